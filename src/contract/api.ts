@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MeResponseSchema,
+  SetupRequestSchema,
+  SetupStatusSchema,
+} from './auth';
+import {
+  ConversationListQuerySchema,
+  ConversationListSchema,
+  ConversationResponseSchema,
+} from './conversations';
+import {
+  MessagePageQuerySchema,
+  MessagePageSchema,
+  SendMessageRequestSchema,
+  SendMessageResponseSchema,
+} from './messages';
+import { QueueListSchema } from './queues';
+import {
+  CustomerConversationResponseSchema,
+  PublicQueueListSchema,
+  StartChatRequestSchema,
+  StartChatResponseSchema,
+} from './webchat';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: `public` anyone, `staff` a logged-in user, `customer` a conversation token. */
+export type RouteAccess = 'public' | 'staff' | 'customer';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Fastify-style path; `:name` segments are parameters. */
+  path: string;
+  summary: string;
+  access: RouteAccess;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response: z.ZodType;
+}
+
+export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** Every HTTP route of the API. The server registers these, the client calls them, the mocks mirror them. */
+export const api = {
+  health: { method: 'GET', path: '/api/health', summary: 'Server and database are up', access: 'public', response: HealthSchema },
+
+  setupStatus: { method: 'GET', path: '/api/setup', summary: 'Whether the first admin must still be created', access: 'public', response: SetupStatusSchema },
+  setup: { method: 'POST', path: '/api/setup', summary: 'Create the first admin of an empty workspace', access: 'public', body: SetupRequestSchema, response: LoginResponseSchema },
+
+  login: { method: 'POST', path: '/api/auth/login', summary: 'Log in; sets the session cookie and returns a bearer token', access: 'public', body: LoginRequestSchema, response: LoginResponseSchema },
+  logout: { method: 'POST', path: '/api/auth/logout', summary: 'End this session', access: 'staff', response: OkSchema },
+  me: { method: 'GET', path: '/api/auth/me', summary: 'The logged-in user', access: 'staff', response: MeResponseSchema },
+
+  queues: { method: 'GET', path: '/api/queues', summary: 'Queues the user may see', access: 'staff', response: QueueListSchema },
+
+  conversations: { method: 'GET', path: '/api/conversations', summary: 'Picklist (waiting in my queues) or mine (picked by me)', access: 'staff', query: ConversationListQuerySchema, response: ConversationListSchema },
+  conversation: { method: 'GET', path: '/api/conversations/:id', summary: 'One conversation', access: 'staff', response: ConversationResponseSchema },
+  pick: { method: 'POST', path: '/api/conversations/:id/pick', summary: 'Take a waiting conversation; exactly one agent wins', access: 'staff', response: ConversationResponseSchema },
+  end: { method: 'POST', path: '/api/conversations/:id/end', summary: 'End a conversation I hold', access: 'staff', response: ConversationResponseSchema },
+  messages: { method: 'GET', path: '/api/conversations/:id/messages', summary: 'Messages, newest page first; `before` pages back', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },
+  sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', summary: 'Send as agent; idempotent by clientMessageId', access: 'staff', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
+
+  webchatQueues: { method: 'GET', path: '/api/webchat/queues', summary: 'Queues a customer may write to', access: 'public', response: PublicQueueListSchema },
+  webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: 'Start a conversation; returns the customer token', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },
+  webchatConversation: { method: 'GET', path: '/api/webchat/conversation', summary: "The customer's own conversation", access: 'customer', response: CustomerConversationResponseSchema },
+  webchatMessages: { method: 'GET', path: '/api/webchat/messages', summary: "The customer's messages", access: 'customer', query: MessagePageQuerySchema, response: MessagePageSchema },
+  webchatSend: { method: 'POST', path: '/api/webchat/messages', summary: 'Send as customer; idempotent by clientMessageId', access: 'customer', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
+} as const satisfies Record<string, RouteDef>;
+
+export type Api = typeof api;
+export type RouteName = keyof Api;
+
+/** The WebSocket endpoint; frames are described in events.ts. */
+export const REALTIME_PATH = '/api/realtime';
+
+/** Fills `:name` segments of a route path. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { CUSTOMER_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits';
+import { MessageSchema } from './messages';
+
+export const ConversationStateSchema = z.enum(['queued', 'offered', 'picked', 'ended']);
+export type ConversationState = z.infer<typeof ConversationStateSchema>;
+
+export const ChannelSchema = z.enum(['webchat']);
+
+export const CustomerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+export const PersonRefSchema = z.object({ id: z.string(), displayName: z.string() });
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+export const ConversationSchema = z.object({
+  id: z.string(),
+  customer: CustomerSchema,
+  queue: z.object({ id: z.string(), name: z.string(), address: z.string() }),
+  channel: ChannelSchema,
+  /** The customer's address. */
+  source: z.string(),
+  /** The queue's address. */
+  destination: z.string(),
+  state: ConversationStateSchema,
+  arrivedAt: z.iso.datetime(),
+  agent: PersonRefSchema.nullable(),
+  pickedAt: z.iso.datetime().nullable(),
+  endedAt: z.iso.datetime().nullable(),
+  endedBy: z.enum(['customer', 'agent', 'system']).nullable(),
+  /** The first customer message, for previews in the picklist. */
+  firstMessage: MessageSchema.nullable(),
+  lastMessage: MessageSchema.nullable(),
+  /** Highest message seq so far. */
+  lastSeq: z.number().int(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const ConversationViewSchema = z.enum(['picklist', 'mine']);
+export type ConversationView = z.infer<typeof ConversationViewSchema>;
+
+export const ConversationListQuerySchema = z.object({ view: ConversationViewSchema });
+
+export const ConversationListSchema = z.object({ conversations: z.array(ConversationSchema) });
+export type ConversationList = z.infer<typeof ConversationListSchema>;
+
+export const ConversationResponseSchema = z.object({ conversation: ConversationSchema });
+
+export const CustomerNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(CUSTOMER_NAME_MAX_LENGTH, `At most ${CUSTOMER_NAME_MAX_LENGTH} characters`);
+
+export const CustomerEmailSchema = z
+  .string()
+  .trim()
+  .max(EMAIL_MAX_LENGTH)
+  .pipe(z.email('Enter a valid email address'));

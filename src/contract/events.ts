@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ConversationSchema } from './conversations';
+import { MessageSchema } from './messages';
+import { CustomerConversationSchema } from './webchat';
+
+/**
+ * Every state change is appended to one ordered log. `seq` is global and gap-free in commit
+ * order, so a client that remembers the last seq it saw can ask for exactly what it missed.
+ */
+const base = { seq: z.number().int(), at: z.iso.datetime() };
+
+export const ConversationEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('conversation.created'), conversation: ConversationSchema }),
+  z.object({ ...base, type: z.literal('conversation.picked'), conversation: ConversationSchema }),
+  z.object({ ...base, type: z.literal('conversation.ended'), conversation: ConversationSchema }),
+  z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
+]);
+export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
+
+/** Customers get their own, smaller view of the same log. */
+export const CustomerEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('conversation.updated'), conversation: CustomerConversationSchema }),
+  z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
+]);
+export type CustomerEvent = z.infer<typeof CustomerEventSchema>;
+
+/** Client → server, first frame on a socket and after every reconnect. */
+export const RealtimeHelloSchema = z.object({
+  type: z.literal('hello'),
+  /** Last seq the client applied; omit on a fresh start. */
+  after: z.number().int().nonnegative().optional(),
+  /** Customers authenticate with their conversation token; staff with their session cookie. */
+  customerToken: z.string().optional(),
+  /** API clients without cookies (mobile) send their bearer token here. */
+  token: z.string().optional(),
+});
+export type RealtimeHello = z.infer<typeof RealtimeHelloSchema>;
+
+/** Server → client frames. */
+export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
+  /** Catch-up is complete; `seq` is the server's current position. */
+  z.object({ kind: z.literal('ready'), seq: z.number().int() }),
+  /** Too much was missed to replay: refetch everything, then continue from `seq`. */
+  z.object({ kind: z.literal('reset'), seq: z.number().int() }),
+  z.object({ kind: z.literal('event'), event: ConversationEventSchema }),
+  z.object({ kind: z.literal('customer-event'), event: CustomerEventSchema }),
+  z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type RealtimeFrame = z.infer<typeof RealtimeFrameSchema>;

@@ -1,0 +1,12 @@
+/** Limits shared by the UI, the server and the mocks, so every side refuses the same input. */
+export const MESSAGE_TEXT_MAX_LENGTH = 4000;
+export const CUSTOMER_NAME_MAX_LENGTH = 120;
+export const EMAIL_MAX_LENGTH = 254;
+export const USERNAME_MAX_LENGTH = 40;
+export const DISPLAY_NAME_MAX_LENGTH = 80;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 200;
+/** Page size for message lists; older pages are fetched by cursor. */
+export const MESSAGE_PAGE_SIZE = 50;
+/** A reconnecting client that missed more than this many events reloads its data instead. */
+export const REALTIME_CATCH_UP_LIMIT = 1000;

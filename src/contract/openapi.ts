@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { api, type RouteDef } from './api';
+import { ApiErrorSchema } from './errors';
+import { RealtimeFrameSchema, RealtimeHelloSchema } from './events';
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+
+function queryParameters(route: RouteDef) {
+  if (!route.query) return [];
+  const schema = toSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: schema.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+}
+
+/** The OpenAPI 3 document for mobile and other API clients, generated from the contract. */
+export function buildOpenApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const error = { content: { 'application/json': { schema: toSchema(ApiErrorSchema, 'output') } } };
+  for (const [name, route] of Object.entries(api) as [string, RouteDef][]) {
+    const openApiPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    paths[openApiPath] ??= {};
+    paths[openApiPath][route.method.toLowerCase()] = {
+      operationId: name,
+      summary: route.summary,
+      security: route.access === 'public' ? [] : route.access === 'customer' ? [{ customerToken: [] }] : [{ bearer: [] }, { cookie: [] }],
+      parameters: [...pathParameters(route.path), ...queryParameters(route)],
+      ...(route.body && {
+        requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
+      }),
+      responses: {
+        '200': { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+        '400': { description: 'Invalid request', ...error },
+        '401': { description: 'Not logged in', ...error },
+        '403': { description: 'Not allowed', ...error },
+        '404': { description: 'Not found', ...error },
+        '409': { description: 'Conflict with the current state', ...error },
+      },
+    };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Communication Panel API',
+      version,
+      description:
+        'Realtime: open a WebSocket to /api/realtime, send the hello frame (x-realtime-hello), then receive frames (x-realtime-frame).',
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Token from POST /api/auth/login' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'cp_session' },
+        customerToken: { type: 'http', scheme: 'bearer', description: 'customerToken from POST /api/webchat/conversations' },
+      },
+    },
+    paths,
+    'x-realtime-hello': toSchema(RealtimeHelloSchema, 'input'),
+    'x-realtime-frame': toSchema(RealtimeFrameSchema, 'output'),
+  };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ConversationStateSchema, CustomerEmailSchema, CustomerNameSchema } from './conversations';
+import { MessageSchema, MessageTextSchema } from './messages';
+
+/** The public view of a queue: what a customer may know. */
+export const PublicQueueSchema = z.object({ id: z.string(), name: z.string() });
+export const PublicQueueListSchema = z.object({ queues: z.array(PublicQueueSchema) });
+
+export const StartChatRequestSchema = z.object({
+  queueId: z.string().min(1, 'Choose a queue'),
+  name: CustomerNameSchema,
+  email: CustomerEmailSchema,
+  /** The customer's first message. */
+  text: MessageTextSchema,
+  clientMessageId: z.uuid(),
+});
+export type StartChatRequest = z.infer<typeof StartChatRequestSchema>;
+
+/** What the customer sees of their conversation: no internal data. */
+export const CustomerConversationSchema = z.object({
+  id: z.string(),
+  queueName: z.string(),
+  state: ConversationStateSchema,
+  customerName: z.string(),
+  agentName: z.string().nullable(),
+  arrivedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+});
+export type CustomerConversation = z.infer<typeof CustomerConversationSchema>;
+
+export const StartChatResponseSchema = z.object({
+  /** Unguessable; the only key to this conversation. Sent as `Authorization: Bearer <token>`. */
+  customerToken: z.string(),
+  conversation: CustomerConversationSchema,
+  message: MessageSchema,
+});
+export type StartChatResponse = z.infer<typeof StartChatResponseSchema>;
+
+export const CustomerConversationResponseSchema = z.object({
+  conversation: CustomerConversationSchema,
+});

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { api } from '../contract/api';
+import { buildOpenApiDocument } from '../contract/openapi';
+import { registerAuthRoutes } from './auth/auth-routes';
+import { registerConversationRoutes } from './conversations/conversation-routes';
+import type { Database } from './db/database';
+import { ApiError } from './http/api-error';
+import { defineRoute } from './http/define-route';
+import { RealtimeHub } from './realtime/hub';
+import { registerRealtimeRoutes } from './realtime/realtime-routes';
+import { registerWebchatRoutes } from './webchat/webchat-routes';
+
+export interface AppDeps {
+  db: Database;
+  /** Built SPA to serve; omitted in API-only tests. */
+  clientDir?: string;
+  secureCookie?: boolean;
+  logger?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  hub: RealtimeHub;
+}
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // MUI's emotion injects style elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 256 * 1024 });
+  const hub = new RealtimeHub(deps.db);
+  await hub.start();
+  app.addHook('onClose', () => hub.stop());
+
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Fastify's own refusals: malformed JSON, wrong content type, body too large.
+      return reply.code(status).send({ code: 'invalid_request', message: (err as Error).message });
+    }
+    req.log.error(err);
+    if (!deps.logger) console.error(err);
+    return reply.code(500).send({ code: 'internal', message: 'Something went wrong on the server. Please try again.' });
+  });
+
+  defineRoute(app, api.health, async () => {
+    await deps.db.query('SELECT 1');
+    return { status: 'ok' as const, database: deps.db.kind };
+  });
+  const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
+  app.get('/api/openapi.json', async () => openApi);
+
+  registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
+  registerConversationRoutes(app, deps.db);
+  registerWebchatRoutes(app, deps.db);
+  registerRealtimeRoutes(app, deps.db, hub);
+
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !clientDir) {
+      return reply.code(404).send({ code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` });
+    }
+    // Client-side routes: the SPA decides what to show.
+    return reply.sendFile('index.html', clientDir);
+  });
+
+  return { app, hub };
+}

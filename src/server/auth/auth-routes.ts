@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { api } from '../../contract/api';
+import type { User } from '../../contract/auth';
+import type { Database } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { defineRoute } from '../http/define-route';
+import { hashPassword, verifyPassword } from './passwords';
+import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
+import { hashToken, newToken } from './tokens';
+
+async function startSession(db: Database, reply: FastifyReply, user: User, secureCookie: boolean) {
+  const token = newToken();
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
+    [hashToken(token), user.id, SESSION_TTL_DAYS],
+  );
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookie,
+    path: '/',
+    maxAge: SESSION_TTL_DAYS * 24 * 3600,
+  });
+  return { token, user };
+}
+
+export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean }) {
+  defineRoute(app, api.login, async ({ body, reply }) => {
+    const found = await findUserForLogin(db, body.username);
+    const valid = await verifyPassword(found?.passwordHash ?? null, body.password);
+    if (!found || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+    if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
+    return startSession(db, reply, found.user, opts.secureCookie);
+  });
+
+  defineRoute(app, api.logout, async ({ req, reply }) => {
+    const principal = await requireStaff(db, req);
+    await db.query('DELETE FROM sessions WHERE token_hash = $1', [principal.sessionHash]);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  defineRoute(app, api.me, async ({ req }) => ({ user: (await requireStaff(db, req)).user }));
+
+  defineRoute(app, api.setupStatus, async () => {
+    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    return { needsSetup: row?.n === 0 };
+  });
+
+  defineRoute(app, api.setup, async ({ body, reply }) => {
+    const passwordHash = await hashPassword(body.password);
+    // Two first visitors racing: the advisory lock makes the check and the insert one step,
+    // so only one of them becomes admin.
+    const row = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(727002)');
+      const [created] = await tx.query<{ id: string }>(
+        `INSERT INTO users (username, display_name, role, password_hash)
+         SELECT $1, $2, 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users) RETURNING id`,
+        [body.username, body.displayName, passwordHash],
+      );
+      return created;
+    });
+    if (!row) throw new ApiError(409, 'setup_done', 'This workspace already has an admin. Log in instead.');
+    const user = await findUserById(db, row.id);
+    if (!user) throw new Error('created admin vanished');
+    return startSession(db, reply, user, opts.secureCookie);
+  });
+}

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  seed: 'demo' | 'none';
+  demoPassword: string | null;
+  clientDir: string;
+  secureCookie: boolean;
+}
+
+/** Reads configuration from the environment; every variable is listed in the README. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const seed = env.SEED ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", got ${seed}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    seed,
+    demoPassword: env.DEMO_PASSWORD || null,
+    clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
+    secureCookie: env.SECURE_COOKIE === 'true',
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../contract/api';
+import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
+import { requireStaff } from '../auth/principal';
+import type { Database } from '../db/database';
+import { defineRoute } from '../http/define-route';
+import { listMessages } from '../messages/message-store';
+import { agentMayWrite, end, pick, sendMessage, viewConversation } from './conversation-service';
+import { listHeldBy, listWaiting } from './conversation-store';
+
+export function registerConversationRoutes(app: FastifyInstance, db: Database) {
+  defineRoute(app, api.queues, async ({ req }) => {
+    const { user } = await requireStaff(db, req);
+    const queues = await db.query<{ id: string; name: string; address: string }>(
+      `SELECT id, name, address FROM queues WHERE $1::uuid[] IS NULL OR id = ANY($1) ORDER BY name`,
+      [user.role === 'agent' ? user.queueIds : null],
+    );
+    return { queues };
+  });
+
+  defineRoute(app, api.conversations, async ({ req, query }) => {
+    const { user } = await requireStaff(db, req);
+    const conversations =
+      query.view === 'picklist'
+        ? await listWaiting(db, user.role === 'agent' ? user.queueIds : null)
+        : await listHeldBy(db, user.id);
+    return { conversations };
+  });
+
+  defineRoute(app, api.conversation, async ({ req, params }) => {
+    const { user } = await requireStaff(db, req);
+    return { conversation: await viewConversation(db, user, params.id!) };
+  });
+
+  defineRoute(app, api.pick, async ({ req, params }) => {
+    const { user } = await requireStaff(db, req);
+    return { conversation: await pick(db, user, params.id!) };
+  });
+
+  defineRoute(app, api.end, async ({ req, params }) => {
+    const { user } = await requireStaff(db, req);
+    return { conversation: await end(db, user, params.id!) };
+  });
+
+  defineRoute(app, api.messages, async ({ req, params, query }) => {
+    const { user } = await requireStaff(db, req);
+    const conversation = await viewConversation(db, user, params.id!);
+    return listMessages(db, conversation.id, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
+  });
+
+  defineRoute(app, api.sendMessage, async ({ req, params, body, reply }) => {
+    const { user } = await requireStaff(db, req);
+    const conversation = await viewConversation(db, user, params.id!);
+    const result = await sendMessage(
+      db,
+      {
+        conversationId: conversation.id,
+        clientMessageId: body.clientMessageId,
+        authorKind: 'agent',
+        authorId: user.id,
+        authorName: user.displayName,
+        text: body.text,
+      },
+      agentMayWrite(user),
+    );
+    reply.code(result.created ? 201 : 200);
+    return result;
+  });
+}

@@ -1,0 +1,139 @@
+import type { Conversation } from '../../contract/conversations';
+import type { Message } from '../../contract/messages';
+import type { User } from '../../contract/auth';
+import type { Database, Sql } from '../db/database';
+import { ApiError, notFound } from '../http/api-error';
+import { appendEvent } from '../realtime/event-log';
+import { findByClientId, insertMessage, type NewMessage } from '../messages/message-store';
+import { getConversation, lockConversation } from './conversation-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Agents see conversations of their queues and those they hold or held; supervisors and admins see all. */
+export function canView(user: User, c: { queue: { id: string }; agent: { id: string } | null }): boolean {
+  return user.role !== 'agent' || user.queueIds.includes(c.queue.id) || c.agent?.id === user.id;
+}
+
+/** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */
+export async function viewConversation(sql: Sql, user: User, id: string): Promise<Conversation> {
+  const conversation = UUID.test(id) ? await getConversation(sql, id) : null;
+  if (!conversation || !canView(user, conversation)) throw notFound('This conversation');
+  return conversation;
+}
+
+async function reload(tx: Sql, id: string): Promise<Conversation> {
+  const conversation = await getConversation(tx, id);
+  if (!conversation) throw new Error(`conversation ${id} vanished inside its transaction`);
+  return conversation;
+}
+
+function requireAgent(user: User) {
+  if (user.role !== 'agent') throw new ApiError(403, 'forbidden', 'Only agents can handle conversations.');
+}
+
+async function holderError(tx: Sql, id: string): Promise<ApiError> {
+  const c = await reload(tx, id);
+  if (c.state === 'ended') return new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
+  if (c.agent) {
+    return new ApiError(409, 'already_picked', `${c.agent.displayName} has already picked this conversation.`, {
+      holder: c.agent,
+    });
+  }
+  return new ApiError(409, 'not_holder', 'You do not hold this conversation. Pick it first.');
+}
+
+/**
+ * One conditional update decides who gets the conversation: under concurrent picks PostgreSQL
+ * re-checks the WHERE clause after the winner commits, so every other picker updates no row.
+ */
+export async function pick(db: Database, user: User, id: string): Promise<Conversation> {
+  requireAgent(user);
+  const visible = await viewConversation(db, user, id);
+  if (!user.queueIds.includes(visible.queue.id)) throw new ApiError(403, 'forbidden', 'You do not serve this queue.');
+  return db.transaction(async (tx) => {
+    const won = await tx.query(
+      `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now()
+       WHERE id = $1 AND state IN ('queued', 'offered') RETURNING id`,
+      [id, user.id],
+    );
+    if (won.length === 0) throw await holderError(tx, id);
+    const message = await insertMessage(tx, systemMessage(id, `${user.displayName} joined the conversation.`));
+    const conversation = await reload(tx, id);
+    const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
+    await appendEvent(tx, scope, { type: 'conversation.picked', conversation });
+    await appendEvent(tx, scope, { type: 'message.created', message });
+    return conversation;
+  });
+}
+
+export async function end(db: Database, user: User, id: string): Promise<Conversation> {
+  requireAgent(user);
+  await viewConversation(db, user, id);
+  return db.transaction(async (tx) => {
+    const done = await tx.query(
+      `UPDATE conversations SET state = 'ended', ended_at = now(), ended_by = 'agent'
+       WHERE id = $1 AND state = 'picked' AND agent_id = $2 RETURNING id`,
+      [id, user.id],
+    );
+    if (done.length === 0) throw await endError(tx, user, id);
+    const message = await insertMessage(tx, systemMessage(id, `${user.displayName} ended the conversation.`));
+    const conversation = await reload(tx, id);
+    const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
+    await appendEvent(tx, scope, { type: 'message.created', message });
+    await appendEvent(tx, scope, { type: 'conversation.ended', conversation });
+    return conversation;
+  });
+}
+
+async function endError(tx: Sql, user: User, id: string) {
+  const c = await reload(tx, id);
+  if (c.state === 'ended') return new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
+  if (c.agent && c.agent.id !== user.id) {
+    return new ApiError(409, 'not_holder', `${c.agent.displayName} holds this conversation.`, { holder: c.agent });
+  }
+  return new ApiError(409, 'not_holder', 'Pick this conversation before ending it.');
+}
+
+function systemMessage(conversationId: string, text: string): NewMessage {
+  return { conversationId, clientMessageId: null, authorKind: 'system', authorId: null, authorName: 'System', text };
+}
+
+/**
+ * Appends a message once per client id: a retry returns the first result. `allowed` runs under
+ * the conversation's row lock and throws when the sender may not write now.
+ */
+export async function sendMessage(
+  db: Database,
+  input: NewMessage & { clientMessageId: string },
+  allowed: (row: { state: string; agent_id: string | null }) => void,
+): Promise<{ message: Message; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const row = await lockConversation(tx, input.conversationId);
+    if (!row) throw notFound('This conversation');
+    const existing = await findByClientId(tx, input.conversationId, input.clientMessageId);
+    if (existing) {
+      if (existing.authorKind !== input.authorKind || existing.authorId !== input.authorId) {
+        throw new ApiError(409, 'duplicate_client_id', 'This message id was already used by someone else.');
+      }
+      return { message: existing, created: false };
+    }
+    allowed(row);
+    const message = await insertMessage(tx, input);
+    await appendEvent(
+      tx,
+      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id },
+      { type: 'message.created', message },
+    );
+    return { message, created: true };
+  });
+}
+
+/** Agents write only into conversations they hold and that are still open. */
+export function agentMayWrite(user: User) {
+  return (row: { state: string; agent_id: string | null }) => {
+    if (row.state === 'ended') throw new ApiError(409, 'conversation_ended', 'This conversation has ended.');
+    if (row.state !== 'picked' || row.agent_id !== user.id) {
+      throw new ApiError(409, 'not_holder', 'Pick this conversation before writing in it.');
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { ApiErrorBody, ErrorCode } from '../../contract/errors';
+
+/** An error that is an answer: it becomes a 4xx with a code and a message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Omit<ApiErrorBody, 'code' | 'message'> = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}
+
+export const notFound = (what = 'This item') => new ApiError(404, 'not_found', `${what} was not found.`);
+export const forbidden = (message = 'You are not allowed to do this.') => new ApiError(403, 'forbidden', message);
+
+/** Parses input with a contract schema; a failure is a 400 naming each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || what;
+    fields[key] ??= issue.message;
+  }
+  const first = Object.entries(fields)[0];
+  const message = first ? (first[0] === what ? first[1] : `${first[0]}: ${first[1]}`) : `Invalid ${what}.`;
+  return throwInvalid(message, fields);
+}
+
+function throwInvalid(message: string, fields: Record<string, string>): never {
+  throw new ApiError(400, 'invalid_request', message, { fields });
+}

@@ -1,0 +1,70 @@
+import type { AuthorKind, Message } from '../../contract/messages';
+import type { Sql } from '../db/database';
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_message_id: string | null;
+  author_kind: AuthorKind;
+  author_id: string | null;
+  author_name: string;
+  text: string;
+  created_at: Date | string;
+}
+
+export function messageFromRow(row: MessageRow): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    clientMessageId: row.client_message_id,
+    authorKind: row.author_kind,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    text: row.text,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export interface NewMessage {
+  conversationId: string;
+  clientMessageId: string | null;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  authorName: string;
+  text: string;
+}
+
+/**
+ * Inserts a message with the conversation's next seq. The caller must hold the conversation
+ * row lock (SELECT … FOR UPDATE), which keeps seqs gap-free and idempotency checks race-free.
+ */
+export async function insertMessage(tx: Sql, m: NewMessage): Promise<Message> {
+  const [row] = await tx.query<MessageRow>(
+    `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+     INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
+     SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
+     RETURNING *`,
+    [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text],
+  );
+  return messageFromRow(row!);
+}
+
+export async function findByClientId(tx: Sql, conversationId: string, clientMessageId: string): Promise<Message | null> {
+  const [row] = await tx.query<MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
+    [conversationId, clientMessageId],
+  );
+  return row ? messageFromRow(row) : null;
+}
+
+export async function listMessages(sql: Sql, conversationId: string, before: number | undefined, limit: number) {
+  const rows = await sql.query<MessageRow>(
+    `SELECT * FROM messages WHERE conversation_id = $1 AND ($2::int IS NULL OR seq < $2)
+     ORDER BY seq DESC LIMIT $3`,
+    [conversationId, before ?? null, limit + 1],
+  );
+  const hasMore = rows.length > limit;
+  return { messages: rows.slice(0, limit).reverse().map(messageFromRow), hasMore };
+}

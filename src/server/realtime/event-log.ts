@@ -1,0 +1,68 @@
+import type { ConversationEvent } from '../../contract/events';
+import type { Sql } from '../db/database';
+
+export const EVENTS_CHANNEL = 'cp_events';
+
+/** What gets stored; seq and time are assigned by the log. */
+export type NewEvent = DistributiveOmit<ConversationEvent, 'seq' | 'at'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Who an event concerns, for deciding which sockets receive it. */
+export interface EventScope {
+  conversationId: string;
+  queueId: string;
+  agentId: string | null;
+}
+
+export interface StoredEvent {
+  event: ConversationEvent;
+  scope: EventScope;
+}
+
+/**
+ * Appends an event inside the caller's transaction, so the change and its event commit together.
+ * Taking the next number from the single counter row holds that row's lock until commit, so
+ * events become visible strictly in seq order — a reader never sees N+1 before N.
+ */
+export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): Promise<number> {
+  const [counter] = await tx.query<{ value: string | number }>(
+    'UPDATE event_counter SET value = value + 1 RETURNING value',
+  );
+  const seq = Number(counter!.value);
+  await tx.query(
+    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [seq, event.type, scope.conversationId, scope.queueId, scope.agentId, JSON.stringify(event)],
+  );
+  // Delivered at commit to every server instance listening, including this one.
+  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(seq)]);
+  return seq;
+}
+
+interface EventRow {
+  seq: string | number;
+  created_at: Date | string;
+  conversation_id: string;
+  queue_id: string;
+  agent_id: string | null;
+  payload: NewEvent | string;
+}
+
+export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<StoredEvent[]> {
+  const rows = await sql.query<EventRow>(
+    `SELECT seq, created_at, conversation_id, queue_id, agent_id, payload FROM events
+     WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $3`,
+    [after, upTo, limit],
+  );
+  return rows.map((row) => {
+    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent) : row.payload;
+    return {
+      event: { ...payload, seq: Number(row.seq), at: new Date(row.created_at).toISOString() } as ConversationEvent,
+      scope: { conversationId: row.conversation_id, queueId: row.queue_id, agentId: row.agent_id },
+    };
+  });
+}
+
+export async function currentEventSeq(sql: Sql): Promise<number> {
+  const [row] = await sql.query<{ value: string | number }>('SELECT value FROM event_counter');
+  return Number(row?.value ?? 0);
+}

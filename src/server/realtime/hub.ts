@@ -1,0 +1,101 @@
+import { REALTIME_CATCH_UP_LIMIT } from '../../contract/limits';
+import type { RealtimeFrame } from '../../contract/events';
+import type { Principal } from '../auth/principal';
+import type { Database } from '../db/database';
+import { currentEventSeq, EVENTS_CHANNEL, readEventsAfter } from './event-log';
+import { frameFor } from './visibility';
+
+export interface RealtimeClient {
+  principal: Principal;
+  send(frame: RealtimeFrame): void;
+  close(code: number, reason: string): void;
+}
+
+const READ_BATCH = 500;
+
+/**
+ * Fans the event log out to this instance's sockets. It does not trust the notification
+ * payloads: on every poke it reads the log after the last seq it delivered, so events from other
+ * instances, bursts and missed notifications all end the same way. All work runs on one
+ * promise chain, so a joining client's catch-up and live delivery never interleave.
+ */
+export class RealtimeHub {
+  private cursor = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly clients = new Set<RealtimeClient>();
+  private unlisten: (() => Promise<void>) | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  async start(): Promise<void> {
+    this.cursor = await currentEventSeq(this.db);
+    this.unlisten = await this.db.listen(EVENTS_CHANNEL, () => this.poke());
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+    for (const client of this.clients) client.close(1001, 'Server shutting down');
+    this.clients.clear();
+    await this.chain;
+  }
+
+  get clientCount() {
+    return this.clients.size;
+  }
+
+  /** Something was committed: deliver whatever is new. Cheap to call often. */
+  poke(): void {
+    this.enqueue(() => this.drain());
+  }
+
+  /** Adds a client; `after` is the last seq it applied, or undefined for a fresh start. */
+  attach(client: RealtimeClient, after: number | undefined): void {
+    this.enqueue(async () => {
+      await this.drain();
+      if (after === undefined) {
+        client.send({ kind: 'ready', seq: this.cursor });
+      } else if (after > this.cursor || this.cursor - after > REALTIME_CATCH_UP_LIMIT) {
+        client.send({ kind: 'reset', seq: this.cursor });
+      } else {
+        for (const stored of await readEventsAfter(this.db, after, this.cursor, REALTIME_CATCH_UP_LIMIT)) {
+          const frame = frameFor(client.principal, stored);
+          if (frame) client.send(frame);
+        }
+        client.send({ kind: 'ready', seq: this.cursor });
+      }
+      this.clients.add(client);
+    });
+  }
+
+  detach(client: RealtimeClient): void {
+    this.clients.delete(client);
+  }
+
+  /** Closes every socket that belongs to a staff session or user (logout, disabled account). */
+  disconnectWhere(match: (principal: Principal) => boolean, reason: string): void {
+    for (const client of this.clients) {
+      if (match(client.principal)) {
+        this.clients.delete(client);
+        client.close(4001, reason);
+      }
+    }
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.chain = this.chain.then(work).catch((err) => console.error('realtime hub:', err));
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
+      for (const stored of batch) {
+        for (const client of this.clients) {
+          const frame = frameFor(client.principal, stored);
+          if (frame) client.send(frame);
+        }
+        this.cursor = stored.event.seq;
+      }
+      if (batch.length < READ_BATCH) return;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { REALTIME_PATH } from '../../contract/api';
+import { RealtimeHelloSchema, type RealtimeFrame } from '../../contract/events';
+import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
+import type { Database } from '../db/database';
+import type { RealtimeClient, RealtimeHub } from './hub';
+
+const HELLO_TIMEOUT_MS = 10_000;
+const HEARTBEAT_MS = 25_000;
+/** A client this far behind is dropped; it reconnects and catches up from the log instead. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub) {
+  app.get(REALTIME_PATH, { websocket: true }, (socket: WebSocket, req) => {
+    const cookieToken = req.cookies[SESSION_COOKIE];
+    let client: RealtimeClient | undefined;
+    let alive = true;
+
+    const send = (frame: RealtimeFrame) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        socket.close(4008, 'Too far behind; reconnect to catch up');
+        return;
+      }
+      socket.send(JSON.stringify(frame));
+    };
+    const fail = (code: string, message: string, closeCode = 4001) => {
+      send({ kind: 'error', code, message });
+      socket.close(closeCode, message.slice(0, 120));
+    };
+
+    const helloTimer = setTimeout(() => fail('unauthenticated', 'No hello received'), HELLO_TIMEOUT_MS);
+    const heartbeat = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, HEARTBEAT_MS);
+    socket.on('pong', () => (alive = true));
+
+    socket.on('message', async (data) => {
+      if (client) return; // only the hello frame is expected from clients
+      clearTimeout(helloTimer);
+      let parsed;
+      try {
+        parsed = RealtimeHelloSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) return fail('invalid_request', 'The first frame must be a hello frame', 4000);
+      const hello = parsed.data;
+      let principal: Principal | null = null;
+      if (hello.customerToken) principal = await customerFromToken(db, hello.customerToken);
+      else {
+        const token = hello.token ?? cookieToken;
+        principal = token ? await staffFromToken(db, token) : null;
+      }
+      if (!principal) return fail('unauthenticated', 'Please log in again.');
+      if (socket.readyState !== socket.OPEN) return;
+      client = { principal, send, close: (code, reason) => socket.close(code, reason) };
+      hub.attach(client, hello.after);
+    });
+
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      clearInterval(heartbeat);
+      if (client) hub.detach(client);
+    });
+  });
+}

@@ -1,0 +1,47 @@
+import type { CustomerEvent } from '../../contract/events';
+import type { Principal } from '../auth/principal';
+import type { StoredEvent } from './event-log';
+
+/** Staff: agents see their queues and what is assigned to them; supervisors and admins see all. */
+export function staffCanSee(user: { id: string; role: string; queueIds: string[] }, scope: StoredEvent['scope']): boolean {
+  if (user.role !== 'agent') return true;
+  return scope.agentId === user.id || user.queueIds.includes(scope.queueId);
+}
+
+/** The customer's view of an event of their own conversation; null for anything else. */
+export function toCustomerEvent(stored: StoredEvent, conversationId: string): CustomerEvent | null {
+  if (stored.scope.conversationId !== conversationId) return null;
+  const { event } = stored;
+  const base = { seq: event.seq, at: event.at };
+  switch (event.type) {
+    case 'message.created':
+      return { ...base, type: 'message.created', message: event.message };
+    case 'conversation.created':
+    case 'conversation.picked':
+    case 'conversation.ended': {
+      const c = event.conversation;
+      return {
+        ...base,
+        type: 'conversation.updated',
+        conversation: {
+          id: c.id,
+          queueName: c.queue.name,
+          state: c.state,
+          customerName: c.customer.name,
+          agentName: c.agent?.displayName ?? null,
+          arrivedAt: c.arrivedAt,
+          endedAt: c.endedAt,
+        },
+      };
+    }
+  }
+}
+
+/** The frame a principal receives for an event, or null when it is not theirs to see. */
+export function frameFor(principal: Principal, stored: StoredEvent) {
+  if (principal.kind === 'customer') {
+    const event = toCustomerEvent(stored, principal.conversationId);
+    return event ? ({ kind: 'customer-event', event } as const) : null;
+  }
+  return staffCanSee(principal.user, stored.scope) ? ({ kind: 'event', event: stored.event } as const) : null;
+}

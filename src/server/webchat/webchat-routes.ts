@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../contract/api';
+import type { Conversation } from '../../contract/conversations';
+import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
+import type { CustomerConversation } from '../../contract/webchat';
+import { requireCustomer } from '../auth/principal';
+import { hashToken, newToken } from '../auth/tokens';
+import { sendMessage } from '../conversations/conversation-service';
+import { getConversation } from '../conversations/conversation-store';
+import type { Database } from '../db/database';
+import { ApiError, notFound } from '../http/api-error';
+import { defineRoute } from '../http/define-route';
+import { appendEvent } from '../realtime/event-log';
+import { insertMessage, listMessages } from '../messages/message-store';
+
+export function toCustomerConversation(c: Conversation): CustomerConversation {
+  return {
+    id: c.id,
+    queueName: c.queue.name,
+    state: c.state,
+    customerName: c.customer.name,
+    agentName: c.agent?.displayName ?? null,
+    arrivedAt: c.arrivedAt,
+    endedAt: c.endedAt,
+  };
+}
+
+async function ownConversation(db: Database, conversationId: string) {
+  const conversation = await getConversation(db, conversationId);
+  if (!conversation) throw notFound('This chat');
+  return conversation;
+}
+
+export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
+  defineRoute(app, api.webchatQueues, async () => ({
+    queues: await db.query<{ id: string; name: string }>('SELECT id, name FROM queues ORDER BY name'),
+  }));
+
+  defineRoute(app, api.webchatStart, async ({ body, reply }) => {
+    const [queue] = await db.query<{ id: string; address: string }>(
+      'SELECT id, address FROM queues WHERE id::text = $1',
+      [body.queueId],
+    );
+    if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
+    const customerToken = newToken();
+    const { conversation, message } = await db.transaction(async (tx) => {
+      // Returning customers keep one record, so agents see their earlier conversations.
+      const [customer] = await tx.query<{ id: string }>(
+        `INSERT INTO customers (name, email) VALUES ($1, $2)
+         ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [body.name, body.email],
+      );
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO conversations (customer_id, queue_id, channel, source, destination, state, customer_token_hash)
+         VALUES ($1, $2, 'webchat', $3, $4, 'queued', $5) RETURNING id`,
+        [customer!.id, queue.id, body.email, queue.address, hashToken(customerToken)],
+      );
+      const id = row!.id;
+      const message = await insertMessage(tx, {
+        conversationId: id,
+        clientMessageId: body.clientMessageId,
+        authorKind: 'customer',
+        authorId: customer!.id,
+        authorName: body.name,
+        text: body.text,
+      });
+      const conversation = (await getConversation(tx, id))!;
+      const scope = { conversationId: id, queueId: queue.id, agentId: null };
+      await appendEvent(tx, scope, { type: 'conversation.created', conversation });
+      await appendEvent(tx, scope, { type: 'message.created', message });
+      return { conversation, message };
+    });
+    reply.code(201);
+    return { customerToken, conversation: toCustomerConversation(conversation), message };
+  });
+
+  defineRoute(app, api.webchatConversation, async ({ req }) => {
+    const principal = await requireCustomer(db, req);
+    return { conversation: toCustomerConversation(await ownConversation(db, principal.conversationId)) };
+  });
+
+  defineRoute(app, api.webchatMessages, async ({ req, query }) => {
+    const principal = await requireCustomer(db, req);
+    return listMessages(db, principal.conversationId, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
+  });
+
+  defineRoute(app, api.webchatSend, async ({ req, body, reply }) => {
+    const principal = await requireCustomer(db, req);
+    const conversation = await ownConversation(db, principal.conversationId);
+    const result = await sendMessage(
+      db,
+      {
+        conversationId: conversation.id,
+        clientMessageId: body.clientMessageId,
+        authorKind: 'customer',
+        authorId: principal.customerId,
+        authorName: conversation.customer.name,
+        text: body.text,
+      },
+      (row) => {
+        if (row.state === 'ended') throw new ApiError(409, 'conversation_ended', 'This chat has ended. Start a new one to write again.');
+      },
+    );
+    reply.code(result.created ? 201 : 200);
+    return result;
+  });
+}
