@@ -1,0 +1,23 @@
+import CircleIcon from '@mui/icons-material/Circle';
+import { Chip } from '@mui/material';
+import { createContext, useContext } from 'react';
+import type { ConnectionStatus } from '../lib/realtime';
+import { strings } from '../lib/strings';
+
+export const ConnectionStatusContext = createContext<ConnectionStatus>('connecting');
+export const useConnectionStatus = () => useContext(ConnectionStatusContext);
+
+const colors = { online: 'success', connecting: 'warning', offline: 'error' } as const;
+
+export function ConnectionStatusChip({ status }: { status: ConnectionStatus }) {
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      role="status"
+      aria-label={`Connection: ${strings.connection[status]}`}
+      icon={<CircleIcon color={colors[status]} sx={{ fontSize: 10 }} />}
+      label={strings.connection[status]}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import type { AuthorKind } from '../contract/messages';
+import { strings } from '../lib/strings';
+import { formatTime } from '../lib/format';
+
+export interface BubbleProps {
+  authorKind: AuthorKind;
+  authorName: string;
+  text: string;
+  createdAt: string;
+  /** Right-aligned: written by the person looking at the thread. */
+  mine: boolean;
+  status?: 'sending' | 'failed';
+  error?: string;
+  onRetry?: () => void;
+  onDiscard?: () => void;
+}
+
+/** One message. Text is rendered as text, never as HTML. */
+export function MessageBubble(props: BubbleProps) {
+  if (props.authorKind === 'system') {
+    return (
+      <Typography
+        role="note"
+        variant="caption"
+        color="text.secondary"
+        sx={{ display: 'block', textAlign: 'center', my: 1, px: 2 }}
+      >
+        {props.text} · {formatTime(props.createdAt)}
+      </Typography>
+    );
+  }
+  const { mine } = props;
+  return (
+    <Stack
+      sx={{ alignItems: mine ? 'flex-end' : 'flex-start', my: 0.75, px: 2 }}
+      aria-label={`${props.authorName}, ${formatTime(props.createdAt)}`}
+      role="article"
+    >
+      <Box
+        sx={{
+          maxWidth: '75%',
+          px: 1.5,
+          py: 1,
+          borderRadius: 2,
+          bgcolor: mine ? 'primary.main' : 'background.paper',
+          color: mine ? 'primary.contrastText' : 'text.primary',
+          border: mine ? 'none' : 1,
+          borderColor: 'divider',
+          opacity: props.status === 'sending' ? 0.7 : 1,
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+        }}
+      >
+        <Typography variant="body2" component="p" sx={{ m: 0 }}>
+          {props.text}
+        </Typography>
+      </Box>
+      <Typography variant="caption" color="text.secondary" sx={{ mt: 0.25 }}>
+        {!mine && `${props.authorName} · `}
+        {props.status === 'sending' ? strings.thread.sending : formatTime(props.createdAt)}
+      </Typography>
+      {props.status === 'failed' && (
+        <Stack sx={{ alignItems: 'center' }} direction="row" spacing={1} role="alert">
+          <ErrorOutlineIcon color="error" fontSize="small" />
+          <Typography variant="caption" color="error">
+            {strings.thread.failed}: {props.error}
+          </Typography>
+          <Button size="small" onClick={props.onRetry}>
+            {strings.common.retry}
+          </Button>
+          <Button size="small" color="inherit" onClick={props.onDiscard}>
+            {strings.common.discard}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

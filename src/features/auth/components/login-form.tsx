@@ -1,0 +1,37 @@
+import { Alert, Button, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../../lib/api-client';
+import { strings } from '../../../lib/strings';
+import { useLogin } from '../api/login';
+import { AuthCard } from './auth-card';
+
+export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useLogin();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate({ username: username.trim(), password }, { onSuccess: onLoggedIn });
+  };
+
+  return (
+    <AuthCard title={strings.login.title}>
+      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
+        {login.isError && <Alert severity="error">{errorMessage(login.error)}</Alert>}
+        <TextField label={strings.login.username} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />
+        <TextField
+          label={strings.login.password}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          required
+        />
+        <Button type="submit" variant="contained" size="large" loading={login.isPending} disabled={!username.trim() || !password}>
+          {strings.login.submit}
+        </Button>
+      </Stack>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { SetupRequestSchema } from '../../../contract/auth';
+import { ApiRequestError, errorMessage } from '../../../lib/api-client';
+import { strings } from '../../../lib/strings';
+import { useSetup } from '../api/setup';
+import { AuthCard } from './auth-card';
+
+/** First visit to an empty workspace: create the admin account. */
+export function SetupForm({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({ username: '', displayName: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const setup = useSetup();
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = SetupRequestSchema.safeParse(form);
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
+    }
+    setFieldErrors({});
+    setup.mutate(parsed.data, {
+      onSuccess: onDone,
+      onError: (err) => err instanceof ApiRequestError && err.body?.fields && setFieldErrors(err.body.fields),
+    });
+  };
+  const field = (name: keyof typeof form) => ({
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })),
+    error: Boolean(fieldErrors[name]),
+    helperText: fieldErrors[name],
+    required: true,
+  });
+
+  return (
+    <AuthCard title={strings.setup.title} intro={strings.setup.intro}>
+      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
+        {setup.isError && <Alert severity="error">{errorMessage(setup.error)}</Alert>}
+        <TextField label={strings.setup.displayName} autoComplete="name" autoFocus {...field('displayName')} />
+        <TextField label={strings.login.username} autoComplete="username" {...field('username')} />
+        <TextField label={strings.login.password} type="password" autoComplete="new-password" {...field('password')} />
+        <Button type="submit" variant="contained" size="large" loading={setup.isPending}>
+          {strings.setup.submit}
+        </Button>
+      </Stack>
+    </AuthCard>
+  );
+}

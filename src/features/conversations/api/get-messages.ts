@@ -1,0 +1,15 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** Newest page first; each further page holds the messages before the oldest one loaded. */
+export const messagesQueryOptions = (id: string) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.conversations.messages(id),
+    queryFn: ({ pageParam, signal }) => callApi(api.messages, { params: { id }, query: { before: pageParam }, signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.seq : undefined),
+  });
+
+export const useMessages = (id: string) => useInfiniteQuery(messagesQueryOptions(id));

@@ -1,0 +1,10 @@
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import type { OutboxEntry } from '../../../lib/outbox';
+
+/** Idempotent: a retry with the same clientMessageId returns the first copy. */
+export const sendMessage = (entry: OutboxEntry) =>
+  callApi(api.sendMessage, {
+    params: { id: entry.conversationId },
+    body: { clientMessageId: entry.clientMessageId, text: entry.text },
+  }).then((r) => r.message);

@@ -1,0 +1,143 @@
+import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { User } from '../../../contract/auth';
+import type { Conversation } from '../../../contract/conversations';
+import type { Message } from '../../../contract/messages';
+import { Composer } from '../../../components/composer';
+import { useConnectionStatus } from '../../../components/connection-status';
+import { MessageThread } from '../../../components/message-thread';
+import { useMessageSender } from '../../../hooks/use-message-sender';
+import { errorMessage } from '../../../lib/api-client';
+import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
+import { queryKeys } from '../../../lib/query-keys';
+import { strings } from '../../../lib/strings';
+import { useEndConversation } from '../api/end-conversation';
+import { useConversation } from '../api/get-conversation';
+import { useMessages } from '../api/get-messages';
+import { usePickConversation } from '../api/pick-conversation';
+import { sendMessage } from '../api/send-message';
+import { staffOutbox } from '../staff-outbox';
+import { EndChatDialog } from './end-chat-dialog';
+
+interface Props {
+  conversationId: string;
+  user: User;
+  /** After the chat ended: the caller leaves the pane. */
+  onEnded(): void;
+}
+
+export function ChatPane({ conversationId, user, onEnded }: Props) {
+  const conversation = useConversation(conversationId);
+  if (conversation.isPending) return <CenteredProgress />;
+  if (conversation.isError) {
+    return (
+      <Box sx={{ p: 3 }}>
+        <Alert severity="error">{errorMessage(conversation.error)}</Alert>
+      </Box>
+    );
+  }
+  return <Chat key={conversationId} conversation={conversation.data} user={user} onEnded={onEnded} />;
+}
+
+function CenteredProgress() {
+  return (
+    <Box sx={{ flex: 1, display: 'grid', placeItems: 'center' }}>
+      <CircularProgress aria-label={strings.common.loading} />
+    </Box>
+  );
+}
+
+function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; user: User; onEnded(): void }) {
+  const queryClient = useQueryClient();
+  const messages = useMessages(c.id);
+  const online = useConnectionStatus() === 'online';
+  const pick = usePickConversation();
+  const end = useEndConversation();
+  const [confirmEnd, setConfirmEnd] = useState(false);
+
+  const mine = c.state === 'picked' && c.agent?.id === user.id;
+  const waiting = c.state === 'queued' || c.state === 'offered';
+  const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
+
+  const sender = useMessageSender({
+    outbox: staffOutbox(user.id),
+    conversationId: c.id,
+    send: sendMessage,
+    onSent: (message: Message) =>
+      queryClient.setQueryData<MessagePages>(queryKeys.conversations.messages(c.id), (d) => mergeMessages(d, [message])),
+    online,
+  });
+
+  const composerBlockedReason = c.state === 'ended' ? strings.panel.ended : canPick ? strings.panel.pickToReply : mine ? undefined : strings.panel.readOnly;
+
+  return (
+    <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="h6" component="h2" noWrap>
+            {c.customer.name || c.customer.phone}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" noWrap>
+            {c.queue.name} · {c.source}
+          </Typography>
+        </Box>
+        {c.state === 'picked' && !mine && c.agent && <Chip label={strings.panel.heldBy(c.agent.displayName)} />}
+        {c.state === 'ended' && <Chip label={strings.panel.ended} />}
+        {canPick && (
+          <Button variant="contained" loading={pick.isPending} onClick={() => pick.mutate(c.id)}>
+            {strings.panel.pick}
+          </Button>
+        )}
+        {mine && (
+          <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
+            {strings.panel.endChat}
+          </Button>
+        )}
+      </Stack>
+      {pick.isError && (
+        <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
+          {errorMessage(pick.error)}
+        </Alert>
+      )}
+      {messages.isError ? (
+        <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void messages.refetch()}>{strings.common.retry}</Button>}>
+          {errorMessage(messages.error)}
+        </Alert>
+      ) : messages.isPending ? (
+        <CenteredProgress />
+      ) : (
+        <MessageThread
+          messages={flattenMessages(messages.data)}
+          pending={sender.pending}
+          viewer="agent"
+          viewerName={user.displayName}
+          hasMore={messages.hasNextPage}
+          loadingMore={messages.isFetchingNextPage}
+          onLoadMore={() => void messages.fetchNextPage()}
+          onRetry={sender.retry}
+          onDiscard={sender.discard}
+        />
+      )}
+      <Composer onSend={sender.submit} disabled={!mine} disabledReason={composerBlockedReason} />
+      <EndChatDialog
+        open={confirmEnd}
+        customerName={c.customer.name}
+        pending={end.isPending}
+        error={end.error}
+        onCancel={() => {
+          setConfirmEnd(false);
+          end.reset();
+        }}
+        onConfirm={() =>
+          end.mutate(c.id, {
+            onSuccess: () => {
+              setConfirmEnd(false);
+              onEnded();
+            },
+          })
+        }
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Badge, Box, Button, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
+import type { User } from '../../../contract/auth';
+import type { ConversationView } from '../../../contract/conversations';
+import { errorMessage } from '../../../lib/api-client';
+import { strings } from '../../../lib/strings';
+import { useConversations } from '../api/get-conversations';
+import { usePickConversation } from '../api/pick-conversation';
+import { ConversationList } from './conversation-list';
+
+interface Props {
+  user: User;
+  view: ConversationView;
+  onViewChange(view: ConversationView): void;
+  selectedId?: string;
+  onOpen(id: string, view: ConversationView): void;
+}
+
+/** The left pane: the Picklist (waiting in my queues) and my Conversations. */
+export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen }: Props) {
+  const picklist = useConversations('picklist');
+  const mine = useConversations('mine');
+  const pick = usePickConversation();
+  const current = view === 'picklist' ? picklist : mine;
+  const canPick = user.role === 'agent';
+
+  return (
+    <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <Tabs value={view} onChange={(_, v: ConversationView) => onViewChange(v)} variant="fullWidth">
+        <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.length} />} />
+        <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.length} />} />
+      </Tabs>
+      {pick.isError && (
+        <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
+          {errorMessage(pick.error)}
+        </Alert>
+      )}
+      {current.isPending ? (
+        <Box sx={{ p: 4, textAlign: 'center' }}>
+          <CircularProgress aria-label={strings.common.loading} />
+        </Box>
+      ) : current.isError ? (
+        <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void current.refetch()}>{strings.common.retry}</Button>}>
+          {errorMessage(current.error)}
+        </Alert>
+      ) : current.data.length === 0 ? (
+        <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+          {view === 'picklist' ? strings.panel.emptyPicklist : strings.panel.emptyMine}
+        </Typography>
+      ) : (
+        <ConversationList
+          view={view}
+          conversations={current.data}
+          selectedId={selectedId}
+          onOpen={(id) => onOpen(id, view)}
+          pickingId={pick.isPending ? pick.variables : undefined}
+          onPick={
+            view === 'picklist' && canPick
+              ? (id) => pick.mutate(id, { onSuccess: (c) => onOpen(c.id, 'mine') })
+              : undefined
+          }
+        />
+      )}
+    </Box>
+  );
+}
+
+function Counted({ label, count }: { label: string; count?: number }) {
+  return (
+    <Badge badgeContent={count} color="primary" max={999} sx={{ '& .MuiBadge-badge': { right: -14 } }}>
+      {label}
+    </Badge>
+  );
+}

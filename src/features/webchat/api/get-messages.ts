@@ -1,0 +1,14 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+export const customerMessagesQueryOptions = (token: string) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.webchat.messages(token),
+    queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: { before: pageParam }, signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.seq : undefined),
+  });
+
+export const useCustomerMessages = (token: string) => useInfiniteQuery(customerMessagesQueryOptions(token));

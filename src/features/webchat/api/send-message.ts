@@ -1,0 +1,6 @@
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import type { OutboxEntry } from '../../../lib/outbox';
+
+export const sendCustomerMessage = (token: string, entry: OutboxEntry) =>
+  callApi(api.webchatSend, { token, body: { clientMessageId: entry.clientMessageId, text: entry.text } }).then((r) => r.message);

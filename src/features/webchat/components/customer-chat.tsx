@@ -1,0 +1,94 @@
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Composer } from '../../../components/composer';
+import { ConnectionStatusChip } from '../../../components/connection-status';
+import { MessageThread } from '../../../components/message-thread';
+import { useMessageSender } from '../../../hooks/use-message-sender';
+import { ApiRequestError, errorMessage } from '../../../lib/api-client';
+import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
+import { Outbox } from '../../../lib/outbox';
+import { queryKeys } from '../../../lib/query-keys';
+import { strings } from '../../../lib/strings';
+import { useCustomerConversation } from '../api/get-conversation';
+import { useCustomerMessages } from '../api/get-messages';
+import { sendCustomerMessage } from '../api/send-message';
+import { useCustomerRealtime } from '../hooks/use-customer-realtime';
+
+interface Props {
+  token: string;
+  /** The token is no longer valid, or the customer wants a new chat. */
+  onLeave(): void;
+}
+
+export function CustomerChat({ token, onLeave }: Props) {
+  const queryClient = useQueryClient();
+  const status = useCustomerRealtime(token, onLeave);
+  const conversation = useCustomerConversation(token);
+  const messages = useCustomerMessages(token);
+  const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
+  const sender = useMessageSender({
+    outbox,
+    conversationId: conversation.data?.id ?? '',
+    send: (entry) => sendCustomerMessage(token, entry),
+    onSent: (message) => queryClient.setQueryData<MessagePages>(queryKeys.webchat.messages(token), (d) => mergeMessages(d, [message])),
+    online: status === 'online',
+  });
+
+  if (conversation.isPending || messages.isPending) {
+    return (
+      <Box sx={{ p: 6, textAlign: 'center' }}>
+        <CircularProgress aria-label={strings.common.loading} />
+      </Box>
+    );
+  }
+  const failure = conversation.error ?? messages.error;
+  if (failure) {
+    const gone = failure instanceof ApiRequestError && (failure.status === 401 || failure.status === 404);
+    return (
+      <Stack spacing={2} sx={{ p: 3 }}>
+        <Alert severity="error">{gone ? strings.webchat.lost : errorMessage(failure)}</Alert>
+        <Button onClick={gone ? onLeave : () => void conversation.refetch()}>{gone ? strings.webchat.newChat : strings.common.retry}</Button>
+      </Stack>
+    );
+  }
+  const c = conversation.data!;
+  const ended = c.state === 'ended';
+  const stateLine = ended ? strings.webchat.ended : c.agentName ? strings.webchat.agentJoined(c.agentName) : strings.webchat.waitingForAgent;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="subtitle1" component="h2">
+            {c.queueName}
+          </Typography>
+          <Typography variant="body2" color={ended ? 'text.primary' : 'text.secondary'} role="status">
+            {stateLine}
+          </Typography>
+        </Box>
+        <ConnectionStatusChip status={status} />
+      </Stack>
+      <MessageThread
+        messages={flattenMessages(messages.data)}
+        pending={sender.pending}
+        viewer="customer"
+        viewerName={c.customerName}
+        hasMore={messages.hasNextPage}
+        loadingMore={messages.isFetchingNextPage}
+        onLoadMore={() => void messages.fetchNextPage()}
+        onRetry={sender.retry}
+        onDiscard={sender.discard}
+      />
+      {ended ? (
+        <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
+          <Button variant="contained" onClick={onLeave}>
+            {strings.webchat.newChat}
+          </Button>
+        </Box>
+      ) : (
+        <Composer onSend={sender.submit} />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { User } from '../contract/auth';
+import { applyStaffEvent } from '../lib/conversation-cache';
+import { queryKeys } from '../lib/query-keys';
+import { RealtimeConnection, type ConnectionStatus } from '../lib/realtime';
+
+/** Keeps the staff member's cached data live for as long as the panel is open. */
+export function useStaffRealtime(user: User, onUnauthorized: () => void): ConnectionStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  // Read through refs so a refetched session object does not reopen the socket.
+  const latest = useRef({ user, onUnauthorized });
+  latest.current = { user, onUnauthorized };
+
+  useEffect(() => {
+    const connection = new RealtimeConnection({
+      onFrame: (frame) => frame.kind === 'event' && applyStaffEvent(queryClient, latest.current.user, frame.event),
+      onResync: () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session()[0] }),
+      onUnauthorized: () => latest.current.onUnauthorized(),
+      onStatus: setStatus,
+    });
+    connection.start();
+    return () => connection.stop();
+  }, [queryClient, user.id]);
+
+  return status;
+}

@@ -1,0 +1,21 @@
+import type { ConversationView } from '../contract/conversations';
+
+/** Every query key of the SPA, built in one place so invalidations never retype them. */
+export const queryKeys = {
+  session: () => ['session'] as const,
+  setup: () => ['setup'] as const,
+  queues: () => ['queues'] as const,
+  conversations: {
+    all: () => ['conversations'] as const,
+    lists: () => ['conversations', 'list'] as const,
+    list: (view: ConversationView) => ['conversations', 'list', view] as const,
+    detail: (id: string) => ['conversations', id] as const,
+    messages: (id: string) => ['conversations', id, 'messages'] as const,
+  },
+  webchat: {
+    queues: () => ['webchat', 'queues'] as const,
+    all: (token: string) => ['webchat', token] as const,
+    conversation: (token: string) => ['webchat', token, 'conversation'] as const,
+    messages: (token: string) => ['webchat', token, 'messages'] as const,
+  },
+};

@@ -1,0 +1,57 @@
+import LogoutIcon from '@mui/icons-material/Logout';
+import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useCallback, type ReactNode } from 'react';
+import type { User } from '../../contract/auth';
+import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
+import { useLogout } from '../../features/auth/api/logout';
+import { useStaffRealtime } from '../../hooks/use-staff-realtime';
+import { queryKeys } from '../../lib/query-keys';
+import { strings } from '../../lib/strings';
+
+/** The panel's frame: header with user and connection, and the realtime connection for everything inside. */
+export function AgentLayout({ user, children }: { user: User; children: ReactNode }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
+  const onUnauthorized = useCallback(() => {
+    queryClient.setQueryData(queryKeys.session(), null);
+    void navigate({ to: '/login' });
+  }, [queryClient, navigate]);
+  const status = useStaffRealtime(user, onUnauthorized);
+
+  return (
+    <ConnectionStatusContext.Provider value={status}>
+      <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+          <Toolbar variant="dense" sx={{ gap: 2 }}>
+            <Typography variant="h6" component="h1" sx={{ flex: 1, fontSize: 18 }}>
+              {strings.appName}
+            </Typography>
+            <ConnectionStatusChip status={status} />
+            <Stack sx={{ textAlign: 'right' }}>
+              <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                {user.displayName}
+              </Typography>
+              <Typography variant="caption" color="text.secondary" sx={{ textTransform: 'capitalize' }}>
+                {user.role}
+              </Typography>
+            </Stack>
+            <Button
+              startIcon={<LogoutIcon />}
+              color="inherit"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })}
+            >
+              {strings.login.logout}
+            </Button>
+          </Toolbar>
+        </AppBar>
+        <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
+          {children}
+        </Box>
+      </Box>
+    </ConnectionStatusContext.Provider>
+  );
+}

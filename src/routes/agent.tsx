@@ -1,0 +1,38 @@
+import { createFileRoute, Outlet, redirect, retainSearchParams, useNavigate, useParams } from '@tanstack/react-router';
+import { z } from 'zod';
+import { ConversationViewSchema } from '../contract/conversations';
+import { sessionQueryOptions } from '../features/auth/api/get-session';
+import { ConversationSidebar } from '../features/conversations/components/conversation-sidebar';
+import { AgentLayout } from './-components/agent-layout';
+
+export const Route = createFileRoute('/agent')({
+  validateSearch: z.object({ list: ConversationViewSchema.default('picklist') }),
+  search: { middlewares: [retainSearchParams(['list'])] },
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    if (!user) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { user };
+  },
+  component: AgentPanel,
+});
+
+function AgentPanel() {
+  const { user } = Route.useRouteContext();
+  const { list } = Route.useSearch();
+  const navigate = useNavigate();
+  const selectedId = useParams({ strict: false }).conversationId;
+  return (
+    <AgentLayout user={user}>
+      <ConversationSidebar
+        user={user}
+        view={list}
+        onViewChange={(view) => void navigate({ to: '.', search: { list: view } })}
+        selectedId={selectedId}
+        onOpen={(conversationId, view) =>
+          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: { list: view } })
+        }
+      />
+      <Outlet />
+    </AgentLayout>
+  );
+}

@@ -1,0 +1,16 @@
+import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
+import { setupStatusQueryOptions } from '../features/auth/api/setup';
+import { SetupForm } from '../features/auth/components/setup-form';
+
+export const Route = createFileRoute('/setup')({
+  beforeLoad: async ({ context }) => {
+    const { needsSetup } = await context.queryClient.ensureQueryData(setupStatusQueryOptions());
+    if (!needsSetup) throw redirect({ to: '/login' });
+  },
+  component: SetupPage,
+});
+
+function SetupPage() {
+  const navigate = useNavigate();
+  return <SetupForm onDone={() => void navigate({ to: '/agent' })} />;
+}

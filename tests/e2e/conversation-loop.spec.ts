@@ -1,0 +1,66 @@
+import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+
+test('a customer and an agent chat live from start to end', async ({ browser, agentPage }) => {
+  const anna = await agentPage('anna');
+  const customer = uniqueCustomer('Maya');
+  const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'My parcel is late' });
+
+  // The new chat appears in the picklist without a reload.
+  const row = anna.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: customer.name });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('My parcel is late');
+  await expect(row).toContainText('Support');
+
+  await row.getByRole('button', { name: `Pick ${customer.name}` }).click();
+  await expect(anna.getByRole('heading', { name: customer.name })).toBeVisible();
+  await expect(anna.getByRole('list', { name: 'Conversations' }).getByRole('listitem', { name: customer.name })).toBeVisible();
+  await expect(customerPage.getByRole('status').filter({ hasText: 'You are chatting with Anna Lindqvist' })).toBeVisible();
+
+  await sendMessage(anna, 'Hello! Let me check that for you.');
+  await expect(thread(customerPage).getByText('Hello! Let me check that for you.')).toBeVisible();
+
+  // Shift+Enter makes a new line instead of sending.
+  const box = customerPage.getByRole('textbox', { name: 'Message' });
+  await box.fill('Thanks.');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('Order 4411');
+  await box.press('Enter');
+  await expect(thread(anna).getByText(/Thanks\.\s+Order 4411/)).toBeVisible();
+
+  // Markup is shown as text, never run.
+  const markup = '<img src=x onerror="document.title=\'hacked\'">';
+  await sendMessage(customerPage, markup);
+  await expect(thread(anna).getByText(markup, { exact: true })).toBeVisible();
+  expect(await anna.title()).not.toBe('hacked');
+
+  await anna.screenshot({ path: 'test-results/agent-panel-mid-conversation.png' });
+
+  // End chat: cancel keeps it, confirm ends it.
+  await anna.getByRole('button', { name: 'End chat' }).click();
+  await anna.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(anna.getByRole('dialog')).toBeHidden();
+  await expect(anna.getByRole('textbox', { name: 'Message' })).toBeEnabled();
+
+  await anna.getByRole('button', { name: 'End chat' }).click();
+  await anna.getByRole('dialog').getByRole('button', { name: 'End chat' }).click();
+  await expect(anna.getByRole('list', { name: 'Conversations' }).getByRole('listitem', { name: customer.name })).toHaveCount(0);
+  await expect(customerPage.getByRole('status').filter({ hasText: 'The chat has ended' })).toBeVisible();
+  await expect(customerPage.getByRole('button', { name: 'Start a new chat' })).toBeVisible();
+});
+
+test('a wrong password is refused with a message', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Username').fill('anna');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+});
+
+test('the web chat form explains what is missing', async ({ page }) => {
+  await page.goto('/webchat?queue=Support');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByText('Enter your name')).toBeVisible();
+  await expect(page.getByText('Enter a valid email address')).toBeVisible();
+  await expect(page.getByText('A message cannot be empty')).toBeVisible();
+});

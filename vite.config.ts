@@ -1,0 +1,21 @@
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
+// serves the SPA alone and answers the API with MSW handlers in the browser.
+export default defineConfig(({ mode }) => ({
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+  define: { 'import.meta.env.VITE_USE_MOCKS': JSON.stringify(mode === 'mock') },
+  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    proxy:
+      mode === 'mock'
+        ? undefined
+        : {
+            '/api/realtime': { target: 'ws://localhost:8080', ws: true },
+            '/api': 'http://localhost:8080',
+          },
+  },
+}));
