@@ -1,0 +1,72 @@
+// @ts-check
+import { readdirSync } from 'node:fs';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** File names are kebab-case (`message-list.tsx`); route files follow TanStack's own naming. */
+const kebabCaseFiles = {
+  meta: { type: 'suggestion', messages: { name: 'File name "{{name}}" must be kebab-case.' }, schema: [] },
+  create(context) {
+    return {
+      Program(node) {
+        const path = context.filename.replaceAll('\\', '/');
+        if (path.includes('/src/routes/') || path.endsWith('.gen.ts')) return;
+        const name = path.split('/').pop() ?? '';
+        const stem = name.replace(/(\.(test|spec|config|d))?\.(ts|tsx|js)$/, '');
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem)) context.report({ node, messageId: 'name', data: { name } });
+      },
+    };
+  },
+};
+
+const feature = (name) => `./src/features/${name}`;
+const featureNames = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'src/routeTree.gen.ts', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks, local: { rules: { 'kebab-case-files': kebabCaseFiles } } },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      'local/kebab-case-files': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      // The import directions of ARCHITECTURE.md, enforced so nobody has to remember them.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/contract', from: './src', except: ['./contract'], message: 'The contract imports nothing but zod.' },
+            { target: './src/server', from: './src', except: ['./server', './contract'], message: 'Server code imports only server and contract code.' },
+            { target: './src/mocks', from: './src', except: ['./mocks', './contract'], message: 'Mocks import only the contract.' },
+            {
+              target: ['./src/lib', './src/components', './src/hooks'],
+              from: ['./src/features', './src/routes', './src/server', './src/mocks'],
+              message: 'Shared code must not depend on features, routes, server or mocks.',
+            },
+            { target: './src/features', from: ['./src/routes', './src/server', './src/mocks'], message: 'Features must not import routes, server or mocks.' },
+            ...featureNames.map((name) => ({
+              target: feature(name),
+              from: './src/features',
+              except: [`./${name}`],
+              message: 'Features never import each other; compose them in routes.',
+            })),
+            { target: './src/routes', from: ['./src/server', './src/mocks'], message: 'Browser code never imports server code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**', 'src/contract/**', 'tests/**', 'bench/**', '*.config.ts'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+);
