@@ -4,6 +4,7 @@ import type { User } from '../../contract/auth';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
+import { announceRevocation } from '../realtime/event-log';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
 import { hashToken, newToken } from './tokens';
@@ -36,6 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
   defineRoute(app, api.logout, async ({ req, reply }) => {
     const principal = await requireStaff(db, req);
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [principal.sessionHash]);
+    await announceRevocation(db, { sessionHash: principal.sessionHash });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });

@@ -2,6 +2,15 @@ import type { ConversationEvent } from '../../contract/events';
 import type { Sql } from '../db/database';
 
 export const EVENTS_CHANNEL = 'cp_events';
+export const REVOCATIONS_CHANNEL = 'cp_revocations';
+
+/** A session that ended, or a user whose every session ended; their sockets close on every instance. */
+export type Revocation = { sessionHash?: string; userId?: string };
+
+/** Tells every server instance to close the sockets of the revoked session or user. */
+export async function announceRevocation(sql: Sql, revocation: Revocation): Promise<void> {
+  await sql.query('SELECT pg_notify($1, $2)', [REVOCATIONS_CHANNEL, JSON.stringify(revocation)]);
+}
 
 /** What gets stored; seq and time are assigned by the log. */
 export type NewEvent = DistributiveOmit<ConversationEvent, 'seq' | 'at'>;

@@ -2,7 +2,7 @@ import { REALTIME_CATCH_UP_LIMIT } from '../../contract/limits';
 import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
-import { currentEventSeq, EVENTS_CHANNEL, readEventsAfter } from './event-log';
+import { currentEventSeq, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type Revocation } from './event-log';
 import { frameFor } from './visibility';
 
 export interface RealtimeClient {
@@ -23,17 +23,18 @@ export class RealtimeHub {
   private cursor = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly clients = new Set<RealtimeClient>();
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly unlisteners: (() => Promise<void>)[] = [];
 
   constructor(private readonly db: Database) {}
 
   async start(): Promise<void> {
     this.cursor = await currentEventSeq(this.db);
-    this.unlisten = await this.db.listen(EVENTS_CHANNEL, () => this.poke());
+    this.unlisteners.push(await this.db.listen(EVENTS_CHANNEL, () => this.poke()));
+    this.unlisteners.push(await this.db.listen(REVOCATIONS_CHANNEL, (payload) => this.revoke(JSON.parse(payload) as Revocation)));
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
+    await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
     for (const client of this.clients) client.close(1001, 'Server shutting down');
     this.clients.clear();
     await this.chain;
@@ -71,12 +72,14 @@ export class RealtimeHub {
     this.clients.delete(client);
   }
 
-  /** Closes every socket that belongs to a staff session or user (logout, disabled account). */
-  disconnectWhere(match: (principal: Principal) => boolean, reason: string): void {
+  /** Closes the sockets of an ended session or of a user who may no longer log in, on this instance. */
+  private revoke(revocation: Revocation): void {
     for (const client of this.clients) {
-      if (match(client.principal)) {
+      const p = client.principal;
+      if (p.kind !== 'staff') continue;
+      if (p.sessionHash === revocation.sessionHash || p.user.id === revocation.userId) {
         this.clients.delete(client);
-        client.close(4001, reason);
+        client.close(4001, 'Your session has ended. Please log in again.');
       }
     }
   }
