@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: each benchmark prints its figures next to a baseline measured in the same
+ * run on the same machine, so the numbers compare like with like. Nothing here asserts on time.
+ */
+import { benchMessageSend } from './message-send';
+
+const benches = [benchMessageSend];
+
+for (const bench of benches) {
+  const result = await bench();
+  console.log(`\n## ${result.name}`);
+  console.table(result.rows);
+  console.log(result.summary);
+}
