@@ -11,12 +11,14 @@ import {
   ConversationListSchema,
   ConversationResponseSchema,
 } from './conversations';
+import { CustomerHistoryPageSchema, CustomerHistoryQuerySchema } from './history';
 import {
   MessagePageQuerySchema,
   MessagePageSchema,
   SendMessageRequestSchema,
   SendMessageResponseSchema,
 } from './messages';
+import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { QueueListSchema } from './queues';
 import {
   CustomerConversationResponseSchema,
@@ -63,6 +65,9 @@ export const api = {
   end: { method: 'POST', path: '/api/conversations/:id/end', summary: 'End a conversation I hold', access: 'staff', response: ConversationResponseSchema },
   messages: { method: 'GET', path: '/api/conversations/:id/messages', summary: 'Messages, newest page first; `before` pages back', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },
   sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', summary: 'Send as agent; idempotent by clientMessageId', access: 'staff', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
+  notes: { method: 'GET', path: '/api/conversations/:id/notes', summary: 'Internal notes, newest first; never shown to the customer', access: 'staff', response: NoteListSchema },
+  createNote: { method: 'POST', path: '/api/conversations/:id/notes', summary: 'Add an internal note (201); a retry with the same clientNoteId returns the first note (200)', access: 'staff', body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
+  customerHistory: { method: 'GET', path: '/api/conversations/:id/history', summary: "The customer's other conversations the user may view, by arrival; paged by an opaque cursor", access: 'staff', query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
 
   webchatQueues: { method: 'GET', path: '/api/webchat/queues', summary: 'Queues a customer may write to', access: 'public', response: PublicQueueListSchema },
   webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: 'Start a conversation; returns the customer token', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },

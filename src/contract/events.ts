@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationSchema } from './conversations';
 import { MessageSchema } from './messages';
+import { NoteSchema } from './notes';
 import { CustomerConversationSchema } from './webchat';
 
 /**
@@ -14,6 +15,8 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('conversation.picked'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.ended'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
+  /** Staff only: the customer's view of the log never contains notes. */
+  z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 

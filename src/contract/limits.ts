@@ -6,7 +6,12 @@ export const USERNAME_MAX_LENGTH = 40;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
+/** Internal notes are longer-lived working notes than chat lines, but still one screenful. */
+export const NOTE_TEXT_MAX_LENGTH = 4000;
 /** Page size for message lists; older pages are fetched by cursor. */
 export const MESSAGE_PAGE_SIZE = 50;
+/** Default and largest page of a customer's earlier conversations. */
+export const HISTORY_PAGE_SIZE = 20;
+export const HISTORY_PAGE_MAX = 100;
 /** A reconnecting client that missed more than this many events reloads its data instead. */
 export const REALTIME_CATCH_UP_LIMIT = 1000;

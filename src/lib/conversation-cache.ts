@@ -42,6 +42,10 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
     }
     return;
   }
+  if (event.type === 'note.created') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.notes(event.note.conversationId) });
+    return;
+  }
   const { conversation } = event;
   queryClient.setQueryData(queryKeys.conversations.detail(conversation.id), conversation);
   for (const view of ['picklist', 'mine'] as const) {

@@ -11,6 +11,7 @@ export const queryKeys = {
     list: (view: ConversationView) => ['conversations', 'list', view] as const,
     detail: (id: string) => ['conversations', id] as const,
     messages: (id: string) => ['conversations', id, 'messages'] as const,
+    notes: (id: string) => ['conversations', id, 'notes'] as const,
   },
   webchat: {
     queues: () => ['webchat', 'queues'] as const,

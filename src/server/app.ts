@@ -9,8 +9,10 @@ import { buildOpenApiDocument } from '../contract/openapi';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
 import type { Database } from './db/database';
+import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
+import { registerNoteRoutes } from './notes/note-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
@@ -77,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
   registerConversationRoutes(app, deps.db);
+  registerNoteRoutes(app, deps.db);
+  registerHistoryRoutes(app, deps.db);
   registerWebchatRoutes(app, deps.db);
   registerRealtimeRoutes(app, deps.db, hub);
 

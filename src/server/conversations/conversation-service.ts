@@ -5,13 +5,18 @@ import type { Database, Sql } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
 import { findByClientId, insertMessage, type NewMessage } from '../messages/message-store';
-import { getConversation, lockConversation } from './conversation-store';
+import { getConversation, lockConversation, type Visibility } from './conversation-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Agents see conversations of their queues and those they hold or held; supervisors and admins see all. */
 export function canView(user: User, c: { queue: { id: string }; agent: { id: string } | null }): boolean {
   return user.role !== 'agent' || user.queueIds.includes(c.queue.id) || c.agent?.id === user.id;
+}
+
+/** canView as a filter for list queries; keep the two rules in step. */
+export function visibilityFor(user: User): Visibility {
+  return user.role === 'agent' ? { queueIds: user.queueIds, agentId: user.id } : null;
 }
 
 /** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */

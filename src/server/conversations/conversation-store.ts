@@ -29,17 +29,19 @@ interface ConversationRow {
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 // row_to_json gives timestamps as text; messageFromRow normalises them.
-const SELECT_CONVERSATION = `
-SELECT c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
+const CONVERSATION_COLUMNS = `
+c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
   (SELECT row_to_json(m) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
     ORDER BY m.seq LIMIT 1) AS first_message,
-  (SELECT row_to_json(m) FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) AS last_message
+  (SELECT row_to_json(m) FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) AS last_message`;
+const CONVERSATION_FROM = `
 FROM conversations c
 JOIN customers cu ON cu.id = c.customer_id
 JOIN queues q ON q.id = c.queue_id
 LEFT JOIN users u ON u.id = c.agent_id`;
+const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
 
 function conversationFromRow(row: ConversationRow): Conversation {
   return {
@@ -82,6 +84,55 @@ export async function listHeldBy(sql: Sql, agentId: string): Promise<Conversatio
     [agentId],
   );
   return rows.map(conversationFromRow);
+}
+
+/** Which conversations a list may show: for an agent those canView allows, for everyone else all (null). */
+export type Visibility = { queueIds: string[]; agentId: string } | null;
+
+/** A position in a list ordered by arrival: the arrival time at full (microsecond) precision, and the id. */
+export interface ArrivalKey {
+  arrivedAt: string;
+  id: string;
+}
+
+/**
+ * One page of a customer's conversations ordered by arrival, after `after` (exclusive) when
+ * given, skipping `excludeId`. Each row comes with its exact key for asking for the next page:
+ * the ISO time in `Conversation.arrivedAt` has only milliseconds and would skip or repeat rows.
+ */
+export async function listCustomerConversations(
+  sql: Sql,
+  q: {
+    customerId: string;
+    excludeId: string;
+    visibility: Visibility;
+    order: 'newest' | 'oldest';
+    after: ArrivalKey | null;
+    limit: number;
+  },
+): Promise<{ conversation: Conversation; key: ArrivalKey }[]> {
+  // Fixed fragments picked by `order`, never caller text.
+  const [compare, direction] = q.order === 'newest' ? ['<', 'DESC'] : ['>', 'ASC'];
+  const rows = await sql.query<ConversationRow & { arrival_key: string }>(
+    `SELECT ${CONVERSATION_COLUMNS},
+       to_char(c.arrived_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS arrival_key
+     ${CONVERSATION_FROM}
+     WHERE c.customer_id = $1 AND c.id <> $2
+       AND ($3::uuid[] IS NULL OR c.queue_id = ANY($3) OR c.agent_id = $4::uuid)
+       AND ($5::timestamptz IS NULL OR (c.arrived_at, c.id) ${compare} ($5::timestamptz, $6::uuid))
+     ORDER BY c.arrived_at ${direction}, c.id ${direction}
+     LIMIT $7`,
+    [
+      q.customerId,
+      q.excludeId,
+      q.visibility?.queueIds ?? null,
+      q.visibility?.agentId ?? null,
+      q.after?.arrivedAt ?? null,
+      q.after?.id ?? null,
+      q.limit,
+    ],
+  );
+  return rows.map((row) => ({ conversation: conversationFromRow(row), key: { arrivedAt: row.arrival_key, id: row.id } }));
 }
 
 /** Locks the conversation row for the rest of the transaction. */

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../contract/api';
-import { parseInput } from './api-error';
+import { bearerToken, SESSION_COOKIE } from '../auth/principal';
+import { ApiError, parseInput } from './api-error';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -27,6 +28,14 @@ export function defineRoute<D extends RouteDef>(
     method: def.method,
     url: def.path,
     handler: async (req, reply) => {
+      // A caller without any credential gets 401 before its input is judged: a logged-out user
+      // should be told to log in, not to fix a form. The handler still verifies the credential.
+      if (def.access === 'staff' && !(bearerToken(req) ?? req.cookies[SESSION_COOKIE])) {
+        throw new ApiError(401, 'unauthenticated', 'Please log in.');
+      }
+      if (def.access === 'customer' && !bearerToken(req)) {
+        throw new ApiError(401, 'unauthenticated', 'This chat link is not valid. Start a new chat.');
+      }
       const body = (def.body ? parseInput(def.body, req.body, 'body') : undefined) as Input<D['body']>;
       const query = (def.query ? parseInput(def.query, req.query, 'query') : undefined) as Input<D['query']>;
       const params = req.params as Record<string, string>;

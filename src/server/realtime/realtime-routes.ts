@@ -38,8 +38,11 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
     }, HEARTBEAT_MS);
     socket.on('pong', () => (alive = true));
 
+    let helloSeen = false;
     socket.on('message', async (data) => {
-      if (client) return; // only the hello frame is expected from clients
+      // Only the first frame (hello) is read; set before any await so a second one cannot race it.
+      if (helloSeen) return;
+      helloSeen = true;
       clearTimeout(helloTimer);
       let parsed;
       try {

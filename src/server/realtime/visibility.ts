@@ -14,6 +14,9 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
   const { event } = stored;
   const base = { seq: event.seq, at: event.at };
   switch (event.type) {
+    // Internal notes are for staff; a customer must never learn of them, not even that one exists.
+    case 'note.created':
+      return null;
     case 'message.created':
       return { ...base, type: 'message.created', message: event.message };
     case 'conversation.created':

@@ -44,10 +44,11 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
     if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
     const customerToken = newToken();
     const { conversation, message } = await db.transaction(async (tx) => {
-      // Returning customers keep one record, so agents see their earlier conversations.
-      const [customer] = await tx.query<{ id: string }>(
+      // Returning customers keep one record, so agents see their earlier conversations. The
+      // stored name is kept: an anonymous form must not rename a customer agents already know.
+      const [customer] = await tx.query<{ id: string; name: string }>(
         `INSERT INTO customers (name, email) VALUES ($1, $2)
-         ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+         ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO UPDATE SET email = customers.email RETURNING id, name`,
         [body.name, body.email],
       );
       const [row] = await tx.query<{ id: string }>(
@@ -61,7 +62,7 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
         clientMessageId: body.clientMessageId,
         authorKind: 'customer',
         authorId: customer!.id,
-        authorName: body.name,
+        authorName: customer!.name,
         text: body.text,
       });
       const conversation = (await getConversation(tx, id))!;

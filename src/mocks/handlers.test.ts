@@ -1,0 +1,503 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
+import { api, buildPath, type Api, type RouteName } from '../contract/api';
+import { ApiErrorSchema, type ApiErrorBody } from '../contract/errors';
+import { mockData, resetMockData } from './data';
+import { handlers, notFoundHandler, routeHandlers } from './handlers';
+import { server } from './node';
+
+// msw/node has no page origin, so requests need an absolute URL; the handlers match any origin.
+const BASE = 'http://localhost';
+const ROUTES = Object.keys(api) as RouteName[];
+
+interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | number>;
+  body?: unknown;
+  token?: string;
+  /** Raw body text, sent as-is with the given content type. */
+  raw?: { text: string; contentType: string };
+}
+
+/** Routes that answered successfully at least once in this file. */
+const succeeded = new Set<RouteName>();
+
+type Result<R extends RouteName> =
+  | { status: number; ok: true; data: z.output<Api[R]['response']> }
+  | { status: number; ok: false; error: ApiErrorBody };
+
+/**
+ * Calls a route like the SPA's api-client and checks the answer against the contract: a success
+ * must parse with the route's response schema, anything else with ApiErrorSchema.
+ */
+async function call<R extends RouteName>(name: R, opts: CallOptions = {}): Promise<Result<R>> {
+  const def = api[name];
+  const url = new URL(buildPath(def.path, opts.params), BASE);
+  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = {};
+  let body: string | undefined;
+  if (opts.raw) {
+    headers['Content-Type'] = opts.raw.contentType;
+    body = opts.raw.text;
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  const response = await fetch(url, { method: def.method, headers, body });
+  const json: unknown = await response.json();
+  if (!response.ok) return { status: response.status, ok: false, error: ApiErrorSchema.parse(json) };
+  succeeded.add(name);
+  return { status: response.status, ok: true, data: def.response.parse(json) as z.output<Api[R]['response']> };
+}
+
+/** The answer's contract body; fails the test when it was an error. */
+function ok<R extends RouteName>(result: Result<R>): z.output<Api[R]['response']> {
+  if (!result.ok) throw new Error(`expected success, got ${result.status} ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+/** The error body; fails the test unless the answer was that status. */
+function fail<R extends RouteName>(result: Result<R>, status: number): ApiErrorBody {
+  if (result.ok) throw new Error(`expected ${status}, got ${result.status} ${JSON.stringify(result.data)}`);
+  expect(result.status).toBe(status);
+  return result.error;
+}
+
+async function login(username: string) {
+  return ok(await call('login', { body: { username, password: 'demo' } }));
+}
+
+const uuid = () => crypto.randomUUID();
+const waiting = (queueName: string) =>
+  mockData.conversations.filter(
+    (c) => c.state === 'queued' && mockData.queues.find((q) => q.id === c.queueId)?.name === queueName,
+  );
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => resetMockData());
+afterAll(() => server.close());
+
+describe('mock handlers cover the contract', () => {
+  it('has exactly one handler per api route, with its method and path', async () => {
+    const requestFor = (name: RouteName, origin = BASE) =>
+      new Request(new URL(buildPath(api[name].path, { id: crypto.randomUUID() }), origin), { method: api[name].method });
+    for (const name of ROUTES) {
+      const handler = routeHandlers[name];
+      expect(handler, `no mock handler for api.${name}`).toBeDefined();
+      expect(handler.info.method).toBe(api[name].method);
+      // Each handler takes its own route, on any origin, and no other route.
+      expect(await handler.test({ request: requestFor(name, 'https://panel.example:8443') }), name).toBe(true);
+      for (const other of ROUTES.filter((r) => r !== name)) {
+        expect(await handler.test({ request: requestFor(other) }), `${name} takes ${other}`).toBe(false);
+      }
+    }
+    expect(Object.keys(routeHandlers).sort()).toEqual([...ROUTES].sort());
+    // Nothing beyond the contract, except the server's not-found answer, last.
+    const expected = [...ROUTES.map((name) => routeHandlers[name]), notFoundHandler];
+    expect(handlers).toHaveLength(expected.length);
+    handlers.forEach((handler, i) => expect(handler).toBe(expected[i]));
+  });
+
+  it('answers an /api path outside the contract like the server: 404 not_found', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await fetch(`${BASE}/api/conversations/x/transfer?to=ben`, { method: 'POST' });
+      expect(response.status).toBe(404);
+      expect(ApiErrorSchema.parse(await response.json())).toEqual({
+        code: 'not_found',
+        message: 'No route for POST /api/conversations/x/transfer.',
+      });
+      expect(logged).toHaveBeenCalledOnce();
+      // Only at the root: a Vite module under some api/ folder is not an API call.
+      const module = new Request(`${BASE}/src/features/auth/api/login.ts`);
+      expect(await Promise.all(handlers.map((h) => h.test({ request: module })))).not.toContain(true);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('answers every route successfully with its contract response', async () => {
+    const checked = new Set<RouteName>();
+    const track = <T>(name: RouteName, value: T) => (checked.add(name), value);
+
+    track('health', ok(await call('health')));
+    expect(track('setupStatus', ok(await call('setupStatus')))).toEqual({ needsSetup: false });
+
+    const anna = track('login', await login('anna'));
+    expect(anna.user.displayName).toBe('Anna Lindqvist');
+    track('me', ok(await call('me', { token: anna.token })));
+    expect(track('queues', ok(await call('queues', { token: anna.token }))).queues.map((q) => q.name)).toEqual(['Support']);
+
+    const picklist = track('conversations', ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })));
+    const first = picklist.conversations[0]!;
+    track('conversation', ok(await call('conversation', { token: anna.token, params: { id: first.id } })));
+    track('pick', ok(await call('pick', { token: anna.token, params: { id: first.id } })));
+    track('sendMessage', ok(await call('sendMessage', { token: anna.token, params: { id: first.id }, body: { clientMessageId: uuid(), text: 'Hi!' } })));
+    track('messages', ok(await call('messages', { token: anna.token, params: { id: first.id } })));
+    track('createNote', ok(await call('createNote', { token: anna.token, params: { id: first.id }, body: { clientNoteId: uuid(), text: 'Asked for the order number.' } })));
+    track('notes', ok(await call('notes', { token: anna.token, params: { id: first.id } })));
+    track('customerHistory', ok(await call('customerHistory', { token: anna.token, params: { id: first.id } })));
+    track('end', ok(await call('end', { token: anna.token, params: { id: first.id } })));
+    track('logout', ok(await call('logout', { token: anna.token })));
+
+    const queues = track('webchatQueues', ok(await call('webchatQueues'))).queues;
+    const chat = track(
+      'webchatStart',
+      ok(await call('webchatStart', { body: { queueId: queues[0]!.id, name: 'Kim Lee', email: 'kim@example.com', text: 'Hello', clientMessageId: uuid() } })),
+    );
+    track('webchatConversation', ok(await call('webchatConversation', { token: chat.customerToken })));
+    track('webchatSend', ok(await call('webchatSend', { token: chat.customerToken, body: { clientMessageId: uuid(), text: 'Anyone?' } })));
+    track('webchatMessages', ok(await call('webchatMessages', { token: chat.customerToken })));
+
+    resetMockData({ workspace: 'empty' });
+    expect(ok(await call('setupStatus'))).toEqual({ needsSetup: true });
+    const admin = track('setup', ok(await call('setup', { body: { username: 'root', displayName: 'Root Admin', password: 'long enough' } })));
+    expect(admin.user.role).toBe('admin');
+    expect(ok(await call('login', { body: { username: 'root', password: 'long enough' } })).user.id).toBe(admin.user.id);
+
+    expect([...checked].sort()).toEqual([...ROUTES].sort());
+    for (const name of ROUTES) expect(succeeded.has(name), `api.${name} never answered successfully`).toBe(true);
+  });
+});
+
+describe('seeded data', () => {
+  it('matches the demo seed', async () => {
+    expect(mockData.users.map((u) => [u.username, u.displayName, u.role])).toEqual([
+      ['anna', 'Anna Lindqvist', 'agent'],
+      ['ben', 'Ben Okafor', 'agent'],
+      ['sara', 'Sara Moreau', 'supervisor'],
+      ['adam', 'Adam Novak', 'admin'],
+    ]);
+    expect(mockData.customers).toHaveLength(12);
+    expect(mockData.conversations.filter((c) => c.state === 'ended')).toHaveLength(24);
+    const ben = await login('ben');
+    const { conversations } = ok(await call('conversations', { token: ben.token, query: { view: 'picklist' } }));
+    expect(conversations).toHaveLength(3);
+    const arrived = conversations.map((c) => c.arrivedAt);
+    expect(arrived).toEqual([...arrived].sort());
+    for (const c of conversations) {
+      expect(c.firstMessage?.authorKind).toBe('customer');
+      expect(c.destination).toBe(c.queue.address);
+    }
+  });
+
+  it('lets every demo user log in with password demo, case-insensitively', async () => {
+    for (const username of ['anna', 'BEN', ' sara ', 'adam']) {
+      expect(ok(await call('login', { body: { username, password: 'demo' } })).token).not.toBe('');
+    }
+    expect(fail(await call('login', { body: { username: 'anna', password: 'wrong' } }), 401).code).toBe('invalid_credentials');
+  });
+});
+
+describe('authentication', () => {
+  it('answers 401 to an anonymous caller on every non-public route', async () => {
+    const id = mockData.conversations[0]!.id;
+    // Bodies and queries are validated before authentication, as on the server, so send valid ones.
+    const valid: { [R in RouteName]?: CallOptions } = {
+      conversations: { query: { view: 'mine' } },
+      sendMessage: { body: { clientMessageId: uuid(), text: 'Hello' } },
+      createNote: { body: { clientNoteId: uuid(), text: 'A note' } },
+      webchatSend: { body: { clientMessageId: uuid(), text: 'Hello' } },
+    };
+    for (const name of ROUTES.filter((r) => api[r].access !== 'public')) {
+      const def = api[name];
+      if ('body' in def) expect(valid[name]?.body, `add a valid body for ${name} to this test`).toBeDefined();
+      const result = await call(name, { params: def.path.includes(':id') ? { id } : undefined, ...valid[name] });
+      expect(fail(result, 401).code, name).toBe('unauthenticated');
+    }
+  });
+
+  it('keeps the session in a cookie for browsers and forgets it on logout', async () => {
+    const anna = await login('anna');
+    // No bearer token: the cookie set by login authenticates.
+    expect(ok(await call('me')).user.username).toBe('anna');
+    ok(await call('logout', { token: anna.token }));
+    expect(fail(await call('me', { token: anna.token }), 401).message).toBe('Please log in.');
+    expect(fail(await call('me'), 401).code).toBe('unauthenticated');
+  });
+
+  it('does not take a staff token as a chat token', async () => {
+    const anna = await login('anna');
+    const error = fail(await call('webchatConversation', { token: anna.token }), 401);
+    expect(error.message).toBe('This chat link is not valid. Start a new chat.');
+  });
+});
+
+describe('validation', () => {
+  it('answers 400 invalid_request naming the bad fields', async () => {
+    const login400 = fail(await call('login', { body: { username: '', password: '' } }), 400);
+    expect(login400.code).toBe('invalid_request');
+    expect(login400.fields).toMatchObject({ username: 'Enter your username', password: 'Enter your password' });
+    expect(login400.message).toBe('username: Enter your username');
+
+    const anna = await login('anna');
+    const id = waiting('Support')[0]!.id;
+    const send400 = fail(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: 'x', text: '   ' } }), 400);
+    expect(send400.fields).toEqual({ clientMessageId: 'clientMessageId must be a UUID', text: 'A message cannot be empty' });
+
+    const query400 = fail(await call('conversations', { token: anna.token }), 400);
+    expect(Object.keys(query400.fields ?? {})).toEqual(['view']);
+  });
+
+  it('validates the body before authenticating, as the server does', async () => {
+    const id = waiting('Support')[0]!.id;
+    expect(fail(await call('sendMessage', { params: { id }, body: { text: 'no id' } }), 400).code).toBe('invalid_request');
+  });
+
+  it('refuses a missing body, malformed JSON and unknown content types', async () => {
+    expect(fail(await call('login'), 400).fields).toHaveProperty('username');
+    expect(fail(await call('login', { raw: { text: '{nope', contentType: 'application/json' } }), 400).message).toBe(
+      "Body is not valid JSON but content-type is set to 'application/json'",
+    );
+    expect(fail(await call('login', { raw: { text: 'a=b', contentType: 'application/x-www-form-urlencoded' } }), 415).code).toBe(
+      'invalid_request',
+    );
+  });
+
+  it('refuses a webchat start into an unknown queue', async () => {
+    const error = fail(
+      await call('webchatStart', { body: { queueId: 'nope', name: 'Kim', email: 'kim@example.com', text: 'Hi', clientMessageId: uuid() } }),
+      400,
+    );
+    expect(error.fields).toEqual({ queueId: 'Unknown queue' });
+  });
+});
+
+describe('conversations', () => {
+  it('shows agents the waiting conversations of their queues only, oldest first', async () => {
+    const anna = await login('anna');
+    const { conversations } = ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } }));
+    expect(conversations.map((c) => c.queue.name)).toEqual(['Support', 'Support']);
+    expect(conversations.map((c) => c.customer.name)).toEqual(['Maria Garcia', 'Lukas Becker']);
+    expect(ok(await call('conversations', { token: anna.token, query: { view: 'mine' } })).conversations).toEqual([]);
+  });
+
+  it('lets exactly one agent pick; the other is told who holds it', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    const picked = ok(await call('pick', { token: anna.token, params: { id } })).conversation;
+    expect(picked).toMatchObject({ state: 'picked', agent: { id: anna.user.id, displayName: 'Anna Lindqvist' } });
+    expect(picked.lastMessage).toMatchObject({ authorKind: 'system', text: 'Anna Lindqvist joined the conversation.' });
+
+    const error = fail(await call('pick', { token: ben.token, params: { id } }), 409);
+    expect(error).toEqual({
+      code: 'already_picked',
+      message: 'Anna Lindqvist has already picked this conversation.',
+      holder: { id: anna.user.id, displayName: 'Anna Lindqvist' },
+    });
+
+    const mine = ok(await call('conversations', { token: anna.token, query: { view: 'mine' } })).conversations;
+    expect(mine.map((c) => c.id)).toEqual([id]);
+    const picklist = ok(await call('conversations', { token: ben.token, query: { view: 'picklist' } })).conversations;
+    expect(picklist.map((c) => c.id)).not.toContain(id);
+  });
+
+  it('keeps agents out of other queues and non-agents out of handling', async () => {
+    const [anna, sara] = [await login('anna'), await login('sara')];
+    const sales = waiting('Sales')[0]!.id;
+    expect(fail(await call('conversation', { token: anna.token, params: { id: sales } }), 404).message).toBe(
+      'This conversation was not found.',
+    );
+    expect(fail(await call('pick', { token: anna.token, params: { id: sales } }), 404).code).toBe('not_found');
+    expect(fail(await call('conversation', { token: anna.token, params: { id: 'not-a-uuid' } }), 404).code).toBe('not_found');
+    // Supervisors read everything but do not pick.
+    ok(await call('conversation', { token: sara.token, params: { id: sales } }));
+    expect(fail(await call('pick', { token: sara.token, params: { id: sales } }), 403).message).toBe(
+      'Only agents can handle conversations.',
+    );
+  });
+
+  it('lets only the holder write and end', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    const body = { clientMessageId: uuid(), text: 'Hello' };
+    expect(fail(await call('sendMessage', { token: anna.token, params: { id }, body }), 409).code).toBe('not_holder');
+    expect(fail(await call('end', { token: anna.token, params: { id } }), 409).message).toBe('Pick this conversation before ending it.');
+
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const notHolder = fail(await call('end', { token: ben.token, params: { id } }), 409);
+    expect(notHolder).toMatchObject({ code: 'not_holder', holder: { id: anna.user.id } });
+
+    const ended = ok(await call('end', { token: anna.token, params: { id } })).conversation;
+    expect(ended).toMatchObject({ state: 'ended', endedBy: 'agent' });
+    expect(ended.endedAt).not.toBeNull();
+    expect(fail(await call('end', { token: anna.token, params: { id } }), 409).code).toBe('conversation_ended');
+    expect(fail(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: uuid(), text: 'Late' } }), 409).code).toBe(
+      'conversation_ended',
+    );
+    expect(fail(await call('pick', { token: ben.token, params: { id } }), 409).code).toBe('conversation_ended');
+  });
+});
+
+describe('messages', () => {
+  it('sends idempotently by clientMessageId: 201 first, 200 with the same message on a retry', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const body = { clientMessageId: uuid(), text: '  Let me check that for you.  ' };
+
+    const first = await call('sendMessage', { token: anna.token, params: { id }, body });
+    expect(first.status).toBe(201);
+    const sent = ok(first);
+    expect(sent).toMatchObject({ created: true, message: { authorKind: 'agent', authorName: 'Anna Lindqvist', text: 'Let me check that for you.' } });
+
+    const retry = await call('sendMessage', { token: anna.token, params: { id }, body });
+    expect(retry.status).toBe(200);
+    expect(ok(retry)).toEqual({ message: sent.message, created: false });
+
+    const { messages } = ok(await call('messages', { token: anna.token, params: { id } }));
+    expect(messages.filter((m) => m.clientMessageId === body.clientMessageId)).toHaveLength(1);
+    expect(messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+
+    // Someone else reusing the id is refused rather than handed anna's message.
+    expect(fail(await call('sendMessage', { token: ben.token, params: { id }, body }), 409).code).toBe('duplicate_client_id');
+  });
+
+  it('pages back with before and limit, newest page first', async () => {
+    const ben = await login('ben');
+    const id = waiting('Sales')[0]!.id;
+    ok(await call('pick', { token: ben.token, params: { id } }));
+    for (let i = 0; i < 5; i++) ok(await call('sendMessage', { token: ben.token, params: { id }, body: { clientMessageId: uuid(), text: `m${i}` } }));
+    const newest = ok(await call('messages', { token: ben.token, params: { id }, query: { limit: 3 } }));
+    expect(newest.messages.map((m) => m.seq)).toEqual([5, 6, 7]);
+    expect(newest.hasMore).toBe(true);
+    const older = ok(await call('messages', { token: ben.token, params: { id }, query: { limit: 3, before: 5 } }));
+    expect(older.messages.map((m) => m.seq)).toEqual([2, 3, 4]);
+    const oldest = ok(await call('messages', { token: ben.token, params: { id }, query: { limit: 3, before: 2 } }));
+    expect(oldest).toMatchObject({ hasMore: false, messages: [{ seq: 1 }] });
+    expect(fail(await call('messages', { token: ben.token, params: { id }, query: { limit: 0 } }), 400).fields).toHaveProperty('limit');
+  });
+});
+
+describe('notes', () => {
+  it('adds notes idempotently by clientNoteId and lists them newest first, in any state', async () => {
+    const [anna, ben, sara] = [await login('anna'), await login('ben'), await login('sara')];
+    const id = waiting('Support')[0]!.id;
+    const body = { clientNoteId: uuid(), text: ' Customer sounds upset. ' };
+
+    const first = await call('createNote', { token: anna.token, params: { id }, body });
+    expect(first.status).toBe(201);
+    const note = ok(first).note;
+    expect(note).toMatchObject({ conversationId: id, authorId: anna.user.id, authorName: 'Anna Lindqvist', text: 'Customer sounds upset.' });
+    const retry = await call('createNote', { token: anna.token, params: { id }, body });
+    expect(retry.status).toBe(200);
+    expect(ok(retry)).toEqual({ note, created: false });
+    expect(fail(await call('createNote', { token: ben.token, params: { id }, body }), 409).code).toBe('duplicate_client_id');
+
+    // Anyone who may view the conversation may write notes, supervisors included, ended or not.
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    ok(await call('end', { token: anna.token, params: { id } }));
+    ok(await call('createNote', { token: sara.token, params: { id }, body: { clientNoteId: uuid(), text: 'Reviewed.' } }));
+    const { notes } = ok(await call('notes', { token: ben.token, params: { id } }));
+    expect(notes.map((n) => n.text)).toEqual(['Reviewed.', 'Customer sounds upset.']);
+
+    expect(fail(await call('createNote', { token: anna.token, params: { id }, body: { clientNoteId: uuid(), text: ' ' } }), 400).fields).toEqual({
+      text: 'A note cannot be empty',
+    });
+  });
+
+  it('hides notes of conversations the agent may not view', async () => {
+    const anna = await login('anna');
+    const sales = waiting('Sales')[0]!.id;
+    expect(fail(await call('notes', { token: anna.token, params: { id: sales } }), 404).code).toBe('not_found');
+    const body = { clientNoteId: uuid(), text: 'x' };
+    expect(fail(await call('createNote', { token: anna.token, params: { id: sales }, body }), 404).code).toBe('not_found');
+  });
+});
+
+describe('customer history', () => {
+  // Maria Garcia waits in Support and has two earlier conversations: Support (held by Anna) and
+  // Sales (held by Ben).
+  const maria = () => waiting('Support')[0]!;
+
+  it("lists the customer's other conversations the requester may view, newest first", async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const annas = ok(await call('customerHistory', { token: anna.token, params: { id: maria().id } }));
+    expect(annas.conversations.map((c) => [c.queue.name, c.agent?.displayName])).toEqual([['Support', 'Anna Lindqvist']]);
+    expect(annas.nextCursor).toBeNull();
+
+    const bens = ok(await call('customerHistory', { token: ben.token, params: { id: maria().id } })).conversations;
+    expect(bens.map((c) => c.queue.name)).toEqual(['Support', 'Sales']);
+    expect(bens.every((c) => c.customer.name === 'Maria Garcia' && c.id !== maria().id)).toBe(true);
+  });
+
+  it('pages with an opaque cursor that belongs to one order', async () => {
+    const sara = await login('sara');
+    const id = maria().id;
+    const pages: string[][] = [];
+    for (const order of ['newest', 'oldest'] as const) {
+      const first = ok(await call('customerHistory', { token: sara.token, params: { id }, query: { order, limit: 1 } }));
+      expect(first.nextCursor).not.toBeNull();
+      const second = ok(await call('customerHistory', { token: sara.token, params: { id }, query: { order, limit: 1, cursor: first.nextCursor! } }));
+      expect(second.nextCursor).toBeNull();
+      pages.push([...first.conversations, ...second.conversations].map((c) => c.id));
+    }
+    expect(pages[1]).toEqual([...pages[0]!].reverse());
+
+    const newest = ok(await call('customerHistory', { token: sara.token, params: { id }, query: { limit: 1 } }));
+    const wrongOrder = fail(
+      await call('customerHistory', { token: sara.token, params: { id }, query: { order: 'oldest', cursor: newest.nextCursor! } }),
+      400,
+    );
+    expect(wrongOrder.fields).toHaveProperty('cursor');
+    expect(fail(await call('customerHistory', { token: sara.token, params: { id }, query: { cursor: 'garbage' } }), 400).message).toBe(
+      'This page link is not valid. Load the history again from the start.',
+    );
+  });
+});
+
+describe('webchat', () => {
+  it('starts a chat that agents see, and lets the customer follow it to its end', async () => {
+    const queues = ok(await call('webchatQueues')).queues;
+    expect(queues.map((q) => q.name)).toEqual(['Sales', 'Support']);
+    const support = queues.find((q) => q.name === 'Support')!;
+
+    const started = await call('webchatStart', {
+      body: { queueId: support.id, name: 'Maria G.', email: 'Maria.Garcia@example.com', text: 'Me again!', clientMessageId: uuid() },
+    });
+    expect(started.status).toBe(201);
+    const chat = ok(started);
+    expect(chat.conversation).toMatchObject({ state: 'queued', queueName: 'Support', customerName: 'Maria Garcia', agentName: null });
+    expect(chat.message).toMatchObject({ seq: 1, authorKind: 'customer', authorName: 'Maria Garcia', text: 'Me again!' });
+
+    // A returning customer keeps one record and the name agents already know.
+    const maria = mockData.customers.filter((c) => c.email?.toLowerCase() === 'maria.garcia@example.com');
+    expect(maria).toHaveLength(1);
+
+    const anna = await login('anna');
+    const picklist = ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })).conversations;
+    const mine = picklist.find((c) => c.id === chat.conversation.id)!;
+    expect(mine).toMatchObject({ source: 'Maria.Garcia@example.com', destination: 'support@acme.example', customer: { id: maria[0]!.id } });
+    expect(picklist.at(-1)!.id).toBe(chat.conversation.id);
+
+    ok(await call('pick', { token: anna.token, params: { id: chat.conversation.id } }));
+    expect(ok(await call('webchatConversation', { token: chat.customerToken })).conversation).toMatchObject({
+      state: 'picked',
+      agentName: 'Anna Lindqvist',
+    });
+
+    const body = { clientMessageId: uuid(), text: 'Are you there?' };
+    expect((await call('webchatSend', { token: chat.customerToken, body })).status).toBe(201);
+    expect((await call('webchatSend', { token: chat.customerToken, body })).status).toBe(200);
+    const thread = ok(await call('webchatMessages', { token: chat.customerToken })).messages;
+    expect(thread.map((m) => m.authorKind)).toEqual(['customer', 'system', 'customer']);
+
+    ok(await call('end', { token: anna.token, params: { id: chat.conversation.id } }));
+    const late = fail(await call('webchatSend', { token: chat.customerToken, body: { clientMessageId: uuid(), text: 'Hello?' } }), 409);
+    expect(late).toEqual({ code: 'conversation_ended', message: 'This chat has ended. Start a new one to write again.' });
+    // The retry of a message sent before the end still gets its first answer.
+    expect((await call('webchatSend', { token: chat.customerToken, body })).status).toBe(200);
+  });
+
+  it('answers 401 to an unknown chat token', async () => {
+    expect(fail(await call('webchatMessages', { token: 'made-up' }), 401).code).toBe('unauthenticated');
+  });
+});
+
+describe('setup', () => {
+  it('refuses a second admin once the workspace has users', async () => {
+    const error = fail(await call('setup', { body: { username: 'eve', displayName: 'Eve', password: 'long enough' } }), 409);
+    expect(error.code).toBe('setup_done');
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { HistoryOrder } from '../../contract/history';
+import type { ArrivalKey } from '../conversations/conversation-store';
+import { ApiError } from '../http/api-error';
+
+/**
+ * The cursor is the last row's exact sort key plus the order it belongs to, base64url-encoded so
+ * clients treat it as opaque. It grants nothing: every page is filtered by the requester's rights.
+ */
+const CursorSchema = z.object({
+  o: z.enum(['newest', 'oldest']),
+  // The exact shape the store writes, so the database never sees a malformed timestamp.
+  t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  i: z.uuid(),
+});
+
+export function encodeCursor(order: HistoryOrder, key: ArrivalKey): string {
+  return Buffer.from(JSON.stringify({ o: order, t: key.arrivedAt, i: key.id })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: HistoryOrder): ArrivalKey {
+  let parsed: z.infer<typeof CursorSchema> | null = null;
+  try {
+    const result = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    parsed = result.success ? result.data : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed) throw invalidCursor('This page link is not valid. Load the history again from the start.');
+  if (parsed.o !== order) throw invalidCursor('This page link belongs to another sort order. Load the history again from the start.');
+  return { arrivedAt: parsed.t, id: parsed.i };
+}
+
+const invalidCursor = (message: string) => new ApiError(400, 'invalid_request', message, { fields: { cursor: message } });

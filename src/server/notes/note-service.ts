@@ -1,0 +1,44 @@
+import type { User } from '../../contract/auth';
+import type { Note } from '../../contract/notes';
+import { lockConversation } from '../conversations/conversation-store';
+import type { Database } from '../db/database';
+import { ApiError, notFound } from '../http/api-error';
+import { appendEvent } from '../realtime/event-log';
+import { findNoteByClientId, insertNote } from './note-store';
+
+/**
+ * Adds a note once per client id: a retry returns the first note and appends no event. The
+ * caller has checked that `author` may view the conversation; notes are allowed in any state,
+ * ended included, because wrap-up notes are written after the chat is over.
+ */
+export async function createNote(
+  db: Database,
+  author: User,
+  input: { conversationId: string; clientNoteId: string; text: string },
+): Promise<{ note: Note; created: boolean }> {
+  return db.transaction(async (tx) => {
+    // The row lock makes the idempotency check race-free and gives the event the current holder.
+    const row = await lockConversation(tx, input.conversationId);
+    if (!row) throw notFound('This conversation');
+    const existing = await findNoteByClientId(tx, input.conversationId, input.clientNoteId);
+    if (existing) {
+      if (existing.authorId !== author.id) {
+        throw new ApiError(409, 'duplicate_client_id', 'This note id was already used by someone else.');
+      }
+      return { note: existing, created: false };
+    }
+    const note = await insertNote(tx, {
+      conversationId: input.conversationId,
+      clientNoteId: input.clientNoteId,
+      authorId: author.id,
+      authorName: author.displayName,
+      text: input.text,
+    });
+    await appendEvent(
+      tx,
+      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id },
+      { type: 'note.created', note },
+    );
+    return { note, created: true };
+  });
+}

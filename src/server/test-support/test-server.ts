@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { z } from 'zod';
+import type { HttpMethod } from '../../contract/api';
+import { LoginResponseSchema, type User } from '../../contract/auth';
+import { ConversationResponseSchema, type Conversation } from '../../contract/conversations';
+import { ApiErrorSchema, type ApiErrorBody, type ErrorCode } from '../../contract/errors';
+import type { RealtimeHello } from '../../contract/events';
+import { SendMessageResponseSchema, type Message } from '../../contract/messages';
+import { StartChatResponseSchema } from '../../contract/webchat';
+import { buildApp } from '../app';
+import type { Database } from '../db/database';
+import { seedDemoWorkspace } from '../db/seed';
+import type { RealtimeHub } from '../realtime/hub';
+import { createTestDatabase, type Backend } from './databases';
+import { RealtimeTestClient } from './realtime-client';
+
+/** Password of every seeded user (anna, ben: agents; sara: supervisor; adam: admin). */
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+export type SeedUser = 'anna' | 'ben' | 'sara' | 'adam';
+export type QueueName = 'Support' | 'Sales';
+
+/** A logged-in staff member. */
+export interface Staff {
+  token: string;
+  user: User;
+}
+
+/** A customer's chat, as the web-chat page holds it. */
+export interface Chat {
+  token: string;
+  conversationId: string;
+  firstMessage: Message;
+}
+
+/** A bearer token, or anything that carries one. */
+export type Auth = string | { token: string };
+
+export interface RequestOptions {
+  auth?: Auth;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, for malformed input. */
+  payload?: string;
+  headers?: Record<string, string>;
+}
+
+/** An HTTP answer with assertions that print the body when they fail. */
+export class ApiResponse {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string | string[] | number | undefined>,
+    readonly text: string,
+  ) {}
+
+  json(): unknown {
+    return JSON.parse(this.text);
+  }
+
+  /** Asserts the status and parses the body with a contract schema. */
+  expect<S extends z.ZodType>(status: number, schema: S): z.output<S> {
+    expect(this.status, `${this.status} ${this.text}`).toBe(status);
+    return schema.parse(this.json());
+  }
+
+  /** Asserts a 4xx with the given code and a message for people. */
+  expectError(status: number, code: ErrorCode): ApiErrorBody {
+    expect(this.status, `${this.status} ${this.text}`).toBe(status);
+    const body = ApiErrorSchema.parse(this.json());
+    expect(body.code).toBe(code);
+    expect(body.message.length).toBeGreaterThan(5);
+    return body;
+  }
+
+  /** The Set-Cookie headers, as a list. */
+  get setCookies(): string[] {
+    const raw = this.headers['set-cookie'];
+    return raw === undefined ? [] : Array.isArray(raw) ? raw : [String(raw)];
+  }
+}
+
+const tokenOf = (auth: Auth) => (typeof auth === 'string' ? auth : auth.token);
+
+/** One server on one database, with the calls tests make again and again. */
+export class TestServer {
+  private readonly sessions = new Map<string, Promise<Staff>>();
+  private readonly sockets = new Set<RealtimeTestClient>();
+  private baseUrl: string | null = null;
+
+  private constructor(
+    readonly app: FastifyInstance,
+    readonly hub: RealtimeHub,
+    readonly db: Database,
+    readonly queueIds: Record<QueueName, string>,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  /** A server on a fresh database of `backend`, seeded with the demo workspace unless `seed` is false. */
+  static async start(backend: Backend, opts: { seed?: boolean } = {}): Promise<TestServer> {
+    const testDb = await createTestDatabase(backend.kind);
+    try {
+      return await TestServer.onDatabase(testDb.db, { seed: opts.seed ?? true, dispose: () => testDb.dispose() });
+    } catch (err) {
+      await testDb.dispose();
+      throw err;
+    }
+  }
+
+  /** A server on an existing database; `dispose` runs after the app has closed. */
+  static async onDatabase(db: Database, opts: { seed: boolean; dispose?: () => Promise<void> }): Promise<TestServer> {
+    if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
+    const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
+    const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
+    const { app, hub } = await buildApp({ db });
+    return new TestServer(app, hub, db, queueIds, async () => {
+      await opts.dispose?.();
+    });
+  }
+
+  /** Starts listening on a random local port (for WebSockets) and returns the base URL. */
+  async listen(): Promise<string> {
+    if (!this.baseUrl) {
+      await this.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = this.app.server.address() as AddressInfo;
+      this.baseUrl = `http://127.0.0.1:${port}`;
+    }
+    return this.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.sockets].map((s) => s.close()));
+    await this.app.close();
+    await this.onClose();
+  }
+
+  async request(method: HttpMethod, url: string, opts: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.auth !== undefined) headers.authorization = `Bearer ${tokenOf(opts.auth)}`;
+    let payload: string | undefined = opts.payload;
+    if (opts.body !== undefined) payload = JSON.stringify(opts.body);
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await this.app.inject({ method, url, headers, payload });
+    return new ApiResponse(res.statusCode, res.headers, res.body);
+  }
+
+  get(url: string, auth?: Auth) {
+    return this.request('GET', url, { auth });
+  }
+
+  post(url: string, auth?: Auth, body?: unknown) {
+    return this.request('POST', url, { auth, body });
+  }
+
+  /** Logs in afresh: a new session every call. */
+  async login(username: SeedUser | (string & {}), password = DEMO_PASSWORD): Promise<Staff> {
+    const res = await this.post('/api/auth/login', undefined, { username, password });
+    return res.expect(200, LoginResponseSchema);
+  }
+
+  /** A session for `username`, shared by the tests of this server. */
+  staff(username: SeedUser): Promise<Staff> {
+    let session = this.sessions.get(username);
+    if (!session) {
+      session = this.login(username);
+      this.sessions.set(username, session);
+    }
+    return session;
+  }
+
+  /** A customer starts a chat into `queue`; asserts it was created. */
+  async startChat(queue: QueueName, opts: { name?: string; email?: string; text?: string } = {}): Promise<Chat> {
+    const res = await this.post('/api/webchat/conversations', undefined, {
+      queueId: this.queueIds[queue],
+      name: opts.name ?? 'Test Customer',
+      email: opts.email ?? `customer-${randomUUID()}@example.com`,
+      text: opts.text ?? 'Hello, I need help.',
+      clientMessageId: randomUUID(),
+    });
+    const body = res.expect(201, StartChatResponseSchema);
+    return { token: body.customerToken, conversationId: body.conversation.id, firstMessage: body.message };
+  }
+
+  /** The customer writes; the raw answer, for tests that check refusals. */
+  customerSend(chat: Chat, text: string, clientMessageId: string = randomUUID()) {
+    return this.post('/api/webchat/messages', chat, { clientMessageId, text });
+  }
+
+  /** An agent writes into a conversation; the raw answer. */
+  agentSend(staff: Staff, conversationId: string, text: string, clientMessageId: string = randomUUID()) {
+    return this.post(`/api/conversations/${conversationId}/messages`, staff, { clientMessageId, text });
+  }
+
+  /** The customer writes and it must succeed. */
+  async customerSays(chat: Chat, text: string): Promise<Message> {
+    return (await this.customerSend(chat, text)).expect(201, SendMessageResponseSchema).message;
+  }
+
+  /** The agent writes and it must succeed. */
+  async agentSays(staff: Staff, conversationId: string, text: string): Promise<Message> {
+    return (await this.agentSend(staff, conversationId, text)).expect(201, SendMessageResponseSchema).message;
+  }
+
+  pick(staff: Staff, conversationId: string) {
+    return this.post(`/api/conversations/${conversationId}/pick`, staff);
+  }
+
+  end(staff: Staff, conversationId: string) {
+    return this.post(`/api/conversations/${conversationId}/end`, staff);
+  }
+
+  /** Picks and asserts the pick was won. */
+  async picked(staff: Staff, conversationId: string): Promise<Conversation> {
+    return (await this.pick(staff, conversationId)).expect(200, ConversationResponseSchema).conversation;
+  }
+
+  /** Opens a realtime socket and sends the hello frame; closed with the server. */
+  async connect(hello: Omit<RealtimeHello, 'type'>, opts: { headers?: Record<string, string> } = {}) {
+    const baseUrl = await this.listen();
+    const client = await RealtimeTestClient.connect(baseUrl, hello, opts);
+    this.sockets.add(client);
+    void client.closed.then(() => this.sockets.delete(client));
+    return client;
+  }
+}
+
+/**
+ * Starts a server before the tests of the enclosing describe and closes it after them. The
+ * returned object stands for that server; use it inside tests and hooks only.
+ */
+export function useTestServer(backend: Backend, opts: { seed?: boolean } = {}): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await TestServer.start(backend, opts);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return new Proxy({} as TestServer, {
+    get(_, prop) {
+      if (!server) throw new Error('The test server is only available inside tests (it starts in beforeAll).');
+      const value = Reflect.get(server, prop, server) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
+    },
+  });
+}
