@@ -1,5 +1,6 @@
 import type { CustomerEvent } from '../../contract/events';
 import type { Principal } from '../auth/principal';
+import { toCustomerConversation } from '../webchat/customer-view';
 import type { StoredEvent } from './event-log';
 
 /** Staff: agents see their queues and what is assigned to them; supervisors and admins see all. */
@@ -21,22 +22,8 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
       return { ...base, type: 'message.created', message: event.message };
     case 'conversation.created':
     case 'conversation.picked':
-    case 'conversation.ended': {
-      const c = event.conversation;
-      return {
-        ...base,
-        type: 'conversation.updated',
-        conversation: {
-          id: c.id,
-          queueName: c.queue.name,
-          state: c.state,
-          customerName: c.customer.name,
-          agentName: c.agent?.displayName ?? null,
-          arrivedAt: c.arrivedAt,
-          endedAt: c.endedAt,
-        },
-      };
-    }
+    case 'conversation.ended':
+      return { ...base, type: 'conversation.updated', conversation: toCustomerConversation(event.conversation) };
   }
 }
 

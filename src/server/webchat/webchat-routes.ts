@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import type { Conversation } from '../../contract/conversations';
 import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
-import type { CustomerConversation } from '../../contract/webchat';
 import { requireCustomer } from '../auth/principal';
 import { hashToken, newToken } from '../auth/tokens';
 import { sendMessage } from '../conversations/conversation-service';
@@ -10,20 +8,9 @@ import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
+import { toCustomerConversation } from './customer-view';
 import { appendEvent } from '../realtime/event-log';
 import { insertMessage, listMessages } from '../messages/message-store';
-
-export function toCustomerConversation(c: Conversation): CustomerConversation {
-  return {
-    id: c.id,
-    queueName: c.queue.name,
-    state: c.state,
-    customerName: c.customer.name,
-    agentName: c.agent?.displayName ?? null,
-    arrivedAt: c.arrivedAt,
-    endedAt: c.endedAt,
-  };
-}
 
 async function ownConversation(db: Database, conversationId: string) {
   const conversation = await getConversation(db, conversationId);
