@@ -1,5 +1,5 @@
 import { Box, Button, CircularProgress, Typography } from '@mui/material';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Message } from '../contract/messages';
 import type { OutboxEntry } from '../lib/outbox';
 import { strings } from '../lib/strings';
@@ -16,20 +16,37 @@ interface Props {
   onLoadMore?: () => void;
   onRetry?: (entry: OutboxEntry) => void;
   onDiscard?: (entry: OutboxEntry) => void;
+  /** Shown above the messages, e.g. the customer's earlier conversations. */
+  header?: ReactNode;
+  /** Identifies the topmost content; when it changes the view keeps its place instead of jumping. */
+  topKey?: string;
+  /** The reader scrolled (or wheeled) up at the very top. */
+  onReachTop?: () => void;
 }
 
 /** The conversation so far plus unconfirmed sends, kept scrolled to the newest unless the reader scrolled up. */
-export function MessageThread({ messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard }: Props) {
+export function MessageThread(props: Props) {
+  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const confirmed = new Set(messages.map((m) => m.clientMessageId));
   const unconfirmed = pending.filter((e) => !confirmed.has(e.clientMessageId));
   const count = messages.length + unconfirmed.length;
 
+  const topKey = props.topKey ?? messages[0]?.id;
+  const previous = useRef({ height: 0, topKey });
+
+  // After every render: follow new messages when the reader is at the bottom; when older content
+  // was added above, shift by its height so what the reader was looking at stays in place.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && stickToBottom.current) el.scrollTop = el.scrollHeight;
-  }, [count]);
+    if (!el) return;
+    if (topKey !== previous.current.topKey && previous.current.height > 0) {
+      el.scrollTop += el.scrollHeight - previous.current.height;
+      stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    } else if (stickToBottom.current) el.scrollTop = el.scrollHeight;
+    previous.current = { height: el.scrollHeight, topKey };
+  });
 
   return (
     <Box
@@ -40,9 +57,16 @@ export function MessageThread({ messages, pending, viewer, viewerName, hasMore, 
       onScroll={(e) => {
         const el = e.currentTarget;
         stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+        if (el.scrollTop < 24) onReachTop?.();
       }}
-      sx={{ flex: 1, overflowY: 'auto', py: 1, bgcolor: 'background.default' }}
+      onWheel={(e) => {
+        // A thread too short to scroll still answers an upward wheel at its top.
+        if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) onReachTop?.();
+      }}
+      // Scroll position is kept by hand above; the browser's own anchoring would apply it twice.
+      sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', py: 1, bgcolor: 'background.default' }}
     >
+      {header}
       {hasMore && (
         <Box sx={{ textAlign: 'center', my: 1 }}>
           <Button size="small" onClick={onLoadMore} disabled={loadingMore} startIcon={loadingMore ? <CircularProgress size={14} /> : undefined}>
@@ -50,7 +74,7 @@ export function MessageThread({ messages, pending, viewer, viewerName, hasMore, 
           </Button>
         </Box>
       )}
-      {count === 0 && (
+      {count === 0 && !header && (
         <Typography color="text.secondary" sx={{ textAlign: 'center', mt: 4 }}>
           {strings.thread.empty}
         </Typography>

@@ -12,6 +12,8 @@ export const queryKeys = {
     detail: (id: string) => ['conversations', id] as const,
     messages: (id: string) => ['conversations', id, 'messages'] as const,
     notes: (id: string) => ['conversations', id, 'notes'] as const,
+    history: (id: string, order: 'newest' | 'oldest') => ['conversations', id, 'history', order] as const,
+    earlier: (id: string) => ['conversations', id, 'earlier'] as const,
   },
   webchat: {
     queues: () => ['webchat', 'queues'] as const,

@@ -28,8 +28,9 @@ function AgentPanel() {
         view={list}
         onViewChange={(view) => void navigate({ to: '.', search: { list: view } })}
         selectedId={selectedId}
-        onOpen={(conversationId, view) =>
-          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: { list: view } })
+        onOpen={(conversationId, view, section) =>
+          // The open drawer section stays open from one conversation to the next.
+          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: view, panel: section ?? ('panel' in prev ? prev.panel : undefined) }) })
         }
       />
       <Outlet />

@@ -18,6 +18,11 @@ import { useMessages } from '../api/get-messages';
 import { usePickConversation } from '../api/pick-conversation';
 import { sendMessage } from '../api/send-message';
 import { staffOutbox } from '../staff-outbox';
+import { useEarlierConversations } from '../api/get-earlier-conversations';
+import type { DrawerSection } from '../drawer-section';
+import { ConversationMenu } from './conversation-menu';
+import { ConversationDrawer } from './drawer/conversation-drawer';
+import { EarlierConversations } from './earlier-conversations';
 import { EndChatDialog } from './end-chat-dialog';
 
 interface Props {
@@ -25,9 +30,14 @@ interface Props {
   user: User;
   /** After the chat ended: the caller leaves the pane. */
   onEnded(): void;
+  /** The open drawer section, if any (kept in the URL by the caller). */
+  section?: DrawerSection;
+  onSectionChange(section: DrawerSection | undefined): void;
 }
 
-export function ChatPane({ conversationId, user, onEnded }: Props) {
+type ChatProps = Omit<Props, 'conversationId'> & { conversation: Conversation };
+
+export function ChatPane({ conversationId, ...rest }: Props) {
   const conversation = useConversation(conversationId);
   if (conversation.isPending) return <CenteredProgress />;
   if (conversation.isError) {
@@ -37,7 +47,7 @@ export function ChatPane({ conversationId, user, onEnded }: Props) {
       </Box>
     );
   }
-  return <Chat key={conversationId} conversation={conversation.data} user={user} onEnded={onEnded} />;
+  return <Chat key={conversationId} conversation={conversation.data} {...rest} />;
 }
 
 function CenteredProgress() {
@@ -48,13 +58,24 @@ function CenteredProgress() {
   );
 }
 
-function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; user: User; onEnded(): void }) {
+function Chat({ conversation: c, user, onEnded, section, onSectionChange }: ChatProps) {
   const queryClient = useQueryClient();
   const messages = useMessages(c.id);
   const online = useConnectionStatus() === 'online';
   const pick = usePickConversation();
   const end = useEndConversation();
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [wantEarlier, setWantEarlier] = useState(false);
+  const earlier = useEarlierConversations(c.id, wantEarlier);
+  const earlierPages = earlier.data?.pages ?? [];
+  const canLoadEarlier = !wantEarlier || (earlier.hasNextPage && !earlier.isFetching);
+  // Scrolling up first pages back through this conversation, then into the customer's earlier ones.
+  const onReachTop = () => {
+    if (messages.hasNextPage) {
+      if (!messages.isFetchingNextPage) void messages.fetchNextPage();
+    } else if (!wantEarlier) setWantEarlier(true);
+    else if (earlier.hasNextPage && !earlier.isFetching) void earlier.fetchNextPage();
+  };
 
   const mine = c.state === 'picked' && c.agent?.id === user.id;
   const waiting = c.state === 'queued' || c.state === 'offered';
@@ -72,6 +93,7 @@ function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; 
   const composerBlockedReason = c.state === 'ended' ? strings.panel.ended : canPick ? strings.panel.pickToReply : mine ? undefined : strings.panel.readOnly;
 
   return (
+    <Box sx={{ flex: 1, display: 'flex', minWidth: 0 }}>
     <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -94,6 +116,7 @@ function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; 
             {strings.panel.endChat}
           </Button>
         )}
+        <ConversationMenu label={strings.drawer.actions} onOpenSection={onSectionChange} onEnd={mine ? () => setConfirmEnd(true) : undefined} />
       </Stack>
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
@@ -117,6 +140,18 @@ function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; 
           onLoadMore={() => void messages.fetchNextPage()}
           onRetry={sender.retry}
           onDiscard={sender.discard}
+          onReachTop={onReachTop}
+          topKey={`${earlierPages.length}:${flattenMessages(messages.data)[0]?.id}`}
+          header={
+            !messages.hasNextPage && (
+              <EarlierConversations
+                pages={earlierPages}
+                canLoadMore={canLoadEarlier}
+                loading={earlier.isFetching}
+                onLoadMore={onReachTop}
+              />
+            )
+          }
         />
       )}
       <Composer onSend={sender.submit} disabled={!mine} disabledReason={composerBlockedReason} />
@@ -138,6 +173,10 @@ function Chat({ conversation: c, user, onEnded }: { conversation: Conversation; 
           })
         }
       />
+    </Box>
+    {section && (
+      <ConversationDrawer conversation={c} section={section} onSectionChange={onSectionChange} onClose={() => onSectionChange(undefined)} />
+    )}
     </Box>
   );
 }

@@ -5,12 +5,14 @@ import type { Conversation, ConversationView } from '../../../contract/conversat
 import { useNow } from '../../../hooks/use-now';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import type { DrawerSection } from '../drawer-section';
+import { ConversationMenu } from './conversation-menu';
 
 interface Props {
   view: ConversationView;
   conversations: Conversation[];
   selectedId?: string;
-  onOpen(id: string): void;
+  onOpen(id: string, section?: DrawerSection): void;
   /** Shown on picklist rows when the user may pick. */
   onPick?(id: string): void;
   pickingId?: string;
@@ -82,11 +84,12 @@ export function ConversationList({ view, conversations, selectedId, onOpen, onPi
                   </Stack>
                 </Stack>
               </ListItemButton>
+              <ConversationMenu size="small" label={strings.drawer.more(c.customer.name)} onOpenSection={(section) => onOpen(c.id, section)} />
               {onPick && (
                 <Button
                   size="small"
                   variant="contained"
-                  sx={{ mx: 1, flexShrink: 0 }}
+                  sx={{ mr: 1, flexShrink: 0 }}
                   aria-label={`${strings.panel.pick} ${c.customer.name}`}
                   loading={pickingId === c.id}
                   onClick={() => onPick(c.id)}

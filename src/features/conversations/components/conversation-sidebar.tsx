@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useConversations } from '../api/get-conversations';
 import { usePickConversation } from '../api/pick-conversation';
+import type { DrawerSection } from '../drawer-section';
 import { ConversationList } from './conversation-list';
 
 interface Props {
@@ -12,7 +13,7 @@ interface Props {
   view: ConversationView;
   onViewChange(view: ConversationView): void;
   selectedId?: string;
-  onOpen(id: string, view: ConversationView): void;
+  onOpen(id: string, view: ConversationView, section?: DrawerSection): void;
 }
 
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
@@ -51,7 +52,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
           view={view}
           conversations={current.data}
           selectedId={selectedId}
-          onOpen={(id) => onOpen(id, view)}
+          onOpen={(id, section) => onOpen(id, view, section)}
           pickingId={pick.isPending ? pick.variables : undefined}
           onPick={
             view === 'picklist' && canPick

@@ -1,0 +1,50 @@
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import { Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
+import { useState } from 'react';
+import { strings } from '../../../lib/strings';
+import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
+
+interface Props {
+  label: string;
+  onOpenSection(section: DrawerSection): void;
+  /** Present only when the user holds the conversation. */
+  onTransfer?: () => void;
+  onEnd?: () => void;
+  size?: 'small' | 'medium';
+}
+
+/** The three-dots action menu of a conversation, in the chat header and on list rows. */
+export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, size }: Props) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const run = (action: () => void) => () => {
+    setAnchor(null);
+    action();
+  };
+  return (
+    <>
+      <Tooltip title={label}>
+        <IconButton aria-label={label} aria-haspopup="menu" size={size} onClick={(e) => setAnchor(e.currentTarget)}>
+          <MoreVertIcon fontSize={size} />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        {DRAWER_SECTIONS.map((section) => (
+          <MenuItem key={section} onClick={run(() => onOpenSection(section))}>
+            <ListItemText>{strings.drawer.sections[section]}</ListItemText>
+          </MenuItem>
+        ))}
+        {(onTransfer || onEnd) && <Divider />}
+        {onTransfer && (
+          <MenuItem onClick={run(onTransfer)}>
+            <ListItemText>{strings.transfer.action}</ListItemText>
+          </MenuItem>
+        )}
+        {onEnd && (
+          <MenuItem onClick={run(onEnd)} sx={{ color: 'error.main' }}>
+            <ListItemText>{strings.panel.endChat}</ListItemText>
+          </MenuItem>
+        )}
+      </Menu>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import CloseIcon from '@mui/icons-material/Close';
+import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/material';
+import type { Conversation } from '../../../../contract/conversations';
+import { strings } from '../../../../lib/strings';
+import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
+import { ConversationDetailsSection } from './conversation-details-section';
+import { CustomerDetailsSection } from './customer-details-section';
+import { HistorySection } from './history-section';
+import { NotesSection } from './notes-section';
+
+const SHORT_LABELS: Record<DrawerSection, string> = { customer: 'Customer', details: 'Details', history: 'History', notes: 'Notes' };
+
+interface Props {
+  conversation: Conversation;
+  section: DrawerSection;
+  onSectionChange(section: DrawerSection): void;
+  onClose(): void;
+}
+
+/** The side drawer beside the chat pane: one section at a time, each loading its own data. */
+export function ConversationDrawer({ conversation, section, onSectionChange, onClose }: Props) {
+  const title = strings.drawer.sections[section];
+  return (
+    <Box
+      component="aside"
+      aria-label={strings.drawer.label}
+      sx={{ width: 380, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', pl: 2, pr: 1, pt: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ flex: 1, fontWeight: 600 }}>
+          {title}
+        </Typography>
+        <Tooltip title={strings.drawer.close}>
+          <IconButton aria-label={strings.drawer.close} onClick={onClose}>
+            <CloseIcon />
+          </IconButton>
+        </Tooltip>
+      </Stack>
+      <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={strings.drawer.label}>
+        {DRAWER_SECTIONS.map((s) => (
+          <Tab key={s} value={s} label={SHORT_LABELS[s]} aria-label={strings.drawer.sections[s]} sx={{ minWidth: 0, px: 1 }} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" aria-label={title} sx={{ p: 2, overflowY: 'auto', flex: 1 }}>
+        {section === 'customer' && <CustomerDetailsSection conversation={conversation} />}
+        {section === 'details' && <ConversationDetailsSection conversation={conversation} />}
+        {section === 'history' && <HistorySection key={conversation.id} conversation={conversation} />}
+        {section === 'notes' && <NotesSection key={conversation.id} conversation={conversation} />}
+      </Box>
+    </Box>
+  );
+}

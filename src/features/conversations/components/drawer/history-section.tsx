@@ -1,0 +1,62 @@
+import { Alert, Box, Button, CircularProgress, List, ListItemButton, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { Conversation } from '../../../../contract/conversations';
+import type { HistoryOrder } from '../../../../contract/history';
+import { errorMessage } from '../../../../lib/api-client';
+import { formatDateTime } from '../../../../lib/format';
+import { strings } from '../../../../lib/strings';
+import { useCustomerHistory } from '../../api/get-customer-history';
+import { TranscriptDialog } from './transcript-dialog';
+
+export function HistorySection({ conversation }: { conversation: Conversation }) {
+  const [order, setOrder] = useState<HistoryOrder>('newest');
+  const [open, setOpen] = useState<Conversation | null>(null);
+  const history = useCustomerHistory(conversation.id, order);
+  const items = history.data?.pages.flatMap((p) => p.conversations) ?? [];
+  const s = strings.drawer;
+
+  return (
+    <Box>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={order}
+        onChange={(_, value: HistoryOrder | null) => value && setOrder(value)}
+        aria-label="Sort order"
+        sx={{ mb: 1 }}
+      >
+        <ToggleButton value="newest">{s.newestFirst}</ToggleButton>
+        <ToggleButton value="oldest">{s.oldestFirst}</ToggleButton>
+      </ToggleButtonGroup>
+      {history.isPending ? (
+        <Box sx={{ p: 2, textAlign: 'center' }}>
+          <CircularProgress size={24} aria-label={strings.common.loading} />
+        </Box>
+      ) : history.isError ? (
+        <Alert severity="error">{errorMessage(history.error)}</Alert>
+      ) : items.length === 0 ? (
+        <Typography color="text.secondary" variant="body2">
+          {s.noHistory}
+        </Typography>
+      ) : (
+        <List dense aria-label={s.sections.history} disablePadding>
+          {items.map((c) => (
+            <ListItemButton key={c.id} onClick={() => setOpen(c)} aria-label={s.openTranscript(formatDateTime(c.arrivedAt))} divider>
+              <ListItemText
+                primary={`${formatDateTime(c.arrivedAt)} · ${c.queue.name}`}
+                secondary={`${c.agent?.displayName ?? s.notPicked} — ${c.firstMessage?.text ?? strings.panel.noMessagesYet}`}
+                slotProps={{ secondary: { noWrap: true } }}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+      {history.hasNextPage && (
+        <Button fullWidth sx={{ mt: 1 }} onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+          {s.loadMore}
+        </Button>
+      )}
+      {open && <TranscriptDialog conversation={open} onClose={() => setOpen(null)} />}
+    </Box>
+  );
+}

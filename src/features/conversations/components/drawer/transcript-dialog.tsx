@@ -1,0 +1,45 @@
+import { Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
+import type { Conversation } from '../../../../contract/conversations';
+import { MessageThread } from '../../../../components/message-thread';
+import { errorMessage } from '../../../../lib/api-client';
+import { formatDateTime } from '../../../../lib/format';
+import { flattenMessages } from '../../../../lib/message-cache';
+import { strings } from '../../../../lib/strings';
+import { useMessages } from '../../api/get-messages';
+
+/** A read-only transcript of an earlier conversation. */
+export function TranscriptDialog({ conversation, onClose }: { conversation: Conversation; onClose(): void }) {
+  const messages = useMessages(conversation.id);
+  const title = strings.drawer.transcriptTitle(formatDateTime(conversation.arrivedAt));
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-label={title}>
+      <DialogTitle>
+        {title} · {conversation.queue.name}
+      </DialogTitle>
+      <DialogContent dividers sx={{ p: 0, height: '60vh', display: 'flex', flexDirection: 'column' }}>
+        {messages.isPending ? (
+          <Box sx={{ p: 4, textAlign: 'center' }}>
+            <CircularProgress aria-label={strings.common.loading} />
+          </Box>
+        ) : messages.isError ? (
+          <Alert severity="error" sx={{ m: 2 }}>
+            {errorMessage(messages.error)}
+          </Alert>
+        ) : (
+          <MessageThread
+            messages={flattenMessages(messages.data)}
+            pending={[]}
+            viewer="agent"
+            viewerName=""
+            hasMore={messages.hasNextPage}
+            loadingMore={messages.isFetchingNextPage}
+            onLoadMore={() => void messages.fetchNextPage()}
+          />
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{strings.drawer.close2}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
