@@ -1,8 +1,10 @@
 import SendIcon from '@mui/icons-material/Send';
 import { Box, IconButton, TextField, Tooltip } from '@mui/material';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../contract/limits';
 import { strings } from '../lib/strings';
+import { EmojiPickerButton } from './emoji-picker-button';
+import { ShortcodeSuggestions, useShortcodeSuggestions } from './shortcode-suggestions';
 
 interface Props {
   onSend(text: string): void;
@@ -14,17 +16,38 @@ interface Props {
 /** Text entry: Enter sends, Shift+Enter starts a new line; the length limit is shown before the server refuses. */
 export function Composer({ onSend, disabled, disabledReason }: Props) {
   const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const input = useRef<HTMLTextAreaElement | null>(null);
   const trimmed = text.trim();
   const tooLong = trimmed.length > MESSAGE_TEXT_MAX_LENGTH;
   const remaining = MESSAGE_TEXT_MAX_LENGTH - trimmed.length;
   const canSend = !disabled && trimmed.length > 0 && !tooLong;
+  const shortcodes = useShortcodeSuggestions(text, caret);
+
+  /** Replaces text[from, to) with `insert` and puts the caret after it. */
+  const replaceRange = (from: number, to: number, insert: string) => {
+    const next = text.slice(0, from) + insert + text.slice(to);
+    setText(next);
+    const position = from + insert.length;
+    setCaret(position);
+    requestAnimationFrame(() => {
+      input.current?.focus();
+      input.current?.setSelectionRange(position, position);
+    });
+  };
+  const insertAtCaret = (insert: string) => {
+    const el = input.current;
+    replaceRange(el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length, insert);
+  };
 
   const send = () => {
     if (!canSend) return;
     onSend(trimmed);
     setText('');
+    setCaret(0);
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (shortcodes.handleKey(e, (s) => replaceRange(s.from, caret, s.native))) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -32,7 +55,9 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
   };
 
   return (
-    <Box sx={{ display: 'flex', alignItems: 'flex-end', gap: 1, p: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+    <Box sx={{ position: 'relative', display: 'flex', alignItems: 'flex-end', gap: 1, p: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <ShortcodeSuggestions state={shortcodes} onChoose={(s) => replaceRange(s.from, caret, s.native)} />
+      <EmojiPickerButton onPick={insertAtCaret} disabled={disabled} />
       <TextField
         fullWidth
         multiline
@@ -42,7 +67,12 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
         placeholder={disabled ? disabledReason : strings.composer.placeholder}
         value={text}
         disabled={disabled}
-        onChange={(e) => setText(e.target.value)}
+        inputRef={input}
+        onChange={(e) => {
+          setText(e.target.value);
+          setCaret(e.target.selectionStart ?? e.target.value.length);
+        }}
+        onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
         onKeyDown={onKeyDown}
         error={tooLong}
         helperText={tooLong ? strings.composer.tooLong(MESSAGE_TEXT_MAX_LENGTH) : remaining < 200 ? strings.composer.remaining(remaining) : undefined}
