@@ -1,8 +1,10 @@
+import type * as EmojiMart from 'emoji-mart';
+
 /**
  * emoji-mart and its data (~80 KB gzipped) load on first use — the picker opening or a
  * `:shortcode` being typed — never with the first page.
  */
-let loading: Promise<typeof import('emoji-mart')> | undefined;
+let loading: Promise<typeof EmojiMart> | undefined;
 
 export function loadEmoji() {
   loading ??= Promise.all([import('emoji-mart'), import('@emoji-mart/data')]).then(async ([mart, data]) => {
