@@ -2,9 +2,10 @@
  * `npm run bench`: each benchmark prints its figures next to a baseline measured in the same
  * run on the same machine, so the numbers compare like with like. Nothing here asserts on time.
  */
+import { benchAttachmentUpload } from './attachment-upload';
 import { benchMessageSend } from './message-send';
 
-const benches = [benchMessageSend];
+const benches = [benchMessageSend, benchAttachmentUpload];
 
 for (const bench of benches) {
   const result = await bench();

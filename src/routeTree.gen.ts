@@ -14,6 +14,7 @@ import { Route as AgentRouteImport } from './routes/agent'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as WebchatRouteImport } from './routes/webchat'
+import { Route as AdminSettingsRouteImport } from './routes/admin.settings'
 import { Route as AgentIndexRouteImport } from './routes/agent.index'
 import { Route as AgentConversationsConversationIdRouteImport } from './routes/agent/conversations.$conversationId'
 
@@ -42,6 +43,11 @@ const WebchatRoute = WebchatRouteImport.update({
   path: '/webchat',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AdminSettingsRoute = AdminSettingsRouteImport.update({
+  id: '/admin/settings',
+  path: '/admin/settings',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AgentIndexRoute = AgentIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -60,6 +66,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
+  '/admin/settings': typeof AdminSettingsRoute
   '/agent/': typeof AgentIndexRoute
   '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
 }
@@ -68,6 +75,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
+  '/admin/settings': typeof AdminSettingsRoute
   '/agent': typeof AgentIndexRoute
   '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
 }
@@ -78,6 +86,7 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
+  '/admin/settings': typeof AdminSettingsRoute
   '/agent/': typeof AgentIndexRoute
   '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
 }
@@ -89,6 +98,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/webchat'
+    | '/admin/settings'
     | '/agent/'
     | '/agent/conversations/$conversationId'
   fileRoutesByTo: FileRoutesByTo
@@ -97,6 +107,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/webchat'
+    | '/admin/settings'
     | '/agent'
     | '/agent/conversations/$conversationId'
   id:
@@ -106,6 +117,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/webchat'
+    | '/admin/settings'
     | '/agent/'
     | '/agent/conversations/$conversationId'
   fileRoutesById: FileRoutesById
@@ -116,6 +128,7 @@ export interface RootRouteChildren {
   LoginRoute: typeof LoginRoute
   SetupRoute: typeof SetupRoute
   WebchatRoute: typeof WebchatRoute
+  AdminSettingsRoute: typeof AdminSettingsRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -155,6 +168,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WebchatRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/admin/settings': {
+      id: '/admin/settings'
+      path: '/admin/settings'
+      fullPath: '/admin/settings'
+      preLoaderRoute: typeof AdminSettingsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/agent/': {
       id: '/agent/'
       path: '/'
@@ -190,6 +210,7 @@ const rootRouteChildren: RootRouteChildren = {
   LoginRoute: LoginRoute,
   SetupRoute: SetupRoute,
   WebchatRoute: WebchatRoute,
+  AdminSettingsRoute: AdminSettingsRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,27 +1,35 @@
 import SendIcon from '@mui/icons-material/Send';
 import { Box, IconButton, TextField, Tooltip } from '@mui/material';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../contract/limits';
 import { strings } from '../lib/strings';
+import type { Attachment } from '../contract/attachments';
+import type { AttachmentUploads } from '../hooks/use-attachment-uploads';
+import { AttachMenu } from './attach-menu';
+import { AttachmentTray } from './attachment-tray';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { ShortcodeSuggestions, useShortcodeSuggestions } from './shortcode-suggestions';
 
 interface Props {
-  onSend(text: string): void;
+  onSend(text: string, attachments: Attachment[]): void;
+  /** Files attached to the next message; without it the composer sends text only. */
+  uploads?: AttachmentUploads;
   disabled?: boolean;
   /** Shown instead of the placeholder while disabled. */
   disabledReason?: string;
 }
 
 /** Text entry: Enter sends, Shift+Enter starts a new line; the length limit is shown before the server refuses. */
-export function Composer({ onSend, disabled, disabledReason }: Props) {
+export function Composer({ onSend, uploads, disabled, disabledReason }: Props) {
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const input = useRef<HTMLTextAreaElement | null>(null);
   const trimmed = text.trim();
   const tooLong = trimmed.length > MESSAGE_TEXT_MAX_LENGTH;
   const remaining = MESSAGE_TEXT_MAX_LENGTH - trimmed.length;
-  const canSend = !disabled && trimmed.length > 0 && !tooLong;
+  const attached = uploads?.ready ?? [];
+  const uploadsBlock = uploads?.blocked ?? false;
+  const canSend = !disabled && (trimmed.length > 0 || attached.length > 0) && !tooLong && !uploadsBlock;
   const shortcodes = useShortcodeSuggestions(text, caret);
 
   /** Replaces text[from, to) with `insert` and puts the caret after it. */
@@ -42,7 +50,8 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
 
   const send = () => {
     if (!canSend) return;
-    onSend(trimmed);
+    onSend(trimmed, attached);
+    uploads?.clear();
     setText('');
     setCaret(0);
   };
@@ -54,9 +63,20 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
     }
   };
 
+  const onPaste = (e: ClipboardEvent) => {
+    const files = Array.from(e.clipboardData.files);
+    if (!uploads || files.length === 0) return;
+    // Pasted images become attachments; pasted text still lands in the field as usual.
+    if (!e.clipboardData.getData('text/plain')) e.preventDefault();
+    uploads.add(files);
+  };
+
   return (
+    <Box onPaste={onPaste}>
+    {uploads && <AttachmentTray uploads={uploads} />}
     <Box sx={{ position: 'relative', display: 'flex', alignItems: 'flex-end', gap: 1, p: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       <ShortcodeSuggestions state={shortcodes} onChoose={(s) => replaceRange(s.from, caret, s.native)} />
+      {uploads && <AttachMenu onFiles={uploads.add} disabled={disabled} />}
       <EmojiPickerButton onPick={insertAtCaret} disabled={disabled} />
       <TextField
         fullWidth
@@ -75,7 +95,15 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
         onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
         onKeyDown={onKeyDown}
         error={tooLong}
-        helperText={tooLong ? strings.composer.tooLong(MESSAGE_TEXT_MAX_LENGTH) : remaining < 200 ? strings.composer.remaining(remaining) : undefined}
+        helperText={
+          tooLong
+            ? strings.composer.tooLong(MESSAGE_TEXT_MAX_LENGTH)
+            : uploadsBlock && trimmed
+              ? strings.composer.waitForUploads
+              : remaining < 200
+                ? strings.composer.remaining(remaining)
+                : undefined
+        }
       />
       <Tooltip title={strings.composer.send}>
         <span>
@@ -84,6 +112,7 @@ export function Composer({ onSend, disabled, disabledReason }: Props) {
           </IconButton>
         </span>
       </Tooltip>
+    </Box>
     </Box>
   );
 }

@@ -1,6 +1,8 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { Box, Button, Stack, Typography } from '@mui/material';
+import type { Attachment } from '../contract/attachments';
 import type { AuthorKind } from '../contract/messages';
+import { AttachmentView } from './attachment-view';
 import { strings } from '../lib/strings';
 import { formatTime } from '../lib/format';
 
@@ -8,6 +10,7 @@ export interface BubbleProps {
   authorKind: AuthorKind;
   authorName: string;
   text: string;
+  attachments?: Attachment[];
   createdAt: string;
   /** Right-aligned: written by the person looking at the thread. */
   mine: boolean;
@@ -53,9 +56,18 @@ export function MessageBubble(props: BubbleProps) {
           overflowWrap: 'anywhere',
         }}
       >
-        <Typography variant="body2" component="p" sx={{ m: 0 }}>
-          {props.text}
-        </Typography>
+        {props.attachments && props.attachments.length > 0 && (
+          <Stack spacing={0.75} sx={{ mb: props.text ? 0.75 : 0 }}>
+            {props.attachments.map((a) => (
+              <AttachmentView key={a.id} attachment={a} />
+            ))}
+          </Stack>
+        )}
+        {props.text && (
+          <Typography variant="body2" component="p" sx={{ m: 0 }}>
+            {props.text}
+          </Typography>
+        )}
       </Box>
       <Typography variant="caption" color="text.secondary" sx={{ mt: 0.25 }}>
         {!mine && `${props.authorName} · `}

@@ -85,6 +85,7 @@ export function MessageThread(props: Props) {
           authorKind={m.authorKind}
           authorName={m.authorName}
           text={m.text}
+          attachments={m.attachments}
           createdAt={m.createdAt}
           mine={m.authorKind === viewer}
         />
@@ -95,6 +96,7 @@ export function MessageThread(props: Props) {
           authorKind={viewer}
           authorName={viewerName}
           text={e.text}
+          attachments={e.attachments}
           createdAt={e.createdAt}
           mine
           status={e.status}

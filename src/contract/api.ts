@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  AttachmentDownloadQuerySchema,
+  AttachmentPolicyResponseSchema,
+  FileBytesSchema,
+  UploadAttachmentResponseSchema,
+} from './attachments';
+import {
   LoginRequestSchema,
   LoginResponseSchema,
   MeResponseSchema,
@@ -11,7 +17,12 @@ import {
   ConversationListSchema,
   ConversationResponseSchema,
 } from './conversations';
-import { CustomerHistoryPageSchema, CustomerHistoryQuerySchema } from './history';
+import {
+  CustomerHistoryPageSchema,
+  CustomerHistoryQuerySchema,
+  HandledPageSchema,
+  HandledQuerySchema,
+} from './history';
 import {
   MessagePageQuerySchema,
   MessagePageSchema,
@@ -20,6 +31,13 @@ import {
 } from './messages';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { QueueListSchema } from './queues';
+import { SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
+import {
+  TransferListSchema,
+  TransferRequestSchema,
+  TransferResponseSchema,
+  TransferTargetsSchema,
+} from './transfers';
 import {
   CustomerConversationResponseSchema,
   PublicQueueListSchema,
@@ -41,6 +59,13 @@ export interface RouteDef {
   body?: z.ZodType;
   query?: z.ZodType;
   response: z.ZodType;
+  /**
+   * `multipart`: the body is multipart/form-data with one file part named `file`
+   * (ATTACHMENT_UPLOAD_FIELD); `body` is then absent. JSON otherwise.
+   */
+  bodyFormat?: 'json' | 'multipart';
+  /** `binary`: the answer is file bytes (with Range support), not JSON; errors are still JSON. */
+  responseFormat?: 'json' | 'binary';
 }
 
 export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
@@ -68,12 +93,25 @@ export const api = {
   notes: { method: 'GET', path: '/api/conversations/:id/notes', summary: 'Internal notes, newest first; never shown to the customer', access: 'staff', response: NoteListSchema },
   createNote: { method: 'POST', path: '/api/conversations/:id/notes', summary: 'Add an internal note (201); a retry with the same clientNoteId returns the first note (200)', access: 'staff', body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
   customerHistory: { method: 'GET', path: '/api/conversations/:id/history', summary: "The customer's other conversations the user may view, by arrival; paged by an opaque cursor", access: 'staff', query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
+  handledConversations: { method: 'GET', path: '/api/conversations/handled', summary: 'Ended conversations I held at the end or transferred away (supervisors and admins: all ended); search by customer name, email or phone; paged by an opaque cursor', access: 'staff', query: HandledQuerySchema, response: HandledPageSchema },
+  transfer: { method: 'POST', path: '/api/conversations/:id/transfer', summary: 'Hand a conversation I hold to a queue or to a logged-in agent, with an optional internal note; it waits again', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
+  transfers: { method: 'GET', path: '/api/conversations/:id/transfers', summary: "A conversation's transfers, oldest first", access: 'staff', response: TransferListSchema },
+  transferTargets: { method: 'GET', path: '/api/transfer-targets', summary: 'For the transfer dialog: all queues and the logged-in agents other than me', access: 'staff', response: TransferTargetsSchema },
 
   webchatQueues: { method: 'GET', path: '/api/webchat/queues', summary: 'Queues a customer may write to', access: 'public', response: PublicQueueListSchema },
   webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: 'Start a conversation; returns the customer token', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },
   webchatConversation: { method: 'GET', path: '/api/webchat/conversation', summary: "The customer's own conversation", access: 'customer', response: CustomerConversationResponseSchema },
   webchatMessages: { method: 'GET', path: '/api/webchat/messages', summary: "The customer's messages", access: 'customer', query: MessagePageQuerySchema, response: MessagePageSchema },
   webchatSend: { method: 'POST', path: '/api/webchat/messages', summary: 'Send as customer; idempotent by clientMessageId', access: 'customer', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
+
+  settings: { method: 'GET', path: '/api/settings', summary: 'Workspace settings (admins only)', access: 'staff', response: SettingsResponseSchema },
+  updateSettings: { method: 'PUT', path: '/api/settings', summary: 'Replace the attachment policies (admins only); staff sockets get settings.updated', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
+  attachmentPolicy: { method: 'GET', path: '/api/attachments/policy', summary: 'What agents may upload', access: 'staff', response: AttachmentPolicyResponseSchema },
+  uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', summary: 'Upload one file (multipart, field `file`) into a conversation I hold (201); send its id with a message', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
+  downloadAttachment: { method: 'GET', path: '/api/attachments/:id', summary: "A file's bytes, for staff who may view its conversation, or for anyone with a signed link (`exp` and `sig` from the attachment's url); Range requests get 206", access: 'staff', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
+  webchatAttachmentPolicy: { method: 'GET', path: '/api/webchat/attachments/policy', summary: 'What customers may upload', access: 'customer', response: AttachmentPolicyResponseSchema },
+  webchatUploadAttachment: { method: 'POST', path: '/api/webchat/attachments', summary: 'Upload one file (multipart, field `file`) into my chat (201); send its id with a message', access: 'customer', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
+  webchatDownloadAttachment: { method: 'GET', path: '/api/webchat/attachments/:id', summary: "A file of my chat's messages, or one I uploaded; Range requests get 206", access: 'customer', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;

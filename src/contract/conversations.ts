@@ -18,6 +18,26 @@ export type Customer = z.infer<typeof CustomerSchema>;
 export const PersonRefSchema = z.object({ id: z.string(), displayName: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
+export const QueueRefSchema = z.object({ id: z.string(), name: z.string() });
+export type QueueRef = z.infer<typeof QueueRefSchema>;
+
+/**
+ * One hand-over of a conversation by the agent who held it: to a queue (`toQueue`, `toAgent`
+ * null) or to one agent (`toAgent`, `toQueue` null; the conversation stays in its queue).
+ * Staff only: the note is internal and never reaches the customer.
+ */
+export const TransferSchema = z.object({
+  id: z.string(),
+  from: PersonRefSchema,
+  /** The queue the conversation was in when it was handed over. */
+  fromQueue: QueueRefSchema,
+  toQueue: QueueRefSchema.nullable(),
+  toAgent: PersonRefSchema.nullable(),
+  note: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type Transfer = z.infer<typeof TransferSchema>;
+
 export const ConversationSchema = z.object({
   id: z.string(),
   customer: CustomerSchema,
@@ -33,6 +53,13 @@ export const ConversationSchema = z.object({
   pickedAt: z.iso.datetime().nullable(),
   endedAt: z.iso.datetime().nullable(),
   endedBy: z.enum(['customer', 'agent', 'system']).nullable(),
+  /**
+   * While waiting after a transfer to one agent: only that agent sees it in the picklist and may
+   * pick it, whether or not they serve its queue. Null otherwise.
+   */
+  reservedFor: PersonRefSchema.nullable(),
+  /** The latest transfer, so whoever receives the conversation sees who sent it and why. */
+  lastTransfer: TransferSchema.nullable(),
   /** The first customer message, for previews in the picklist. */
   firstMessage: MessageSchema.nullable(),
   lastMessage: MessageSchema.nullable(),

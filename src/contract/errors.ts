@@ -13,6 +13,16 @@ export const ErrorCodeSchema = z.enum([
   'duplicate_client_id',
   'setup_done',
   'rate_limited',
+  /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
+  'file_too_large',
+  'empty_file',
+  'type_mismatch',
+  'type_not_allowed',
+  'unreadable_file',
+  /** A message names an attachment that is unknown, someone else's, of another conversation, or already sent. */
+  'attachment_unavailable',
+  /** A signed file link that has expired: refetch the message for a fresh one. */
+  'link_expired',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -24,5 +34,13 @@ export const ApiErrorSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** Who holds a conversation, when `already_picked` / `not_holder`. */
   holder: z.object({ id: z.string(), displayName: z.string() }).optional(),
+  /** A refused upload: the file and the rule it broke, for the UI to explain. */
+  upload: z
+    .object({
+      fileName: z.string().nullable(),
+      allowedTypes: z.array(z.string()),
+      maxFileSizeBytes: z.number().int(),
+    })
+    .optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorSchema>;

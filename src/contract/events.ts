@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ConversationSchema } from './conversations';
+import { ConversationSchema, TransferSchema } from './conversations';
 import { MessageSchema } from './messages';
 import { NoteSchema } from './notes';
+import { SettingsSchema } from './settings';
 import { CustomerConversationSchema } from './webchat';
 
 /**
@@ -14,11 +15,27 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('conversation.created'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.picked'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.ended'), conversation: ConversationSchema }),
+  /**
+   * The holder handed the conversation over: it waits again, in `transfer.toQueue` or reserved
+   * for `transfer.toAgent`. Goes to the previous holder, the queue's agents and the target agent;
+   * customers get it as conversation.updated, without the transfer.
+   */
+  z.object({ ...base, type: z.literal('conversation.transferred'), conversation: ConversationSchema, transfer: TransferSchema }),
   z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
   /** Staff only: the customer's view of the log never contains notes. */
   z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
+
+/**
+ * Workspace-wide changes, sent to every staff socket in their own frame kind (clients that do not
+ * know it ignore it). They share the log's seq with conversation events.
+ */
+export const WorkspaceEventSchema = z.discriminatedUnion('type', [
+  /** An admin saved the settings: open panels pick up the new attachment policy. */
+  z.object({ ...base, type: z.literal('settings.updated'), settings: SettingsSchema }),
+]);
+export type WorkspaceEvent = z.infer<typeof WorkspaceEventSchema>;
 
 /** Customers get their own, smaller view of the same log. */
 export const CustomerEventSchema = z.discriminatedUnion('type', [
@@ -47,6 +64,7 @@ export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reset'), seq: z.number().int() }),
   z.object({ kind: z.literal('event'), event: ConversationEventSchema }),
   z.object({ kind: z.literal('customer-event'), event: CustomerEventSchema }),
+  z.object({ kind: z.literal('workspace-event'), event: WorkspaceEventSchema }),
   z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type RealtimeFrame = z.infer<typeof RealtimeFrameSchema>;

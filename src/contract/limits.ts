@@ -13,5 +13,14 @@ export const MESSAGE_PAGE_SIZE = 50;
 /** Default and largest page of a customer's earlier conversations. */
 export const HISTORY_PAGE_SIZE = 20;
 export const HISTORY_PAGE_MAX = 100;
+/** The history list's search: part of a name, email or phone. */
+export const HANDLED_SEARCH_MAX_LENGTH = 100;
 /** A reconnecting client that missed more than this many events reloads its data instead. */
 export const REALTIME_CATCH_UP_LIMIT = 1000;
+/** Attachment policy: the size a new workspace allows, and the most an admin may allow (bytes). */
+export const ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES = 50 * 1024 * 1024;
+/** Files one message may carry. */
+export const MESSAGE_ATTACHMENTS_MAX = 10;
+/** Longer original file names are shortened (keeping the extension). */
+export const ATTACHMENT_FILE_NAME_MAX_LENGTH = 120;

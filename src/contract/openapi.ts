@@ -26,6 +26,23 @@ function pathParameters(path: string) {
   }));
 }
 
+/** Uploads: one file part named `file` (ATTACHMENT_UPLOAD_FIELD). */
+const MULTIPART_FILE_BODY = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+    },
+  },
+};
+
+/** Downloads: the bytes, whole or one Range. */
+const BINARY_RESPONSES = {
+  '200': { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+  '206': { description: 'The requested byte range', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+  '416': { description: 'Range not satisfiable' },
+};
+
 /** The OpenAPI 3 document for mobile and other API clients, generated from the contract. */
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -36,13 +53,25 @@ export function buildOpenApiDocument(version: string) {
     paths[openApiPath][route.method.toLowerCase()] = {
       operationId: name,
       summary: route.summary,
-      security: route.access === 'public' ? [] : route.access === 'customer' ? [{ customerToken: [] }] : [{ bearer: [] }, { cookie: [] }],
+      security: [
+        ...(route.access === 'public' ? [] : route.access === 'customer' ? [{ customerToken: [] }] : [{ bearer: [] }, { cookie: [] }]),
+        // A signed link (`exp` and `sig` in the query) needs no other credential.
+        ...(route.responseFormat === 'binary' ? [{}] : []),
+      ],
       parameters: [...pathParameters(route.path), ...queryParameters(route)],
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
       }),
+      ...(route.bodyFormat === 'multipart' && { requestBody: MULTIPART_FILE_BODY }),
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+        ...(route.responseFormat === 'binary'
+          ? BINARY_RESPONSES
+          : route.bodyFormat === 'multipart'
+            ? {
+                '201': { description: 'Stored', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+                '413': { description: 'File over the size limit (code file_too_large)', ...error },
+              }
+            : { '200': { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } } }),
         '400': { description: 'Invalid request', ...error },
         '401': { description: 'Not logged in', ...error },
         '403': { description: 'Not allowed', ...error },

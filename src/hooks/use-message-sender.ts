@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Attachment } from '../contract/attachments';
 import type { Message } from '../contract/messages';
 import { ApiRequestError, errorMessage } from '../lib/api-client';
 import { newClientMessageId } from '../lib/client-id';
@@ -45,11 +46,12 @@ export function useMessageSender({ outbox, conversationId, send, onSent, online 
   );
 
   const submit = useCallback(
-    (text: string) => {
+    (text: string, attachments: Attachment[] = []) => {
       const entry: OutboxEntry = {
         clientMessageId: newClientMessageId(),
         conversationId,
         text,
+        attachments,
         status: 'sending',
         createdAt: new Date().toISOString(),
       };

@@ -15,7 +15,14 @@ export function useStaffRealtime(user: User, onUnauthorized: () => void): Connec
 
   useEffect(() => {
     const connection = new RealtimeConnection({
-      onFrame: (frame) => frame.kind === 'event' && applyStaffEvent(queryClient, latest.current.user, frame.event),
+      onFrame: (frame) => {
+        if (frame.kind === 'event') applyStaffEvent(queryClient, latest.current.user, frame.event);
+        // An admin changed the settings: uploads are checked against the new policy from now on.
+        else if (frame.kind === 'workspace-event') {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.attachmentPolicy() });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.settings() });
+        }
+      },
       onResync: () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session()[0] }),
       onUnauthorized: () => latest.current.onUnauthorized(),
       onStatus: setStatus,

@@ -60,6 +60,54 @@ export async function callApi<D extends RouteDef>(route: D, opts: CallOptions = 
   return route.response.parse(json) as z.output<D['response']>;
 }
 
+export interface UploadOptions {
+  params?: Record<string, string>;
+  token?: string;
+  /** Field name of the multipart part that carries the file. */
+  field: string;
+  file: File;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Uploads one file as multipart/form-data. XMLHttpRequest rather than fetch because only it
+ * reports upload progress; the answer is parsed with the route's contract schema all the same.
+ */
+export function uploadFile<D extends RouteDef>(route: D, opts: UploadOptions): Promise<z.output<D['response']>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(route.method, buildPath(route.path, opts.params));
+    xhr.withCredentials = true;
+    if (opts.token) xhr.setRequestHeader('Authorization', `Bearer ${opts.token}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && opts.onProgress?.(e.loaded / e.total);
+    xhr.onerror = () => reject(new ApiRequestError(0, 'network', 'No connection to the server. Check your network and try again.'));
+    xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: handled as an unreadable answer below.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const parsed = route.response.safeParse(json);
+        return parsed.success ? resolve(parsed.data as z.output<D['response']>) : reject(new ApiRequestError(xhr.status, 'internal', 'The server sent an answer this app does not understand.'));
+      }
+      const error = ApiErrorSchema.safeParse(json);
+      reject(
+        error.success
+          ? new ApiRequestError(xhr.status, error.data.code, error.data.message, error.data)
+          : new ApiRequestError(xhr.status, 'internal', xhr.status === 413 ? 'This file is too large.' : `The server answered ${xhr.status}. Please try again.`),
+      );
+    };
+    opts.signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    form.append(opts.field, opts.file, opts.file.name);
+    xhr.send(form);
+  });
+}
+
 /** A message to show for any error thrown by a query or mutation. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiRequestError) return err.message;

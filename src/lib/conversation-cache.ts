@@ -5,9 +5,18 @@ import type { ConversationEvent } from '../contract/events';
 import { mergeMessages, type MessagePages } from './message-cache';
 import { queryKeys } from './query-keys';
 
-/** Which list a conversation belongs in for this user, following the server's rules. */
+/**
+ * Which list a conversation belongs in for this user, following the server's rules. Events reach
+ * more people than the picklist does (a transfer goes to its sender, and to the whole queue of a
+ * conversation reserved for one agent), so the picklist rule is checked in full here.
+ */
 export function belongsIn(view: ConversationView, c: Conversation, user: User): boolean {
-  if (view === 'picklist') return c.state === 'queued' || c.state === 'offered';
+  if (view === 'picklist') {
+    if (c.state !== 'queued' && c.state !== 'offered') return false;
+    if (user.role !== 'agent') return true;
+    // Reserved after a transfer: that agent's alone, whether or not they serve the queue.
+    return c.reservedFor ? c.reservedFor.id === user.id : user.queueIds.includes(c.queue.id);
+  }
   return c.state === 'picked' && c.agent?.id === user.id;
 }
 
@@ -47,6 +56,9 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
     return;
   }
   const { conversation } = event;
+  if (event.type === 'conversation.transferred') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.transfers(conversation.id) });
+  }
   queryClient.setQueryData(queryKeys.conversations.detail(conversation.id), conversation);
   for (const view of ['picklist', 'mine'] as const) {
     queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list(view), (list) =>

@@ -1,8 +1,12 @@
+import type { Attachment } from '../contract/attachments';
+
 /** A message the user sent that the server has not confirmed yet. */
 export interface OutboxEntry {
   clientMessageId: string;
   conversationId: string;
   text: string;
+  /** Already uploaded; the send carries their ids. */
+  attachments?: Attachment[];
   status: 'sending' | 'failed';
   error?: string;
   /** Whether the failure may pass by itself (no connection), so it is retried automatically. */

@@ -1,8 +1,10 @@
+import { DEFAULT_ATTACHMENT_POLICY, type Attachment } from '../contract/attachments';
 import type { User } from '../contract/auth';
-import type { Conversation, Customer } from '../contract/conversations';
+import type { Conversation, Customer, Transfer } from '../contract/conversations';
 import type { Message } from '../contract/messages';
 import type { Note } from '../contract/notes';
 import type { Queue } from '../contract/queues';
+import type { Settings } from '../contract/settings';
 
 /**
  * The in-memory workspace behind the MSW handlers: the same demo data the server seeds
@@ -18,12 +20,26 @@ export const MOCK_PASSWORD = 'demo';
 /** A conversation row: the contract's conversation without the joined and derived parts. */
 export type ConversationRecord = Omit<
   Conversation,
-  'customer' | 'queue' | 'agent' | 'firstMessage' | 'lastMessage' | 'lastSeq'
+  'customer' | 'queue' | 'agent' | 'reservedFor' | 'lastTransfer' | 'firstMessage' | 'lastMessage' | 'lastSeq'
 > & {
   customerId: string;
   queueId: string;
   agentId: string | null;
+  /** Set while waiting after a transfer to one agent. */
+  reservedForId: string | null;
 };
+
+/** A transfers row: exactly one of toQueueId and toAgentId is set. */
+export interface TransferRecord {
+  id: string;
+  conversationId: string;
+  fromAgentId: string;
+  fromQueueId: string;
+  toQueueId: string | null;
+  toAgentId: string | null;
+  note: string | null;
+  at: string;
+}
 
 export interface MockData {
   queues: Queue[];
@@ -36,11 +52,55 @@ export interface MockData {
   messages: Map<string, Message[]>;
   /** Internal notes per conversation, oldest first (the API lists them newest first). */
   notes: Map<string, Note[]>;
+  /** Every transfer, oldest first. */
+  transfers: TransferRecord[];
+  /**
+   * Users logged in on some other device. The mock has no other devices; the demo agents count as
+   * logged in so the transfer dialog has someone to offer, as on a busy server.
+   */
+  loggedInElsewhere: Set<string>;
   /** Staff session token → user id. */
   sessions: Map<string, string>;
   /** Customer token → conversation id. */
   customerTokens: Map<string, string>;
+  /** Uploaded files by id, with their bytes. */
+  attachments: Map<string, MockAttachment>;
+  /** The admin's System Configurator. */
+  settings: Settings;
 }
+
+/** An upload as the server keeps it: the contract's attachment, its bytes, its owner, its message once sent. */
+export interface MockAttachment {
+  attachment: Attachment;
+  bytes: Uint8Array;
+  conversationId: string;
+  uploaderKind: 'agent' | 'customer';
+  uploaderId: string;
+  messageId: string | null;
+}
+
+/**
+ * Mock file links look like the server's signed ones but carry `sig=mock` and never expire; the
+ * mock download handler accepts exactly that.
+ */
+export const MOCK_LINK_SIGNATURE = 'mock';
+const MOCK_LINK_EXPIRY = Date.UTC(2100, 0, 1) / 1000;
+export function mockLinks(id: string): Pick<Attachment, 'url' | 'downloadUrl' | 'urlExpiresAt'> {
+  const link = (variant: string) => `/api/attachments/${id}?variant=${variant}&exp=${MOCK_LINK_EXPIRY}&sig=${MOCK_LINK_SIGNATURE}`;
+  return { url: link('display'), downloadUrl: link('original'), urlExpiresAt: new Date(MOCK_LINK_EXPIRY * 1000).toISOString() };
+}
+
+const defaultSettings = (): Settings => ({
+  agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+  customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+  updatedAt: null,
+  updatedBy: null,
+});
+
+/** A 16 × 12 PNG for the demo's one attachment: a customer's photo of a receipt. */
+const DEMO_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAMCAIAAADkharWAAABMElEQVR42gXBkQLAUAhA0X3OeDwej8dxHMdx/DiO48vvi3bOcQqXcAuP8AqfIIIKJrgQQgpLKKGFEY5TuZRbeZRX+RRRVDHFlVBSWUoprYxynMZl3MZjvMZniKGGGW6EkcYyymhjjON0Lud2Hud1PkccdcxxJ5x0llNOO+McZ3AFd/AEb/AFEmhggQcRZLCCCjqY4DiTK7mTJ3mTL5FEE0s8iSSTlVTSySTHubgW9+JZvItvIQtd2MIXscjFWtSiF7M4zuIq7uIp3uIrpNDCCi+iyGIVVXQxxXE2V3M3T/M2XyONNtZ4E002q6mmm2mOc7iGe3iGd/gGGXSwwYcYclhDDT3McJxwwQ0PvPCBgIKBQ0DCgoKGgePcXJt782zezbeRjW5s45vY5GZtatOb2fyym2CQxkcqogAAAABJRU5ErkJggg==';
+const DEMO_PNG_SHA256 = '13a221f92d98b57d312cd023f588b3c7e11a99f953b8afe0b01aca81c6950590';
 
 // Stable, valid UUIDs (the server answers 404 to ids that are not UUIDs), so links into the
 // mock app survive a reload.
@@ -109,10 +169,14 @@ export function createDemoData(now = Date.now()): MockData {
   const conversations: ConversationRecord[] = [];
   const messages = new Map<string, Message[]>();
   let messageCount = 0;
-  const message = (conversationId: string, m: Omit<Message, 'id' | 'conversationId' | 'clientMessageId'>): Message => ({
+  const message = (
+    conversationId: string,
+    m: Omit<Message, 'id' | 'conversationId' | 'clientMessageId' | 'attachments'> & { attachments?: Attachment[] },
+  ): Message => ({
     id: id(5, ++messageCount),
     conversationId,
     clientMessageId: null,
+    attachments: [],
     ...m,
   });
 
@@ -133,6 +197,7 @@ export function createDemoData(now = Date.now()): MockData {
         state: 'ended',
         arrivedAt: at(arrivedAgo),
         agentId: agent.id,
+        reservedForId: null,
         pickedAt: at(arrivedAgo - MINUTE),
         endedAt: at(arrivedAgo - 12 * MINUTE),
         endedBy: 'agent',
@@ -169,6 +234,7 @@ export function createDemoData(now = Date.now()): MockData {
       state: 'queued',
       arrivedAt: at(w.minutesAgo * MINUTE),
       agentId: null,
+      reservedForId: null,
       pickedAt: null,
       endedAt: null,
       endedBy: null,
@@ -185,7 +251,36 @@ export function createDemoData(now = Date.now()): MockData {
     ]);
   }
 
+  // One sent attachment, so the UI shows one in mock mode: Maria's receipt in her first earlier chat.
+  const attachments = new Map<string, MockAttachment>();
+  const receiptMessage = messages.get(conversations[0]!.id)![0]!;
+  const bytes = Uint8Array.from(atob(DEMO_PNG_BASE64), (c) => c.charCodeAt(0));
+  const receipt: Attachment = {
+    id: id(6, 1),
+    fileName: 'receipt.png',
+    fileType: 'png',
+    mimeType: 'image/png',
+    kind: 'image',
+    sizeBytes: bytes.length,
+    sha256: DEMO_PNG_SHA256,
+    width: 16,
+    height: 12,
+    displayMimeType: 'image/png',
+    ...mockLinks(id(6, 1)),
+  };
+  receiptMessage.attachments = [receipt];
+  attachments.set(receipt.id, {
+    attachment: receipt,
+    bytes,
+    conversationId: receiptMessage.conversationId,
+    uploaderKind: 'customer',
+    uploaderId: receiptMessage.authorId!,
+    messageId: receiptMessage.id,
+  });
+
   return {
+    attachments,
+    settings: defaultSettings(),
     queues,
     users,
     passwords: new Map(users.map((u) => [u.id, MOCK_PASSWORD])),
@@ -193,6 +288,8 @@ export function createDemoData(now = Date.now()): MockData {
     conversations,
     messages,
     notes: new Map(),
+    transfers: [],
+    loggedInElsewhere: new Set(agents.map((a) => a.id)),
     sessions: new Map(),
     customerTokens: new Map(),
   };
@@ -201,6 +298,8 @@ export function createDemoData(now = Date.now()): MockData {
 /** A workspace without users, where `GET /api/setup` says setup is needed. */
 export function createEmptyData(): MockData {
   return {
+    attachments: new Map(),
+    settings: defaultSettings(),
     queues: [],
     users: [],
     passwords: new Map(),
@@ -208,6 +307,8 @@ export function createEmptyData(): MockData {
     conversations: [],
     messages: new Map(),
     notes: new Map(),
+    transfers: [],
+    loggedInElsewhere: new Set(),
     sessions: new Map(),
     customerTokens: new Map(),
   };
@@ -229,19 +330,41 @@ export const messagesOf = (conversationId: string): Message[] => mockData.messag
 
 export const notesOf = (conversationId: string): Note[] => mockData.notes.get(conversationId) ?? [];
 
+/** A transfer joined with the names it shows, like the server's TRANSFER_SELECT. */
+export function toTransfer(t: TransferRecord): Transfer {
+  const person = (userId: string) => ({ id: userId, displayName: findUser(userId)?.displayName ?? 'Unknown agent' });
+  const queue = (queueId: string) => ({ id: queueId, name: mockData.queues.find((q) => q.id === queueId)?.name ?? 'Unknown queue' });
+  return {
+    id: t.id,
+    from: person(t.fromAgentId),
+    fromQueue: queue(t.fromQueueId),
+    toQueue: t.toQueueId ? queue(t.toQueueId) : null,
+    toAgent: t.toAgentId ? person(t.toAgentId) : null,
+    note: t.note,
+    at: t.at,
+  };
+}
+
+/** A conversation's transfers, oldest first. */
+export const transfersOf = (conversationId: string): TransferRecord[] =>
+  mockData.transfers.filter((t) => t.conversationId === conversationId);
+
 export function toConversation(record: ConversationRecord): Conversation {
-  const { customerId, queueId, agentId, ...rest } = record;
+  const { customerId, queueId, agentId, reservedForId, ...rest } = record;
   const customer = mockData.customers.find((c) => c.id === customerId);
   const queue = mockData.queues.find((q) => q.id === queueId);
   if (!customer || !queue) throw new Error(`mock conversation ${record.id} points at a missing customer or queue`);
   const agent = agentId ? findUser(agentId) : null;
   const thread = messagesOf(record.id);
   const last = thread.at(-1) ?? null;
+  const lastTransfer = transfersOf(record.id).at(-1);
   return structuredClone({
     ...rest,
     customer,
     queue,
     agent: agentId ? { id: agentId, displayName: agent?.displayName ?? 'Unknown agent' } : null,
+    reservedFor: reservedForId ? { id: reservedForId, displayName: findUser(reservedForId)?.displayName ?? 'Unknown agent' } : null,
+    lastTransfer: lastTransfer ? toTransfer(lastTransfer) : null,
     firstMessage: thread.find((m) => m.authorKind === 'customer') ?? null,
     lastMessage: last,
     lastSeq: last?.seq ?? 0,
@@ -251,11 +374,15 @@ export function toConversation(record: ConversationRecord): Conversation {
 export const findConversation = (conversationId: string) =>
   mockData.conversations.find((c) => c.id === conversationId) ?? null;
 
-/** Appends a message with the conversation's next seq, gap-free like the server's. */
+/**
+ * Appends a message with the conversation's next seq, gap-free like the server's. `attachmentIds`
+ * name uploads the caller has checked are the author's unsent ones here; they are bound to it.
+ */
 export function appendMessage(
   conversationId: string,
-  m: Pick<Message, 'clientMessageId' | 'authorKind' | 'authorId' | 'authorName' | 'text'>,
+  m: Pick<Message, 'clientMessageId' | 'authorKind' | 'authorId' | 'authorName' | 'text'> & { attachmentIds?: string[] },
 ): Message {
+  const { attachmentIds = [], ...fields } = m;
   const thread = mockData.messages.get(conversationId) ?? [];
   mockData.messages.set(conversationId, thread);
   const message: Message = {
@@ -263,8 +390,14 @@ export function appendMessage(
     conversationId,
     seq: (thread.at(-1)?.seq ?? 0) + 1,
     createdAt: new Date().toISOString(),
-    ...m,
+    ...fields,
+    attachments: [],
   };
+  for (const attachmentId of attachmentIds) {
+    const upload = mockData.attachments.get(attachmentId)!;
+    upload.messageId = message.id;
+    message.attachments.push(upload.attachment);
+  }
   thread.push(message);
   return structuredClone(message);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { api, buildPath, type Api, type RouteName } from '../contract/api';
+import { UploadAttachmentResponseSchema, type Attachment } from '../contract/attachments';
 import { ApiErrorSchema, type ApiErrorBody } from '../contract/errors';
 import { mockData, resetMockData } from './data';
 import { handlers, notFoundHandler, routeHandlers } from './handlers';
@@ -64,6 +65,34 @@ function fail<R extends RouteName>(result: Result<R>, status: number): ApiErrorB
   return result.error;
 }
 
+/** Uploads `bytes` as `fileName` to an upload route, as the UI does: a FormData with one `file`. */
+async function uploadFile(name: 'uploadAttachment' | 'webchatUploadAttachment', token: string, fileName: string, bytes: Uint8Array, params?: Record<string, string>) {
+  const form = new FormData();
+  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName));
+  const response = await fetch(new URL(buildPath(api[name].path, params), BASE), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const json: unknown = await response.json();
+  if (response.status !== 201) return { status: response.status, ok: false as const, error: ApiErrorSchema.parse(json) };
+  succeeded.add(name);
+  return { status: response.status, ok: true as const, attachment: UploadAttachmentResponseSchema.parse(json).attachment };
+}
+
+/** Fetches a file as `<img src>` would (no token) or with one; the bytes, or the JSON error. */
+async function fetchFile(url: string, opts: { token?: string; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  const response = await fetch(new URL(url, BASE), { headers });
+  if (!response.ok) return { response, bytes: null, error: ApiErrorSchema.parse(await response.json()) };
+  const route = new URL(url, BASE).pathname.startsWith('/api/webchat/') ? 'webchatDownloadAttachment' : 'downloadAttachment';
+  succeeded.add(route);
+  return { response, bytes: new Uint8Array(await response.arrayBuffer()), error: null };
+}
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 200 }, (_, i) => i % 251)]);
+
 async function login(username: string) {
   return ok(await call('login', { body: { username, password: 'demo' } }));
 }
@@ -102,11 +131,11 @@ describe('mock handlers cover the contract', () => {
   it('answers an /api path outside the contract like the server: 404 not_found', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const response = await fetch(`${BASE}/api/conversations/x/transfer?to=ben`, { method: 'POST' });
+      const response = await fetch(`${BASE}/api/conversations/x/snooze?until=later`, { method: 'POST' });
       expect(response.status).toBe(404);
       expect(ApiErrorSchema.parse(await response.json())).toEqual({
         code: 'not_found',
-        message: 'No route for POST /api/conversations/x/transfer.',
+        message: 'No route for POST /api/conversations/x/snooze.',
       });
       expect(logged).toHaveBeenCalledOnce();
       // Only at the root: a Vite module under some api/ folder is not an API call.
@@ -139,6 +168,13 @@ describe('mock handlers cover the contract', () => {
     track('notes', ok(await call('notes', { token: anna.token, params: { id: first.id } })));
     track('customerHistory', ok(await call('customerHistory', { token: anna.token, params: { id: first.id } })));
     track('end', ok(await call('end', { token: anna.token, params: { id: first.id } })));
+    track('handledConversations', ok(await call('handledConversations', { token: anna.token })));
+    const targets = track('transferTargets', ok(await call('transferTargets', { token: anna.token })));
+    const second = picklist.conversations[1]!;
+    ok(await call('pick', { token: anna.token, params: { id: second.id } }));
+    const target = { kind: 'agent', agentId: targets.agents[0]!.id } as const;
+    track('transfer', ok(await call('transfer', { token: anna.token, params: { id: second.id }, body: { target, note: 'Over to you.' } })));
+    track('transfers', ok(await call('transfers', { token: anna.token, params: { id: second.id } })));
     track('logout', ok(await call('logout', { token: anna.token })));
 
     const queues = track('webchatQueues', ok(await call('webchatQueues'))).queues;
@@ -149,6 +185,28 @@ describe('mock handlers cover the contract', () => {
     track('webchatConversation', ok(await call('webchatConversation', { token: chat.customerToken })));
     track('webchatSend', ok(await call('webchatSend', { token: chat.customerToken, body: { clientMessageId: uuid(), text: 'Anyone?' } })));
     track('webchatMessages', ok(await call('webchatMessages', { token: chat.customerToken })));
+
+    // Settings and attachments; uploads and downloads are not JSON (uploadFile, fetchFile).
+    const adam = await login('adam');
+    const { settings } = track('settings', ok(await call('settings', { token: adam.token })));
+    const policies = { agentUploads: settings.agentUploads, customerUploads: settings.customerUploads };
+    track('updateSettings', ok(await call('updateSettings', { token: adam.token, body: policies })));
+    const ben = await login('ben');
+    track('attachmentPolicy', ok(await call('attachmentPolicy', { token: ben.token })));
+    track('webchatAttachmentPolicy', ok(await call('webchatAttachmentPolicy', { token: chat.customerToken })));
+    const sales = waiting('Sales')[0]!.id;
+    ok(await call('pick', { token: ben.token, params: { id: sales } }));
+    const agentUpload = await uploadFile('uploadAttachment', ben.token, 'photo.png', PNG, { id: sales });
+    if (!agentUpload.ok) throw new Error(JSON.stringify(agentUpload.error));
+    checked.add('uploadAttachment');
+    expect((await fetchFile(agentUpload.attachment.url)).bytes).toEqual(PNG);
+    checked.add('downloadAttachment');
+    const customerUpload = await uploadFile('webchatUploadAttachment', chat.customerToken, 'photo.jpg', PNG);
+    if (!customerUpload.ok) throw new Error(JSON.stringify(customerUpload.error));
+    checked.add('webchatUploadAttachment');
+    const own = buildPath(api.webchatDownloadAttachment.path, { id: customerUpload.attachment.id });
+    expect((await fetchFile(own, { token: chat.customerToken })).bytes).toEqual(PNG);
+    checked.add('webchatDownloadAttachment');
 
     resetMockData({ workspace: 'empty' });
     expect(ok(await call('setupStatus'))).toEqual({ needsSetup: true });
@@ -198,6 +256,8 @@ describe('authentication', () => {
       conversations: { query: { view: 'mine' } },
       sendMessage: { body: { clientMessageId: uuid(), text: 'Hello' } },
       createNote: { body: { clientNoteId: uuid(), text: 'A note' } },
+      transfer: { body: { target: { kind: 'queue', queueId: uuid() } } },
+      updateSettings: { body: { agentUploads: mockData.settings.agentUploads, customerUploads: mockData.settings.customerUploads } },
       webchatSend: { body: { clientMessageId: uuid(), text: 'Hello' } },
     };
     for (const name of ROUTES.filter((r) => api[r].access !== 'public')) {
@@ -499,5 +559,249 @@ describe('setup', () => {
   it('refuses a second admin once the workspace has users', async () => {
     const error = fail(await call('setup', { body: { username: 'eve', displayName: 'Eve', password: 'long enough' } }), 409);
     expect(error.code).toBe('setup_done');
+  });
+});
+
+describe('transfers', () => {
+  const userId = (username: string) => mockData.users.find((u) => u.username === username)!.id;
+  const sales = () => mockData.queues.find((q) => q.name === 'Sales')!.id;
+  const picklistIds = async (token: string) =>
+    ok(await call('conversations', { token, query: { view: 'picklist' } })).conversations.map((c) => c.id);
+
+  it("moves a conversation into another queue's picklists, with the note as an internal note", async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const moved = ok(await call('transfer', { token: anna.token, params: { id }, body: { target: { kind: 'queue', queueId: sales() }, note: ' Wants a discount. ' } }));
+    expect(moved.conversation).toMatchObject({
+      state: 'queued',
+      agent: null,
+      reservedFor: null,
+      queue: { name: 'Sales' },
+      destination: 'sales@acme.example',
+      lastMessage: { authorKind: 'system', text: 'You are being transferred to the Sales team.' },
+    });
+    expect(moved.transfer).toMatchObject({
+      from: { id: anna.user.id, displayName: 'Anna Lindqvist' },
+      fromQueue: { name: 'Support' },
+      toQueue: { name: 'Sales' },
+      toAgent: null,
+      note: 'Wants a discount.',
+    });
+    expect(moved.conversation.lastTransfer).toEqual(moved.transfer);
+
+    expect(await picklistIds(ben.token)).toContain(id);
+    expect(await picklistIds(anna.token)).not.toContain(id);
+    // Anna serves Support only, but may still read what she handed on.
+    expect(ok(await call('transfers', { token: anna.token, params: { id } })).transfers).toEqual([moved.transfer]);
+    expect(ok(await call('notes', { token: ben.token, params: { id } })).notes.map((n) => n.text)).toEqual(['Wants a discount.']);
+    expect(fail(await call('pick', { token: anna.token, params: { id } }), 403).message).toBe('You do not serve this queue.');
+    expect(ok(await call('pick', { token: ben.token, params: { id } })).conversation).toMatchObject({ state: 'picked', lastTransfer: moved.transfer });
+  });
+
+  it('reserves a conversation transferred to an agent for that agent alone', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const { conversation } = ok(await call('transfer', { token: anna.token, params: { id }, body: { target: { kind: 'agent', agentId: ben.user.id } } }));
+    expect(conversation).toMatchObject({
+      state: 'queued',
+      queue: { name: 'Support' },
+      reservedFor: { id: ben.user.id, displayName: 'Ben Okafor' },
+      lastTransfer: { toAgent: { id: ben.user.id }, toQueue: null, note: null },
+      lastMessage: { text: 'You are being transferred to another agent.' },
+    });
+    expect(await picklistIds(ben.token)).toContain(id);
+    expect(await picklistIds(anna.token)).not.toContain(id);
+    expect(fail(await call('pick', { token: anna.token, params: { id } }), 403).message).toBe(
+      'This conversation was transferred to Ben Okafor; only they can pick it.',
+    );
+    expect(ok(await call('pick', { token: ben.token, params: { id } })).conversation).toMatchObject({ agent: { id: ben.user.id }, reservedFor: null });
+  });
+
+  it('refuses non-holders, ended conversations and targets that cannot receive', async () => {
+    const [anna, ben, sara] = [await login('anna'), await login('ben'), await login('sara')];
+    const id = waiting('Support')[0]!.id;
+    const body = { target: { kind: 'queue', queueId: sales() } } as const;
+    expect(fail(await call('transfer', { token: anna.token, params: { id }, body }), 409).message).toBe('Pick this conversation before transferring it.');
+    ok(await call('pick', { token: ben.token, params: { id } }));
+    expect(fail(await call('transfer', { token: anna.token, params: { id }, body }), 409)).toEqual({
+      code: 'not_holder',
+      message: 'Ben Okafor holds this conversation.',
+      holder: { id: ben.user.id, displayName: 'Ben Okafor' },
+    });
+    expect(fail(await call('transfer', { token: sara.token, params: { id }, body }), 403).code).toBe('forbidden');
+
+    const invalid = async (target: unknown) => fail(await call('transfer', { token: ben.token, params: { id }, body: { target } }), 400);
+    expect((await invalid({ kind: 'queue', queueId: uuid() })).fields).toEqual({ 'target.queueId': 'Unknown queue' });
+    expect((await invalid({ kind: 'agent', agentId: uuid() })).fields).toEqual({ 'target.agentId': 'Unknown agent' });
+    expect((await invalid({ kind: 'agent', agentId: ben.user.id })).message).toBe('You cannot transfer a conversation to yourself. Choose another agent.');
+    expect((await invalid({ kind: 'agent', agentId: sara.user.id })).message).toBe('Sara Moreau is not an agent. Choose an agent.');
+    expect((await invalid({ kind: 'team' })).fields).toHaveProperty(['target.kind']);
+
+    // Anna logged in above; once she is logged out everywhere, she cannot receive.
+    mockData.loggedInElsewhere.clear();
+    for (const [token, user] of mockData.sessions) if (user === userId('anna')) mockData.sessions.delete(token);
+    expect((await invalid({ kind: 'agent', agentId: userId('anna') })).message).toBe('Anna Lindqvist is not logged in. Choose an agent who is.');
+
+    ok(await call('end', { token: ben.token, params: { id } }));
+    expect(fail(await call('transfer', { token: ben.token, params: { id }, body }), 409).code).toBe('conversation_ended');
+  });
+
+  it('offers every queue and the logged-in agents other than me', async () => {
+    const anna = await login('anna');
+    const targets = ok(await call('transferTargets', { token: anna.token }));
+    expect(targets.queues.map((q) => q.name)).toEqual(['Sales', 'Support']);
+    expect(targets.agents).toEqual([{ id: userId('ben'), displayName: 'Ben Okafor', queueIds: mockData.users.find((u) => u.username === 'ben')!.queueIds }]);
+    mockData.loggedInElsewhere.clear();
+    expect(ok(await call('transferTargets', { token: anna.token })).agents).toEqual([]);
+    await login('ben');
+    expect(ok(await call('transferTargets', { token: anna.token })).agents.map((a) => a.displayName)).toEqual(['Ben Okafor']);
+  });
+});
+
+describe('handled conversations', () => {
+  it('lists the ended conversations I held, last ended first, searchable and paged', async () => {
+    const anna = await login('anna');
+    const all = ok(await call('handledConversations', { token: anna.token }));
+    expect(all.nextCursor).toBeNull();
+    expect(all.conversations.length).toBeGreaterThan(5);
+    expect(all.conversations.every((c) => c.state === 'ended' && c.agent?.id === anna.user.id)).toBe(true);
+    const ended = all.conversations.map((c) => c.endedAt!);
+    expect(ended).toEqual([...ended].sort().reverse());
+
+    const maria = ok(await call('handledConversations', { token: anna.token, query: { search: 'MARIA.GARCIA' } })).conversations;
+    expect(maria.length).toBeGreaterThan(0);
+    expect(maria.every((c) => c.customer.name === 'Maria Garcia')).toBe(true);
+    expect(ok(await call('handledConversations', { token: anna.token, query: { search: '%' } })).conversations).toEqual([]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = { sort: 'arrived', order: 'oldest', limit: 4, ...(cursor ? { cursor } : {}) };
+      const page = ok(await call('handledConversations', { token: anna.token, query }));
+      seen.push(...page.conversations.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const byArrival = [...all.conversations].sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt)).map((c) => c.id);
+    expect(seen).toEqual(byArrival);
+
+    const first = ok(await call('handledConversations', { token: anna.token, query: { limit: 1 } }));
+    const wrong = fail(await call('handledConversations', { token: anna.token, query: { sort: 'arrived', cursor: first.nextCursor! } }), 400);
+    expect(wrong.fields).toHaveProperty('cursor');
+
+    const sara = await login('sara');
+    const everything = ok(await call('handledConversations', { token: sara.token, query: { limit: 100 } })).conversations;
+    expect(everything).toHaveLength(mockData.conversations.filter((c) => c.state === 'ended').length);
+  });
+
+  it('includes what I transferred away once it has ended', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    ok(await call('transfer', { token: anna.token, params: { id }, body: { target: { kind: 'agent', agentId: ben.user.id } } }));
+    const ids = async () => ok(await call('handledConversations', { token: anna.token, query: { limit: 100 } })).conversations.map((c) => c.id);
+    expect(await ids()).not.toContain(id);
+    ok(await call('pick', { token: ben.token, params: { id } }));
+    ok(await call('end', { token: ben.token, params: { id } }));
+    expect(await ids()).toContain(id);
+  });
+});
+
+describe('attachments', () => {
+  const policy = (allowedTypes: Attachment['fileType'][], maxFileSizeBytes = 1024) => ({ allowedTypes, maxFileSizeBytes });
+
+  it("lets only admins change the policies, and applies each to its own uploaders", async () => {
+    const [anna, sara, adam] = [await login('anna'), await login('sara'), await login('adam')];
+    const body = { agentUploads: policy(['pdf']), customerUploads: policy(['png', 'jpg']) };
+    for (const who of [anna, sara]) {
+      expect(fail(await call('updateSettings', { token: who.token, body }), 403).code).toBe('forbidden');
+      expect(fail(await call('settings', { token: who.token }), 403).code).toBe('forbidden');
+    }
+    expect(fail(await call('updateSettings', { token: adam.token, body: { ...body, agentUploads: policy(['exe' as never]) } }), 400).fields).toHaveProperty(
+      ['agentUploads.allowedTypes.0'],
+    );
+    const saved = ok(await call('updateSettings', { token: adam.token, body })).settings;
+    expect(saved).toMatchObject({ ...body, updatedBy: { id: adam.user.id } });
+    expect(ok(await call('attachmentPolicy', { token: anna.token })).policy).toEqual(body.agentUploads);
+
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const refused = await uploadFile('uploadAttachment', anna.token, 'photo.png', PNG, { id });
+    expect(refused).toMatchObject({
+      status: 400,
+      error: { code: 'type_not_allowed', message: '"photo.png" was refused: PNG files are not accepted from agents. Allowed types: PDF.' },
+    });
+    const queue = mockData.queues.find((q) => q.name === 'Support')!;
+    const chat = ok(await call('webchatStart', { body: { queueId: queue.id, name: 'Kim', email: 'kim@example.com', text: 'Hi', clientMessageId: uuid() } }));
+    expect(ok(await call('webchatAttachmentPolicy', { token: chat.customerToken })).policy).toEqual(body.customerUploads);
+    expect((await uploadFile('webchatUploadAttachment', chat.customerToken, 'photo.png', PNG)).status).toBe(201);
+  });
+
+  it('refuses bad files like the server: markup, empty, too large, unknown and unlisted types', async () => {
+    const anna = await login('anna');
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const cases: [string, Uint8Array, number, string][] = [
+      ['page.html', new TextEncoder().encode('<html></html>'), 400, 'type_not_allowed'],
+      ['logo.png', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 400, 'type_not_allowed'],
+      ['empty.png', new Uint8Array(0), 400, 'empty_file'],
+      ['big.png', new Uint8Array(10 * 1024 * 1024 + 1), 413, 'file_too_large'],
+      ['tool.exe', PNG, 400, 'type_not_allowed'],
+      ['report.pdf', PNG, 400, 'type_not_allowed'],
+    ];
+    for (const [name, bytes, status, code] of cases) {
+      const result = await uploadFile('uploadAttachment', anna.token, name, bytes, { id });
+      expect(result, name).toMatchObject({ status, error: { code } });
+    }
+    const big = await uploadFile('uploadAttachment', anna.token, 'big.png', new Uint8Array(10 * 1024 * 1024 + 1), { id });
+    expect(big).toMatchObject({ error: { message: '"big.png" was refused: files can be at most 10 MB.' } });
+  });
+
+  it('sends files with a message idempotently; only the uploader sees them before', async () => {
+    const [anna, sara] = [await login('anna'), await login('sara')];
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    const upload = await uploadFile('uploadAttachment', anna.token, 'scan.png', PNG, { id });
+    if (!upload.ok) throw new Error('upload failed');
+    const fileUrl = buildPath(api.downloadAttachment.path, { id: upload.attachment.id });
+    expect((await fetchFile(fileUrl, { token: sara.token })).error?.code).toBe('not_found');
+
+    const body = { clientMessageId: uuid(), text: '', attachmentIds: [upload.attachment.id] };
+    const first = await call('sendMessage', { token: anna.token, params: { id }, body });
+    expect(first.status).toBe(201);
+    const sent = ok(first).message;
+    expect(sent.attachments).toEqual([upload.attachment]);
+    const retry = await call('sendMessage', { token: anna.token, params: { id }, body });
+    expect(retry.status).toBe(200);
+    expect(ok(retry).message).toEqual(sent);
+    expect(fail(await call('sendMessage', { token: anna.token, params: { id }, body: { ...body, clientMessageId: uuid() } }), 400).code).toBe(
+      'attachment_unavailable',
+    );
+    expect(fail(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: uuid(), text: ' ' } }), 400).fields).toEqual({
+      text: 'A message cannot be empty',
+    });
+
+    const seen = await fetchFile(fileUrl, { token: sara.token });
+    expect(seen.bytes).toEqual(PNG);
+    expect(seen.response.headers.get('content-disposition')).toBe(`inline; filename="scan.png"; filename*=UTF-8''scan.png`);
+    expect(seen.response.headers.get('x-content-type-options')).toBe('nosniff');
+    const part = await fetchFile(sent.attachments[0]!.url, { headers: { range: 'bytes=8-15' } });
+    expect(part.response.status).toBe(206);
+    expect(part.response.headers.get('content-range')).toBe(`bytes 8-15/${PNG.length}`);
+    expect(part.bytes).toEqual(PNG.subarray(8, 16));
+    // A link with another signature is no link.
+    expect((await fetchFile(sent.attachments[0]!.url.replace('sig=mock', 'sig=forged'))).error?.code).toBe('not_found');
+  });
+
+  it("has the demo's receipt in Maria's first earlier conversation", async () => {
+    const ben = await login('ben');
+    const receipt = [...mockData.attachments.values()][0]!;
+    expect(receipt.attachment).toMatchObject({ fileName: 'receipt.png', kind: 'image', width: 16, height: 12 });
+    const { messages } = ok(await call('messages', { token: ben.token, params: { id: receipt.conversationId } }));
+    expect(messages[0]!.attachments.map((a) => a.id)).toEqual([receipt.attachment.id]);
+    const png = await fetchFile(receipt.attachment.url);
+    expect(png.response.headers.get('content-type')).toBe('image/png');
+    expect(png.bytes?.length).toBe(receipt.attachment.sizeBytes);
   });
 });

@@ -10,12 +10,24 @@ import {
 } from 'msw';
 import { z } from 'zod';
 import { api, type Api, type HttpMethod, type RouteDef, type RouteName } from '../contract/api';
+import {
+  ATTACHMENT_UPLOAD_FIELD,
+  AttachmentDownloadQuerySchema,
+  checkFileName,
+  checkFileSize,
+  FILE_TYPES,
+  INLINE_FILE_TYPES,
+  type Attachment,
+  type AttachmentPolicy,
+} from '../contract/attachments';
 import type { User } from '../contract/auth';
 import type { Conversation } from '../contract/conversations';
 import type { ApiErrorBody, ErrorCode } from '../contract/errors';
-import type { HistoryOrder } from '../contract/history';
+import { contentDisposition, sanitizeFileName } from '../contract/file-names';
+import type { HandledSort, HistoryOrder } from '../contract/history';
 import { HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
 import type { Message } from '../contract/messages';
+import type { TransferTarget } from '../contract/transfers';
 import type { CustomerConversation } from '../contract/webchat';
 import {
   appendMessage,
@@ -23,9 +35,13 @@ import {
   findConversation,
   findUser,
   messagesOf,
+  MOCK_LINK_SIGNATURE,
   mockData,
+  mockLinks,
   notesOf,
   toConversation,
+  toTransfer,
+  transfersOf,
   type ConversationRecord,
 } from './data';
 
@@ -63,6 +79,9 @@ const notFound = (what: string) => new MockApiError(404, 'not_found', `${what} w
 // Route plumbing: the mock counterpart of src/server/http/define-route.ts.
 
 type Def<R extends RouteName> = Api[R];
+/** Uploads and downloads: not JSON, so `fileRoute` answers them rather than `route`. */
+type FileRouteName = { [R in RouteName]: Def<R> extends { responseFormat: 'binary' } | { bodyFormat: 'multipart' } ? R : never }[RouteName];
+type JsonRouteName = Exclude<RouteName, FileRouteName>;
 type SchemaOf<D, K extends 'body' | 'query'> = D extends { [P in K]: infer S extends z.ZodType } ? S : undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -115,6 +134,8 @@ async function readBody(request: Request): Promise<unknown> {
     }
   }
   if (contentType === 'text/plain') return text;
+  // The server parses multipart bodies (for uploads); a JSON route then finds no body.
+  if (contentType === 'multipart/form-data') return undefined;
   if (text === '') return undefined;
   throw new MockApiError(415, 'invalid_request', 'Unsupported Media Type');
 }
@@ -134,14 +155,46 @@ const METHODS: Record<HttpMethod, typeof http.get> = {
  * Use it for per-test overrides too: `server.use(http.post(onPath(api.pick.path), ...))`.
  */
 export function onPath(path: string): HttpCustomPredicate<PathParams> {
+  return ({ request }) => matchPath(request, path);
+}
+
+function matchPath(request: Request, path: string) {
+  const url = new URL(request.url);
+  const { matches, params } = matchRequestUrl(url, path, url.origin);
+  return { matches, params: params ?? {} };
+}
+
+/**
+ * Whether Fastify's router prefers path `a` to path `b` for a URL both match: at the first
+ * segment where they differ, a fixed segment wins over a `:parameter`.
+ */
+function preferred(a: string, b: string): boolean {
+  const [as, bs] = [a.split('/'), b.split('/')];
+  if (as.length !== bs.length) return false;
+  for (let i = 0; i < as.length; i++) {
+    const [x, y] = [as[i]!, bs[i]!];
+    if (x === y) continue;
+    const [xParam, yParam] = [x.startsWith(':'), y.startsWith(':')];
+    if (xParam && yParam) continue;
+    return !xParam && yParam;
+  }
+  return false;
+}
+
+/**
+ * A contract route's matcher. Like the server, a fixed path wins over a parametric one:
+ * `/api/conversations/handled` is the history list, not the conversation with id `handled`.
+ */
+function onRoute(def: RouteDef): HttpCustomPredicate<PathParams> {
+  const rivals = (Object.values(api) as RouteDef[]).filter((r) => r.method === def.method && preferred(r.path, def.path));
   return ({ request }) => {
-    const url = new URL(request.url);
-    const { matches, params } = matchRequestUrl(url, path, url.origin);
-    return { matches, params: params ?? {} };
+    const own = matchPath(request, def.path);
+    if (own.matches && rivals.some((r) => matchPath(request, r.path).matches)) return { matches: false, params: {} };
+    return own;
   };
 }
 
-function route<R extends RouteName>(name: R, run: (ctx: RouteContext<R>) => z.input<Def<R>['response']>): HttpHandler {
+function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<R>) => z.input<Def<R>['response']>): HttpHandler {
   const def: RouteDef = api[name];
   type Resolver = HttpResponseResolver<PathParams, MockRequestBody<R>, MockResponseBody<R>>;
   // The cast only bridges MSW's conditional return type, which TypeScript cannot resolve for a
@@ -178,7 +231,7 @@ function route<R extends RouteName>(name: R, run: (ctx: RouteContext<R>) => z.in
       );
     }
   }) as Resolver;
-  return METHODS[def.method]<PathParams, MockRequestBody<R>, MockResponseBody<R>>(onPath(def.path), resolver);
+  return METHODS[def.method]<PathParams, MockRequestBody<R>, MockResponseBody<R>>(onRoute(def), resolver);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,15 +290,31 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const byArrival = (a: ConversationRecord, b: ConversationRecord) =>
   binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id);
 
-/** Agents see conversations of their queues and those they hold or held; supervisors and admins see all. */
+/**
+ * Agents see conversations of their queues, those they hold or held, those reserved for them and
+ * those they transferred away; supervisors and admins see all.
+ */
 const canView = (user: User, c: ConversationRecord) =>
-  user.role !== 'agent' || user.queueIds.includes(c.queueId) || c.agentId === user.id;
+  user.role !== 'agent' ||
+  user.queueIds.includes(c.queueId) ||
+  c.agentId === user.id ||
+  c.reservedForId === user.id ||
+  transfersOf(c.id).some((t) => t.fromAgentId === user.id);
+
+/** The picklist rule: a reserved conversation waits for its agent alone; any other for its queue's agents. */
+const inPicklistOf = (user: User, c: ConversationRecord) =>
+  (c.state === 'queued' || c.state === 'offered') &&
+  (user.role !== 'agent' || (c.reservedForId ? c.reservedForId === user.id : user.queueIds.includes(c.queueId)));
 
 /** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */
 function viewConversation(user: User, id: string): ConversationRecord {
   const record = UUID.test(id) ? findConversation(id) : null;
   if (!record || !canView(user, record)) throw notFound('This conversation');
   return record;
+}
+
+function requireAdmin(user: User) {
+  if (user.role !== 'admin') throw new MockApiError(403, 'forbidden', 'Only admin users can do this.');
 }
 
 function requireAgent(user: User) {
@@ -258,8 +327,15 @@ const systemMessage = (text: string) =>
 function pick(user: User, id: string): Conversation {
   requireAgent(user);
   const record = viewConversation(user, id);
-  if (!user.queueIds.includes(record.queueId)) throw new MockApiError(403, 'forbidden', 'You do not serve this queue.');
-  if (record.state !== 'queued' && record.state !== 'offered') {
+  if (record.state === 'queued' || record.state === 'offered') {
+    if (record.reservedForId && record.reservedForId !== user.id) {
+      const name = findUser(record.reservedForId)?.displayName ?? 'Unknown agent';
+      throw new MockApiError(403, 'forbidden', `This conversation was transferred to ${name}; only they can pick it.`);
+    }
+    if (!record.reservedForId && !user.queueIds.includes(record.queueId)) {
+      throw new MockApiError(403, 'forbidden', 'You do not serve this queue.');
+    }
+  } else {
     if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This conversation has already ended.');
     const holder = record.agentId ? toConversation(record).agent : null;
     if (holder) {
@@ -267,7 +343,7 @@ function pick(user: User, id: string): Conversation {
     }
     throw new MockApiError(409, 'not_holder', 'You do not hold this conversation. Pick it first.');
   }
-  Object.assign(record, { state: 'picked', agentId: user.id, pickedAt: new Date().toISOString() });
+  Object.assign(record, { state: 'picked', agentId: user.id, reservedForId: null, pickedAt: new Date().toISOString() });
   appendMessage(record.id, systemMessage(`${user.displayName} joined the conversation.`));
   return toConversation(record);
 }
@@ -288,10 +364,74 @@ function end(user: User, id: string): Conversation {
   return toConversation(record);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Transfers, as src/server/transfers.
+
+const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
+  new MockApiError(400, 'invalid_request', message, { fields: { [`target.${field}`]: fieldMessage } });
+
+/** Logged in: a session in this page, or on another device (see `loggedInElsewhere`). */
+const isLoggedIn = (userId: string) =>
+  mockData.loggedInElsewhere.has(userId) || [...mockData.sessions.values()].includes(userId);
+
+function transfer(user: User, id: string, body: { target: TransferTarget; note?: string }) {
+  requireAgent(user);
+  const record = viewConversation(user, id);
+  // The holder first, with the same answers as ending; then the target.
+  if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This conversation has already ended.');
+  if (record.state !== 'picked' || record.agentId !== user.id) {
+    const holder = record.state === 'picked' ? toConversation(record).agent : null;
+    if (holder) throw new MockApiError(409, 'not_holder', `${holder.displayName} holds this conversation.`, { holder });
+    throw new MockApiError(409, 'not_holder', 'Pick this conversation before transferring it.');
+  }
+  const { target } = body;
+  let queue = mockData.queues.find((q) => q.id === record.queueId)!;
+  let agent: User | null = null;
+  if (target.kind === 'queue') {
+    const found = UUID.test(target.queueId) ? mockData.queues.find((q) => q.id.toLowerCase() === target.queueId.toLowerCase()) : undefined;
+    if (!found) throw invalidTarget('queueId', 'This queue does not exist. Choose another one.', 'Unknown queue');
+    queue = found;
+  } else {
+    if (target.agentId.toLowerCase() === user.id.toLowerCase()) {
+      throw invalidTarget('agentId', 'You cannot transfer a conversation to yourself. Choose another agent.');
+    }
+    agent = UUID.test(target.agentId) ? (mockData.users.find((u) => u.id.toLowerCase() === target.agentId.toLowerCase()) ?? null) : null;
+    if (!agent) throw invalidTarget('agentId', 'This agent does not exist. Choose another one.', 'Unknown agent');
+    if (agent.role !== 'agent') throw invalidTarget('agentId', `${agent.displayName} is not an agent. Choose an agent.`);
+    if (!isLoggedIn(agent.id)) throw invalidTarget('agentId', `${agent.displayName} is not logged in. Choose an agent who is.`);
+  }
+  const note = body.note?.trim() || null;
+  const moved = {
+    id: crypto.randomUUID(),
+    conversationId: record.id,
+    fromAgentId: user.id,
+    fromQueueId: record.queueId,
+    toQueueId: agent ? null : queue.id,
+    toAgentId: agent?.id ?? null,
+    note,
+    at: new Date().toISOString(),
+  };
+  mockData.transfers.push(moved);
+  Object.assign(record, {
+    state: 'queued',
+    agentId: null,
+    pickedAt: null,
+    reservedForId: agent?.id ?? null,
+    queueId: queue.id,
+    destination: queue.address,
+  });
+  appendMessage(
+    record.id,
+    systemMessage(agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${queue.name} team.`),
+  );
+  if (note) appendNote(record.id, { clientNoteId: crypto.randomUUID(), authorId: user.id, authorName: user.displayName, text: note });
+  return { conversation: toConversation(record), transfer: toTransfer(moved) };
+}
+
 /** Appends a message once per client id: a retry returns the first result, before any other check. */
 function sendMessage(
   record: ConversationRecord,
-  input: Pick<Message, 'authorKind' | 'authorId' | 'authorName' | 'text'> & { clientMessageId: string },
+  input: Pick<Message, 'authorKind' | 'authorId' | 'authorName' | 'text'> & { clientMessageId: string; attachmentIds: string[] },
   allowed: (record: ConversationRecord) => void,
 ): { message: Message; created: boolean } {
   const existing = messagesOf(record.id).find((m) => m.clientMessageId === input.clientMessageId);
@@ -302,7 +442,159 @@ function sendMessage(
     return { message: structuredClone(existing), created: false };
   }
   allowed(record);
+  // As the server's bindAttachments: complete, unsent uploads of this author in this conversation.
+  const bindable = input.attachmentIds.every((id) => {
+    const upload = mockData.attachments.get(id);
+    return (
+      upload &&
+      upload.conversationId === record.id &&
+      upload.uploaderKind === input.authorKind &&
+      upload.uploaderId === input.authorId &&
+      upload.messageId === null
+    );
+  });
+  if (!bindable) {
+    throw new MockApiError(400, 'attachment_unavailable', 'One of the files is no longer available to send. Remove it and upload it again.', {
+      fields: { attachmentIds: 'Unknown, already sent, or not your upload in this conversation' },
+    });
+  }
   return { message: appendMessage(record.id, input), created: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachments, as src/server/attachments. The mock checks names, sizes and markup like the
+// server, but trusts the rest of the content (the server sniffs magic bytes), keeps HEIC photos
+// as they are (the server adds a JPEG copy), and signs links with MOCK_LINK_SIGNATURE.
+
+type Uploader = { kind: 'agent' | 'customer'; id: string; conversationId: string };
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function receiveUpload(request: Request, uploader: Uploader, policy: AttachmentPolicy): Promise<Attachment> {
+  const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'multipart/form-data') {
+    throw new MockApiError(400, 'invalid_request', `Send the file as multipart/form-data, in a part named "${ATTACHMENT_UPLOAD_FIELD}".`);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new MockApiError(400, 'invalid_request', 'The upload could not be read. Try again.');
+  }
+  const file = form.get(ATTACHMENT_UPLOAD_FIELD);
+  if (!(file instanceof File)) {
+    throw new MockApiError(400, 'invalid_request', `Choose a file to upload, in a part named "${ATTACHMENT_UPLOAD_FIELD}".`);
+  }
+  const fileName = sanitizeFileName(file.name);
+  const refuse = (status: number, refusal: { code: ErrorCode; message: string }) =>
+    new MockApiError(status, refusal.code, refusal.message, {
+      upload: { fileName, allowedTypes: policy.allowedTypes, maxFileSizeBytes: policy.maxFileSizeBytes },
+    });
+  const named = checkFileName(fileName, policy, uploader.kind === 'agent' ? 'agents' : 'customers');
+  if ('code' in named) throw refuse(400, named);
+  const sized = checkFileSize(fileName, file.size, policy);
+  if (sized) throw refuse(sized.code === 'file_too_large' ? 413 : 400, sized);
+  const buffer = await file.arrayBuffer();
+  const bytes = new Uint8Array(buffer);
+  if (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+    throw refuse(400, { code: 'type_not_allowed', message: `"${fileName}" was refused: it contains HTML, SVG or XML, which is never accepted.` });
+  }
+  const id = crypto.randomUUID();
+  const info = FILE_TYPES[named.type];
+  const attachment: Attachment = {
+    id,
+    fileName,
+    fileType: named.type,
+    mimeType: info.mime,
+    kind: info.kind,
+    sizeBytes: bytes.length,
+    sha256: await sha256Hex(buffer),
+    displayMimeType: info.mime,
+    ...mockLinks(id),
+  };
+  mockData.attachments.set(id, {
+    attachment,
+    bytes,
+    conversationId: uploader.conversationId,
+    uploaderKind: uploader.kind,
+    uploaderId: uploader.id,
+    messageId: null,
+  });
+  return structuredClone(attachment);
+}
+
+/** One `bytes=` range, like the server's parseRange; anything else gets the whole file. */
+function byteRange(header: string | null, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if ((m[1] === '' && Number(m[2]) === 0) || start >= size) return 'unsatisfiable';
+  return end < start ? null : { start, end };
+}
+
+/** The bytes with the server's headers: its Content-Type and disposition, nosniff, one Range. */
+function serveAttachment(request: Request, attachment: Attachment, bytes: Uint8Array, variant: 'display' | 'original'): Response {
+  const inline = variant === 'display' && INLINE_FILE_TYPES.includes(attachment.fileType);
+  const headers = new Headers({
+    'Content-Type': attachment.mimeType.startsWith('text/') ? `${attachment.mimeType}; charset=utf-8` : attachment.mimeType,
+    'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', attachment.fileName),
+    'X-Content-Type-Options': 'nosniff',
+    'Accept-Ranges': 'bytes',
+    ETag: `"${attachment.sha256}"`,
+  });
+  const range = byteRange(request.headers.get('range'), bytes.length);
+  if (range === 'unsatisfiable') {
+    headers.set('Content-Range', `bytes */${bytes.length}`);
+    return new HttpResponse(null, { status: 416, headers });
+  }
+  const { start, end } = range ?? { start: 0, end: bytes.length - 1 };
+  if (range) headers.set('Content-Range', `bytes ${start}-${end}/${bytes.length}`);
+  headers.set('Content-Length', String(end - start + 1));
+  return new HttpResponse(bytes.slice(start, end + 1), { status: range ? 206 : 200, headers });
+}
+
+/** A signed link needs nothing else; otherwise the caller's credential decides, as on the server. */
+function downloadAttachment(ctx: Caller & { params: Record<string, string> }, access: 'staff' | 'customer'): Response {
+  const query = parseInput(AttachmentDownloadQuerySchema, Object.fromEntries(new URL(ctx.request.url).searchParams), 'query');
+  const signed = query.exp !== undefined || query.sig !== undefined;
+  const upload = UUID.test(ctx.params.id ?? '') ? mockData.attachments.get(ctx.params.id!) : undefined;
+  if (signed) {
+    if (!upload || query.sig !== MOCK_LINK_SIGNATURE || query.exp === undefined) throw notFound('This file');
+  } else if (access === 'staff') {
+    const { user } = requireStaff(ctx);
+    const record = upload ? findConversation(upload.conversationId) : null;
+    if (!upload || !record || !canView(user, record)) throw notFound('This file');
+    if (!upload.messageId && !(upload.uploaderKind === 'agent' && upload.uploaderId === user.id)) throw notFound('This file');
+  } else {
+    const customer = requireCustomer(ctx);
+    const maySee =
+      upload?.conversationId === customer.conversationId &&
+      (upload.messageId !== null || (upload.uploaderKind === 'customer' && upload.uploaderId === customer.customerId));
+    if (!upload || !maySee) throw notFound('This file');
+  }
+  return serveAttachment(ctx.request, upload.attachment, upload.bytes, query.variant);
+}
+
+/** Upload and download routes, which are not JSON: the handler builds its own answer; errors are JSON. */
+function fileRoute<R extends FileRouteName>(
+  name: R,
+  run: (ctx: Caller & { params: Record<string, string> }) => Promise<Response> | Response,
+): HttpHandler {
+  const def: RouteDef = api[name];
+  return METHODS[def.method](onRoute(def), async ({ request, params, cookies }) => {
+    await delay();
+    try {
+      return await run({ request, cookies, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+    } catch (err) {
+      if (err instanceof MockApiError) return HttpResponse.json<ApiErrorBody>(err.toBody(), { status: err.status });
+      console.error(`[mocks] ${def.method} ${def.path} failed`, err);
+      return HttpResponse.json<ApiErrorBody>({ code: 'internal', message: 'Something went wrong on the server. Please try again.' }, { status: 500 });
+    }
+  });
 }
 
 function listMessages(conversationId: string, before: number | undefined, limit: number) {
@@ -376,6 +668,67 @@ function customerHistory(
   };
 }
 
+// The agent's history list, as src/server/history/handled-routes.ts: ended conversations the
+// user held at the end or transferred away (all ended ones for supervisors and admins), sorted by
+// arrival or end, paged by a cursor that belongs to one search, sort and order.
+
+const HandledCursorSchema = z.object({
+  s: z.enum(['arrived', 'ended']),
+  o: z.enum(['newest', 'oldest']),
+  q: z.string(),
+  t: CursorSchema.shape.t,
+  i: z.uuid(),
+});
+
+const padKey = (iso: string) => `${iso.slice(0, -1)}000Z`;
+
+function handledConversations(
+  user: User,
+  query: { search?: string; sort: HandledSort; order: HistoryOrder; cursor?: string; limit?: number },
+) {
+  const limit = query.limit ?? HISTORY_PAGE_SIZE;
+  const search = query.search ?? '';
+  let after: { t: string; i: string } | null = null;
+  if (query.cursor) {
+    let parsed: z.infer<typeof HandledCursorSchema> | null = null;
+    try {
+      const result = HandledCursorSchema.safeParse(JSON.parse(fromBase64url(query.cursor)));
+      parsed = result.success ? result.data : null;
+    } catch {
+      parsed = null;
+    }
+    if (!parsed) throw invalidCursor('This page link is not valid. Load the history again from the start.');
+    if (parsed.s !== query.sort || parsed.o !== query.order || parsed.q !== search) {
+      throw invalidCursor('This page link belongs to another search or sort order. Load the history again from the start.');
+    }
+    after = parsed;
+  }
+  const key = (c: ConversationRecord) => padKey(query.sort === 'arrived' ? c.arrivedAt : c.endedAt!);
+  const sign = query.order === 'newest' ? -1 : 1;
+  const compare = (t: string, i: string, c: ConversationRecord) => sign * (binary(key(c), t) || binary(c.id, i));
+  const needle = search.toLowerCase();
+  const matches = (c: ConversationRecord) => {
+    if (!needle) return true;
+    const customer = mockData.customers.find((x) => x.id === c.customerId);
+    return [customer?.name, customer?.email, customer?.phone].some((v) => v?.toLowerCase().includes(needle));
+  };
+  const rows = mockData.conversations
+    .filter((c) => c.state === 'ended' && c.endedAt !== null)
+    .filter((c) => user.role !== 'agent' || c.agentId === user.id || transfersOf(c.id).some((t) => t.fromAgentId === user.id))
+    .filter(matches)
+    .filter((c) => !after || compare(after.t, after.i, c) > 0)
+    .sort((a, b) => compare(key(b), b.id, a));
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    conversations: page.map(toConversation),
+    nextCursor:
+      rows.length > limit && last
+        ? base64url(JSON.stringify({ s: query.sort, o: query.order, q: search, t: key(last), i: last.id }))
+        : null,
+  };
+}
+
 function toCustomerConversation(c: Conversation): CustomerConversation {
   return {
     id: c.id,
@@ -445,9 +798,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     const { user } = requireStaff(ctx);
     const records =
       ctx.query.view === 'picklist'
-        ? mockData.conversations.filter(
-            (c) => (c.state === 'queued' || c.state === 'offered') && (user.role !== 'agent' || user.queueIds.includes(c.queueId)),
-          )
+        ? mockData.conversations.filter((c) => inPicklistOf(user, c))
         : mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id);
     return { conversations: [...records].sort(byArrival).map(toConversation) };
   }),
@@ -478,6 +829,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
         authorId: user.id,
         authorName: user.displayName,
         text: ctx.body.text,
+        attachmentIds: ctx.body.attachmentIds,
       },
       // Agents write only into conversations they hold and that are still open.
       (c) => {
@@ -525,6 +877,26 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     return customerHistory(user, viewConversation(user, ctx.params.id!), ctx.query);
   }),
 
+  handledConversations: route('handledConversations', (ctx) => handledConversations(requireStaff(ctx).user, ctx.query)),
+
+  transfer: route('transfer', (ctx) => transfer(requireStaff(ctx).user, ctx.params.id!, ctx.body)),
+
+  // Whoever may view the conversation may read its transfers.
+  transfers: route('transfers', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const record = viewConversation(user, ctx.params.id!);
+    return { transfers: transfersOf(record.id).map(toTransfer) };
+  }),
+
+  transferTargets: route('transferTargets', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const agents = mockData.users
+      .filter((u) => u.role === 'agent' && u.id !== user.id && isLoggedIn(u.id))
+      .map((u) => ({ id: u.id, displayName: u.displayName, queueIds: [...u.queueIds] }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || binary(a.id, b.id));
+    return { queues: structuredClone(mockData.queues).sort(byName), agents };
+  }),
+
   webchatQueues: route('webchatQueues', () => ({
     queues: [...mockData.queues].sort(byName).map((q) => ({ id: q.id, name: q.name })),
   })),
@@ -554,6 +926,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
       state: 'queued',
       arrivedAt: new Date().toISOString(),
       agentId: null,
+      reservedForId: null,
       pickedAt: null,
       endedAt: null,
       endedBy: null,
@@ -593,6 +966,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
         authorId: customerId,
         authorName: toConversation(record).customer.name,
         text: ctx.body.text,
+        attachmentIds: ctx.body.attachmentIds,
       },
       (c) => {
         if (c.state === 'ended') {
@@ -603,6 +977,58 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     ctx.setStatus(result.created ? 201 : 200);
     return result;
   }),
+
+  // The System Configurator is the admins'; everyone else reads only the policy that applies to them.
+  settings: route('settings', (ctx) => {
+    requireAdmin(requireStaff(ctx).user);
+    return { settings: structuredClone(mockData.settings) };
+  }),
+
+  updateSettings: route('updateSettings', (ctx) => {
+    const { user } = requireStaff(ctx);
+    requireAdmin(user);
+    mockData.settings = {
+      ...structuredClone(ctx.body),
+      updatedAt: new Date().toISOString(),
+      updatedBy: { id: user.id, displayName: user.displayName },
+    };
+    return { settings: structuredClone(mockData.settings) };
+  }),
+
+  attachmentPolicy: route('attachmentPolicy', (ctx) => {
+    requireStaff(ctx);
+    return { policy: structuredClone(mockData.settings.agentUploads) };
+  }),
+
+  uploadAttachment: fileRoute('uploadAttachment', async (ctx) => {
+    const { user } = requireStaff(ctx);
+    const record = viewConversation(user, ctx.params.id!);
+    if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This conversation has ended.');
+    if (record.state !== 'picked' || record.agentId !== user.id) {
+      throw new MockApiError(409, 'not_holder', 'Pick this conversation before writing in it.');
+    }
+    const uploader = { kind: 'agent', id: user.id, conversationId: record.id } as const;
+    const attachment = await receiveUpload(ctx.request, uploader, mockData.settings.agentUploads);
+    return HttpResponse.json({ attachment }, { status: 201 });
+  }),
+
+  downloadAttachment: fileRoute('downloadAttachment', (ctx) => downloadAttachment(ctx, 'staff')),
+
+  webchatAttachmentPolicy: route('webchatAttachmentPolicy', (ctx) => {
+    requireCustomer(ctx);
+    return { policy: structuredClone(mockData.settings.customerUploads) };
+  }),
+
+  webchatUploadAttachment: fileRoute('webchatUploadAttachment', async (ctx) => {
+    const { conversationId, customerId } = requireCustomer(ctx);
+    const record = ownConversation(conversationId);
+    if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This chat has ended. Start a new one to send files.');
+    const uploader = { kind: 'customer', id: customerId, conversationId } as const;
+    const attachment = await receiveUpload(ctx.request, uploader, mockData.settings.customerUploads);
+    return HttpResponse.json({ attachment }, { status: 201 });
+  }),
+
+  webchatDownloadAttachment: fileRoute('webchatDownloadAttachment', (ctx) => downloadAttachment(ctx, 'customer')),
 };
 
 /**

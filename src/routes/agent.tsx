@@ -1,12 +1,12 @@
 import { createFileRoute, Outlet, redirect, retainSearchParams, useNavigate, useParams } from '@tanstack/react-router';
 import { z } from 'zod';
-import { ConversationViewSchema } from '../contract/conversations';
 import { sessionQueryOptions } from '../features/auth/api/get-session';
 import { ConversationSidebar } from '../features/conversations/components/conversation-sidebar';
+import { SidebarViewSchema } from '../features/conversations/sidebar-view';
 import { AgentLayout } from './-components/agent-layout';
 
 export const Route = createFileRoute('/agent')({
-  validateSearch: z.object({ list: ConversationViewSchema.default('picklist') }),
+  validateSearch: z.object({ list: SidebarViewSchema.default('picklist') }),
   search: { middlewares: [retainSearchParams(['list'])] },
   beforeLoad: async ({ context, location }) => {
     const user = await context.queryClient.ensureQueryData(sessionQueryOptions());

@@ -1,20 +1,26 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { api } from '../contract/api';
+import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../contract/limits';
 import { buildOpenApiDocument } from '../contract/openapi';
+import { registerAttachmentRoutes, startAttachmentCleanup } from './attachments/attachment-routes';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
 import type { Database } from './db/database';
+import { registerHandledRoutes } from './history/handled-routes';
 import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
+import { registerSettingsRoutes } from './settings/settings-routes';
+import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
 
 export interface AppDeps {
@@ -51,11 +57,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // Only the upload routes read multipart bodies; each passes its policy's own, lower size limit.
+  await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, files: 1 }, throwFileSizeLimit: false });
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // File downloads set their own, stricter policy.
+    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -81,8 +90,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerConversationRoutes(app, deps.db);
   registerNoteRoutes(app, deps.db);
   registerHistoryRoutes(app, deps.db);
+  registerHandledRoutes(app, deps.db);
+  registerTransferRoutes(app, deps.db);
   registerWebchatRoutes(app, deps.db);
   registerRealtimeRoutes(app, deps.db, hub);
+  registerSettingsRoutes(app, deps.db);
+  registerAttachmentRoutes(app, deps.db);
+  await startAttachmentCleanup(app, deps.db);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {

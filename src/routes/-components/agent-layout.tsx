@@ -1,7 +1,7 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, type ReactNode } from 'react';
 import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
@@ -9,6 +9,9 @@ import { useLogout } from '../../features/auth/api/logout';
 import { useStaffRealtime } from '../../hooks/use-staff-realtime';
 import { queryKeys } from '../../lib/query-keys';
 import { strings } from '../../lib/strings';
+
+// Router links mark the page they lead to with aria-current.
+const navLinkSx = { '&[aria-current="page"]': { bgcolor: 'action.selected' } };
 
 /** The panel's frame: header with user and connection, and the realtime connection for everything inside. */
 export function AgentLayout({ user, children }: { user: User; children: ReactNode }) {
@@ -29,6 +32,16 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             <Typography variant="h6" component="h1" sx={{ flex: 1, fontSize: 18 }}>
               {strings.appName}
             </Typography>
+            <Stack component="nav" aria-label={strings.settings.navLabel} direction="row" spacing={0.5}>
+              <Button component={Link} to="/agent" color="inherit" sx={navLinkSx}>
+                {strings.settings.conversations}
+              </Button>
+              {user.role === 'admin' && (
+                <Button component={Link} to="/admin/settings" color="inherit" sx={navLinkSx}>
+                  {strings.settings.nav}
+                </Button>
+              )}
+            </Stack>
             <ConnectionStatusChip status={status} />
             <Stack sx={{ textAlign: 'right' }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>

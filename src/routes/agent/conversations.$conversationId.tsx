@@ -20,7 +20,7 @@ function ConversationPage() {
       user={user}
       section={panel}
       onSectionChange={(section) => void navigate({ to: '.', search: (prev) => ({ ...prev, panel: section }) })}
-      onEnded={() => void navigate({ to: '/agent', search: { list: 'mine' } })}
+      onLeave={() => void navigate({ to: '/agent', search: { list: 'mine' } })}
     />
   );
 }

@@ -22,7 +22,7 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database) {
     const { user } = await requireStaff(db, req);
     const conversations =
       query.view === 'picklist'
-        ? await listWaiting(db, user.role === 'agent' ? user.queueIds : null)
+        ? await listWaiting(db, user.role === 'agent' ? { id: user.id, queueIds: user.queueIds } : null)
         : await listHeldBy(db, user.id);
     return { conversations };
   });
@@ -60,6 +60,7 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database) {
         authorId: user.id,
         authorName: user.displayName,
         text: body.text,
+        attachmentIds: body.attachmentIds,
       },
       agentMayWrite(user),
     );

@@ -5,13 +5,20 @@ import type { Database, Sql } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
 import { findByClientId, insertMessage, type NewMessage } from '../messages/message-store';
-import { getConversation, lockConversation, type Visibility } from './conversation-store';
+import { getConversation, lockConversation, transferredBy, type Visibility } from './conversation-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Agents see conversations of their queues and those they hold or held; supervisors and admins see all. */
-export function canView(user: User, c: { queue: { id: string }; agent: { id: string } | null }): boolean {
-  return user.role !== 'agent' || user.queueIds.includes(c.queue.id) || c.agent?.id === user.id;
+/**
+ * Agents see conversations of their queues, those they hold or held and those reserved for them;
+ * supervisors and admins see all. (Agents also see what they transferred away: viewConversation
+ * asks the database for that.)
+ */
+export function canView(
+  user: User,
+  c: { queue: { id: string }; agent: { id: string } | null; reservedFor: { id: string } | null },
+): boolean {
+  return user.role !== 'agent' || user.queueIds.includes(c.queue.id) || c.agent?.id === user.id || c.reservedFor?.id === user.id;
 }
 
 /** canView as a filter for list queries; keep the two rules in step. */
@@ -22,17 +29,18 @@ export function visibilityFor(user: User): Visibility {
 /** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */
 export async function viewConversation(sql: Sql, user: User, id: string): Promise<Conversation> {
   const conversation = UUID.test(id) ? await getConversation(sql, id) : null;
-  if (!conversation || !canView(user, conversation)) throw notFound('This conversation');
-  return conversation;
+  if (!conversation) throw notFound('This conversation');
+  if (canView(user, conversation) || (await transferredBy(sql, id, user.id))) return conversation;
+  throw notFound('This conversation');
 }
 
-async function reload(tx: Sql, id: string): Promise<Conversation> {
+export async function reload(tx: Sql, id: string): Promise<Conversation> {
   const conversation = await getConversation(tx, id);
   if (!conversation) throw new Error(`conversation ${id} vanished inside its transaction`);
   return conversation;
 }
 
-function requireAgent(user: User) {
+export function requireAgent(user: User) {
   if (user.role !== 'agent') throw new ApiError(403, 'forbidden', 'Only agents can handle conversations.');
 }
 
@@ -50,18 +58,23 @@ async function holderError(tx: Sql, id: string): Promise<ApiError> {
 /**
  * One conditional update decides who gets the conversation: under concurrent picks PostgreSQL
  * re-checks the WHERE clause after the winner commits, so every other picker updates no row.
+ * A conversation reserved for an agent (a transfer) is theirs alone to pick, in any queue; any
+ * other waits for the agents of its queue. The same rule is in the WHERE clause, so a transfer
+ * that lands between the check and the update cannot be overtaken.
  */
 export async function pick(db: Database, user: User, id: string): Promise<Conversation> {
   requireAgent(user);
   const visible = await viewConversation(db, user, id);
-  if (!user.queueIds.includes(visible.queue.id)) throw new ApiError(403, 'forbidden', 'You do not serve this queue.');
+  if (visible.state === 'queued' || visible.state === 'offered') pickableBy(user, visible);
   return db.transaction(async (tx) => {
     const won = await tx.query(
-      `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now()
-       WHERE id = $1 AND state IN ('queued', 'offered') RETURNING id`,
-      [id, user.id],
+      `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now(), reserved_for_agent_id = NULL
+       WHERE id = $1 AND state IN ('queued', 'offered')
+         AND (reserved_for_agent_id = $2 OR (reserved_for_agent_id IS NULL AND queue_id = ANY($3::uuid[])))
+       RETURNING id`,
+      [id, user.id, user.queueIds],
     );
-    if (won.length === 0) throw await holderError(tx, id);
+    if (won.length === 0) throw await pickError(tx, user, id);
     const message = await insertMessage(tx, systemMessage(id, `${user.displayName} joined the conversation.`));
     const conversation = await reload(tx, id);
     const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
@@ -69,6 +82,27 @@ export async function pick(db: Database, user: User, id: string): Promise<Conver
     await appendEvent(tx, scope, { type: 'message.created', message });
     return conversation;
   });
+}
+
+/** Throws unless `user` may pick this waiting conversation. */
+function pickableBy(user: User, c: Conversation) {
+  if (c.reservedFor) {
+    if (c.reservedFor.id !== user.id) {
+      throw new ApiError(403, 'forbidden', `This conversation was transferred to ${c.reservedFor.displayName}; only they can pick it.`);
+    }
+  } else if (!user.queueIds.includes(c.queue.id)) {
+    throw new ApiError(403, 'forbidden', 'You do not serve this queue.');
+  }
+}
+
+async function pickError(tx: Sql, user: User, id: string): Promise<ApiError> {
+  const c = await reload(tx, id);
+  if (c.state === 'queued' || c.state === 'offered') {
+    pickableBy(user, c);
+    // Only when the row changed again between the update and this read.
+    return new ApiError(409, 'not_holder', 'This conversation cannot be picked right now. Try again.');
+  }
+  return holderError(tx, id);
 }
 
 export async function end(db: Database, user: User, id: string): Promise<Conversation> {
@@ -99,7 +133,7 @@ async function endError(tx: Sql, user: User, id: string) {
   return new ApiError(409, 'not_holder', 'Pick this conversation before ending it.');
 }
 
-function systemMessage(conversationId: string, text: string): NewMessage {
+export function systemMessage(conversationId: string, text: string): NewMessage {
   return { conversationId, clientMessageId: null, authorKind: 'system', authorId: null, authorName: 'System', text };
 }
 
@@ -126,7 +160,8 @@ export async function sendMessage(
     const message = await insertMessage(tx, input);
     await appendEvent(
       tx,
-      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id },
+      // While reserved after a transfer, the agent it waits for follows it (they may not serve its queue).
+      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id ?? row.reserved_for_agent_id },
       { type: 'message.created', message },
     );
     return { message, created: true };

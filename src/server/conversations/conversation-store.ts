@@ -1,6 +1,6 @@
-import type { Conversation, ConversationState } from '../../contract/conversations';
+import type { Conversation, ConversationState, Transfer } from '../../contract/conversations';
 import type { Sql } from '../db/database';
-import { messageFromRow, type MessageRow } from '../messages/message-store';
+import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../messages/message-store';
 
 interface ConversationRow {
   id: string;
@@ -21,6 +21,9 @@ interface ConversationRow {
   picked_at: Date | string | null;
   ended_at: Date | string | null;
   ended_by: 'customer' | 'agent' | 'system' | null;
+  reserved_for_agent_id: string | null;
+  reserved_for_name: string | null;
+  last_transfer: TransferRow | null;
   last_seq: number;
   first_message: MessageRow | null;
   last_message: MessageRow | null;
@@ -28,19 +31,63 @@ interface ConversationRow {
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
+/** A transfer joined with the names it shows; also what row_to_json gives for `last_transfer`. */
+export interface TransferRow {
+  id: string;
+  conversation_id: string;
+  from_agent_id: string;
+  from_agent_name: string;
+  from_queue_id: string;
+  from_queue_name: string;
+  to_queue_id: string | null;
+  to_queue_name: string | null;
+  to_agent_id: string | null;
+  to_agent_name: string | null;
+  note: string | null;
+  created_at: Date | string;
+}
+
+/** Selects TransferRow columns from `transfers t`. */
+export const TRANSFER_SELECT = `
+SELECT t.id, t.conversation_id, t.from_agent_id, fa.display_name AS from_agent_name,
+  t.from_queue_id, fq.name AS from_queue_name, t.to_queue_id, tq.name AS to_queue_name,
+  t.to_agent_id, ta.display_name AS to_agent_name, t.note, t.created_at
+FROM transfers t
+JOIN users fa ON fa.id = t.from_agent_id
+JOIN queues fq ON fq.id = t.from_queue_id
+LEFT JOIN queues tq ON tq.id = t.to_queue_id
+LEFT JOIN users ta ON ta.id = t.to_agent_id`;
+
+export function transferFromRow(row: TransferRow): Transfer {
+  return {
+    id: row.id,
+    from: { id: row.from_agent_id, displayName: row.from_agent_name },
+    fromQueue: { id: row.from_queue_id, name: row.from_queue_name },
+    toQueue: row.to_queue_id ? { id: row.to_queue_id, name: row.to_queue_name ?? 'Unknown queue' } : null,
+    toAgent: row.to_agent_id ? { id: row.to_agent_id, displayName: row.to_agent_name ?? 'Unknown agent' } : null,
+    note: row.note,
+    at: iso(row.created_at)!,
+  };
+}
+
 // row_to_json gives timestamps as text; messageFromRow normalises them.
 const CONVERSATION_COLUMNS = `
 c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
-  (SELECT row_to_json(m) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
-    ORDER BY m.seq LIMIT 1) AS first_message,
-  (SELECT row_to_json(m) FROM messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) AS last_message`;
+  c.reserved_for_agent_id, r.display_name AS reserved_for_name,
+  (SELECT row_to_json(lt) FROM (${TRANSFER_SELECT} WHERE t.conversation_id = c.id
+    ORDER BY t.created_at DESC, t.id DESC LIMIT 1) lt) AS last_transfer,
+  (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
+    ORDER BY m.seq LIMIT 1) x) AS first_message,
+  (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id
+    ORDER BY m.seq DESC LIMIT 1) x) AS last_message`;
 const CONVERSATION_FROM = `
 FROM conversations c
 JOIN customers cu ON cu.id = c.customer_id
 JOIN queues q ON q.id = c.queue_id
-LEFT JOIN users u ON u.id = c.agent_id`;
+LEFT JOIN users u ON u.id = c.agent_id
+LEFT JOIN users r ON r.id = c.reserved_for_agent_id`;
 const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
 
 function conversationFromRow(row: ConversationRow): Conversation {
@@ -57,6 +104,10 @@ function conversationFromRow(row: ConversationRow): Conversation {
     pickedAt: iso(row.picked_at),
     endedAt: iso(row.ended_at),
     endedBy: row.ended_by,
+    reservedFor: row.reserved_for_agent_id
+      ? { id: row.reserved_for_agent_id, displayName: row.reserved_for_name ?? 'Unknown agent' }
+      : null,
+    lastTransfer: row.last_transfer ? transferFromRow(row.last_transfer) : null,
     firstMessage: row.first_message ? messageFromRow(row.first_message) : null,
     lastMessage: row.last_message ? messageFromRow(row.last_message) : null,
     lastSeq: row.last_seq,
@@ -68,12 +119,18 @@ export async function getConversation(sql: Sql, id: string): Promise<Conversatio
   return row ? conversationFromRow(row) : null;
 }
 
-/** Waiting conversations in the given queues (all queues when null), oldest first. */
-export async function listWaiting(sql: Sql, queueIds: string[] | null): Promise<Conversation[]> {
+/**
+ * The picklist, oldest first. For an agent: waiting conversations of their queues that are not
+ * reserved for someone, and those reserved for them in any queue. Everyone else (null): all.
+ */
+export async function listWaiting(sql: Sql, agent: { id: string; queueIds: string[] } | null): Promise<Conversation[]> {
   const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state IN ('queued', 'offered') AND ($1::uuid[] IS NULL OR c.queue_id = ANY($1))
+    `${SELECT_CONVERSATION} WHERE c.state IN ('queued', 'offered')
+       AND ($1::uuid[] IS NULL
+         OR (c.reserved_for_agent_id IS NULL AND c.queue_id = ANY($1))
+         OR c.reserved_for_agent_id = $2::uuid)
      ORDER BY c.arrived_at, c.id`,
-    [queueIds],
+    [agent?.queueIds ?? null, agent?.id ?? null],
   );
   return rows.map(conversationFromRow);
 }
@@ -88,6 +145,27 @@ export async function listHeldBy(sql: Sql, agentId: string): Promise<Conversatio
 
 /** Which conversations a list may show: for an agent those canView allows, for everyone else all (null). */
 export type Visibility = { queueIds: string[]; agentId: string } | null;
+
+/**
+ * The SQL form of canView for conversations `c`, given the parameter numbers of the visibility's
+ * queue ids and agent id: an agent sees their queues, what they hold or held, what is reserved
+ * for them, and what they transferred away.
+ */
+export function visibleSql(queueIdsParam: number, agentIdParam: number): string {
+  const agent = `$${agentIdParam}::uuid`;
+  return `($${queueIdsParam}::uuid[] IS NULL OR c.queue_id = ANY($${queueIdsParam})
+    OR c.agent_id = ${agent} OR c.reserved_for_agent_id = ${agent}
+    OR EXISTS (SELECT 1 FROM transfers vt WHERE vt.conversation_id = c.id AND vt.from_agent_id = ${agent}))`;
+}
+
+/** Whether `agentId` ever transferred the conversation away: they may still open it. */
+export async function transferredBy(sql: Sql, conversationId: string, agentId: string): Promise<boolean> {
+  const rows = await sql.query('SELECT 1 FROM transfers WHERE conversation_id = $1 AND from_agent_id = $2 LIMIT 1', [
+    conversationId,
+    agentId,
+  ]);
+  return rows.length > 0;
+}
 
 /** A position in a list ordered by arrival: the arrival time at full (microsecond) precision, and the id. */
 export interface ArrivalKey {
@@ -118,7 +196,7 @@ export async function listCustomerConversations(
        to_char(c.arrived_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS arrival_key
      ${CONVERSATION_FROM}
      WHERE c.customer_id = $1 AND c.id <> $2
-       AND ($3::uuid[] IS NULL OR c.queue_id = ANY($3) OR c.agent_id = $4::uuid)
+       AND ${visibleSql(3, 4)}
        AND ($5::timestamptz IS NULL OR (c.arrived_at, c.id) ${compare} ($5::timestamptz, $6::uuid))
      ORDER BY c.arrived_at ${direction}, c.id ${direction}
      LIMIT $7`,
@@ -135,10 +213,60 @@ export async function listCustomerConversations(
   return rows.map((row) => ({ conversation: conversationFromRow(row), key: { arrivedAt: row.arrival_key, id: row.id } }));
 }
 
+/** A position in a list sorted by one time column: that time at full (microsecond) precision, and the id. */
+export interface TimeKey {
+  at: string;
+  id: string;
+}
+
+/** Escapes LIKE's wildcards (and its escape character) so user text matches literally. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * One page of ended conversations, sorted by arrival or end time, after `after` (exclusive) when
+ * given. With `handledBy`, only those that agent held when they ended or transferred away at
+ * some point. `search` matches part of the customer's name, email or phone, in any case.
+ */
+export async function listHandled(
+  sql: Sql,
+  q: {
+    handledBy: string | null;
+    search: string | null;
+    sort: 'arrived' | 'ended';
+    order: 'newest' | 'oldest';
+    after: TimeKey | null;
+    limit: number;
+  },
+): Promise<{ conversation: Conversation; key: TimeKey }[]> {
+  // Fixed fragments picked by `sort` and `order`, never caller text.
+  const column = q.sort === 'arrived' ? 'c.arrived_at' : 'c.ended_at';
+  const [compare, direction] = q.order === 'newest' ? ['<', 'DESC'] : ['>', 'ASC'];
+  const rows = await sql.query<ConversationRow & { sort_key: string }>(
+    `SELECT ${CONVERSATION_COLUMNS},
+       to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
+     ${CONVERSATION_FROM}
+     WHERE c.state = 'ended' AND ${column} IS NOT NULL
+       AND ($1::uuid IS NULL OR c.agent_id = $1::uuid
+         OR EXISTS (SELECT 1 FROM transfers ht WHERE ht.conversation_id = c.id AND ht.from_agent_id = $1::uuid))
+       AND ($2::text IS NULL OR cu.name ILIKE $2 ESCAPE '\\' OR cu.email ILIKE $2 ESCAPE '\\' OR cu.phone ILIKE $2 ESCAPE '\\')
+       AND ($3::timestamptz IS NULL OR (${column}, c.id) ${compare} ($3::timestamptz, $4::uuid))
+     ORDER BY ${column} ${direction}, c.id ${direction}
+     LIMIT $5`,
+    [q.handledBy, q.search ? `%${escapeLike(q.search)}%` : null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
+  );
+  return rows.map((row) => ({ conversation: conversationFromRow(row), key: { at: row.sort_key, id: row.id } }));
+}
+
 /** Locks the conversation row for the rest of the transaction. */
 export async function lockConversation(tx: Sql, id: string) {
-  const [row] = await tx.query<{ id: string; queue_id: string; state: ConversationState; agent_id: string | null }>(
-    'SELECT id, queue_id, state, agent_id FROM conversations WHERE id = $1 FOR UPDATE',
+  const [row] = await tx.query<{
+    id: string;
+    queue_id: string;
+    state: ConversationState;
+    agent_id: string | null;
+    reserved_for_agent_id: string | null;
+  }>(
+    'SELECT id, queue_id, state, agent_id, reserved_for_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
     [id],
   );
   return row ?? null;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { HistoryOrder } from '../../contract/history';
-import type { ArrivalKey } from '../conversations/conversation-store';
+import type { HandledSort, HistoryOrder } from '../../contract/history';
+import type { ArrivalKey, TimeKey } from '../conversations/conversation-store';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -32,3 +32,41 @@ export function decodeCursor(cursor: string, order: HistoryOrder): ArrivalKey {
 }
 
 const invalidCursor = (message: string) => new ApiError(400, 'invalid_request', message, { fields: { cursor: message } });
+
+/**
+ * The history list's cursor: the last row's exact sort key, plus the search, sort and order it
+ * belongs to, so a page link reused with other settings is refused rather than skipping rows.
+ */
+const HandledCursorSchema = z.object({
+  s: z.enum(['arrived', 'ended']),
+  o: z.enum(['newest', 'oldest']),
+  q: z.string(),
+  t: CursorSchema.shape.t,
+  i: z.uuid(),
+});
+
+export interface HandledListing {
+  search: string;
+  sort: HandledSort;
+  order: HistoryOrder;
+}
+
+export function encodeHandledCursor(listing: HandledListing, key: TimeKey): string {
+  const cursor: z.infer<typeof HandledCursorSchema> = { s: listing.sort, o: listing.order, q: listing.search, t: key.at, i: key.id };
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+export function decodeHandledCursor(cursor: string, listing: HandledListing): TimeKey {
+  let parsed: z.infer<typeof HandledCursorSchema> | null = null;
+  try {
+    const result = HandledCursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    parsed = result.success ? result.data : null;
+  } catch {
+    parsed = null;
+  }
+  if (!parsed) throw invalidCursor('This page link is not valid. Load the history again from the start.');
+  if (parsed.s !== listing.sort || parsed.o !== listing.order || parsed.q !== listing.search) {
+    throw invalidCursor('This page link belongs to another search or sort order. Load the history again from the start.');
+  }
+  return { at: parsed.t, id: parsed.i };
+}

@@ -1,4 +1,5 @@
 import type { AuthorKind, Message } from '../../contract/messages';
+import { attachmentFromRow, attachmentsJson, bindAttachments, type AttachmentRow } from '../attachments/attachment-store';
 import type { Sql } from '../db/database';
 
 export interface MessageRow {
@@ -11,7 +12,12 @@ export interface MessageRow {
   author_name: string;
   text: string;
   created_at: Date | string;
+  /** When selected with MESSAGE_COLUMNS (or attachmentsJson); absent means none. */
+  attachments?: AttachmentRow[] | null;
 }
+
+/** A message row with its attachments, for `FROM messages m`. */
+export const MESSAGE_COLUMNS = `m.*, ${attachmentsJson('m')} AS attachments`;
 
 export function messageFromRow(row: MessageRow): Message {
   return {
@@ -23,6 +29,7 @@ export function messageFromRow(row: MessageRow): Message {
     authorId: row.author_id,
     authorName: row.author_name,
     text: row.text,
+    attachments: (row.attachments ?? []).map((a) => attachmentFromRow(a)),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -34,6 +41,8 @@ export interface NewMessage {
   authorId: string | null;
   authorName: string;
   text: string;
+  /** Uploads of this author in this conversation, bound to the message in its transaction. */
+  attachmentIds?: string[];
 }
 
 /**
@@ -48,12 +57,14 @@ export async function insertMessage(tx: Sql, m: NewMessage): Promise<Message> {
      RETURNING *`,
     [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text],
   );
-  return messageFromRow(row!);
+  const message = messageFromRow(row!);
+  if (m.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, m.attachmentIds);
+  return message;
 }
 
 export async function findByClientId(tx: Sql, conversationId: string, clientMessageId: string): Promise<Message | null> {
   const [row] = await tx.query<MessageRow>(
-    'SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2',
+    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
     [conversationId, clientMessageId],
   );
   return row ? messageFromRow(row) : null;
@@ -61,8 +72,8 @@ export async function findByClientId(tx: Sql, conversationId: string, clientMess
 
 export async function listMessages(sql: Sql, conversationId: string, before: number | undefined, limit: number) {
   const rows = await sql.query<MessageRow>(
-    `SELECT * FROM messages WHERE conversation_id = $1 AND ($2::int IS NULL OR seq < $2)
-     ORDER BY seq DESC LIMIT $3`,
+    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND ($2::int IS NULL OR m.seq < $2)
+     ORDER BY m.seq DESC LIMIT $3`,
     [conversationId, before ?? null, limit + 1],
   );
   const hasMore = rows.length > limit;

@@ -36,7 +36,8 @@ export async function createNote(
     });
     await appendEvent(
       tx,
-      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id },
+      // While reserved after a transfer, the agent it waits for follows it (they may not serve its queue).
+      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id ?? row.reserved_for_agent_id },
       { type: 'note.created', note },
     );
     return { note, created: true };

@@ -1,4 +1,5 @@
-import type { ConversationEvent } from '../../contract/events';
+import type { ConversationEvent, WorkspaceEvent } from '../../contract/events';
+import { refreshAttachmentLinks } from '../attachments/attachment-links';
 import type { Sql } from '../db/database';
 
 export const EVENTS_CHANNEL = 'cp_events';
@@ -21,6 +22,11 @@ export interface EventScope {
   conversationId: string;
   queueId: string;
   agentId: string | null;
+  /**
+   * The agent who just gave the conversation away (transfers), so they learn it left them even
+   * when they do not serve its queue. Absent for every other event.
+   */
+  previousAgentId?: string | null;
 }
 
 export interface StoredEvent {
@@ -28,19 +34,47 @@ export interface StoredEvent {
   scope: EventScope;
 }
 
+/** Workspace-wide events (settings) concern no conversation: every staff socket receives them. */
+export type NewWorkspaceEvent = DistributiveOmit<WorkspaceEvent, 'seq' | 'at'>;
+export interface StoredWorkspaceEvent {
+  event: WorkspaceEvent;
+  scope: null;
+}
+
+/** Any entry of the log. */
+export type LoggedEvent = StoredEvent | StoredWorkspaceEvent;
+
 /**
  * Appends an event inside the caller's transaction, so the change and its event commit together.
  * Taking the next number from the single counter row holds that row's lock until commit, so
  * events become visible strictly in seq order — a reader never sees N+1 before N.
  */
 export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): Promise<number> {
+  return insertEvent(tx, scope, event);
+}
+
+/** Appends a workspace-wide event inside the caller's transaction. */
+export async function appendWorkspaceEvent(tx: Sql, event: NewWorkspaceEvent): Promise<number> {
+  return insertEvent(tx, null, event);
+}
+
+async function insertEvent(tx: Sql, scope: EventScope | null, event: NewEvent | NewWorkspaceEvent): Promise<number> {
   const [counter] = await tx.query<{ value: string | number }>(
     'UPDATE event_counter SET value = value + 1 RETURNING value',
   );
   const seq = Number(counter!.value);
   await tx.query(
-    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [seq, event.type, scope.conversationId, scope.queueId, scope.agentId, JSON.stringify(event)],
+    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      seq,
+      event.type,
+      scope?.conversationId ?? null,
+      scope?.queueId ?? null,
+      scope?.agentId ?? null,
+      scope?.previousAgentId ?? null,
+      JSON.stringify(event),
+    ],
   );
   // Delivered at commit to every server instance listening, including this one.
   await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(seq)]);
@@ -50,25 +84,37 @@ export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): 
 interface EventRow {
   seq: string | number;
   created_at: Date | string;
-  conversation_id: string;
+  /** Null for workspace events. */
+  conversation_id: string | null;
   queue_id: string;
   agent_id: string | null;
-  payload: NewEvent | string;
+  previous_agent_id: string | null;
+  payload: NewEvent | NewWorkspaceEvent | string;
 }
 
-export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<StoredEvent[]> {
+export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<LoggedEvent[]> {
   const rows = await sql.query<EventRow>(
-    `SELECT seq, created_at, conversation_id, queue_id, agent_id, payload FROM events
+    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, payload FROM events
      WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $3`,
     [after, upTo, limit],
   );
-  return rows.map((row) => {
-    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent) : row.payload;
+  const events = rows.map((row): LoggedEvent => {
+    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent | NewWorkspaceEvent) : row.payload;
+    const meta = { seq: Number(row.seq), at: new Date(row.created_at).toISOString() };
+    if (row.conversation_id === null) return { event: { ...payload, ...meta } as WorkspaceEvent, scope: null };
     return {
-      event: { ...payload, seq: Number(row.seq), at: new Date(row.created_at).toISOString() } as ConversationEvent,
-      scope: { conversationId: row.conversation_id, queueId: row.queue_id, agentId: row.agent_id },
+      event: { ...payload, ...meta } as ConversationEvent,
+      scope: {
+        conversationId: row.conversation_id,
+        queueId: row.queue_id,
+        agentId: row.agent_id,
+        previousAgentId: row.previous_agent_id,
+      },
     };
   });
+  // File links in stored messages were signed when the event was written; sign them afresh.
+  await refreshAttachmentLinks(sql, events.map((e) => e.event));
+  return events;
 }
 
 export async function currentEventSeq(sql: Sql): Promise<number> {

@@ -1,12 +1,15 @@
 import type { CustomerEvent } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import { toCustomerConversation } from '../webchat/customer-view';
-import type { StoredEvent } from './event-log';
+import type { LoggedEvent, StoredEvent } from './event-log';
 
-/** Staff: agents see their queues and what is assigned to them; supervisors and admins see all. */
+/**
+ * Staff: agents see their queues, what is assigned or reserved to them, and the transfer that took
+ * a conversation away from them; supervisors and admins see all.
+ */
 export function staffCanSee(user: { id: string; role: string; queueIds: string[] }, scope: StoredEvent['scope']): boolean {
   if (user.role !== 'agent') return true;
-  return scope.agentId === user.id || user.queueIds.includes(scope.queueId);
+  return scope.agentId === user.id || scope.previousAgentId === user.id || user.queueIds.includes(scope.queueId);
 }
 
 /** The customer's view of an event of their own conversation; null for anything else. */
@@ -23,12 +26,16 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
     case 'conversation.created':
     case 'conversation.picked':
     case 'conversation.ended':
+    // Waiting again; the transfer itself (and its internal note) stays with staff.
+    case 'conversation.transferred':
       return { ...base, type: 'conversation.updated', conversation: toCustomerConversation(event.conversation) };
   }
 }
 
 /** The frame a principal receives for an event, or null when it is not theirs to see. */
-export function frameFor(principal: Principal, stored: StoredEvent) {
+export function frameFor(principal: Principal, stored: LoggedEvent) {
+  // Workspace events (settings) go to every staff member; customers fetch their policy when needed.
+  if (stored.scope === null) return principal.kind === 'staff' ? ({ kind: 'workspace-event', event: stored.event } as const) : null;
   if (principal.kind === 'customer') {
     const event = toCustomerEvent(stored, principal.conversationId);
     return event ? ({ kind: 'customer-event', event } as const) : null;

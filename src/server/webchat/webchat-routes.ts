@@ -84,6 +84,7 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
         authorId: principal.customerId,
         authorName: conversation.customer.name,
         text: body.text,
+        attachmentIds: body.attachmentIds,
       },
       (row) => {
         if (row.state === 'ended') throw new ApiError(409, 'conversation_ended', 'This chat has ended. Start a new one to write again.');

@@ -6,5 +6,5 @@ import type { OutboxEntry } from '../../../lib/outbox';
 export const sendMessage = (entry: OutboxEntry) =>
   callApi(api.sendMessage, {
     params: { id: entry.conversationId },
-    body: { clientMessageId: entry.clientMessageId, text: entry.text },
+    body: { clientMessageId: entry.clientMessageId, text: entry.text, attachmentIds: (entry.attachments ?? []).map((a) => a.id) },
   }).then((r) => r.message);

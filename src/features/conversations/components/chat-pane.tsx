@@ -7,6 +7,8 @@ import type { Message } from '../../../contract/messages';
 import { Composer } from '../../../components/composer';
 import { useConnectionStatus } from '../../../components/connection-status';
 import { MessageThread } from '../../../components/message-thread';
+import { ChatDropZone } from '../../../components/chat-drop-zone';
+import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useMessageSender } from '../../../hooks/use-message-sender';
 import { errorMessage } from '../../../lib/api-client';
 import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
@@ -16,7 +18,9 @@ import { useEndConversation } from '../api/end-conversation';
 import { useConversation } from '../api/get-conversation';
 import { useMessages } from '../api/get-messages';
 import { usePickConversation } from '../api/pick-conversation';
+import { useAttachmentPolicy } from '../api/get-attachment-policy';
 import { sendMessage } from '../api/send-message';
+import { uploadAttachment } from '../api/upload-attachment';
 import { staffOutbox } from '../staff-outbox';
 import { useEarlierConversations } from '../api/get-earlier-conversations';
 import type { DrawerSection } from '../drawer-section';
@@ -24,12 +28,13 @@ import { ConversationMenu } from './conversation-menu';
 import { ConversationDrawer } from './drawer/conversation-drawer';
 import { EarlierConversations } from './earlier-conversations';
 import { EndChatDialog } from './end-chat-dialog';
+import { TransferDialog } from './transfer-dialog';
 
 interface Props {
   conversationId: string;
   user: User;
-  /** After the chat ended: the caller leaves the pane. */
-  onEnded(): void;
+  /** After the chat ended or was transferred away: the caller leaves the pane. */
+  onLeave(): void;
   /** The open drawer section, if any (kept in the URL by the caller). */
   section?: DrawerSection;
   onSectionChange(section: DrawerSection | undefined): void;
@@ -58,13 +63,14 @@ function CenteredProgress() {
   );
 }
 
-function Chat({ conversation: c, user, onEnded, section, onSectionChange }: ChatProps) {
+function Chat({ conversation: c, user, onLeave, section, onSectionChange }: ChatProps) {
   const queryClient = useQueryClient();
   const messages = useMessages(c.id);
   const online = useConnectionStatus() === 'online';
   const pick = usePickConversation();
   const end = useEndConversation();
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const [wantEarlier, setWantEarlier] = useState(false);
   const earlier = useEarlierConversations(c.id, wantEarlier);
   const earlierPages = earlier.data?.pages ?? [];
@@ -81,6 +87,12 @@ function Chat({ conversation: c, user, onEnded, section, onSectionChange }: Chat
   const waiting = c.state === 'queued' || c.state === 'offered';
   const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
 
+  const policy = useAttachmentPolicy();
+  const uploads = useAttachmentUploads({
+    policy: policy.data,
+    who: 'agents',
+    upload: (file, onProgress, signal) => uploadAttachment(c.id, file, onProgress, signal),
+  });
   const sender = useMessageSender({
     outbox: staffOutbox(user.id),
     conversationId: c.id,
@@ -94,7 +106,8 @@ function Chat({ conversation: c, user, onEnded, section, onSectionChange }: Chat
 
   return (
     <Box sx={{ flex: 1, display: 'flex', minWidth: 0 }}>
-    <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+    <ChatDropZone onFiles={uploads.add} disabled={!mine}>
+    <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="h6" component="h2" noWrap>
@@ -116,8 +129,19 @@ function Chat({ conversation: c, user, onEnded, section, onSectionChange }: Chat
             {strings.panel.endChat}
           </Button>
         )}
-        <ConversationMenu label={strings.drawer.actions} onOpenSection={onSectionChange} onEnd={mine ? () => setConfirmEnd(true) : undefined} />
+        <ConversationMenu
+          label={strings.drawer.actions}
+          onOpenSection={onSectionChange}
+          onTransfer={mine ? () => setTransferring(true) : undefined}
+          onEnd={mine ? () => setConfirmEnd(true) : undefined}
+        />
       </Stack>
+      {c.lastTransfer && c.state !== 'ended' && (
+        <Alert severity="info" sx={{ borderRadius: 0 }} role="note" aria-label={strings.transfer.banner(c.lastTransfer.from.displayName)}>
+          <strong>{strings.transfer.banner(c.lastTransfer.from.displayName)}</strong>
+          {c.lastTransfer.note && `: ${c.lastTransfer.note}`}
+        </Alert>
+      )}
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
           {errorMessage(pick.error)}
@@ -154,7 +178,17 @@ function Chat({ conversation: c, user, onEnded, section, onSectionChange }: Chat
           }
         />
       )}
-      <Composer onSend={sender.submit} disabled={!mine} disabledReason={composerBlockedReason} />
+      <Composer onSend={sender.submit} uploads={uploads} disabled={!mine} disabledReason={composerBlockedReason} />
+      {transferring && (
+        <TransferDialog
+          conversation={c}
+          onClose={() => setTransferring(false)}
+          onTransferred={() => {
+            setTransferring(false);
+            onLeave();
+          }}
+        />
+      )}
       <EndChatDialog
         open={confirmEnd}
         customerName={c.customer.name}
@@ -168,12 +202,13 @@ function Chat({ conversation: c, user, onEnded, section, onSectionChange }: Chat
           end.mutate(c.id, {
             onSuccess: () => {
               setConfirmEnd(false);
-              onEnded();
+              onLeave();
             },
           })
         }
       />
     </Box>
+    </ChatDropZone>
     {section && (
       <ConversationDrawer conversation={c} section={section} onSectionChange={onSectionChange} onClose={() => onSectionChange(undefined)} />
     )}

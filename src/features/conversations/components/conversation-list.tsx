@@ -78,6 +78,7 @@ export function ConversationList({ view, conversations, selectedId, onOpen, onPi
                   </Stack>
                   <Stack sx={{ alignItems: 'center' }} direction="row" spacing={1}>
                     <Chip label={c.queue.name} size="small" variant="outlined" sx={{ height: 20 }} />
+                    {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
                     <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1 }}>
                       {preview?.text ?? strings.panel.noMessagesYet}
                     </Typography>

@@ -1,19 +1,20 @@
 import { Alert, Badge, Box, Button, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
 import type { User } from '../../../contract/auth';
-import type { ConversationView } from '../../../contract/conversations';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useConversations } from '../api/get-conversations';
 import { usePickConversation } from '../api/pick-conversation';
 import type { DrawerSection } from '../drawer-section';
+import type { SidebarView } from '../sidebar-view';
+import { HandledList } from './handled-list';
 import { ConversationList } from './conversation-list';
 
 interface Props {
   user: User;
-  view: ConversationView;
-  onViewChange(view: ConversationView): void;
+  view: SidebarView;
+  onViewChange(view: SidebarView): void;
   selectedId?: string;
-  onOpen(id: string, view: ConversationView, section?: DrawerSection): void;
+  onOpen(id: string, view: SidebarView, section?: DrawerSection): void;
 }
 
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
@@ -21,21 +22,24 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
   const picklist = useConversations('picklist');
   const mine = useConversations('mine');
   const pick = usePickConversation();
-  const current = view === 'picklist' ? picklist : mine;
+  const current = view === 'mine' ? mine : picklist;
   const canPick = user.role === 'agent';
 
   return (
     <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-      <Tabs value={view} onChange={(_, v: ConversationView) => onViewChange(v)} variant="fullWidth">
+      <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
         <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.length} />} />
         <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.length} />} />
+        <Tab value="history" label={strings.history.tab} />
       </Tabs>
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
           {errorMessage(pick.error)}
         </Alert>
       )}
-      {current.isPending ? (
+      {view === 'history' ? (
+        <HandledList selectedId={selectedId} onOpen={(id) => onOpen(id, 'history')} />
+      ) : current.isPending ? (
         <Box sx={{ p: 4, textAlign: 'center' }}>
           <CircularProgress aria-label={strings.common.loading} />
         </Box>

@@ -52,7 +52,7 @@ export function EarlierConversations({ pages, canLoadMore, loading, onLoadMore }
             </Typography>
           )}
           {messages.map((m) => (
-            <MessageBubble key={m.id} authorKind={m.authorKind} authorName={m.authorName} text={m.text} createdAt={m.createdAt} mine={m.authorKind === 'agent'} />
+            <MessageBubble key={m.id} authorKind={m.authorKind} authorName={m.authorName} text={m.text} attachments={m.attachments} createdAt={m.createdAt} mine={m.authorKind === 'agent'} />
           ))}
         </Box>
       ))}

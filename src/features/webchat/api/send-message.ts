@@ -3,4 +3,4 @@ import { callApi } from '../../../lib/api-client';
 import type { OutboxEntry } from '../../../lib/outbox';
 
 export const sendCustomerMessage = (token: string, entry: OutboxEntry) =>
-  callApi(api.webchatSend, { token, body: { clientMessageId: entry.clientMessageId, text: entry.text } }).then((r) => r.message);
+  callApi(api.webchatSend, { token, body: { clientMessageId: entry.clientMessageId, text: entry.text, attachmentIds: (entry.attachments ?? []).map((a) => a.id) } }).then((r) => r.message);

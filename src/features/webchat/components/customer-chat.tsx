@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { Composer } from '../../../components/composer';
 import { ConnectionStatusChip } from '../../../components/connection-status';
 import { MessageThread } from '../../../components/message-thread';
+import { ChatDropZone } from '../../../components/chat-drop-zone';
+import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useMessageSender } from '../../../hooks/use-message-sender';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
 import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
@@ -14,6 +16,8 @@ import { useCustomerConversation } from '../api/get-conversation';
 import { useCustomerMessages } from '../api/get-messages';
 import { sendCustomerMessage } from '../api/send-message';
 import { useCustomerRealtime } from '../hooks/use-customer-realtime';
+import { useCustomerAttachmentPolicy } from '../api/get-attachment-policy';
+import { uploadCustomerAttachment } from '../api/upload-attachment';
 
 interface Props {
   token: string;
@@ -27,6 +31,12 @@ export function CustomerChat({ token, onLeave }: Props) {
   const conversation = useCustomerConversation(token);
   const messages = useCustomerMessages(token);
   const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
+  const policy = useCustomerAttachmentPolicy(token);
+  const uploads = useAttachmentUploads({
+    policy: policy.data,
+    who: 'customers',
+    upload: (file, onProgress, signal) => uploadCustomerAttachment(token, file, onProgress, signal),
+  });
   const sender = useMessageSender({
     outbox,
     conversationId: conversation.data?.id ?? '',
@@ -57,7 +67,7 @@ export function CustomerChat({ token, onLeave }: Props) {
   const stateLine = ended ? strings.webchat.ended : c.agentName ? strings.webchat.agentJoined(c.agentName) : strings.webchat.waitingForAgent;
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+    <ChatDropZone onFiles={uploads.add} disabled={ended}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
         <Box sx={{ flex: 1 }}>
           <Typography variant="subtitle1" component="h2">
@@ -87,8 +97,8 @@ export function CustomerChat({ token, onLeave }: Props) {
           </Button>
         </Box>
       ) : (
-        <Composer onSend={sender.submit} />
+        <Composer onSend={sender.submit} uploads={uploads} />
       )}
-    </Box>
+    </ChatDropZone>
   );
 }

@@ -1,11 +1,16 @@
 import type { Conversation } from '../../../../contract/conversations';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { Alert, Box, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
+import type { Transfer } from '../../../../contract/conversations';
+import { errorMessage } from '../../../../lib/api-client';
+import { useTransfers } from '../../api/get-transfers';
 import { FieldList } from './field-list';
 
 export function ConversationDetailsSection({ conversation: c }: { conversation: Conversation }) {
   const s = strings.drawer;
   return (
+    <Box>
     <FieldList
       fields={[
         [s.state, s.states[c.state]],
@@ -23,5 +28,38 @@ export function ConversationDetailsSection({ conversation: c }: { conversation: 
           : []),
       ]}
     />
+    <TransferList conversationId={c.id} />
+    </Box>
+  );
+}
+
+const target = (t: Transfer) => t.toAgent?.displayName ?? t.toQueue?.name ?? '';
+
+function TransferList({ conversationId }: { conversationId: string }) {
+  const transfers = useTransfers(conversationId);
+  const s = strings.transfer;
+  return (
+    <Box sx={{ mt: 3 }}>
+      <Typography variant="subtitle2" component="h4">
+        {s.transfers}
+      </Typography>
+      {transfers.isPending ? (
+        <CircularProgress size={20} aria-label={strings.common.loading} />
+      ) : transfers.isError ? (
+        <Alert severity="error">{errorMessage(transfers.error)}</Alert>
+      ) : transfers.data.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {s.none}
+        </Typography>
+      ) : (
+        <List dense disablePadding aria-label={s.transfers}>
+          {transfers.data.map((t) => (
+            <ListItem key={t.id} disableGutters divider>
+              <ListItemText primary={s.describe(t.from.displayName, target(t))} secondary={[formatDateTime(t.at), t.note].filter(Boolean).join(' — ')} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Box>
   );
 }

@@ -12,8 +12,8 @@ export function TranscriptDialog({ conversation, onClose }: { conversation: Conv
   const messages = useMessages(conversation.id);
   const title = strings.drawer.transcriptTitle(formatDateTime(conversation.arrivedAt));
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-label={title}>
-      <DialogTitle>
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="transcript-title">
+      <DialogTitle id="transcript-title">
         {title} · {conversation.queue.name}
       </DialogTitle>
       <DialogContent dividers sx={{ p: 0, height: '60vh', display: 'flex', flexDirection: 'column' }}>

@@ -1,0 +1,72 @@
+import AddIcon from '@mui/icons-material/Add';
+import DescriptionOutlinedIcon from '@mui/icons-material/DescriptionOutlined';
+import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
+import PhotoLibraryIcon from '@mui/icons-material/PhotoLibrary';
+import { IconButton, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
+import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
+import { strings } from '../lib/strings';
+
+// The camera dialog (getUserMedia, MediaRecorder) loads only when first opened.
+const CameraDialog = lazy(() => import('./camera-dialog').then((m) => ({ default: m.CameraDialog })));
+
+/** The plus button: Camera, Gallery (images and videos) and Document (any file). */
+export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void; disabled?: boolean }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [camera, setCamera] = useState(false);
+  const gallery = useRef<HTMLInputElement>(null);
+  const document = useRef<HTMLInputElement>(null);
+  const choose = (action: () => void) => () => {
+    setAnchor(null);
+    action();
+  };
+  const picked = (e: ChangeEvent<HTMLInputElement>) => {
+    const files = Array.from(e.target.files ?? []);
+    e.target.value = '';
+    if (files.length) onFiles(files);
+  };
+
+  return (
+    <>
+      <Tooltip title={strings.composer.attach}>
+        <span>
+          <IconButton aria-label={strings.composer.attach} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} disabled={disabled}>
+            <AddIcon />
+          </IconButton>
+        </span>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={choose(() => setCamera(true))}>
+          <ListItemIcon>
+            <PhotoCameraIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{strings.composer.camera}</ListItemText>
+        </MenuItem>
+        <MenuItem onClick={choose(() => gallery.current?.click())}>
+          <ListItemIcon>
+            <PhotoLibraryIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{strings.composer.gallery}</ListItemText>
+        </MenuItem>
+        <MenuItem onClick={choose(() => document.current?.click())}>
+          <ListItemIcon>
+            <DescriptionOutlinedIcon fontSize="small" />
+          </ListItemIcon>
+          <ListItemText>{strings.composer.document}</ListItemText>
+        </MenuItem>
+      </Menu>
+      <input ref={gallery} type="file" accept="image/*,video/*" multiple hidden aria-label={strings.composer.gallery} onChange={picked} />
+      <input ref={document} type="file" multiple hidden aria-label={strings.composer.document} onChange={picked} />
+      {camera && (
+        <Suspense fallback={null}>
+          <CameraDialog
+            onClose={() => setCamera(false)}
+            onCapture={(file) => {
+              setCamera(false);
+              onFiles([file]);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}

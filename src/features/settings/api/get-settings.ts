@@ -1,0 +1,11 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** The workspace settings (admins only: others get 403). */
+export const getSettings = (signal?: AbortSignal) => callApi(api.settings, { signal }).then((r) => r.settings);
+
+export const settingsQueryOptions = () => queryOptions({ queryKey: queryKeys.settings(), queryFn: ({ signal }) => getSettings(signal) });
+
+export const useSettings = () => useQuery(settingsQueryOptions());

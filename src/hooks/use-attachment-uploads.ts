@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { checkFileName, checkFileSize, type Attachment, type AttachmentPolicy } from '../contract/attachments';
+import { errorMessage } from '../lib/api-client';
+
+export interface StagedFile {
+  localId: string;
+  file: File;
+  /** For image previews; revoked when the file leaves the tray. */
+  previewUrl: string | null;
+  status: 'uploading' | 'uploaded' | 'failed' | 'refused';
+  progress: number;
+  attachment?: Attachment;
+  error?: string;
+}
+
+interface Options {
+  policy: AttachmentPolicy | undefined;
+  who: 'agents' | 'customers';
+  upload(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Attachment>;
+}
+
+let nextId = 0;
+
+/**
+ * Files the user attached but has not sent yet. Each starts uploading at once, so the progress
+ * shows while the user is still typing; files that break the policy are refused before any byte
+ * is sent, with the rule they broke. Sending needs every remaining file uploaded.
+ */
+export function useAttachmentUploads({ policy, who, upload }: Options) {
+  const [files, setFiles] = useState<StagedFile[]>([]);
+  const controllers = useRef(new Map<string, AbortController>());
+  const latestUpload = useRef(upload);
+  latestUpload.current = upload;
+
+  const patch = (localId: string, change: Partial<StagedFile>) =>
+    setFiles((all) => all.map((f) => (f.localId === localId ? { ...f, ...change } : f)));
+
+  const start = useCallback((staged: StagedFile) => {
+    const controller = new AbortController();
+    controllers.current.set(staged.localId, controller);
+    latestUpload
+      .current(staged.file, (progress) => patch(staged.localId, { progress }), controller.signal)
+      .then((attachment) => patch(staged.localId, { status: 'uploaded', progress: 1, attachment }))
+      .catch((err: unknown) => {
+        if ((err as Error).name !== 'AbortError') patch(staged.localId, { status: 'failed', error: errorMessage(err) });
+      })
+      .finally(() => controllers.current.delete(staged.localId));
+  }, []);
+
+  const add = useCallback(
+    (incoming: File[]) => {
+      const staged = incoming.map((file): StagedFile => {
+        const named = policy ? checkFileName(file.name, policy, who) : null;
+        const refusal = named && 'code' in named ? named : policy ? checkFileSize(file.name, file.size, policy) : null;
+        return {
+          localId: `f${nextId++}`,
+          file,
+          previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
+          status: refusal ? 'refused' : 'uploading',
+          progress: 0,
+          error: refusal?.message,
+        };
+      });
+      setFiles((all) => [...all, ...staged]);
+      for (const f of staged) if (f.status === 'uploading') start(f);
+    },
+    [policy, who, start],
+  );
+
+  const remove = useCallback((localId: string) => {
+    controllers.current.get(localId)?.abort();
+    setFiles((all) => {
+      const gone = all.find((f) => f.localId === localId);
+      if (gone?.previewUrl) URL.revokeObjectURL(gone.previewUrl);
+      return all.filter((f) => f.localId !== localId);
+    });
+  }, []);
+
+  const retry = useCallback(
+    (localId: string) => {
+      const f = files.find((x) => x.localId === localId);
+      if (!f) return;
+      const again = { ...f, status: 'uploading' as const, progress: 0, error: undefined };
+      patch(localId, again);
+      start(again);
+    },
+    [files, start],
+  );
+
+  /** After a send: the files now belong to the message. Previews stay valid for the pending bubble. */
+  const clear = useCallback(() => setFiles([]), []);
+
+  useEffect(() => {
+    const running = controllers.current;
+    return () => running.forEach((c) => c.abort());
+  }, []);
+
+  return {
+    files,
+    add,
+    remove,
+    retry,
+    clear,
+    busy: files.some((f) => f.status === 'uploading'),
+    // Refused files only explain themselves; they are dropped at send and never block it.
+    blocked: files.some((f) => f.status === 'uploading' || f.status === 'failed'),
+    ready: files.filter((f) => f.status === 'uploaded').map((f) => f.attachment!),
+  };
+}
+
+export type AttachmentUploads = ReturnType<typeof useAttachmentUploads>;

@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Attachment, AttachmentVariant } from '../../contract/attachments';
+import type { Sql } from '../db/database';
+
+/*
+ * Signed file links. Browsers cannot send a bearer token with <img src> or <video src>, and
+ * customers have no cookie, so every Attachment carries links that authorise themselves: the
+ * attachment id, the variant and an expiry, signed with HMAC-SHA256 under a random key kept in
+ * the attachment's own row. Any server instance on the database can check them; the key never
+ * leaves the server. Links are signed when they are read (message lists, conversations, and
+ * again when a logged event is delivered), so they expire LINK_TTL_MS after the client last
+ * fetched the message, at the earliest. The expiry is rounded up to the hour so repeated reads
+ * give the same URL and browsers can cache the bytes.
+ */
+
+const LINK_TTL_MS = 6 * 3600_000;
+const LINK_ROUNDING_MS = 3600_000;
+
+/** Expiry, in seconds since 1970, for links signed at `now`. */
+export function linkExpiry(now = Date.now()): number {
+  return (Math.ceil((now + LINK_TTL_MS) / LINK_ROUNDING_MS) * LINK_ROUNDING_MS) / 1000;
+}
+
+function signature(key: string, id: string, variant: AttachmentVariant, exp: number): string {
+  return createHmac('sha256', key).update(`${id}\n${variant}\n${exp}`).digest('base64url');
+}
+
+const link = (key: string, id: string, variant: AttachmentVariant, exp: number) =>
+  `/api/attachments/${id}?variant=${variant}&exp=${exp}&sig=${signature(key, id, variant, exp)}`;
+
+export type SignedLinks = Pick<Attachment, 'url' | 'downloadUrl' | 'urlExpiresAt'>;
+
+export function signLinks(id: string, urlKey: string, now = Date.now()): SignedLinks {
+  const exp = linkExpiry(now);
+  return {
+    url: link(urlKey, id, 'display', exp),
+    downloadUrl: link(urlKey, id, 'original', exp),
+    urlExpiresAt: new Date(exp * 1000).toISOString(),
+  };
+}
+
+/** `invalid` is answered like an unknown file (404); only a genuine but old link is `expired`. */
+export function checkLink(
+  urlKey: string,
+  id: string,
+  q: { variant: AttachmentVariant; exp: number; sig: string },
+  now = Date.now(),
+): 'ok' | 'invalid' | 'expired' {
+  const expected = Buffer.from(signature(urlKey, id, q.variant, q.exp));
+  const given = Buffer.from(q.sig);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
+  return q.exp * 1000 < now ? 'expired' : 'ok';
+}
+
+type MessageLike = { attachments?: Attachment[] } | null | undefined;
+
+/** Messages an event carries, directly or as a conversation's first and last message. */
+function messagesOf(event: object): MessageLike[] {
+  const e = event as { message?: MessageLike; conversation?: { firstMessage?: MessageLike; lastMessage?: MessageLike } };
+  return [e.message, e.conversation?.firstMessage, e.conversation?.lastMessage];
+}
+
+/** Re-signs the file links inside logged events, which were signed when the event was written. */
+export async function refreshAttachmentLinks(sql: Sql, events: object[], now = Date.now()): Promise<void> {
+  const attachments = events.flatMap((e) => messagesOf(e).flatMap((m) => m?.attachments ?? []));
+  if (attachments.length === 0) return;
+  const rows = await sql.query<{ id: string; url_key: string }>('SELECT id, url_key FROM attachments WHERE id = ANY($1::uuid[])', [
+    [...new Set(attachments.map((a) => a.id))],
+  ]);
+  const keys = new Map(rows.map((r) => [r.id, r.url_key]));
+  for (const a of attachments) {
+    const key = keys.get(a.id);
+    if (key) Object.assign(a, signLinks(a.id, key, now));
+  }
+}

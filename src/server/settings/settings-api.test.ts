@@ -1,0 +1,96 @@
+import { beforeAll, expect, it } from 'vitest';
+import { AttachmentPolicyResponseSchema, DEFAULT_ATTACHMENT_POLICY } from '../../contract/attachments';
+import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
+import { SettingsResponseSchema, type UpdateSettingsRequest } from '../../contract/settings';
+import { describeEachBackend } from '../test-support/databases';
+import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
+
+describeEachBackend('Settings', (backend) => {
+  const server = useTestServer(backend);
+  let anna: Staff;
+  let sara: Staff;
+  let adam: Staff;
+  let chat: Chat;
+
+  beforeAll(async () => {
+    [anna, sara, adam] = await Promise.all([server.staff('anna'), server.staff('sara'), server.staff('adam')]);
+    chat = await server.startChat('Support');
+    await server.listen();
+  });
+
+  const put = (who: Staff | Chat | undefined, body: unknown) => server.request('PUT', '/api/settings', { auth: who, body });
+  const valid: UpdateSettingsRequest = {
+    agentUploads: { allowedTypes: ['png', 'pdf', 'mp4'], maxFileSizeBytes: 20 * 1024 * 1024 },
+    customerUploads: { allowedTypes: ['jpeg', 'jpg', 'heic'], maxFileSizeBytes: 5 * 1024 * 1024 },
+  };
+
+  it('starts with the default policy for agents and customers alike', async () => {
+    const { settings } = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema);
+    expect(settings).toEqual({ agentUploads: DEFAULT_ATTACHMENT_POLICY, customerUploads: DEFAULT_ATTACHMENT_POLICY, updatedAt: null, updatedBy: null });
+    expect(DEFAULT_ATTACHMENT_POLICY).toEqual({ allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png'], maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES });
+    expect((await server.get('/api/attachments/policy', anna)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(DEFAULT_ATTACHMENT_POLICY);
+    expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
+      DEFAULT_ATTACHMENT_POLICY,
+    );
+  });
+
+  it('lets only admins read and change the settings', async () => {
+    for (const who of [anna, sara]) {
+      (await server.get('/api/settings', who)).expectError(403, 'forbidden');
+      (await put(who, valid)).expectError(403, 'forbidden');
+    }
+    (await server.get('/api/settings')).expectError(401, 'unauthenticated');
+    (await put(undefined, valid)).expectError(401, 'unauthenticated');
+    // A customer token is no staff session.
+    (await put(chat, valid)).expectError(401, 'unauthenticated');
+    (await server.get('/api/attachments/policy', chat)).expectError(401, 'unauthenticated');
+    (await server.get('/api/webchat/attachments/policy', anna)).expectError(401, 'unauthenticated');
+  });
+
+  it('saves both policies, each applying to its own uploaders, and tells open panels', async () => {
+    const [annaSocket, chatSocket] = await Promise.all([server.connect({ token: anna.token }), server.connect({ customerToken: chat.token })]);
+    await Promise.all([annaSocket.ready(), chatSocket.ready()]);
+
+    const { settings } = (await put(adam, valid)).expect(200, SettingsResponseSchema);
+    expect(settings).toMatchObject({ ...valid, updatedBy: { id: adam.user.id, displayName: 'Adam Novak' } });
+    expect(Date.now() - Date.parse(settings.updatedAt!)).toBeLessThan(60_000);
+    expect((await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema).settings).toEqual(settings);
+    expect((await server.get('/api/attachments/policy', sara)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(valid.agentUploads);
+    expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
+      valid.customerUploads,
+    );
+
+    const frame = await annaSocket.next((f) => f.kind === 'workspace-event');
+    expect(frame).toMatchObject({ kind: 'workspace-event', event: { type: 'settings.updated', settings } });
+    // Customers are not told of workspace settings; they read their policy when they attach a file.
+    await server.customerSays(chat, 'After the settings changed');
+    const customerFrames = await chatSocket.takeUntil((f) => f.kind === 'customer-event' && f.event.type === 'message.created');
+    expect(customerFrames.map((f) => f.kind)).toEqual(['customer-event']);
+
+    // Back to the defaults for the other tests.
+    (await put(adam, { agentUploads: DEFAULT_ATTACHMENT_POLICY, customerUploads: DEFAULT_ATTACHMENT_POLICY })).expect(200, SettingsResponseSchema);
+  });
+
+  it('refuses unknown types, repeated types and sizes out of range with 400, changing nothing', async () => {
+    const before = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema).settings;
+    const cases: [unknown, string][] = [
+      [{ ...valid, agentUploads: { allowedTypes: ['png', 'exe'], maxFileSizeBytes: 1024 } }, 'agentUploads.allowedTypes.1'],
+      [{ ...valid, agentUploads: { allowedTypes: ['svg'], maxFileSizeBytes: 1024 } }, 'agentUploads.allowedTypes.0'],
+      [{ ...valid, customerUploads: { allowedTypes: ['png', 'png'], maxFileSizeBytes: 1024 } }, 'customerUploads.allowedTypes'],
+      [{ ...valid, customerUploads: { allowedTypes: ['png'], maxFileSizeBytes: 0 } }, 'customerUploads.maxFileSizeBytes'],
+      [{ ...valid, agentUploads: { allowedTypes: ['png'], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES + 1 } }, 'agentUploads.maxFileSizeBytes'],
+      [{ ...valid, agentUploads: { allowedTypes: ['png'], maxFileSizeBytes: 1.5 } }, 'agentUploads.maxFileSizeBytes'],
+      [{ agentUploads: valid.agentUploads }, 'customerUploads'],
+    ];
+    for (const [body, field] of cases) {
+      const error = (await put(adam, body)).expectError(400, 'invalid_request');
+      expect(Object.keys(error.fields ?? {}), JSON.stringify(body)).toContain(field);
+    }
+    const ceiling = (await put(adam, { ...valid, agentUploads: { allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } })).expect(
+      200,
+      SettingsResponseSchema,
+    );
+    expect(ceiling.settings.agentUploads).toEqual({ allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES });
+    (await put(adam, { agentUploads: before.agentUploads, customerUploads: before.customerUploads })).expect(200, SettingsResponseSchema);
+  });
+});

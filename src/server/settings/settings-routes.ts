@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../contract/api';
+import { requireCustomer, requireRole, requireStaff } from '../auth/principal';
+import type { Database } from '../db/database';
+import { defineRoute } from '../http/define-route';
+import { getSettings, saveSettings } from './settings-store';
+
+/** The System Configurator is the admins'; everyone else reads only the policy that applies to them. */
+export function registerSettingsRoutes(app: FastifyInstance, db: Database) {
+  defineRoute(app, api.settings, async ({ req }) => {
+    const principal = await requireStaff(db, req);
+    requireRole(principal, 'admin');
+    return { settings: await getSettings(db) };
+  });
+
+  defineRoute(app, api.updateSettings, async ({ req, body }) => {
+    const principal = await requireStaff(db, req);
+    requireRole(principal, 'admin');
+    return { settings: await saveSettings(db, principal.user, body) };
+  });
+
+  defineRoute(app, api.attachmentPolicy, async ({ req }) => {
+    await requireStaff(db, req);
+    return { policy: (await getSettings(db)).agentUploads };
+  });
+
+  defineRoute(app, api.webchatAttachmentPolicy, async ({ req }) => {
+    await requireCustomer(db, req);
+    return { policy: (await getSettings(db)).customerUploads };
+  });
+}

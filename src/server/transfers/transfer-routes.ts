@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { api } from '../../contract/api';
+import { requireStaff } from '../auth/principal';
+import { viewConversation } from '../conversations/conversation-service';
+import type { Database } from '../db/database';
+import { defineRoute } from '../http/define-route';
+import { transfer } from './transfer-service';
+import { listLoggedInAgents, listQueues, listTransfers } from './transfer-store';
+
+export function registerTransferRoutes(app: FastifyInstance, db: Database) {
+  defineRoute(app, api.transfer, async ({ req, params, body }) => {
+    const { user } = await requireStaff(db, req);
+    return transfer(db, user, params.id!, body);
+  });
+
+  // Whoever may view the conversation may read its transfers, notes included (staff only).
+  defineRoute(app, api.transfers, async ({ req, params }) => {
+    const { user } = await requireStaff(db, req);
+    const conversation = await viewConversation(db, user, params.id!);
+    return { transfers: await listTransfers(db, conversation.id) };
+  });
+
+  defineRoute(app, api.transferTargets, async ({ req }) => {
+    const { user } = await requireStaff(db, req);
+    return { queues: await listQueues(db), agents: await listLoggedInAgents(db, user.id) };
+  });
+}

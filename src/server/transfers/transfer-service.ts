@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { User } from '../../contract/auth';
+import type { Conversation, Transfer } from '../../contract/conversations';
+import type { TransferTarget } from '../../contract/transfers';
+import { reload, requireAgent, systemMessage, viewConversation } from '../conversations/conversation-service';
+import { lockConversation } from '../conversations/conversation-store';
+import type { Database, Sql } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { insertMessage } from '../messages/message-store';
+import { insertNote } from '../notes/note-store';
+import { appendEvent } from '../realtime/event-log';
+import { findCandidate, findQueue, insertTransfer, type QueueRow } from './transfer-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where the conversation will wait: a queue, and for agent transfers the one agent it is reserved for. */
+interface Destination {
+  queue: QueueRow;
+  agent: { id: string; displayName: string } | null;
+}
+
+const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
+  new ApiError(400, 'invalid_request', message, { fields: { [`target.${field}`]: fieldMessage } });
+
+/** Why `user` may not transfer `c`, or null when they hold it. The same answers as ending it. */
+function holderProblem(user: User, c: Conversation): ApiError | null {
+  if (c.state === 'ended') return new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
+  if (c.state === 'picked' && c.agent?.id === user.id) return null;
+  if (c.state === 'picked' && c.agent) {
+    return new ApiError(409, 'not_holder', `${c.agent.displayName} holds this conversation.`, { holder: c.agent });
+  }
+  return new ApiError(409, 'not_holder', 'Pick this conversation before transferring it.');
+}
+
+/** The target as a destination; a 400 naming the field when it is unknown or cannot receive. */
+async function resolveTarget(sql: Sql, user: User, current: Conversation, target: TransferTarget): Promise<Destination> {
+  if (target.kind === 'queue') {
+    const queue = UUID.test(target.queueId) ? await findQueue(sql, target.queueId) : null;
+    if (!queue) throw invalidTarget('queueId', 'This queue does not exist. Choose another one.', 'Unknown queue');
+    return { queue, agent: null };
+  }
+  if (target.agentId.toLowerCase() === user.id.toLowerCase()) {
+    throw invalidTarget('agentId', 'You cannot transfer a conversation to yourself. Choose another agent.');
+  }
+  const agent = UUID.test(target.agentId) ? await findCandidate(sql, target.agentId) : null;
+  if (!agent) throw invalidTarget('agentId', 'This agent does not exist. Choose another one.', 'Unknown agent');
+  if (agent.role !== 'agent') throw invalidTarget('agentId', `${agent.displayName} is not an agent. Choose an agent.`);
+  if (agent.disabled) throw invalidTarget('agentId', `${agent.displayName} can no longer take conversations. Choose another agent.`);
+  if (!agent.loggedIn) throw invalidTarget('agentId', `${agent.displayName} is not logged in. Choose an agent who is.`);
+  const queue = await findQueue(sql, current.queue.id);
+  return { queue: queue!, agent: { id: agent.id, displayName: agent.displayName } };
+}
+
+/**
+ * Hands a conversation the user holds to a queue or to one agent. In one transaction: it waits
+ * again (in the target queue, or in its queue reserved for the target agent), the transfer is
+ * recorded, the customer is told in a system message, the note becomes an internal note, and the
+ * events go out. The row lock makes it exactly one of transfer and a concurrent end (or a second
+ * transfer) that wins; the other is answered like any non-holder.
+ */
+export async function transfer(
+  db: Database,
+  user: User,
+  id: string,
+  input: { target: TransferTarget; note?: string },
+): Promise<{ conversation: Conversation; transfer: Transfer }> {
+  requireAgent(user);
+  const visible = await viewConversation(db, user, id);
+  const refused = holderProblem(user, visible);
+  if (refused) throw refused;
+  const destination = await resolveTarget(db, user, visible, input.target);
+  const note = input.note?.trim() || null;
+
+  return db.transaction(async (tx) => {
+    const row = await lockConversation(tx, id);
+    if (!row || row.state !== 'picked' || row.agent_id !== user.id) throw holderProblem(user, await reload(tx, id))!;
+    await tx.query(
+      `UPDATE conversations
+       SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4
+       WHERE id = $1`,
+      [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
+    );
+    const transfer = await insertTransfer(tx, {
+      conversationId: id,
+      fromAgentId: user.id,
+      fromQueueId: row.queue_id,
+      toQueueId: destination.agent ? null : destination.queue.id,
+      toAgentId: destination.agent?.id ?? null,
+      note,
+    });
+    // The customer learns where they go, not who sent them or why.
+    const message = await insertMessage(
+      tx,
+      systemMessage(
+        id,
+        destination.agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${destination.queue.name} team.`,
+      ),
+    );
+    const internalNote = note
+      ? await insertNote(tx, { conversationId: id, clientNoteId: randomUUID(), authorId: user.id, authorName: user.displayName, text: note })
+      : null;
+    const conversation = await reload(tx, id);
+    // The target queue's agents, the target agent, and the agent who gave it away.
+    const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: user.id };
+    await appendEvent(tx, scope, { type: 'message.created', message });
+    if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
+    await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer });
+    return { conversation, transfer };
+  });
+}

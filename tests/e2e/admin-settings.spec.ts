@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { SettingsResponseSchema } from '../../src/contract/settings';
+import { DEMO_PASSWORD } from '../../playwright.config';
+import { expect, test } from './fixtures';
+
+const section = (page: Page, name: "Agents' uploads" | "Customers' uploads") => page.getByRole('group', { name, exact: true });
+const saveButton = (page: Page) => page.getByRole('button', { name: 'Save changes' });
+const savedNotice = (page: Page) => page.getByRole('status').filter({ hasText: 'Settings saved' });
+
+test('an admin turns PNG off for agents in the System Configurator, and it stays off', async ({ agentPage }) => {
+  const page = await agentPage('adam');
+  // Tests share one server: whatever happens here, the policy is put back as it was.
+  const original = SettingsResponseSchema.parse(await (await page.request.get('/api/settings')).json()).settings;
+  try {
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await expect(page).toHaveURL(/\/admin\/settings$/);
+    await expect(page.getByRole('heading', { name: 'System Configurator' })).toBeVisible();
+
+    const agentsPng = section(page, "Agents' uploads").getByRole('checkbox', { name: 'PNG (.png)' });
+    const customersPng = section(page, "Customers' uploads").getByRole('checkbox', { name: 'PNG (.png)' });
+    await expect(agentsPng).toBeChecked();
+    await expect(customersPng).toBeChecked();
+    await expect(section(page, "Agents' uploads").getByRole('group', { name: 'Documents' }).getByRole('checkbox', { name: 'PDF (.pdf)' })).toBeVisible();
+    await expect(saveButton(page)).toBeDisabled();
+
+    // Reset discards edits.
+    await agentsPng.uncheck();
+    await expect(saveButton(page)).toBeEnabled();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(agentsPng).toBeChecked();
+    await expect(saveButton(page)).toBeDisabled();
+
+    // A size over the ceiling is refused next to its field, before anything is sent.
+    const agentsSize = section(page, "Agents' uploads").getByRole('spinbutton', { name: 'Maximum file size (MB)' });
+    await agentsSize.fill('60');
+    await saveButton(page).click();
+    await expect(section(page, "Agents' uploads").getByText('The size limit can be at most 50 MB')).toBeVisible();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(section(page, "Agents' uploads").getByText('The size limit can be at most 50 MB')).toHaveCount(0);
+
+    await agentsPng.uncheck();
+    await saveButton(page).click();
+    await expect(savedNotice(page)).toBeVisible();
+    await expect(saveButton(page)).toBeDisabled();
+
+    await page.reload();
+    await expect(agentsPng).not.toBeChecked();
+    // The customers' policy is separate.
+    await expect(customersPng).toBeChecked();
+    await expect(page.getByText(/Last saved by Adam/)).toBeVisible();
+
+    await agentsPng.check();
+    await saveButton(page).click();
+    await expect(savedNotice(page)).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Conversations' }).click();
+    await expect(page).toHaveURL(/\/agent/);
+  } finally {
+    const restored = await page.request.put('/api/settings', {
+      data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads },
+    });
+    expect(restored.status()).toBe(200);
+  }
+});
+
+for (const username of ['anna', 'sara']) {
+  test(`${username} sees a 403 page instead of the settings`, async ({ agentPage }) => {
+    const page = await agentPage(username);
+    await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+    await page.goto('/admin/settings');
+    await expect(page.getByRole('heading', { name: '403 — only admins can change workspace settings' })).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Back to the panel' }).click();
+    await expect(page).toHaveURL(/\/agent/);
+  });
+}
+
+test('a visitor who is not logged in logs in first and comes back to the settings', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/admin/settings');
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await page.getByLabel('Username').fill('adam');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'System Configurator' })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/settings$/);
+  await context.close();
+});
