@@ -17,11 +17,19 @@ interface Props {
   disabled?: boolean;
   /** Shown instead of the placeholder while disabled. */
   disabledReason?: string;
+  /** Text to start with, e.g. a draft saved on the server. */
+  initialText?: string;
+  /** Every change of the text, for saving it as a draft. */
+  onTextChange?: (text: string) => void;
 }
 
 /** Text entry: Enter sends, Shift+Enter starts a new line; the length limit is shown before the server refuses. */
-export function Composer({ onSend, uploads, disabled, disabledReason }: Props) {
-  const [text, setText] = useState('');
+export function Composer({ onSend, uploads, disabled, disabledReason, initialText = '', onTextChange }: Props) {
+  const [text, setTextState] = useState(initialText);
+  const setText = (next: string) => {
+    setTextState(next);
+    onTextChange?.(next);
+  };
   const [caret, setCaret] = useState(0);
   const input = useRef<HTMLTextAreaElement | null>(null);
   const trimmed = text.trim();

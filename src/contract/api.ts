@@ -29,6 +29,7 @@ import {
   SendMessageRequestSchema,
   SendMessageResponseSchema,
 } from './messages';
+import { DraftResponseSchema, SaveDraftRequestSchema } from './drafts';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { QueueListSchema } from './queues';
 import { SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
@@ -93,6 +94,8 @@ export const api = {
   notes: { method: 'GET', path: '/api/conversations/:id/notes', summary: 'Internal notes, newest first; never shown to the customer', access: 'staff', response: NoteListSchema },
   createNote: { method: 'POST', path: '/api/conversations/:id/notes', summary: 'Add an internal note (201); a retry with the same clientNoteId returns the first note (200)', access: 'staff', body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
   customerHistory: { method: 'GET', path: '/api/conversations/:id/history', summary: "The customer's other conversations the user may view, by arrival; paged by an opaque cursor", access: 'staff', query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
+  draft: { method: 'GET', path: '/api/conversations/:id/draft', summary: 'My unsent text in this conversation, on any of my devices', access: 'staff', response: DraftResponseSchema },
+  saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', summary: 'Save my unsent text; empty text removes the draft', access: 'staff', body: SaveDraftRequestSchema, response: DraftResponseSchema },
   handledConversations: { method: 'GET', path: '/api/conversations/handled', summary: 'Ended conversations I held at the end or transferred away (supervisors and admins: all ended); search by customer name, email or phone; paged by an opaque cursor', access: 'staff', query: HandledQuerySchema, response: HandledPageSchema },
   transfer: { method: 'POST', path: '/api/conversations/:id/transfer', summary: 'Hand a conversation I hold to a queue or to a logged-in agent, with an optional internal note; it waits again', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
   transfers: { method: 'GET', path: '/api/conversations/:id/transfers', summary: "A conversation's transfers, oldest first", access: 'staff', response: TransferListSchema },

@@ -18,6 +18,7 @@ export const queryKeys = {
     history: (id: string, order: 'newest' | 'oldest') => ['conversations', id, 'history', order] as const,
     earlier: (id: string) => ['conversations', id, 'earlier'] as const,
     transfers: (id: string) => ['conversations', id, 'transfers'] as const,
+    draft: (id: string) => ['conversations', id, 'draft'] as const,
     handled: (filters: { search: string; sort: string; order: string }) => ['conversations', 'handled', filters] as const,
   },
   webchat: {

@@ -52,6 +52,8 @@ export interface MockData {
   messages: Map<string, Message[]>;
   /** Internal notes per conversation, oldest first (the API lists them newest first). */
   notes: Map<string, Note[]>;
+  /** Unsent text per `${userId}:${conversationId}`. */
+  drafts: Map<string, { text: string; updatedAt: string }>;
   /** Every transfer, oldest first. */
   transfers: TransferRecord[];
   /**
@@ -288,6 +290,7 @@ export function createDemoData(now = Date.now()): MockData {
     conversations,
     messages,
     notes: new Map(),
+    drafts: new Map(),
     transfers: [],
     loggedInElsewhere: new Set(agents.map((a) => a.id)),
     sessions: new Map(),
@@ -307,6 +310,7 @@ export function createEmptyData(): MockData {
     conversations: [],
     messages: new Map(),
     notes: new Map(),
+    drafts: new Map(),
     transfers: [],
     loggedInElsewhere: new Set(),
     sessions: new Map(),

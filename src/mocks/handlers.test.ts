@@ -166,6 +166,8 @@ describe('mock handlers cover the contract', () => {
     track('messages', ok(await call('messages', { token: anna.token, params: { id: first.id } })));
     track('createNote', ok(await call('createNote', { token: anna.token, params: { id: first.id }, body: { clientNoteId: uuid(), text: 'Asked for the order number.' } })));
     track('notes', ok(await call('notes', { token: anna.token, params: { id: first.id } })));
+    track('saveDraft', ok(await call('saveDraft', { token: anna.token, params: { id: first.id }, body: { text: 'Let me check' } })));
+    expect(track('draft', ok(await call('draft', { token: anna.token, params: { id: first.id } }))).draft.text).toBe('Let me check');
     track('customerHistory', ok(await call('customerHistory', { token: anna.token, params: { id: first.id } })));
     track('end', ok(await call('end', { token: anna.token, params: { id: first.id } })));
     track('handledConversations', ok(await call('handledConversations', { token: anna.token })));
@@ -256,6 +258,7 @@ describe('authentication', () => {
       conversations: { query: { view: 'mine' } },
       sendMessage: { body: { clientMessageId: uuid(), text: 'Hello' } },
       createNote: { body: { clientNoteId: uuid(), text: 'A note' } },
+      saveDraft: { body: { text: 'Half a reply' } },
       transfer: { body: { target: { kind: 'queue', queueId: uuid() } } },
       updateSettings: { body: { agentUploads: mockData.settings.agentUploads, customerUploads: mockData.settings.customerUploads } },
       webchatSend: { body: { clientMessageId: uuid(), text: 'Hello' } },

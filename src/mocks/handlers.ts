@@ -877,6 +877,24 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     return customerHistory(user, viewConversation(user, ctx.params.id!), ctx.query);
   }),
 
+  draft: route('draft', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const record = viewConversation(user, ctx.params.id!);
+    return { draft: structuredClone(mockData.drafts.get(`${user.id}:${record.id}`)) ?? { text: '', updatedAt: null } };
+  }),
+
+  saveDraft: route('saveDraft', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const key = `${user.id}:${viewConversation(user, ctx.params.id!).id}`;
+    if (ctx.body.text === '') {
+      mockData.drafts.delete(key);
+      return { draft: { text: '', updatedAt: null } };
+    }
+    const draft = { text: ctx.body.text, updatedAt: new Date().toISOString() };
+    mockData.drafts.set(key, draft);
+    return { draft: structuredClone(draft) };
+  }),
+
   handledConversations: route('handledConversations', (ctx) => handledConversations(requireStaff(ctx).user, ctx.query)),
 
   transfer: route('transfer', (ctx) => transfer(requireStaff(ctx).user, ctx.params.id!, ctx.body)),

@@ -17,6 +17,7 @@ import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
+import { registerDraftRoutes } from './drafts/draft-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { registerSettingsRoutes } from './settings/settings-routes';
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
   registerConversationRoutes(app, deps.db);
   registerNoteRoutes(app, deps.db);
+  registerDraftRoutes(app, deps.db);
   registerHistoryRoutes(app, deps.db);
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db);

@@ -18,6 +18,7 @@ import { useEndConversation } from '../api/end-conversation';
 import { useConversation } from '../api/get-conversation';
 import { useMessages } from '../api/get-messages';
 import { usePickConversation } from '../api/pick-conversation';
+import { useDraft, useDraftSaver } from '../api/draft';
 import { useAttachmentPolicy } from '../api/get-attachment-policy';
 import { sendMessage } from '../api/send-message';
 import { uploadAttachment } from '../api/upload-attachment';
@@ -87,6 +88,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
   const waiting = c.state === 'queued' || c.state === 'offered';
   const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
 
+  const draft = useDraft(c.id);
+  const saveDraft = useDraftSaver(c.id);
   const policy = useAttachmentPolicy();
   const uploads = useAttachmentUploads({
     policy: policy.data,
@@ -178,7 +181,22 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           }
         />
       )}
-      <Composer onSend={sender.submit} uploads={uploads} disabled={!mine} disabledReason={composerBlockedReason} />
+      {mine && draft.isPending ? (
+        <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
+          <CircularProgress size={20} aria-label={strings.common.loading} />
+        </Box>
+      ) : (
+        <Composer
+          // Remounted when the conversation opens for writing, so it starts from the saved draft.
+          key={mine ? 'writing' : 'reading'}
+          onSend={sender.submit}
+          uploads={uploads}
+          disabled={!mine}
+          disabledReason={composerBlockedReason}
+          initialText={mine ? draft.data?.text : ''}
+          onTextChange={mine ? saveDraft : undefined}
+        />
+      )}
       {transferring && (
         <TransferDialog
           conversation={c}
