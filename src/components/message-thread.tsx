@@ -22,11 +22,13 @@ interface Props {
   topKey?: string;
   /** The reader scrolled (or wheeled) up at the very top. */
   onReachTop?: () => void;
+  /** Name of whoever is typing on the other side, shown under the newest message. */
+  typist?: string | null;
 }
 
 /** The conversation so far plus unconfirmed sends, kept scrolled to the newest unless the reader scrolled up. */
 export function MessageThread(props: Props) {
-  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop } = props;
+  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const stickToBottom = useRef(true);
   const confirmed = new Set(messages.map((m) => m.clientMessageId));
@@ -105,6 +107,11 @@ export function MessageThread(props: Props) {
           onDiscard={() => onDiscard?.(e)}
         />
       ))}
+      {typist && (
+        <Typography role="status" variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 0.5, fontStyle: 'italic' }}>
+          {strings.composer.typing(typist)}
+        </Typography>
+      )}
     </Box>
   );
 }

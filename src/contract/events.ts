@@ -56,6 +56,18 @@ export const RealtimeHelloSchema = z.object({
 });
 export type RealtimeHello = z.infer<typeof RealtimeHelloSchema>;
 
+/**
+ * Client → server, any time after hello: "I am typing in this conversation" (or stopped).
+ * Staff name the conversation; a customer's socket belongs to one conversation already.
+ * Not stored: typing is shown only to whoever is connected at that moment.
+ */
+export const RealtimeTypingSchema = z.object({
+  type: z.literal('typing'),
+  conversationId: z.string().optional(),
+  isTyping: z.boolean(),
+});
+export type RealtimeTyping = z.infer<typeof RealtimeTypingSchema>;
+
 /** Server → client frames. */
 export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
   /** Catch-up is complete; `seq` is the server's current position. */
@@ -66,5 +78,13 @@ export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer-event'), event: CustomerEventSchema }),
   z.object({ kind: z.literal('workspace-event'), event: WorkspaceEventSchema }),
   z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
+  /** The other side of a conversation is typing (agent ↔ customer); carries no seq and is never replayed. */
+  z.object({
+    kind: z.literal('typing'),
+    conversationId: z.string(),
+    from: z.enum(['customer', 'agent']),
+    name: z.string(),
+    isTyping: z.boolean(),
+  }),
 ]);
 export type RealtimeFrame = z.infer<typeof RealtimeFrameSchema>;

@@ -1,5 +1,5 @@
 import { REALTIME_PATH } from '../contract/api';
-import { RealtimeFrameSchema, type RealtimeFrame, type RealtimeHello } from '../contract/events';
+import { RealtimeFrameSchema, type RealtimeFrame, type RealtimeHello, type RealtimeTyping } from '../contract/events';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -11,6 +11,8 @@ export interface RealtimeHandlers {
   /** The server refused the credentials; reconnecting will not help. */
   onUnauthorized?(message: string): void;
   onStatus?(status: ConnectionStatus): void;
+  /** Someone on the other side of a conversation started or stopped typing. */
+  onTyping?(frame: Extract<RealtimeFrame, { kind: 'typing' }>): void;
 }
 
 const MAX_BACKOFF_MS = 10_000;
@@ -45,6 +47,11 @@ export class RealtimeConnection {
     window.removeEventListener('online', this.reconnectNow);
     this.socket?.close(1000, 'client stopped');
     this.socket = undefined;
+  }
+
+  /** Sends a typing signal if the socket is up; typing is never worth queuing. */
+  sendTyping(signal: Omit<RealtimeTyping, 'type'>): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'typing', ...signal }));
   }
 
   private readonly reconnectNow = () => {
@@ -104,6 +111,9 @@ export class RealtimeConnection {
         if (this.lastSeq !== undefined && frame.event.seq <= this.lastSeq) return;
         this.lastSeq = frame.event.seq;
         this.handlers.onFrame(frame);
+        return;
+      case 'typing':
+        this.handlers.onTyping?.(frame);
         return;
       case 'error':
         console.warn('Realtime error', frame.code, frame.message);

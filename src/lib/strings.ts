@@ -190,6 +190,7 @@ export const strings = {
     placeholder: 'Type a message — Enter sends, Shift+Enter for a new line',
     send: 'Send',
     emoji: 'Insert emoji',
+    typing: (name: string) => `${name} is typing…`,
     attach: 'Attach',
     camera: 'Camera',
     gallery: 'Gallery',

@@ -7,6 +7,7 @@ import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
 import { useLogout } from '../../features/auth/api/logout';
 import { useStaffRealtime } from '../../hooks/use-staff-realtime';
+import { TypingContext } from '../../hooks/use-typing';
 import { queryKeys } from '../../lib/query-keys';
 import { strings } from '../../lib/strings';
 
@@ -22,10 +23,11 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
     queryClient.setQueryData(queryKeys.session(), null);
     void navigate({ to: '/login' });
   }, [queryClient, navigate]);
-  const status = useStaffRealtime(user, onUnauthorized);
+  const { status, typing } = useStaffRealtime(user, onUnauthorized);
 
   return (
     <ConnectionStatusContext.Provider value={status}>
+      <TypingContext.Provider value={typing}>
       <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
         <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
           <Toolbar variant="dense" sx={{ gap: 2 }}>
@@ -65,6 +67,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
           {children}
         </Box>
       </Box>
+      </TypingContext.Provider>
     </ConnectionStatusContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import { currentEventSeq, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type Revocation } from './event-log';
+import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
 import { frameFor } from './visibility';
 
 export interface RealtimeClient {
@@ -30,6 +31,7 @@ export class RealtimeHub {
   async start(): Promise<void> {
     this.cursor = await currentEventSeq(this.db);
     this.unlisteners.push(await this.db.listen(EVENTS_CHANNEL, () => this.poke()));
+    this.unlisteners.push(await this.db.listen(TYPING_CHANNEL, (payload) => this.deliverTyping(JSON.parse(payload) as TypingSignal)));
     this.unlisteners.push(await this.db.listen(REVOCATIONS_CHANNEL, (payload) => this.revoke(JSON.parse(payload) as Revocation)));
   }
 
@@ -66,6 +68,15 @@ export class RealtimeHub {
       }
       this.clients.add(client);
     });
+  }
+
+  /** Tells every instance, through NOTIFY, that someone is typing; nothing is stored. */
+  async announceTyping(signal: TypingSignal): Promise<void> {
+    await this.db.query('SELECT pg_notify($1, $2)', [TYPING_CHANNEL, JSON.stringify(signal)]);
+  }
+
+  private deliverTyping(signal: TypingSignal): void {
+    for (const client of this.clients) if (typingReaches(client.principal, signal)) client.send(signal.frame);
   }
 
   detach(client: RealtimeClient): void {

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { REALTIME_PATH } from '../../contract/api';
-import { RealtimeHelloSchema, type RealtimeFrame } from '../../contract/events';
+import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '../../contract/events';
 import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import type { RealtimeClient, RealtimeHub } from './hub';
+import { typingSignal } from './typing';
 
 const HELLO_TIMEOUT_MS = 10_000;
+const TYPING_MIN_INTERVAL_MS = 1_000;
 const HEARTBEAT_MS = 25_000;
 /** A client this far behind is dropped; it reconnects and catches up from the log instead. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -39,9 +41,22 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
     socket.on('pong', () => (alive = true));
 
     let helloSeen = false;
+    // Clients repeat "typing" every few seconds; more than that is dropped before touching the database.
+    let lastTyping = { at: 0, isTyping: false };
     socket.on('message', async (data) => {
-      // Only the first frame (hello) is read; set before any await so a second one cannot race it.
-      if (helloSeen) return;
+      if (helloSeen) {
+        // After hello, the only frames clients send are typing signals; anything else is ignored.
+        if (!client) return;
+        const typing = RealtimeTypingSchema.safeParse(safeJson(String(data)));
+        if (!typing.success) return;
+        const now = Date.now();
+        if (typing.data.isTyping === lastTyping.isTyping && now - lastTyping.at < TYPING_MIN_INTERVAL_MS) return;
+        lastTyping = { at: now, isTyping: typing.data.isTyping };
+        const signal = await typingSignal(db, client.principal, typing.data.conversationId, typing.data.isTyping);
+        if (signal) await hub.announceTyping(signal);
+        return;
+      }
+      // The hello flag is set before any await, so a second frame cannot race the first.
       helloSeen = true;
       clearTimeout(helloTimer);
       let parsed;
@@ -70,4 +85,12 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
       if (client) hub.detach(client);
     });
   });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

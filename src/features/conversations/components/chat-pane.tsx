@@ -10,6 +10,7 @@ import { MessageThread } from '../../../components/message-thread';
 import { ChatDropZone } from '../../../components/chat-drop-zone';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useMessageSender } from '../../../hooks/use-message-sender';
+import { useTypingSignal, useTypist } from '../../../hooks/use-typing';
 import { errorMessage } from '../../../lib/api-client';
 import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
@@ -88,6 +89,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
   const waiting = c.state === 'queued' || c.state === 'offered';
   const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
 
+  const typist = useTypist(c.id);
+  const typing = useTypingSignal(c.id);
   const draft = useDraft(c.id);
   const saveDraft = useDraftSaver(c.id);
   const policy = useAttachmentPolicy();
@@ -167,6 +170,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           onLoadMore={() => void messages.fetchNextPage()}
           onRetry={sender.retry}
           onDiscard={sender.discard}
+          typist={typist}
           onReachTop={onReachTop}
           topKey={`${earlierPages.length}:${flattenMessages(messages.data)[0]?.id}`}
           header={
@@ -189,12 +193,22 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
         <Composer
           // Remounted when the conversation opens for writing, so it starts from the saved draft.
           key={mine ? 'writing' : 'reading'}
-          onSend={sender.submit}
+          onSend={(text, attachments) => {
+            typing.stop();
+            sender.submit(text, attachments);
+          }}
           uploads={uploads}
           disabled={!mine}
           disabledReason={composerBlockedReason}
           initialText={mine ? draft.data?.text : ''}
-          onTextChange={mine ? saveDraft : undefined}
+          onTextChange={
+            mine
+              ? (text) => {
+                  saveDraft(text);
+                  typing.input(text);
+                }
+              : undefined
+          }
         />
       )}
       {transferring && (

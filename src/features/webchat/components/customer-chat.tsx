@@ -7,6 +7,7 @@ import { MessageThread } from '../../../components/message-thread';
 import { ChatDropZone } from '../../../components/chat-drop-zone';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useMessageSender } from '../../../hooks/use-message-sender';
+import { useTypingSignal, useTypist } from '../../../hooks/use-typing';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
 import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { Outbox } from '../../../lib/outbox';
@@ -27,10 +28,13 @@ interface Props {
 
 export function CustomerChat({ token, onLeave }: Props) {
   const queryClient = useQueryClient();
-  const status = useCustomerRealtime(token, onLeave);
+  const { status, typing: typingChannel } = useCustomerRealtime(token, onLeave);
   const conversation = useCustomerConversation(token);
   const messages = useCustomerMessages(token);
   const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
+  const conversationId = conversation.data?.id ?? '';
+  const typist = useTypist(conversationId, typingChannel);
+  const typing = useTypingSignal(conversationId, typingChannel);
   const policy = useCustomerAttachmentPolicy(token);
   const uploads = useAttachmentUploads({
     policy: policy.data,
@@ -88,6 +92,7 @@ export function CustomerChat({ token, onLeave }: Props) {
         loadingMore={messages.isFetchingNextPage}
         onLoadMore={() => void messages.fetchNextPage()}
         onRetry={sender.retry}
+        typist={typist}
         onDiscard={sender.discard}
       />
       {ended ? (
@@ -97,7 +102,14 @@ export function CustomerChat({ token, onLeave }: Props) {
           </Button>
         </Box>
       ) : (
-        <Composer onSend={sender.submit} uploads={uploads} />
+        <Composer
+          onSend={(text, attachments) => {
+            typing.stop();
+            sender.submit(text, attachments);
+          }}
+          onTextChange={typing.input}
+          uploads={uploads}
+        />
       )}
     </ChatDropZone>
   );

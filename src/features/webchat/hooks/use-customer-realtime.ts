@@ -1,14 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomerConversation } from '../../../contract/webchat';
 import { mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { RealtimeConnection, type ConnectionStatus } from '../../../lib/realtime';
+import { TypingTracker } from '../../../lib/typing';
+import type { TypingChannel } from '../../../hooks/use-typing';
 
 /** Live updates of the customer's own conversation. */
-export function useCustomerRealtime(token: string, onInvalidToken: () => void): ConnectionStatus {
+export function useCustomerRealtime(token: string, onInvalidToken: () => void): { status: ConnectionStatus; typing: TypingChannel } {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [tracker] = useState(() => new TypingTracker());
+  const connectionRef = useRef<RealtimeConnection | null>(null);
   useEffect(() => {
     const connection = new RealtimeConnection(
       {
@@ -24,11 +28,18 @@ export function useCustomerRealtime(token: string, onInvalidToken: () => void): 
         onResync: () => void queryClient.invalidateQueries({ queryKey: queryKeys.webchat.all(token) }),
         onUnauthorized: onInvalidToken,
         onStatus: setStatus,
+        onTyping: (frame) => tracker.update(frame.conversationId, frame.name, frame.isTyping),
       },
       { customerToken: token },
     );
+    connectionRef.current = connection;
     connection.start();
     return () => connection.stop();
-  }, [queryClient, token, onInvalidToken]);
-  return status;
+  }, [queryClient, token, onInvalidToken, tracker]);
+  // A customer's socket belongs to one conversation: the server knows which.
+  const typing = useMemo<TypingChannel>(
+    () => ({ tracker, send: (_conversationId, isTyping) => connectionRef.current?.sendTyping({ isTyping }) }),
+    [tracker],
+  );
+  return { status, typing };
 }
