@@ -13,7 +13,14 @@ export function AttachmentView({ attachment: a }: { attachment: Attachment }) {
     return (
       <>
         <ButtonBase onClick={() => setFull(true)} aria-label={strings.attachment.open(a.fileName)} sx={{ borderRadius: 1, overflow: 'hidden', display: 'block' }}>
-          <Box component="img" src={a.url} alt={a.fileName} loading="lazy" sx={{ display: 'block', maxWidth: 240, maxHeight: 240, objectFit: 'cover' }} />
+          <Box
+            component="img"
+            src={a.url}
+            alt={a.fileName}
+            loading="lazy"
+            // Tiny images still get a thumbnail one can see and click.
+            sx={{ display: 'block', minWidth: 96, minHeight: 96, maxWidth: 240, maxHeight: 240, objectFit: 'contain', bgcolor: 'background.default' }}
+          />
         </ButtonBase>
         <Dialog open={full} onClose={() => setFull(false)} maxWidth="lg" slotProps={{ paper: { 'aria-label': a.fileName } as object }}>
           <IconButton aria-label={strings.attachment.close} onClick={() => setFull(false)} sx={{ position: 'absolute', right: 8, top: 8, bgcolor: 'background.paper' }}>
