@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDatabase, describePostgresOnly, type TestDatabase } from '../test-support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describePostgresOnly } from '../test-support/databases';
 import { heic, mp4 } from '../test-support/files';
-import { TestServer } from '../test-support/test-server';
+import { useTwoInstances, type TestServer } from '../test-support/test-server';
 import { download, uploaded } from '../test-support/uploads';
 
 /** Files live in the database: whichever instance stored one, every other serves it. */
 describePostgresOnly('Attachments across two server instances', () => {
-  let testDb: TestDatabase;
+  const instances = useTwoInstances();
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    a = await TestServer.onDatabase(testDb.db, { seed: true });
-    b = await TestServer.onDatabase(await testDb.openAnother(), { seed: false });
-  });
-
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await testDb?.dispose();
-  });
+  beforeAll(() => void ({ a, b } = instances));
 
   it('serves from instance B, whole and by range, what was uploaded through instance A', async () => {
     const adam = await a.login('adam');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { OkSchema } from '../../contract/api';
-import { createTestDatabase, describePostgresOnly, type TestDatabase } from '../test-support/databases';
+import { describePostgresOnly } from '../test-support/databases';
 import { customerEvent, staffEvent } from '../test-support/realtime-client';
-import { TestServer, type Staff } from '../test-support/test-server';
+import { useTwoInstances, type Staff, type TestServer } from '../test-support/test-server';
 
 /**
  * Two server instances behind a load balancer share one PostgreSQL. Each has its own pool and
@@ -10,21 +10,10 @@ import { TestServer, type Staff } from '../test-support/test-server';
  * database's NOTIFY, not through memory.
  */
 describePostgresOnly('Two server instances on one database', () => {
-  let testDb: TestDatabase;
+  const instances = useTwoInstances();
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase('postgres');
-    a = await TestServer.onDatabase(testDb.db, { seed: true });
-    b = await TestServer.onDatabase(await testDb.openAnother(), { seed: false });
-    await Promise.all([a.listen(), b.listen()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()]);
-    await testDb?.dispose();
-  });
+  beforeAll(() => void ({ a, b } = instances));
 
   it('delivers each side’s messages live through the other instance', async () => {
     const ben: Staff = await b.login('ben');

@@ -14,7 +14,7 @@ import { buildApp } from '../app';
 import type { Database } from '../db/database';
 import { seedDemoWorkspace } from '../db/seed';
 import type { RealtimeHub } from '../realtime/hub';
-import { createTestDatabase, type Backend } from './databases';
+import { createTestDatabase, type Backend, type TestDatabase } from './databases';
 import { RealtimeTestClient } from './realtime-client';
 
 /** Password of every seeded user (anna, ben: agents; sara: supervisor; adam: admin). */
@@ -245,4 +245,33 @@ export function useTestServer(backend: Backend, opts: { seed?: boolean } = {}): 
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
     },
   });
+}
+
+/**
+ * Two listening server instances on one fresh PostgreSQL database, as behind a load balancer: each
+ * has its own pool and LISTEN connection, so whatever reaches the other went through the database.
+ * `a` is seeded with the demo workspace.
+ */
+export function useTwoInstances(): { readonly a: TestServer; readonly b: TestServer } {
+  let testDb: TestDatabase | undefined;
+  let a: TestServer | undefined;
+  let b: TestServer | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDatabase('postgres');
+    a = await TestServer.onDatabase(testDb.db, { seed: true });
+    b = await TestServer.onDatabase(await testDb.openAnother(), { seed: false });
+    await Promise.all([a.listen(), b.listen()]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await testDb?.dispose();
+  });
+  return {
+    get a() {
+      return a!;
+    },
+    get b() {
+      return b!;
+    },
+  };
 }

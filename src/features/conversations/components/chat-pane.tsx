@@ -193,10 +193,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
         <Composer
           // Remounted when the conversation opens for writing, so it starts from the saved draft.
           key={mine ? 'writing' : 'reading'}
-          onSend={(text, attachments) => {
-            typing.stop();
-            sender.submit(text, attachments);
-          }}
+          // Sending empties the text, which also ends "typing" and the draft.
+          onSend={sender.submit}
           uploads={uploads}
           disabled={!mine}
           disabledReason={composerBlockedReason}

@@ -103,10 +103,8 @@ export function CustomerChat({ token, onLeave }: Props) {
         </Box>
       ) : (
         <Composer
-          onSend={(text, attachments) => {
-            typing.stop();
-            sender.submit(text, attachments);
-          }}
+          // Sending empties the text, which also ends "typing" and the draft.
+          onSend={sender.submit}
           onTextChange={typing.input}
           uploads={uploads}
         />
