@@ -24,6 +24,8 @@ export function CameraDialog({ onClose, onCapture }: Props) {
   const [failed, setFailed] = useState(false);
   const [result, setResult] = useState<Result>(null);
   const [recording, setRecording] = useState(false);
+  // The stream exists before its first frame: capturing earlier would give an empty picture.
+  const [playing, setPlaying] = useState(false);
   const live = useRef<HTMLVideoElement>(null);
   const recorder = useRef<MediaRecorder | null>(null);
 
@@ -32,6 +34,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
     let cancelled = false;
     // The previous mode's stream is stopped below; nothing may record from it meanwhile.
     setStream(null);
+    setPlaying(false);
     if (!navigator.mediaDevices) {
       setFailed(true);
       return;
@@ -51,14 +54,17 @@ export function CameraDialog({ onClose, onCapture }: Props) {
   }, [mode]);
 
   useEffect(() => {
-    if (live.current && stream) live.current.srcObject = stream;
+    // A new stream, or the live view back after Retake: wait for its first frame again.
+    if (!live.current || !stream) return;
+    setPlaying(false);
+    live.current.srcObject = stream;
   }, [stream, result]);
 
   useEffect(() => () => void (result && URL.revokeObjectURL(result.url)), [result]);
 
   const takePhoto = () => {
     const video = live.current;
-    if (!video) return;
+    if (!video || !video.videoWidth) return;
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
@@ -114,7 +120,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
           )
         ) : (
           <Box sx={{ position: 'relative' }}>
-            <Box component="video" ref={live} autoPlay muted playsInline aria-label={s.preview} sx={{ maxWidth: '100%', maxHeight: 360, bgcolor: 'common.black' }} />
+            <Box component="video" ref={live} autoPlay muted playsInline onPlaying={() => setPlaying(true)} aria-label={s.preview} sx={{ maxWidth: '100%', maxHeight: 360, bgcolor: 'common.black' }} />
             {recording && (
               <Typography role="status" sx={{ position: 'absolute', top: 8, left: 8, color: 'error.main', bgcolor: 'background.paper', px: 1, borderRadius: 1 }}>
                 {s.recording}
@@ -125,7 +131,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
       </DialogContent>
       <DialogActions sx={{ justifyContent: 'center', gap: 2, pb: 2 }}>
         {mode === 'photo' && !result && (
-          <Button variant="contained" onClick={takePhoto} disabled={!stream}>
+          <Button variant="contained" onClick={takePhoto} disabled={!stream || !playing}>
             {s.takePhoto}
           </Button>
         )}
@@ -138,7 +144,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
           </>
         )}
         {mode === 'video' && !result && !recording && (
-          <IconButton aria-label={s.startRecording} onClick={startRecording} disabled={!stream} sx={{ border: 2, borderColor: 'divider' }}>
+          <IconButton aria-label={s.startRecording} onClick={startRecording} disabled={!stream || !playing} sx={{ border: 2, borderColor: 'divider' }}>
             <FiberManualRecordIcon sx={{ color: 'error.main', fontSize: 40 }} />
           </IconButton>
         )}
