@@ -11,6 +11,9 @@ test('messages sent while the agent was offline arrive once, in order, without a
   const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'Are you there?' });
   await anna.getByRole('button', { name: `Pick ${customer.name}` }).click();
   await expect(customerPage.getByRole('status').filter({ hasText: 'You are chatting with' })).toBeVisible();
+  // The thread has loaded over HTTP before the socket goes down, so what arrives later can only
+  // come through the realtime catch-up.
+  await expect(thread(anna).getByText('Anna Lindqvist joined the conversation.')).toBeVisible();
 
   let navigations = 0;
   anna.on('framenavigated', () => navigations++);
