@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConversationStateSchema, CustomerEmailSchema, CustomerNameSchema } from './conversations';
+import { ConversationStateSchema, CustomerEmailSchema, CustomerNameSchema, type Conversation } from './conversations';
 import { MessageSchema, MessageTextSchema } from './messages';
 
 /** The public view of a queue: what a customer may know. */
@@ -27,6 +27,22 @@ export const CustomerConversationSchema = z.object({
   endedAt: z.iso.datetime().nullable(),
 });
 export type CustomerConversation = z.infer<typeof CustomerConversationSchema>;
+
+/**
+ * What a customer may know of their conversation: no addresses, staff ids or internal state.
+ * One mapping for the server's answers and events and for the mocks.
+ */
+export function toCustomerConversation(c: Conversation): CustomerConversation {
+  return {
+    id: c.id,
+    queueName: c.queue.name,
+    state: c.state,
+    customerName: c.customer.name,
+    agentName: c.agent?.displayName ?? null,
+    arrivedAt: c.arrivedAt,
+    endedAt: c.endedAt,
+  };
+}
 
 export const StartChatResponseSchema = z.object({
   /** Unguessable; the only key to this conversation. Sent as `Authorization: Bearer <token>`. */

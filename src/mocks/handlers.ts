@@ -28,7 +28,7 @@ import type { HandledSort, HistoryOrder } from '../contract/history';
 import { HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
 import type { Message } from '../contract/messages';
 import type { TransferTarget } from '../contract/transfers';
-import type { CustomerConversation } from '../contract/webchat';
+import { toCustomerConversation } from '../contract/webchat';
 import {
   appendMessage,
   appendNote,
@@ -726,18 +726,6 @@ function handledConversations(
       rows.length > limit && last
         ? base64url(JSON.stringify({ s: query.sort, o: query.order, q: search, t: key(last), i: last.id }))
         : null,
-  };
-}
-
-function toCustomerConversation(c: Conversation): CustomerConversation {
-  return {
-    id: c.id,
-    queueName: c.queue.name,
-    state: c.state,
-    customerName: c.customer.name,
-    agentName: c.agent?.displayName ?? null,
-    arrivedAt: c.arrivedAt,
-    endedAt: c.endedAt,
   };
 }
 

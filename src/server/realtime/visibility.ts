@@ -1,6 +1,6 @@
 import type { CustomerEvent } from '../../contract/events';
+import { toCustomerConversation } from '../../contract/webchat';
 import type { Principal } from '../auth/principal';
-import { toCustomerConversation } from '../webchat/customer-view';
 import type { LoggedEvent, StoredEvent } from './event-log';
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
+import { toCustomerConversation } from '../../contract/webchat';
 import { requireCustomer } from '../auth/principal';
 import { hashToken, newToken } from '../auth/tokens';
 import { sendMessage } from '../conversations/conversation-service';
@@ -8,7 +9,6 @@ import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
-import { toCustomerConversation } from './customer-view';
 import { appendEvent } from '../realtime/event-log';
 import { insertMessage, listMessages } from '../messages/message-store';
 
