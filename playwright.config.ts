@@ -4,8 +4,11 @@ import { defineConfig } from '@playwright/test';
  * Two servers built from the same code: a demo workspace for most tests, and an empty one
  * (SEED=none) for the first-visitor setup. Each starts on a fresh PGlite folder.
  */
-export const DEMO_URL = 'http://127.0.0.1:8181';
-export const EMPTY_URL = 'http://127.0.0.1:8182';
+// E2E_PORT moves both servers, so two checkouts (or two people) can run the suite side by side.
+const DEMO_PORT = Number(process.env.E2E_PORT ?? 8181);
+const EMPTY_PORT = DEMO_PORT + 1;
+export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
+export const EMPTY_URL = `http://127.0.0.1:${EMPTY_PORT}`;
 export const DEMO_PASSWORD = 'e2e-demo-password';
 
 const server = (port: number, dataDir: string, extraEnv: string) =>
@@ -13,7 +16,7 @@ const server = (port: number, dataDir: string, extraEnv: string) =>
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_PORT ? `test-results-${process.env.E2E_PORT}` : 'test-results',
   fullyParallel: false,
   // Two cores: one worker keeps timings stable for the realtime scenarios.
   workers: 1,
@@ -42,7 +45,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: server(8181, '.tmp/e2e-demo', `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD}`),
+      command: server(DEMO_PORT, `.tmp/e2e-demo-${DEMO_PORT}`, `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD}`),
       url: `${DEMO_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -50,7 +53,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: server(8182, '.tmp/e2e-empty', 'SEED=none'),
+      command: server(EMPTY_PORT, `.tmp/e2e-empty-${EMPTY_PORT}`, 'SEED=none'),
       url: `${EMPTY_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -31,8 +31,11 @@ import {
 } from './messages';
 import { DraftResponseSchema, SaveDraftRequestSchema } from './drafts';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
+import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
+import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
 import { QueueListSchema } from './queues';
-import { SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
+import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadListSchema } from './read-markers';
+import { RoutingSettingsResponseSchema, SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
 import {
   TransferListSchema,
   TransferRequestSchema,
@@ -83,11 +86,20 @@ export const api = {
   logout: { method: 'POST', path: '/api/auth/logout', summary: 'End this session', access: 'staff', response: OkSchema },
   me: { method: 'GET', path: '/api/auth/me', summary: 'The logged-in user', access: 'staff', response: MeResponseSchema },
 
+  presence: { method: 'GET', path: '/api/presence', summary: 'My presence, capacity and current load', access: 'staff', response: MyPresenceResponseSchema },
+  setPresence: { method: 'PUT', path: '/api/presence', summary: 'Set my presence: available (receive offers), busy or away; every staff socket gets presence.changed', access: 'staff', body: SetPresenceRequestSchema, response: MyPresenceResponseSchema },
+  preferences: { method: 'GET', path: '/api/preferences', summary: 'My list order and notification choices, shared by all my devices', access: 'staff', response: PreferencesResponseSchema },
+  updatePreferences: { method: 'PUT', path: '/api/preferences', summary: 'Change what the body names of my preferences; my other devices get preferences.updated', access: 'staff', body: UpdatePreferencesRequestSchema, response: PreferencesResponseSchema },
+
   queues: { method: 'GET', path: '/api/queues', summary: 'Queues the user may see', access: 'staff', response: QueueListSchema },
 
-  conversations: { method: 'GET', path: '/api/conversations', summary: 'Picklist (waiting in my queues) or mine (picked by me)', access: 'staff', query: ConversationListQuerySchema, response: ConversationListSchema },
+  conversations: { method: 'GET', path: '/api/conversations', summary: 'Picklist (waiting in my queues), mine (held by me) or offers (offered to me now)', access: 'staff', query: ConversationListQuerySchema, response: ConversationListSchema },
   conversation: { method: 'GET', path: '/api/conversations/:id', summary: 'One conversation', access: 'staff', response: ConversationResponseSchema },
   pick: { method: 'POST', path: '/api/conversations/:id/pick', summary: 'Take a waiting conversation; exactly one agent wins', access: 'staff', response: ConversationResponseSchema },
+  accept: { method: 'POST', path: '/api/conversations/:id/accept', summary: 'Accept the conversation offered to me; 409 offer_expired once the offer has ended', access: 'staff', response: ConversationResponseSchema },
+  reject: { method: 'POST', path: '/api/conversations/:id/reject', summary: 'Reject the conversation offered to me: it is offered to the next agent or waits in the picklist', access: 'staff', response: ConversationResponseSchema },
+  unread: { method: 'GET', path: '/api/conversations/unread', summary: 'My read position and unread customer messages in every conversation I hold or am offered', access: 'staff', response: UnreadListSchema },
+  markRead: { method: 'PUT', path: '/api/conversations/:id/read', summary: 'I have seen the messages up to seq; my other devices get read.updated. Nobody else is affected', access: 'staff', body: MarkReadRequestSchema, response: MarkReadResponseSchema },
   end: { method: 'POST', path: '/api/conversations/:id/end', summary: 'End a conversation I hold', access: 'staff', response: ConversationResponseSchema },
   messages: { method: 'GET', path: '/api/conversations/:id/messages', summary: 'Messages, newest page first; `before` pages back', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },
   sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', summary: 'Send as agent; idempotent by clientMessageId', access: 'staff', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
@@ -109,6 +121,7 @@ export const api = {
 
   settings: { method: 'GET', path: '/api/settings', summary: 'Workspace settings (admins only)', access: 'staff', response: SettingsResponseSchema },
   updateSettings: { method: 'PUT', path: '/api/settings', summary: 'Replace the attachment policies (admins only); staff sockets get settings.updated', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
+  routingSettings: { method: 'GET', path: '/api/settings/routing', summary: 'Offer timeout, lost-agent grace and reply time limit, for every staff member', access: 'staff', response: RoutingSettingsResponseSchema },
   attachmentPolicy: { method: 'GET', path: '/api/attachments/policy', summary: 'What agents may upload', access: 'staff', response: AttachmentPolicyResponseSchema },
   uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', summary: 'Upload one file (multipart, field `file`) into a conversation I hold (201); send its id with a message', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', summary: "A file's bytes, for staff who may view its conversation, or for anyone with a signed link (`exp` and `sig` from the attachment's url); Range requests get 206", access: 'staff', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },

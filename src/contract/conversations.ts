@@ -60,6 +60,17 @@ export const ConversationSchema = z.object({
   reservedFor: PersonRefSchema.nullable(),
   /** The latest transfer, so whoever receives the conversation sees who sent it and why. */
   lastTransfer: TransferSchema.nullable(),
+  /** Set while the conversation is offered to one agent, who may accept it until `expiresAt`. */
+  offer: z.object({ agent: PersonRefSchema, expiresAt: z.iso.datetime() }).nullable(),
+  /**
+   * Set when the conversation came back to its queue because its agent lost their connection:
+   * such conversations wait at the top of the picklist.
+   */
+  returnedAt: z.iso.datetime().nullable(),
+  /** The customer's latest message, for sorting. */
+  lastCustomerMessageAt: z.iso.datetime().nullable(),
+  /** The customer's first message since the last agent reply; null when nothing waits for a reply. */
+  awaitingReplySince: z.iso.datetime().nullable(),
   /** The first customer message, for previews in the picklist. */
   firstMessage: MessageSchema.nullable(),
   lastMessage: MessageSchema.nullable(),
@@ -68,7 +79,11 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-export const ConversationViewSchema = z.enum(['picklist', 'mine']);
+/**
+ * `picklist`: waiting in my queues (or reserved for me); `mine`: held by me; `offers`: offered to
+ * me right now, to accept or reject.
+ */
+export const ConversationViewSchema = z.enum(['picklist', 'mine', 'offers']);
 export type ConversationView = z.infer<typeof ConversationViewSchema>;
 
 export const ConversationListQuerySchema = z.object({ view: ConversationViewSchema });

@@ -12,6 +12,8 @@ export const ErrorCodeSchema = z.enum([
   'conversation_ended',
   'duplicate_client_id',
   'setup_done',
+  /** Accepting or rejecting an offer that expired, was withdrawn or went to someone else. */
+  'offer_expired',
   'rate_limited',
   /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
   'file_too_large',

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ConversationSchema, TransferSchema } from './conversations';
+import { ConversationSchema, PersonRefSchema, TransferSchema } from './conversations';
+import { PreferencesSchema } from './preferences';
+import { AgentPresenceSchema } from './presence';
+import { ReadStateSchema } from './read-markers';
 import { MessageSchema } from './messages';
 import { NoteSchema } from './notes';
 import { SettingsSchema } from './settings';
@@ -11,6 +14,10 @@ import { CustomerConversationSchema } from './webchat';
  */
 const base = { seq: z.number().int(), at: z.iso.datetime() };
 
+/** How an offer ended without being accepted. */
+export const OfferOutcomeSchema = z.enum(['rejected', 'expired', 'withdrawn']);
+export type OfferOutcome = z.infer<typeof OfferOutcomeSchema>;
+
 export const ConversationEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('conversation.created'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.picked'), conversation: ConversationSchema }),
@@ -21,6 +28,23 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
    * customers get it as conversation.updated, without the transfer.
    */
   z.object({ ...base, type: z.literal('conversation.transferred'), conversation: ConversationSchema, transfer: TransferSchema }),
+  /** Offered to `conversation.offer.agent` until `conversation.offer.expiresAt`. */
+  z.object({ ...base, type: z.literal('conversation.offered'), conversation: ConversationSchema }),
+  /** The offered agent accepted: they hold it now. */
+  z.object({ ...base, type: z.literal('conversation.accepted'), conversation: ConversationSchema }),
+  /**
+   * An offer ended without acceptance: the agent rejected it, let it expire, or it was withdrawn
+   * because the agent went offline. The conversation waits again (and may be offered to the next).
+   */
+  z.object({
+    ...base,
+    type: z.literal('conversation.offer-declined'),
+    conversation: ConversationSchema,
+    agent: PersonRefSchema,
+    outcome: OfferOutcomeSchema,
+  }),
+  /** Its agent's every connection was gone past the grace period: back to the top of its queue. */
+  z.object({ ...base, type: z.literal('conversation.returned'), conversation: ConversationSchema, agent: PersonRefSchema }),
   z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
   /** Staff only: the customer's view of the log never contains notes. */
   z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
@@ -34,8 +58,17 @@ export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 export const WorkspaceEventSchema = z.discriminatedUnion('type', [
   /** An admin saved the settings: open panels pick up the new attachment policy. */
   z.object({ ...base, type: z.literal('settings.updated'), settings: SettingsSchema }),
+  /** An agent's presence changed (by their choice or the server's, which gives a reason). */
+  z.object({ ...base, type: z.literal('presence.changed'), ...AgentPresenceSchema.shape }),
 ]);
 export type WorkspaceEvent = z.infer<typeof WorkspaceEventSchema>;
+
+/** Events for one user's own devices only: what they read, how they like the panel. */
+export const UserEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('read.updated'), read: ReadStateSchema }),
+  z.object({ ...base, type: z.literal('preferences.updated'), preferences: PreferencesSchema }),
+]);
+export type UserEvent = z.infer<typeof UserEventSchema>;
 
 /** Customers get their own, smaller view of the same log. */
 export const CustomerEventSchema = z.discriminatedUnion('type', [
@@ -77,6 +110,7 @@ export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event'), event: ConversationEventSchema }),
   z.object({ kind: z.literal('customer-event'), event: CustomerEventSchema }),
   z.object({ kind: z.literal('workspace-event'), event: WorkspaceEventSchema }),
+  z.object({ kind: z.literal('user-event'), event: UserEventSchema }),
   z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
   /** The other side of a conversation is typing (agent ↔ customer); carries no seq and is never replayed. */
   z.object({

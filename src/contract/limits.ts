@@ -24,3 +24,11 @@ export const ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES = 50 * 1024 * 1024;
 export const MESSAGE_ATTACHMENTS_MAX = 10;
 /** Longer original file names are shortened (keeping the extension). */
 export const ATTACHMENT_FILE_NAME_MAX_LENGTH = 120;
+/** Routing settings' bounds: short enough to test, long enough to be humane. */
+export const OFFER_TIMEOUT_MIN_SECONDS = 5;
+export const OFFER_TIMEOUT_MAX_SECONDS = 600;
+export const LOST_AGENT_GRACE_MIN_SECONDS = 10;
+/** How many conversations an agent may hold at once before offers stop (admin-set per agent). */
+export const AGENT_CAPACITY_MIN = 1;
+export const AGENT_CAPACITY_MAX = 50;
+export const AGENT_CAPACITY_DEFAULT = 5;

@@ -1,6 +1,35 @@
 import { z } from 'zod';
 import { AttachmentPolicySchema } from './attachments';
 import { PersonRefSchema } from './conversations';
+import { LOST_AGENT_GRACE_MIN_SECONDS, OFFER_TIMEOUT_MAX_SECONDS, OFFER_TIMEOUT_MIN_SECONDS } from './limits';
+
+/** How conversations are offered, when agents count as lost, and how long a reply may take. */
+export const RoutingSettingsSchema = z.object({
+  /** How long an agent has to accept an offer. */
+  offerTimeoutSeconds: z
+    .number()
+    .int('Whole seconds only')
+    .min(OFFER_TIMEOUT_MIN_SECONDS, `At least ${OFFER_TIMEOUT_MIN_SECONDS} seconds`)
+    .max(OFFER_TIMEOUT_MAX_SECONDS, `At most ${OFFER_TIMEOUT_MAX_SECONDS} seconds`),
+  /** Offers an agent may let expire in a row before being set to away. */
+  maxMissedOffers: z.number().int('A whole number').min(1, 'At least 1').max(20, 'At most 20'),
+  /** How long every connection of an agent may be gone before their conversations go back to the queue. */
+  lostAgentGraceSeconds: z
+    .number()
+    .int('Whole seconds only')
+    .min(LOST_AGENT_GRACE_MIN_SECONDS, `At least ${LOST_AGENT_GRACE_MIN_SECONDS} seconds`)
+    .max(3600, 'At most 3600 seconds'),
+  /** How long a customer should wait for a reply: rows turn amber near it and red past it. */
+  replyTimeLimitSeconds: z.number().int('Whole seconds only').min(10, 'At least 10 seconds').max(86_400, 'At most 24 hours'),
+});
+export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
+
+export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = {
+  offerTimeoutSeconds: 30,
+  maxMissedOffers: 3,
+  lostAgentGraceSeconds: 60,
+  replyTimeLimitSeconds: 120,
+};
 
 /** Workspace-wide settings: the admin's "System Configurator". */
 export const SettingsSchema = z.object({
@@ -8,18 +37,23 @@ export const SettingsSchema = z.object({
   agentUploads: AttachmentPolicySchema,
   /** What customers may upload in the web chat; independent of the agents' policy. */
   customerUploads: AttachmentPolicySchema,
+  routing: RoutingSettingsSchema,
   /** Null until an admin first saves the settings (the defaults apply). */
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: PersonRefSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** PUT replaces both policies. */
+/** PUT replaces both policies, and the routing settings when given (older clients leave them out). */
 export const UpdateSettingsRequestSchema = z.object({
   agentUploads: AttachmentPolicySchema,
   customerUploads: AttachmentPolicySchema,
+  routing: RoutingSettingsSchema.optional(),
 });
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequestSchema>;
 
 export const SettingsResponseSchema = z.object({ settings: SettingsSchema });
 export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;
+
+/** What every staff member may read of the settings: the panel colours waiting times with it. */
+export const RoutingSettingsResponseSchema = z.object({ routing: RoutingSettingsSchema });

@@ -18,6 +18,8 @@ import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
 import { registerDraftRoutes } from './drafts/draft-routes';
+import { registerPreferenceRoutes } from './preferences/preference-routes';
+import { registerReadMarkerRoutes } from './read-markers/read-marker-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { registerSettingsRoutes } from './settings/settings-routes';
@@ -91,6 +93,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerConversationRoutes(app, deps.db);
   registerNoteRoutes(app, deps.db);
   registerDraftRoutes(app, deps.db);
+  registerReadMarkerRoutes(app, deps.db);
+  registerPreferenceRoutes(app, deps.db);
   registerHistoryRoutes(app, deps.db);
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db);

@@ -5,17 +5,14 @@ import { requireStaff } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import { listMessages } from '../messages/message-store';
+import { listQueues } from '../queues/queue-store';
 import { agentMayWrite, end, pick, sendMessage, viewConversation } from './conversation-service';
-import { listHeldBy, listWaiting } from './conversation-store';
+import { listHeldBy, listOfferedTo, listWaiting } from './conversation-store';
 
 export function registerConversationRoutes(app: FastifyInstance, db: Database) {
   defineRoute(app, api.queues, async ({ req }) => {
     const { user } = await requireStaff(db, req);
-    const queues = await db.query<{ id: string; name: string; address: string }>(
-      `SELECT id, name, address FROM queues WHERE $1::uuid[] IS NULL OR id = ANY($1) ORDER BY name`,
-      [user.role === 'agent' ? user.queueIds : null],
-    );
-    return { queues };
+    return { queues: await listQueues(db, user.role === 'agent' ? user.queueIds : null) };
   });
 
   defineRoute(app, api.conversations, async ({ req, query }) => {
@@ -23,7 +20,9 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database) {
     const conversations =
       query.view === 'picklist'
         ? await listWaiting(db, user.role === 'agent' ? { id: user.id, queueIds: user.queueIds } : null)
-        : await listHeldBy(db, user.id);
+        : query.view === 'offers'
+          ? await listOfferedTo(db, user.id)
+          : await listHeldBy(db, user.id);
     return { conversations };
   });
 

@@ -23,6 +23,12 @@ interface ConversationRow {
   ended_by: 'customer' | 'agent' | 'system' | null;
   reserved_for_agent_id: string | null;
   reserved_for_name: string | null;
+  offered_to_agent_id: string | null;
+  offered_to_name: string | null;
+  offer_expires_at: Date | string | null;
+  returned_at: Date | string | null;
+  last_customer_message_at: Date | string | null;
+  awaiting_reply_since: Date | string | null;
   last_transfer: TransferRow | null;
   last_seq: number;
   first_message: MessageRow | null;
@@ -76,6 +82,13 @@ c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.ph
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
   c.reserved_for_agent_id, r.display_name AS reserved_for_name,
+  c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
+  (SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
+    ORDER BY m.seq DESC LIMIT 1) AS last_customer_message_at,
+  (SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
+    AND m.seq > COALESCE((SELECT a.seq FROM messages a WHERE a.conversation_id = c.id AND a.author_kind = 'agent'
+      ORDER BY a.seq DESC LIMIT 1), 0)
+    ORDER BY m.seq LIMIT 1) AS awaiting_reply_since,
   (SELECT row_to_json(lt) FROM (${TRANSFER_SELECT} WHERE t.conversation_id = c.id
     ORDER BY t.created_at DESC, t.id DESC LIMIT 1) lt) AS last_transfer,
   (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
@@ -87,7 +100,8 @@ FROM conversations c
 JOIN customers cu ON cu.id = c.customer_id
 JOIN queues q ON q.id = c.queue_id
 LEFT JOIN users u ON u.id = c.agent_id
-LEFT JOIN users r ON r.id = c.reserved_for_agent_id`;
+LEFT JOIN users r ON r.id = c.reserved_for_agent_id
+LEFT JOIN users o ON o.id = c.offered_to_agent_id`;
 const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
 
 function conversationFromRow(row: ConversationRow): Conversation {
@@ -107,6 +121,13 @@ function conversationFromRow(row: ConversationRow): Conversation {
     reservedFor: row.reserved_for_agent_id
       ? { id: row.reserved_for_agent_id, displayName: row.reserved_for_name ?? 'Unknown agent' }
       : null,
+    offer:
+      row.state === 'offered' && row.offered_to_agent_id && row.offer_expires_at
+        ? { agent: { id: row.offered_to_agent_id, displayName: row.offered_to_name ?? 'Unknown agent' }, expiresAt: iso(row.offer_expires_at)! }
+        : null,
+    returnedAt: iso(row.returned_at),
+    lastCustomerMessageAt: iso(row.last_customer_message_at),
+    awaitingReplySince: iso(row.awaiting_reply_since),
     lastTransfer: row.last_transfer ? transferFromRow(row.last_transfer) : null,
     firstMessage: row.first_message ? messageFromRow(row.first_message) : null,
     lastMessage: row.last_message ? messageFromRow(row.last_message) : null,
@@ -120,16 +141,18 @@ export async function getConversation(sql: Sql, id: string): Promise<Conversatio
 }
 
 /**
- * The picklist, oldest first. For an agent: waiting conversations of their queues that are not
- * reserved for someone, and those reserved for them in any queue. Everyone else (null): all.
+ * The picklist: conversations that came back from a lost agent first, then oldest first. For an
+ * agent: queued conversations of their queues that are not reserved for someone, and those
+ * reserved for them in any queue. Everyone else (null): all. A conversation being offered is
+ * one agent's offer, not in anyone's picklist.
  */
 export async function listWaiting(sql: Sql, agent: { id: string; queueIds: string[] } | null): Promise<Conversation[]> {
   const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state IN ('queued', 'offered')
+    `${SELECT_CONVERSATION} WHERE c.state = 'queued'
        AND ($1::uuid[] IS NULL
          OR (c.reserved_for_agent_id IS NULL AND c.queue_id = ANY($1))
          OR c.reserved_for_agent_id = $2::uuid)
-     ORDER BY c.arrived_at, c.id`,
+     ORDER BY c.returned_at IS NULL, c.arrived_at, c.id`,
     [agent?.queueIds ?? null, agent?.id ?? null],
   );
   return rows.map(conversationFromRow);
@@ -138,6 +161,15 @@ export async function listWaiting(sql: Sql, agent: { id: string; queueIds: strin
 export async function listHeldBy(sql: Sql, agentId: string): Promise<Conversation[]> {
   const rows = await sql.query<ConversationRow>(
     `${SELECT_CONVERSATION} WHERE c.state = 'picked' AND c.agent_id = $1 ORDER BY c.arrived_at, c.id`,
+    [agentId],
+  );
+  return rows.map(conversationFromRow);
+}
+
+/** Conversations offered to this agent right now (usually one). */
+export async function listOfferedTo(sql: Sql, agentId: string): Promise<Conversation[]> {
+  const rows = await sql.query<ConversationRow>(
+    `${SELECT_CONVERSATION} WHERE c.state = 'offered' AND c.offered_to_agent_id = $1 ORDER BY c.offer_expires_at, c.id`,
     [agentId],
   );
   return rows.map(conversationFromRow);

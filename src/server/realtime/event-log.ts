@@ -1,4 +1,4 @@
-import type { ConversationEvent, WorkspaceEvent } from '../../contract/events';
+import type { ConversationEvent, UserEvent, WorkspaceEvent } from '../../contract/events';
 import { refreshAttachmentLinks } from '../attachments/attachment-links';
 import type { Sql } from '../db/database';
 
@@ -41,8 +41,15 @@ export interface StoredWorkspaceEvent {
   scope: null;
 }
 
+/** Events for one user's own devices (read markers, preferences): nobody else receives them. */
+export type NewUserEvent = DistributiveOmit<UserEvent, 'seq' | 'at'>;
+export interface StoredUserEvent {
+  event: UserEvent;
+  scope: { userId: string };
+}
+
 /** Any entry of the log. */
-export type LoggedEvent = StoredEvent | StoredWorkspaceEvent;
+export type LoggedEvent = StoredEvent | StoredWorkspaceEvent | StoredUserEvent;
 
 /**
  * Appends an event inside the caller's transaction, so the change and its event commit together.
@@ -58,21 +65,30 @@ export async function appendWorkspaceEvent(tx: Sql, event: NewWorkspaceEvent): P
   return insertEvent(tx, null, event);
 }
 
-async function insertEvent(tx: Sql, scope: EventScope | null, event: NewEvent | NewWorkspaceEvent): Promise<number> {
+/** Appends an event for `userId`'s sockets only, inside the caller's transaction. */
+export async function appendUserEvent(tx: Sql, userId: string, event: NewUserEvent): Promise<number> {
+  return insertEvent(tx, { userId }, event);
+}
+
+type AnyScope = EventScope | { userId: string } | null;
+
+async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorkspaceEvent | NewUserEvent): Promise<number> {
+  const conversationScope = scope && 'conversationId' in scope ? scope : null;
   const [counter] = await tx.query<{ value: string | number }>(
     'UPDATE event_counter SET value = value + 1 RETURNING value',
   );
   const seq = Number(counter!.value);
   await tx.query(
-    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       seq,
       event.type,
-      scope?.conversationId ?? null,
-      scope?.queueId ?? null,
-      scope?.agentId ?? null,
-      scope?.previousAgentId ?? null,
+      conversationScope?.conversationId ?? null,
+      conversationScope?.queueId ?? null,
+      conversationScope?.agentId ?? null,
+      conversationScope?.previousAgentId ?? null,
+      scope && 'userId' in scope ? scope.userId : null,
       JSON.stringify(event),
     ],
   );
@@ -84,23 +100,26 @@ async function insertEvent(tx: Sql, scope: EventScope | null, event: NewEvent | 
 interface EventRow {
   seq: string | number;
   created_at: Date | string;
-  /** Null for workspace events. */
+  /** Null for workspace and user events. */
   conversation_id: string | null;
+  /** Set for user events only. */
+  user_id: string | null;
   queue_id: string;
   agent_id: string | null;
   previous_agent_id: string | null;
-  payload: NewEvent | NewWorkspaceEvent | string;
+  payload: NewEvent | NewWorkspaceEvent | NewUserEvent | string;
 }
 
 export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<LoggedEvent[]> {
   const rows = await sql.query<EventRow>(
-    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, payload FROM events
+    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload FROM events
      WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $3`,
     [after, upTo, limit],
   );
   const events = rows.map((row): LoggedEvent => {
-    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent | NewWorkspaceEvent) : row.payload;
+    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent | NewWorkspaceEvent | NewUserEvent) : row.payload;
     const meta = { seq: Number(row.seq), at: new Date(row.created_at).toISOString() };
+    if (row.user_id !== null) return { event: { ...payload, ...meta } as UserEvent, scope: { userId: row.user_id } };
     if (row.conversation_id === null) return { event: { ...payload, ...meta } as WorkspaceEvent, scope: null };
     return {
       event: { ...payload, ...meta } as ConversationEvent,

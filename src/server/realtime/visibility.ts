@@ -1,7 +1,7 @@
-import type { CustomerEvent } from '../../contract/events';
+import type { CustomerEvent, RealtimeFrame } from '../../contract/events';
 import { toCustomerConversation } from '../../contract/webchat';
 import type { Principal } from '../auth/principal';
-import type { LoggedEvent, StoredEvent } from './event-log';
+import type { LoggedEvent, StoredEvent, StoredUserEvent, StoredWorkspaceEvent } from './event-log';
 
 /**
  * Staff: agents see their queues, what is assigned or reserved to them, and the transfer that took
@@ -28,17 +28,29 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
     case 'conversation.ended':
     // Waiting again; the transfer itself (and its internal note) stays with staff.
     case 'conversation.transferred':
+    // Offers and returns: the customer only learns the conversation's new state.
+    case 'conversation.offered':
+    case 'conversation.accepted':
+    case 'conversation.offer-declined':
+    case 'conversation.returned':
       return { ...base, type: 'conversation.updated', conversation: toCustomerConversation(event.conversation) };
   }
 }
 
+const isWorkspaceEvent = (stored: LoggedEvent): stored is StoredWorkspaceEvent => stored.scope === null;
+const isUserEvent = (stored: LoggedEvent): stored is StoredUserEvent => stored.scope !== null && 'userId' in stored.scope;
+
 /** The frame a principal receives for an event, or null when it is not theirs to see. */
-export function frameFor(principal: Principal, stored: LoggedEvent) {
-  // Workspace events (settings) go to every staff member; customers fetch their policy when needed.
-  if (stored.scope === null) return principal.kind === 'staff' ? ({ kind: 'workspace-event', event: stored.event } as const) : null;
+export function frameFor(principal: Principal, stored: LoggedEvent): RealtimeFrame | null {
+  // Workspace events (settings, presence) go to every staff member; customers fetch their policy when needed.
+  if (isWorkspaceEvent(stored)) return principal.kind === 'staff' ? { kind: 'workspace-event', event: stored.event } : null;
+  // A user's own events (read markers, preferences) reach every device of that user and nobody else.
+  if (isUserEvent(stored)) {
+    return principal.kind === 'staff' && principal.user.id === stored.scope.userId ? { kind: 'user-event', event: stored.event } : null;
+  }
   if (principal.kind === 'customer') {
     const event = toCustomerEvent(stored, principal.conversationId);
-    return event ? ({ kind: 'customer-event', event } as const) : null;
+    return event ? { kind: 'customer-event', event } : null;
   }
-  return staffCanSee(principal.user, stored.scope) ? ({ kind: 'event', event: stored.event } as const) : null;
+  return staffCanSee(principal.user, stored.scope) ? { kind: 'event', event: stored.event } : null;
 }

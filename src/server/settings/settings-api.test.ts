@@ -1,7 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { AttachmentPolicyResponseSchema, DEFAULT_ATTACHMENT_POLICY } from '../../contract/attachments';
 import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
-import { SettingsResponseSchema, type UpdateSettingsRequest } from '../../contract/settings';
+import {
+  DEFAULT_ROUTING_SETTINGS,
+  RoutingSettingsResponseSchema,
+  SettingsResponseSchema,
+  type RoutingSettings,
+  type UpdateSettingsRequest,
+} from '../../contract/settings';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
 
@@ -26,7 +32,13 @@ describeEachBackend('Settings', (backend) => {
 
   it('starts with the default policy for agents and customers alike', async () => {
     const { settings } = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema);
-    expect(settings).toEqual({ agentUploads: DEFAULT_ATTACHMENT_POLICY, customerUploads: DEFAULT_ATTACHMENT_POLICY, updatedAt: null, updatedBy: null });
+    expect(settings).toEqual({
+      agentUploads: DEFAULT_ATTACHMENT_POLICY,
+      customerUploads: DEFAULT_ATTACHMENT_POLICY,
+      routing: DEFAULT_ROUTING_SETTINGS,
+      updatedAt: null,
+      updatedBy: null,
+    });
     expect(DEFAULT_ATTACHMENT_POLICY).toEqual({ allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png'], maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES });
     expect((await server.get('/api/attachments/policy', anna)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(DEFAULT_ATTACHMENT_POLICY);
     expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
@@ -92,5 +104,32 @@ describeEachBackend('Settings', (backend) => {
     );
     expect(ceiling.settings.agentUploads).toEqual({ allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES });
     (await put(adam, { agentUploads: before.agentUploads, customerUploads: before.customerUploads })).expect(200, SettingsResponseSchema);
+  });
+
+  it('saves the routing settings, keeps them when an update leaves them out, and shows them to all staff', async () => {
+    const routing: RoutingSettings = { offerTimeoutSeconds: 15, maxMissedOffers: 2, lostAgentGraceSeconds: 30, replyTimeLimitSeconds: 300 };
+    const saved = (await put(adam, { ...valid, routing })).expect(200, SettingsResponseSchema).settings;
+    expect(saved.routing).toEqual(routing);
+    // An older client that knows only the upload policies does not reset routing.
+    expect((await put(adam, valid)).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
+    for (const who of [anna, sara, adam]) {
+      expect((await server.get('/api/settings/routing', who)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
+    }
+    (await server.get('/api/settings/routing')).expectError(401, 'unauthenticated');
+    (await server.get('/api/settings/routing', chat)).expectError(401, 'unauthenticated');
+
+    const cases: [Partial<RoutingSettings>, string][] = [
+      [{ offerTimeoutSeconds: 4 }, 'routing.offerTimeoutSeconds'],
+      [{ offerTimeoutSeconds: 601 }, 'routing.offerTimeoutSeconds'],
+      [{ maxMissedOffers: 0 }, 'routing.maxMissedOffers'],
+      [{ lostAgentGraceSeconds: 9 }, 'routing.lostAgentGraceSeconds'],
+      [{ replyTimeLimitSeconds: 2.5 }, 'routing.replyTimeLimitSeconds'],
+    ];
+    for (const [change, field] of cases) {
+      const error = (await put(adam, { ...valid, routing: { ...routing, ...change } })).expectError(400, 'invalid_request');
+      expect(Object.keys(error.fields ?? {}), JSON.stringify(change)).toContain(field);
+    }
+    expect((await server.get('/api/settings/routing', anna)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
+    (await put(adam, { ...valid, routing: DEFAULT_ROUTING_SETTINGS })).expect(200, SettingsResponseSchema);
   });
 });

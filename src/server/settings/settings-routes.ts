@@ -3,7 +3,7 @@ import { api } from '../../contract/api';
 import { requireCustomer, requireRole, requireStaff } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { getSettings, saveSettings } from './settings-store';
+import { getRoutingSettings, getSettings, saveSettings } from './settings-store';
 
 /** The System Configurator is the admins'; everyone else reads only the policy that applies to them. */
 export function registerSettingsRoutes(app: FastifyInstance, db: Database) {
@@ -17,6 +17,11 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Database) {
     const principal = await requireStaff(db, req);
     requireRole(principal, 'admin');
     return { settings: await saveSettings(db, principal.user, body) };
+  });
+
+  defineRoute(app, api.routingSettings, async ({ req }) => {
+    await requireStaff(db, req);
+    return { routing: await getRoutingSettings(db) };
   });
 
   defineRoute(app, api.attachmentPolicy, async ({ req }) => {

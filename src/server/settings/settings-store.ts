@@ -4,7 +4,13 @@ import {
   FILE_TYPE_NAMES,
   type AttachmentPolicy,
 } from '../../contract/attachments';
-import type { Settings, UpdateSettingsRequest } from '../../contract/settings';
+import {
+  DEFAULT_ROUTING_SETTINGS,
+  RoutingSettingsSchema,
+  type RoutingSettings,
+  type Settings,
+  type UpdateSettingsRequest,
+} from '../../contract/settings';
 import type { User } from '../../contract/auth';
 import type { Database, Sql } from '../db/database';
 import { appendWorkspaceEvent } from '../realtime/event-log';
@@ -12,6 +18,7 @@ import { appendWorkspaceEvent } from '../realtime/event-log';
 interface SettingsRow {
   agent_uploads: unknown;
   customer_uploads: unknown;
+  routing: unknown;
   updated_at: Date | string;
   updated_by: string | null;
   updated_by_name: string | null;
@@ -27,16 +34,28 @@ function policyFrom(stored: unknown): AttachmentPolicy {
   return parsed.success ? parsed.data : structuredClone(DEFAULT_ATTACHMENT_POLICY);
 }
 
+/** Stored routing settings, each missing or invalid field replaced by its default. */
+function routingFrom(stored: unknown): RoutingSettings {
+  const raw = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Partial<RoutingSettings> | null;
+  const merged = { ...DEFAULT_ROUTING_SETTINGS };
+  for (const key of Object.keys(merged) as (keyof RoutingSettings)[]) {
+    const field = RoutingSettingsSchema.shape[key].safeParse(raw?.[key]);
+    if (field.success) merged[key] = field.data;
+  }
+  return merged;
+}
+
 /** The workspace settings; the contract's defaults until an admin first saves them. */
 export async function getSettings(sql: Sql): Promise<Settings> {
   const [row] = await sql.query<SettingsRow>(
-    `SELECT s.agent_uploads, s.customer_uploads, s.updated_at, s.updated_by, u.display_name AS updated_by_name
+    `SELECT s.agent_uploads, s.customer_uploads, s.routing, s.updated_at, s.updated_by, u.display_name AS updated_by_name
      FROM settings s LEFT JOIN users u ON u.id = s.updated_by`,
   );
   if (!row) {
     return {
       agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
       customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+      routing: { ...DEFAULT_ROUTING_SETTINGS },
       updatedAt: null,
       updatedBy: null,
     };
@@ -44,18 +63,29 @@ export async function getSettings(sql: Sql): Promise<Settings> {
   return {
     agentUploads: policyFrom(row.agent_uploads),
     customerUploads: policyFrom(row.customer_uploads),
+    routing: routingFrom(row.routing),
     updatedAt: new Date(row.updated_at).toISOString(),
     updatedBy: row.updated_by ? { id: row.updated_by, displayName: row.updated_by_name ?? 'Unknown user' } : null,
   };
 }
 
-/** Saves both policies and tells every staff socket, in one transaction. */
+/** The routing settings alone: the sweeper and routing read them often. */
+export async function getRoutingSettings(sql: Sql): Promise<RoutingSettings> {
+  const [row] = await sql.query<{ routing: unknown }>('SELECT routing FROM settings');
+  return routingFrom(row?.routing ?? null);
+}
+
+/**
+ * Saves both policies, and the routing settings when the update has them (kept otherwise), and
+ * tells every staff socket, in one transaction.
+ */
 export async function saveSettings(db: Database, admin: User, update: UpdateSettingsRequest): Promise<Settings> {
   return db.transaction(async (tx) => {
+    const routing = update.routing ?? (await getRoutingSettings(tx));
     await tx.query(
-      `INSERT INTO settings (id, agent_uploads, customer_uploads, updated_at, updated_by) VALUES (true, $1, $2, now(), $3)
-       ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, updated_at = now(), updated_by = $3`,
-      [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), admin.id],
+      `INSERT INTO settings (id, agent_uploads, customer_uploads, routing, updated_at, updated_by) VALUES (true, $1, $2, $3, now(), $4)
+       ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, routing = $3, updated_at = now(), updated_by = $4`,
+      [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), JSON.stringify(routing), admin.id],
     );
     const settings = await getSettings(tx);
     await appendWorkspaceEvent(tx, { type: 'settings.updated', settings });

@@ -5,7 +5,8 @@ import { viewConversation } from '../conversations/conversation-service';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import { transfer } from './transfer-service';
-import { listLoggedInAgents, listQueues, listTransfers } from './transfer-store';
+import { listQueues } from '../queues/queue-store';
+import { listLoggedInAgents, listTransfers } from './transfer-store';
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database) {
   defineRoute(app, api.transfer, async ({ req, params, body }) => {

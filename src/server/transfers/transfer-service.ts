@@ -9,13 +9,15 @@ import { ApiError } from '../http/api-error';
 import { insertMessage } from '../messages/message-store';
 import { insertNote } from '../notes/note-store';
 import { appendEvent } from '../realtime/event-log';
-import { findCandidate, findQueue, insertTransfer, type QueueRow } from './transfer-store';
+import type { Queue } from '../../contract/queues';
+import { findQueue } from '../queues/queue-store';
+import { findCandidate, insertTransfer } from './transfer-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the conversation will wait: a queue, and for agent transfers the one agent it is reserved for. */
 interface Destination {
-  queue: QueueRow;
+  queue: Queue;
   agent: { id: string; displayName: string } | null;
 }
 

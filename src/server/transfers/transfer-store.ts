@@ -31,21 +31,6 @@ export async function listTransfers(sql: Sql, conversationId: string): Promise<T
   return rows.map(transferFromRow);
 }
 
-export interface QueueRow {
-  id: string;
-  name: string;
-  address: string;
-}
-
-export async function findQueue(sql: Sql, id: string): Promise<QueueRow | null> {
-  const [row] = await sql.query<QueueRow>('SELECT id, name, address FROM queues WHERE id = $1', [id]);
-  return row ?? null;
-}
-
-export async function listQueues(sql: Sql): Promise<QueueRow[]> {
-  return sql.query<QueueRow>('SELECT id, name, address FROM queues ORDER BY name, id');
-}
-
 /** A possible receiver of a transfer, with what decides whether they may receive it. */
 export interface CandidateAgent {
   id: string;

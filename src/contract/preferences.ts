@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** How the Conversations list is ordered. */
+export const ConversationSortSchema = z.enum([
+  /** Arrival time, newest first. */
+  'arrived-newest',
+  /** Arrival time, oldest first. */
+  'arrived-oldest',
+  /** The customer's latest message, most recent first. */
+  'last-customer-message',
+  /** Waiting longest for my reply first; answered conversations last. */
+  'waiting-longest',
+  /** Conversations with unread customer messages first, most unread first. */
+  'unread-first',
+  /** Customer name, A to Z. */
+  'customer-name',
+]);
+export type ConversationSort = z.infer<typeof ConversationSortSchema>;
+export const DEFAULT_CONVERSATION_SORT: ConversationSort = 'arrived-oldest';
+
+export const NotificationPreferencesSchema = z.object({
+  /** New customer messages in conversations I hold. */
+  newMessages: z.boolean(),
+  /** Offers made to me, and new conversations waiting in my queues. */
+  newConversations: z.boolean(),
+  /** Raise the browser's desktop notifications (the browser asks the user's permission once). */
+  desktop: z.boolean(),
+  /** Play a short sound. */
+  sound: z.boolean(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+
+/** Per user, on the server: every device of the user shares them. */
+export const PreferencesSchema = z.object({
+  conversationSort: ConversationSortSchema,
+  notifications: NotificationPreferencesSchema,
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  conversationSort: DEFAULT_CONVERSATION_SORT,
+  notifications: { newMessages: true, newConversations: true, desktop: false, sound: false },
+};
+
+/** PUT replaces only what it names. */
+export const UpdatePreferencesRequestSchema = z.object({
+  conversationSort: ConversationSortSchema.optional(),
+  notifications: NotificationPreferencesSchema.partial().optional(),
+});
+export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequestSchema>;
+
+export const PreferencesResponseSchema = z.object({ preferences: PreferencesSchema });

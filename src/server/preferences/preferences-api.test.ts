@@ -1,0 +1,49 @@
+import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES, PreferencesResponseSchema } from '../../contract/preferences';
+import { describeEachBackend } from '../test-support/databases';
+import { useTestServer, type Staff } from '../test-support/test-server';
+
+describeEachBackend('Preferences', (backend) => {
+  const server = useTestServer(backend);
+  let anna: Staff;
+  let ben: Staff;
+
+  beforeAll(async () => {
+    [anna, ben] = await Promise.all([server.staff('anna'), server.staff('ben')]);
+  });
+
+  const put = (who: Staff | undefined, body: unknown) => server.request('PUT', '/api/preferences', { auth: who, body });
+  const get = async (who: Staff) => (await server.get('/api/preferences', who)).expect(200, PreferencesResponseSchema).preferences;
+
+  it('starts from the defaults and changes only what an update names, per user', async () => {
+    expect(await get(anna)).toEqual(DEFAULT_PREFERENCES);
+    (await put(anna, { conversationSort: 'unread-first' })).expect(200, PreferencesResponseSchema);
+    const { preferences } = (await put(anna, { notifications: { desktop: true } })).expect(200, PreferencesResponseSchema);
+    expect(preferences).toEqual({
+      conversationSort: 'unread-first',
+      notifications: { ...DEFAULT_PREFERENCES.notifications, desktop: true },
+    });
+    expect(await get(anna)).toEqual(preferences);
+    expect(await get(ben)).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('tells every device of the user, and nobody else', async () => {
+    const [phone, benSocket] = await Promise.all([server.connect({ token: (await server.login('anna')).token }), server.connect({ token: ben.token })]);
+    await Promise.all([phone.ready(), benSocket.ready()]);
+    const { preferences } = (await put(anna, { conversationSort: 'customer-name', notifications: { sound: true } })).expect(200, PreferencesResponseSchema);
+    expect(await phone.next((f) => f.kind === 'user-event')).toMatchObject({ kind: 'user-event', event: { type: 'preferences.updated', preferences } });
+    (await put(ben, { conversationSort: 'arrived-newest' })).expect(200, PreferencesResponseSchema);
+    const benFrames = await benSocket.takeUntil((f) => f.kind === 'user-event');
+    expect(benFrames.filter((f) => f.kind === 'user-event').map((f) => f.kind === 'user-event' && f.event.type === 'preferences.updated' && f.event.preferences.conversationSort)).toEqual(['arrived-newest']);
+  });
+
+  it('refuses unknown sort orders and non-boolean switches with 400, and callers without a session with 401', async () => {
+    const before = await get(anna);
+    const error = (await put(anna, { conversationSort: 'random' })).expectError(400, 'invalid_request');
+    expect(Object.keys(error.fields ?? {})).toContain('conversationSort');
+    (await put(anna, { notifications: { sound: 'yes' } })).expectError(400, 'invalid_request');
+    (await put(undefined, { conversationSort: 'arrived-newest' })).expectError(401, 'unauthenticated');
+    (await server.get('/api/preferences')).expectError(401, 'unauthenticated');
+    expect(await get(anna)).toEqual(before);
+  });
+});

@@ -1,0 +1,64 @@
+import type { ReadState } from '../../contract/read-markers';
+import type { Database, Sql } from '../db/database';
+import { appendUserEvent } from '../realtime/event-log';
+
+interface ReadRow {
+  conversation_id: string;
+  last_read_seq: number;
+  unread_count: number;
+}
+
+const readFromRow = (row: ReadRow): ReadState => ({
+  conversationId: row.conversation_id,
+  lastReadSeq: row.last_read_seq,
+  unreadCount: row.unread_count,
+});
+
+/** Customer messages of conversation `c` after the user's marker `r` (0 when none). */
+const UNREAD_COUNT = `(SELECT count(*) FROM messages m
+  WHERE m.conversation_id = c.id AND m.author_kind = 'customer' AND m.seq > COALESCE(r.last_read_seq, 0))::int`;
+
+/** The user's read state in every conversation they hold or are being offered. */
+export async function listUnread(sql: Sql, userId: string): Promise<ReadState[]> {
+  const rows = await sql.query<ReadRow>(
+    `SELECT c.id AS conversation_id, COALESCE(r.last_read_seq, 0) AS last_read_seq, ${UNREAD_COUNT} AS unread_count
+     FROM conversations c
+     LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $1
+     WHERE (c.state = 'picked' AND c.agent_id = $1) OR (c.state = 'offered' AND c.offered_to_agent_id = $1)
+     ORDER BY c.arrived_at, c.id`,
+    [userId],
+  );
+  return rows.map(readFromRow);
+}
+
+async function readState(sql: Sql, userId: string, conversationId: string): Promise<ReadState> {
+  const [row] = await sql.query<ReadRow>(
+    `SELECT c.id AS conversation_id, COALESCE(r.last_read_seq, 0) AS last_read_seq, ${UNREAD_COUNT} AS unread_count
+     FROM conversations c LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $1
+     WHERE c.id = $2`,
+    [userId, conversationId],
+  );
+  if (!row) throw new Error(`conversation ${conversationId} vanished`);
+  return readFromRow(row);
+}
+
+/**
+ * Moves the user's marker forward to `seq` (never back, never past the last message) and tells
+ * the user's other devices, in one transaction. Marking what was already read changes nothing
+ * and sends no event, so a device that repeats itself costs one query.
+ */
+export async function markRead(db: Database, userId: string, conversationId: string, seq: number): Promise<ReadState> {
+  return db.transaction(async (tx) => {
+    const moved = await tx.query(
+      `INSERT INTO read_markers (user_id, conversation_id, last_read_seq)
+       SELECT $1, c.id, LEAST($3, c.last_seq) FROM conversations c WHERE c.id = $2
+       ON CONFLICT (user_id, conversation_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+         WHERE read_markers.last_read_seq < EXCLUDED.last_read_seq
+       RETURNING last_read_seq`,
+      [userId, conversationId, seq],
+    );
+    const read = await readState(tx, userId, conversationId);
+    if (moved.length > 0) await appendUserEvent(tx, userId, { type: 'read.updated', read });
+    return read;
+  });
+}
