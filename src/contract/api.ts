@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import {
+  AdminAuditListSchema,
+  AdminQueueListSchema,
+  AdminQueueResponseSchema,
+  AdminUserListSchema,
+  AdminUserResponseSchema,
+  CreateUserRequestSchema,
+  ResetPasswordRequestSchema,
+  SaveQueueRequestSchema,
+  UpdateUserRequestSchema,
+} from './admin';
+import {
   AttachmentDownloadQuerySchema,
   AttachmentPolicyResponseSchema,
   FileBytesSchema,
@@ -34,6 +45,7 @@ import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } fro
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
 import { QueueListSchema } from './queues';
+import { AgentStatusListSchema, AuditTrailSchema, OpenConversationsQuerySchema, QueueDashboardSchema } from './supervision';
 import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadListSchema } from './read-markers';
 import { RoutingSettingsResponseSchema, SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
 import {
@@ -112,6 +124,21 @@ export const api = {
   transfer: { method: 'POST', path: '/api/conversations/:id/transfer', summary: 'Hand a conversation I hold to a queue or to a logged-in agent, with an optional internal note; it waits again', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
   transfers: { method: 'GET', path: '/api/conversations/:id/transfers', summary: "A conversation's transfers, oldest first", access: 'staff', response: TransferListSchema },
   transferTargets: { method: 'GET', path: '/api/transfer-targets', summary: 'For the transfer dialog: all queues and the logged-in agents other than me', access: 'staff', response: TransferTargetsSchema },
+
+  queueDashboard: { method: 'GET', path: '/api/supervisor/queues', summary: 'Supervisors and admins: every queue now (waiting, longest wait, offered, in progress, agents) with the last hour of waiting counts', access: 'staff', response: QueueDashboardSchema },
+  agentStatuses: { method: 'GET', path: '/api/supervisor/agents', summary: "Supervisors and admins: every agent's presence, connection and workload", access: 'staff', response: AgentStatusListSchema },
+  openConversations: { method: 'GET', path: '/api/supervisor/conversations', summary: 'Supervisors and admins: every waiting, offered or held conversation, optionally of one queue', access: 'staff', query: OpenConversationsQuerySchema, response: ConversationListSchema },
+  auditTrail: { method: 'GET', path: '/api/conversations/:id/audit', summary: "Supervisors and admins: a conversation's audit trail (arrival, offers, picks, transfers, returns, end, refused uploads), oldest first", access: 'staff', response: AuditTrailSchema },
+  reassign: { method: 'POST', path: '/api/conversations/:id/reassign', summary: 'Supervisors and admins: move an open conversation to a queue or to a logged-in agent, with the rules of a transfer', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
+
+  adminQueues: { method: 'GET', path: '/api/admin/queues', summary: 'Admins: every queue with its agents', access: 'staff', response: AdminQueueListSchema },
+  createQueue: { method: 'POST', path: '/api/admin/queues', summary: 'Admins: create a queue (201)', access: 'staff', body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
+  updateQueue: { method: 'PUT', path: '/api/admin/queues/:id', summary: 'Admins: change a queue: name, address, routing mode and agents', access: 'staff', body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
+  adminUsers: { method: 'GET', path: '/api/admin/users', summary: 'Admins: every user', access: 'staff', response: AdminUserListSchema },
+  createUser: { method: 'POST', path: '/api/admin/users', summary: 'Admins: create a user (201)', access: 'staff', body: CreateUserRequestSchema, response: AdminUserResponseSchema },
+  updateUser: { method: 'PUT', path: '/api/admin/users/:id', summary: 'Admins: change a user; disabling ends their sessions everywhere at once', access: 'staff', body: UpdateUserRequestSchema, response: AdminUserResponseSchema },
+  resetPassword: { method: 'POST', path: '/api/admin/users/:id/password', summary: "Admins: set a new password; the user's sessions end", access: 'staff', body: ResetPasswordRequestSchema, response: AdminUserResponseSchema },
+  adminAudit: { method: 'GET', path: '/api/admin/audit', summary: 'Admins: the changes admins made to queues, users and settings, newest first', access: 'staff', response: AdminAuditListSchema },
 
   webchatQueues: { method: 'GET', path: '/api/webchat/queues', summary: 'Queues a customer may write to', access: 'public', response: PublicQueueListSchema },
   webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: 'Start a conversation; returns the customer token', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConversationSchema, PersonRefSchema, TransferSchema } from './conversations';
 import { PreferencesSchema } from './preferences';
 import { AgentPresenceSchema } from './presence';
+import { QueueSchema } from './queues';
 import { ReadStateSchema } from './read-markers';
 import { MessageSchema } from './messages';
 import { NoteSchema } from './notes';
@@ -58,6 +59,13 @@ export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 export const WorkspaceEventSchema = z.discriminatedUnion('type', [
   /** An admin saved the settings: open panels pick up the new attachment policy. */
   z.object({ ...base, type: z.literal('settings.updated'), settings: SettingsSchema }),
+  /** An admin created or changed a queue: dashboards and the transfer dialog follow. */
+  z.object({ ...base, type: z.literal('queue.updated'), queue: QueueSchema }),
+  /**
+   * An admin created or changed a user (role, queues, capacity, disabled). That user's panels
+   * reload their session; their sockets are reconnected so they see their new queues.
+   */
+  z.object({ ...base, type: z.literal('user.updated'), user: PersonRefSchema }),
   /** An agent's presence changed (by their choice or the server's, which gives a reason). */
   z.object({ ...base, type: z.literal('presence.changed'), ...AgentPresenceSchema.shape }),
 ]);

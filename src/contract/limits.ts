@@ -32,3 +32,4 @@ export const LOST_AGENT_GRACE_MIN_SECONDS = 10;
 export const AGENT_CAPACITY_MIN = 1;
 export const AGENT_CAPACITY_MAX = 50;
 export const AGENT_CAPACITY_DEFAULT = 5;
+export const QUEUE_NAME_MAX_LENGTH = 60;

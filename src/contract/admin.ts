@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { RoleSchema } from './auth';
+import { PersonRefSchema } from './conversations';
+import {
+  AGENT_CAPACITY_MAX,
+  AGENT_CAPACITY_MIN,
+  DISPLAY_NAME_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  QUEUE_NAME_MAX_LENGTH,
+  USERNAME_MAX_LENGTH,
+} from './limits';
+import { PresenceSchema } from './presence';
+import { QueueSchema, RoutingModeSchema } from './queues';
+
+/** A queue as admins manage it: with the agents who serve it. */
+export const AdminQueueSchema = QueueSchema.extend({ agentIds: z.array(z.string()) });
+export type AdminQueue = z.infer<typeof AdminQueueSchema>;
+
+export const AdminQueueListSchema = z.object({ queues: z.array(AdminQueueSchema) });
+export const AdminQueueResponseSchema = z.object({ queue: AdminQueueSchema });
+
+/** Create or replace a queue (PUT replaces every field). */
+export const SaveQueueRequestSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(QUEUE_NAME_MAX_LENGTH, `At most ${QUEUE_NAME_MAX_LENGTH} characters`),
+  /** The conversations' destination, e.g. support@acme.example. */
+  address: z.string().trim().max(EMAIL_MAX_LENGTH).pipe(z.email('Enter an address like support@example.com')),
+  routingMode: RoutingModeSchema,
+  agentIds: z.array(z.string()).refine((ids) => new Set(ids).size === ids.length, 'Each agent can be listed once'),
+});
+export type SaveQueueRequest = z.infer<typeof SaveQueueRequestSchema>;
+
+/** A user as admins manage them. */
+export const AdminUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  /** Most conversations held at once before offers stop. */
+  capacity: z.number().int(),
+  queueIds: z.array(z.string()),
+  disabled: z.boolean(),
+  presence: PresenceSchema,
+  createdAt: z.iso.datetime(),
+});
+export type AdminUser = z.infer<typeof AdminUserSchema>;
+
+export const AdminUserListSchema = z.object({ users: z.array(AdminUserSchema) });
+export const AdminUserResponseSchema = z.object({ user: AdminUserSchema });
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'At least 2 characters')
+  .max(USERNAME_MAX_LENGTH)
+  .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only');
+
+export const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+
+const CapacitySchema = z
+  .number()
+  .int('A whole number')
+  .min(AGENT_CAPACITY_MIN, `At least ${AGENT_CAPACITY_MIN}`)
+  .max(AGENT_CAPACITY_MAX, `At most ${AGENT_CAPACITY_MAX}`);
+
+const userFields = {
+  displayName: z.string().trim().min(1, 'Enter a name').max(DISPLAY_NAME_MAX_LENGTH),
+  role: RoleSchema,
+  capacity: CapacitySchema,
+  /** Queues the user serves; only agents serve queues. */
+  queueIds: z.array(z.string()).refine((ids) => new Set(ids).size === ids.length, 'Each queue can be listed once'),
+};
+
+export const CreateUserRequestSchema = z.object({ username: UsernameSchema, password: NewPasswordSchema, ...userFields });
+export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
+
+/**
+ * PUT replaces these fields. Disabling ends every session of the user at once and closes their
+ * sockets on every server instance; their held conversations go back to their queues.
+ */
+export const UpdateUserRequestSchema = z.object({ ...userFields, disabled: z.boolean() });
+export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
+
+export const ResetPasswordRequestSchema = z.object({ password: NewPasswordSchema });
+
+/** One change an admin made to the workspace. */
+export const AdminAuditEntrySchema = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actor: PersonRefSchema,
+  /** What changed, e.g. `queue.created`, `user.disabled`, `settings.updated`. */
+  action: z.string(),
+  target: z.object({ kind: z.enum(['queue', 'user', 'settings']), id: z.string().nullable(), name: z.string() }),
+  /** For people: "Created queue Billing (offer)", "Disabled Ben Okafor". */
+  summary: z.string(),
+});
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
+
+/** Newest first. */
+export const AdminAuditListSchema = z.object({ entries: z.array(AdminAuditEntrySchema) });
