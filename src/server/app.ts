@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { api } from '../contract/api';
 import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../contract/limits';
 import { buildOpenApiDocument } from '../contract/openapi';
+import { registerAdminRoutes } from './admin/admin-routes';
 import { registerAttachmentRoutes, startAttachmentCleanup } from './attachments/attachment-routes';
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
@@ -17,12 +18,18 @@ import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
+import { ConnectionTracker } from './presence/connection-tracker';
+import { registerPresenceRoutes } from './presence/presence-routes';
 import { registerDraftRoutes } from './drafts/draft-routes';
 import { registerPreferenceRoutes } from './preferences/preference-routes';
 import { registerReadMarkerRoutes } from './read-markers/read-marker-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
+import { registerOfferRoutes } from './routing/offer-routes';
+import { RoutingService } from './routing/routing-service';
 import { registerSettingsRoutes } from './settings/settings-routes';
+import { registerSupervisionRoutes } from './supervision/supervision-routes';
+import { WaitingSampler } from './supervision/waiting-sampler';
 import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
 
@@ -32,11 +39,26 @@ export interface AppDeps {
   clientDir?: string;
   secureCookie?: boolean;
   logger?: boolean;
+  /** Timing of offers and presence; tests turn the periodic sweep off and call `sweepNow`. */
+  routing?: {
+    /** How often this instance sweeps (expired offers, lost agents, waiting conversations); 0: only when poked. */
+    sweepIntervalMs?: number;
+    /** How often this instance refreshes its record of open staff sockets. */
+    heartbeatMs?: number;
+  };
+  /** How often this instance tries to sample waiting counts for the dashboard's chart; 0: only when asked. */
+  waitingSampleIntervalMs?: number;
 }
 
 export interface App {
   app: FastifyInstance;
   hub: RealtimeHub;
+  /** Sweeps now and resolves when done: tests move time in the database, then call this. */
+  sweepNow(): Promise<void>;
+  /** Open staff sockets of this instance, as recorded for presence. */
+  connections: ConnectionTracker;
+  /** Samples waiting counts now (unless a sample is under 50 s old); true when it did. */
+  sampleWaitingNow(): Promise<boolean>;
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -57,6 +79,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const hub = new RealtimeHub(deps.db);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
+  const routing = new RoutingService(deps.db, { sweepIntervalMs: deps.routing?.sweepIntervalMs });
+  const connections = new ConnectionTracker(deps.db, { heartbeatMs: deps.routing?.heartbeatMs, onAvailable: () => routing.poke() });
+  routing.start();
+  connections.start();
+  app.addHook('onClose', async () => {
+    await routing.stop();
+    await connections.stop();
+  });
+  const sampler = new WaitingSampler(deps.db, { intervalMs: deps.waitingSampleIntervalMs });
+  sampler.start();
+  app.addHook('onClose', () => sampler.stop());
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
@@ -90,17 +123,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/openapi.json', async () => openApi);
 
   registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
-  registerConversationRoutes(app, deps.db);
+  registerConversationRoutes(app, deps.db, routing);
+  registerOfferRoutes(app, deps.db, routing);
+  registerPresenceRoutes(app, deps.db, routing);
   registerNoteRoutes(app, deps.db);
   registerDraftRoutes(app, deps.db);
   registerReadMarkerRoutes(app, deps.db);
   registerPreferenceRoutes(app, deps.db);
   registerHistoryRoutes(app, deps.db);
   registerHandledRoutes(app, deps.db);
-  registerTransferRoutes(app, deps.db);
-  registerWebchatRoutes(app, deps.db);
-  registerRealtimeRoutes(app, deps.db, hub);
+  registerTransferRoutes(app, deps.db, routing);
+  registerWebchatRoutes(app, deps.db, routing);
+  registerRealtimeRoutes(app, deps.db, hub, connections);
   registerSettingsRoutes(app, deps.db);
+  registerSupervisionRoutes(app, deps.db, routing);
+  registerAdminRoutes(app, deps.db, routing);
   registerAttachmentRoutes(app, deps.db);
   await startAttachmentCleanup(app, deps.db);
 
@@ -116,5 +153,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.sendFile('index.html', clientDir);
   });
 
-  return { app, hub };
+  return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow() };
 }

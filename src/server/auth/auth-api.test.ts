@@ -12,7 +12,7 @@ describeEachBackend('Staff login', (backend) => {
     const res = await server.post('/api/auth/login', undefined, { username: 'anna', password: DEMO_PASSWORD });
     const body = res.expect(200, LoginResponseSchema);
     expect(body.user).toMatchObject({ username: 'anna', displayName: 'Anna Lindqvist', role: 'agent' });
-    expect(body.user.queueIds).toEqual([server.queueIds.Support]);
+    expect(body.user.queueIds.sort()).toEqual([server.queueIds.Support, server.queueIds.Billing].sort());
     expect(body.token.length).toBeGreaterThanOrEqual(32);
 
     const cookie = res.setCookies.find((c) => c.startsWith('cp_session='));

@@ -50,9 +50,9 @@ describeEachBackend('Conversation rights', (backend) => {
   it('lists only the queues an agent serves', async () => {
     const queues = async (staff: Staff) =>
       ((await server.get('/api/queues', staff)).json() as { queues: { name: string }[] }).queues.map((q) => q.name);
-    expect(await queues(anna)).toEqual(['Support']);
+    expect(await queues(anna)).toEqual(['Billing', 'Support']);
     expect(await queues(sam)).toEqual(['Sales']);
-    expect(await queues(sara)).toEqual(['Sales', 'Support']);
+    expect(await queues(sara)).toEqual(['Billing', 'Sales', 'Support']);
   });
 
   it('lets a supervisor read any conversation but not pick, write or end it', async () => {

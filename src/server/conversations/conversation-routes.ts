@@ -6,10 +6,11 @@ import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import { listMessages } from '../messages/message-store';
 import { listQueues } from '../queues/queue-store';
+import type { RoutingService } from '../routing/routing-service';
 import { agentMayWrite, end, pick, sendMessage, viewConversation } from './conversation-service';
 import { listHeldBy, listOfferedTo, listWaiting } from './conversation-store';
 
-export function registerConversationRoutes(app: FastifyInstance, db: Database) {
+export function registerConversationRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.queues, async ({ req }) => {
     const { user } = await requireStaff(db, req);
     return { queues: await listQueues(db, user.role === 'agent' ? user.queueIds : null) };
@@ -38,7 +39,10 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database) {
 
   defineRoute(app, api.end, async ({ req, params }) => {
     const { user } = await requireStaff(db, req);
-    return { conversation: await end(db, user, params.id!) };
+    const conversation = await end(db, user, params.id!);
+    // A free place: a waiting conversation may be offered to this agent now.
+    routing.poke();
+    return { conversation };
   });
 
   defineRoute(app, api.messages, async ({ req, params, query }) => {

@@ -60,7 +60,9 @@ async function holderError(tx: Sql, id: string): Promise<ApiError> {
  * re-checks the WHERE clause after the winner commits, so every other picker updates no row.
  * A conversation reserved for an agent (a transfer) is theirs alone to pick, in any queue; any
  * other waits for the agents of its queue. The same rule is in the WHERE clause, so a transfer
- * that lands between the check and the update cannot be overtaken.
+ * that lands between the check and the update cannot be overtaken. Only a queued conversation
+ * can be picked: one being offered is that agent's to accept until the offer ends. An agent's
+ * capacity limits what is offered to them, not what they pick on purpose.
  */
 export async function pick(db: Database, user: User, id: string): Promise<Conversation> {
   requireAgent(user);
@@ -69,12 +71,15 @@ export async function pick(db: Database, user: User, id: string): Promise<Conver
   return db.transaction(async (tx) => {
     const won = await tx.query(
       `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now(), reserved_for_agent_id = NULL
-       WHERE id = $1 AND state IN ('queued', 'offered')
+       WHERE id = $1 AND state = 'queued'
          AND (reserved_for_agent_id = $2 OR (reserved_for_agent_id IS NULL AND queue_id = ANY($3::uuid[])))
        RETURNING id`,
       [id, user.id, user.queueIds],
     );
     if (won.length === 0) throw await pickError(tx, user, id);
+    // New work: the agent goes to the back of the line for offers. Before any event, keeping the
+    // lock order of the routing (conversation row, user row, event counter).
+    await tx.query('UPDATE users SET idle_since = now() WHERE id = $1', [user.id]);
     const message = await insertMessage(tx, systemMessage(id, `${user.displayName} joined the conversation.`));
     const conversation = await reload(tx, id);
     const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
@@ -97,11 +102,17 @@ function pickableBy(user: User, c: Conversation) {
 
 async function pickError(tx: Sql, user: User, id: string): Promise<ApiError> {
   const c = await reload(tx, id);
-  if (c.state === 'queued' || c.state === 'offered') {
-    pickableBy(user, c);
-    // Only when the row changed again between the update and this read.
-    return new ApiError(409, 'not_holder', 'This conversation cannot be picked right now. Try again.');
+  if (c.state === 'queued' || c.state === 'offered') pickableBy(user, c);
+  if (c.offer?.agent.id === user.id) return new ApiError(409, 'not_holder', 'This conversation is offered to you: accept it to take it.');
+  if (c.offer) {
+    return new ApiError(
+      409,
+      'not_holder',
+      `This conversation is offered to ${c.offer.agent.displayName} right now. It comes back to the picklist if they do not accept it.`,
+    );
   }
+  // Only when the row changed again between the update and this read.
+  if (c.state === 'queued') return new ApiError(409, 'not_holder', 'This conversation cannot be picked right now. Try again.');
   return holderError(tx, id);
 }
 

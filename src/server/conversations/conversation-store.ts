@@ -175,6 +175,19 @@ export async function listOfferedTo(sql: Sql, agentId: string): Promise<Conversa
   return rows.map(conversationFromRow);
 }
 
+/**
+ * Every open conversation (waiting, offered or held), of one queue or all, for supervisors:
+ * oldest arrival first.
+ */
+export async function listOpen(sql: Sql, queueId: string | null): Promise<Conversation[]> {
+  const rows = await sql.query<ConversationRow>(
+    `${SELECT_CONVERSATION} WHERE c.state IN ('queued', 'offered', 'picked') AND ($1::uuid IS NULL OR c.queue_id = $1)
+     ORDER BY c.arrived_at, c.id`,
+    [queueId],
+  );
+  return rows.map(conversationFromRow);
+}
+
 /** Which conversations a list may show: for an agent those canView allows, for everyone else all (null). */
 export type Visibility = { queueIds: string[]; agentId: string } | null;
 

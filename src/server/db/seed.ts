@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
 import type { Database, Sql } from './database';
 
+/** Support and Sales wait in the picklist; Billing offers each new conversation to an agent. */
 const QUEUES = [
-  { name: 'Support', address: 'support@acme.example' },
-  { name: 'Sales', address: 'sales@acme.example' },
-];
+  { name: 'Support', address: 'support@acme.example', routingMode: 'pick' },
+  { name: 'Sales', address: 'sales@acme.example', routingMode: 'pick' },
+  { name: 'Billing', address: 'billing@acme.example', routingMode: 'offer' },
+] as const;
 
+/** `capacity`: how many conversations an agent holds at once before offers stop. */
 const USERS = [
-  { username: 'anna', displayName: 'Anna Lindqvist', role: 'agent', queues: ['Support'] },
-  { username: 'ben', displayName: 'Ben Okafor', role: 'agent', queues: ['Support', 'Sales'] },
-  { username: 'sara', displayName: 'Sara Moreau', role: 'supervisor', queues: [] },
-  { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [] },
+  { username: 'anna', displayName: 'Anna Lindqvist', role: 'agent', queues: ['Support', 'Billing'], capacity: 3 },
+  { username: 'ben', displayName: 'Ben Okafor', role: 'agent', queues: ['Support', 'Sales', 'Billing'], capacity: 5 },
+  { username: 'sara', displayName: 'Sara Moreau', role: 'supervisor', queues: [], capacity: 5 },
+  { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [], capacity: 5 },
 ] as const;
 
 const CUSTOMERS = [
@@ -56,14 +59,18 @@ export async function seedDemoWorkspace(db: Database, demoPassword: string | nul
 
     const queueIds = new Map<string, string>();
     for (const q of QUEUES) {
-      const [row] = await tx.query<{ id: string }>('INSERT INTO queues (name, address) VALUES ($1, $2) RETURNING id', [q.name, q.address]);
+      const [row] = await tx.query<{ id: string }>('INSERT INTO queues (name, address, routing_mode) VALUES ($1, $2, $3) RETURNING id', [
+        q.name,
+        q.address,
+        q.routingMode,
+      ]);
       queueIds.set(q.name, row!.id);
     }
     const agentIds: string[] = [];
     for (const u of USERS) {
       const [row] = await tx.query<{ id: string }>(
-        'INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id',
-        [u.username, u.displayName, u.role, passwordHash],
+        'INSERT INTO users (username, display_name, role, password_hash, capacity) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [u.username, u.displayName, u.role, passwordHash, u.capacity],
       );
       for (const q of u.queues) await tx.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [queueIds.get(q), row!.id]);
       if (u.role === 'agent') agentIds.push(row!.id);

@@ -5,8 +5,12 @@ import type { Sql } from '../db/database';
 export const EVENTS_CHANNEL = 'cp_events';
 export const REVOCATIONS_CHANNEL = 'cp_revocations';
 
-/** A session that ended, or a user whose every session ended; their sockets close on every instance. */
-export type Revocation = { sessionHash?: string; userId?: string };
+/**
+ * A session that ended, or a user whose every session ended; their sockets close on every instance.
+ * `access`: the user may still log in, but their role or queues changed: their sockets close with
+ * a code that tells clients to reconnect (and so be judged afresh), not to log in again.
+ */
+export type Revocation = { sessionHash?: string; userId?: string; kind?: 'ended' | 'access' };
 
 /** Tells every server instance to close the sockets of the revoked session or user. */
 export async function announceRevocation(sql: Sql, revocation: Revocation): Promise<void> {

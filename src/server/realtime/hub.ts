@@ -13,6 +13,10 @@ export interface RealtimeClient {
 }
 
 const READ_BATCH = 500;
+/** The session is gone: log in again. */
+export const SESSION_ENDED_CLOSE_CODE = 4001;
+/** The user's role or queues changed: reconnect at once (the session is still valid). */
+export const ACCESS_CHANGED_CLOSE_CODE = 4002;
 
 /**
  * Fans the event log out to this instance's sockets. It does not trust the notification
@@ -83,14 +87,20 @@ export class RealtimeHub {
     this.clients.delete(client);
   }
 
-  /** Closes the sockets of an ended session or of a user who may no longer log in, on this instance. */
+  /**
+   * Closes the sockets of an ended session or of a user who may no longer log in, on this instance.
+   * A socket's principal is fixed at hello, so a user whose rights changed is closed too, with
+   * ACCESS_CHANGED_CLOSE_CODE: the client reconnects, catches up and is judged by its new rights.
+   */
   private revoke(revocation: Revocation): void {
+    const accessChanged = revocation.kind === 'access';
     for (const client of this.clients) {
       const p = client.principal;
       if (p.kind !== 'staff') continue;
       if (p.sessionHash === revocation.sessionHash || p.user.id === revocation.userId) {
         this.clients.delete(client);
-        client.close(4001, 'Your session has ended. Please log in again.');
+        if (accessChanged) client.close(ACCESS_CHANGED_CLOSE_CODE, 'Your access changed');
+        else client.close(SESSION_ENDED_CLOSE_CODE, 'Your session has ended. Please log in again.');
       }
     }
   }

@@ -4,6 +4,7 @@ import { REALTIME_PATH } from '../../contract/api';
 import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '../../contract/events';
 import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
+import type { ConnectionTracker } from '../presence/connection-tracker';
 import type { RealtimeClient, RealtimeHub } from './hub';
 import { typingSignal } from './typing';
 
@@ -13,10 +14,12 @@ const HEARTBEAT_MS = 25_000;
 /** A client this far behind is dropped; it reconnects and catches up from the log instead. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub) {
+export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub, connections: ConnectionTracker) {
   app.get(REALTIME_PATH, { websocket: true }, (socket: WebSocket, req) => {
     const cookieToken = req.cookies[SESSION_COOKIE];
     let client: RealtimeClient | undefined;
+    /** The staff member whose open socket this is, once their hello was accepted (presence). */
+    let trackedUserId: string | undefined;
     let alive = true;
 
     const send = (frame: RealtimeFrame) => {
@@ -75,6 +78,13 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
       }
       if (!principal) return fail('unauthenticated', 'Please log in again.');
       if (socket.readyState !== socket.OPEN) return;
+      if (principal.kind === 'staff') {
+        // Recorded before "ready", so a client that is ready also counts as connected for offers.
+        // Set first: a close during the await then detaches what was attached.
+        trackedUserId = principal.user.id;
+        await connections.attach(principal.user);
+        if (socket.readyState !== socket.OPEN) return;
+      }
       client = { principal, send, close: (code, reason) => socket.close(code, reason) };
       hub.attach(client, hello.after);
     });
@@ -83,6 +93,7 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
       clearTimeout(helloTimer);
       clearInterval(heartbeat);
       if (client) hub.detach(client);
+      if (trackedUserId) void connections.detach(trackedUserId);
     });
   });
 }

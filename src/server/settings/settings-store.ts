@@ -13,6 +13,7 @@ import {
 } from '../../contract/settings';
 import type { User } from '../../contract/auth';
 import type { Database, Sql } from '../db/database';
+import { recordAdminAction } from '../admin/admin-audit-store';
 import { appendWorkspaceEvent } from '../realtime/event-log';
 
 interface SettingsRow {
@@ -81,14 +82,33 @@ export async function getRoutingSettings(sql: Sql): Promise<RoutingSettings> {
  */
 export async function saveSettings(db: Database, admin: User, update: UpdateSettingsRequest): Promise<Settings> {
   return db.transaction(async (tx) => {
-    const routing = update.routing ?? (await getRoutingSettings(tx));
+    const before = await getSettings(tx);
+    const routing = update.routing ?? before.routing;
     await tx.query(
       `INSERT INTO settings (id, agent_uploads, customer_uploads, routing, updated_at, updated_by) VALUES (true, $1, $2, $3, now(), $4)
        ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, routing = $3, updated_at = now(), updated_by = $4`,
       [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), JSON.stringify(routing), admin.id],
     );
     const settings = await getSettings(tx);
+    await recordAdminAction(tx, {
+      actor: { id: admin.id, displayName: admin.displayName },
+      action: 'settings.updated',
+      target: { kind: 'settings', id: null, name: 'Workspace settings' },
+      summary: settingsChangeSummary(before, settings),
+    });
     await appendWorkspaceEvent(tx, { type: 'settings.updated', settings });
     return settings;
   });
+}
+
+/** For the admins' audit trail: which parts of the settings a save changed. */
+function settingsChangeSummary(before: Settings, after: Settings): string {
+  const changed = [
+    ['agent uploads', before.agentUploads, after.agentUploads],
+    ['customer uploads', before.customerUploads, after.customerUploads],
+    ['routing', before.routing, after.routing],
+  ]
+    .filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b))
+    .map(([name]) => name as string);
+  return changed.length > 0 ? `Changed the settings: ${changed.join(', ')}` : 'Saved the settings without changes';
 }

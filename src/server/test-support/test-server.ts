@@ -10,9 +10,10 @@ import { ApiErrorSchema, type ApiErrorBody, type ErrorCode } from '../../contrac
 import type { RealtimeHello } from '../../contract/events';
 import { SendMessageResponseSchema, type Message } from '../../contract/messages';
 import { StartChatResponseSchema } from '../../contract/webchat';
-import { buildApp } from '../app';
+import { buildApp, type AppDeps } from '../app';
 import type { Database } from '../db/database';
 import { seedDemoWorkspace } from '../db/seed';
+import type { ConnectionTracker } from '../presence/connection-tracker';
 import type { RealtimeHub } from '../realtime/hub';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases';
 import { RealtimeTestClient } from './realtime-client';
@@ -21,7 +22,8 @@ import { RealtimeTestClient } from './realtime-client';
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 
 export type SeedUser = 'anna' | 'ben' | 'sara' | 'adam';
-export type QueueName = 'Support' | 'Sales';
+/** Support and Sales are picking queues; Billing offers (served by anna and ben). */
+export type QueueName = 'Support' | 'Sales' | 'Billing';
 
 /** A logged-in staff member. */
 export interface Staff {
@@ -95,14 +97,22 @@ export class TestServer {
     readonly hub: RealtimeHub,
     readonly db: Database,
     readonly queueIds: Record<QueueName, string>,
+    /** Runs the routing sweep (expired offers, lost agents, waiting conversations) and resolves when done. */
+    readonly sweepNow: () => Promise<void>,
+    /** This instance's record of open staff sockets. */
+    readonly connections: ConnectionTracker,
     private readonly onClose: () => Promise<void>,
   ) {}
 
-  /** A server on a fresh database of `backend`, seeded with the demo workspace unless `seed` is false. */
-  static async start(backend: Backend, opts: { seed?: boolean } = {}): Promise<TestServer> {
+  /**
+   * A server on a fresh database of `backend`, seeded with the demo workspace unless `seed` is
+   * false. It never sweeps on its own unless `routing.sweepIntervalMs` says so: tests move time
+   * in the database and call `sweepNow`.
+   */
+  static async start(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): Promise<TestServer> {
     const testDb = await createTestDatabase(backend.kind);
     try {
-      return await TestServer.onDatabase(testDb.db, { seed: opts.seed ?? true, dispose: () => testDb.dispose() });
+      return await TestServer.onDatabase(testDb.db, { seed: opts.seed ?? true, routing: opts.routing, dispose: () => testDb.dispose() });
     } catch (err) {
       await testDb.dispose();
       throw err;
@@ -110,12 +120,15 @@ export class TestServer {
   }
 
   /** A server on an existing database; `dispose` runs after the app has closed. */
-  static async onDatabase(db: Database, opts: { seed: boolean; dispose?: () => Promise<void> }): Promise<TestServer> {
+  static async onDatabase(
+    db: Database,
+    opts: { seed: boolean; routing?: AppDeps['routing']; dispose?: () => Promise<void> },
+  ): Promise<TestServer> {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
-    const { app, hub } = await buildApp({ db });
-    return new TestServer(app, hub, db, queueIds, async () => {
+    const { app, hub, sweepNow, connections } = await buildApp({ db, routing: { sweepIntervalMs: 0, ...opts.routing } });
+    return new TestServer(app, hub, db, queueIds, sweepNow, connections, async () => {
       await opts.dispose?.();
     });
   }
@@ -230,7 +243,7 @@ export class TestServer {
  * Starts a server before the tests of the enclosing describe and closes it after them. The
  * returned object stands for that server; use it inside tests and hooks only.
  */
-export function useTestServer(backend: Backend, opts: { seed?: boolean } = {}): TestServer {
+export function useTestServer(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await TestServer.start(backend, opts);

@@ -304,6 +304,7 @@ describeEachBackend('Transfers', (backend) => {
     it('offers every queue and the logged-in agents other than me, by name', async () => {
       const targets = (await server.get('/api/transfer-targets', anna)).expect(200, TransferTargetsSchema);
       expect(targets.queues.map((q) => [q.name, q.address])).toEqual([
+        ['Billing', 'billing@acme.example'],
         ['Sales', 'sales@acme.example'],
         ['Support', 'support@acme.example'],
       ]);
@@ -312,7 +313,7 @@ describeEachBackend('Transfers', (backend) => {
       expect(names).toEqual(expect.arrayContaining(['Ben Okafor', 'Agent sam', 'Agent tom']));
       expect(names).not.toContain('Anna Lindqvist');
       expect(names).not.toContain('Sara Moreau');
-      expect(targets.agents.find((a) => a.id === ben.user.id)?.queueIds.sort()).toEqual([server.queueIds.Sales, server.queueIds.Support].sort());
+      expect(targets.agents.find((a) => a.id === ben.user.id)?.queueIds.sort()).toEqual([server.queueIds.Billing, server.queueIds.Sales, server.queueIds.Support].sort());
       expect(targets.agents.find((a) => a.id === sam.user.id)?.queueIds).toEqual([server.queueIds.Sales]);
 
       const fresh = await insertUser(server, 'offline-olga', { queues: ['Sales'] });

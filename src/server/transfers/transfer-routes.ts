@@ -6,12 +6,18 @@ import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import { transfer } from './transfer-service';
 import { listQueues } from '../queues/queue-store';
+import type { RoutingService } from '../routing/routing-service';
 import { listLoggedInAgents, listTransfers } from './transfer-store';
 
-export function registerTransferRoutes(app: FastifyInstance, db: Database) {
+export function registerTransferRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.transfer, async ({ req, params, body }) => {
     const { user } = await requireStaff(db, req);
-    return transfer(db, user, params.id!, body);
+    const result = await transfer(db, user, params.id!, body);
+    // To an offering queue: offered to one of its agents at once. Either way the sender has a
+    // free place again, which may let a waiting conversation be offered to them.
+    if (body.target.kind === 'queue') await routing.routeNow(result.conversation.id);
+    routing.poke();
+    return result;
   });
 
   // Whoever may view the conversation may read its transfers, notes included (staff only).

@@ -58,7 +58,8 @@ async function resolveTarget(sql: Sql, user: User, current: Conversation, target
  * again (in the target queue, or in its queue reserved for the target agent), the transfer is
  * recorded, the customer is told in a system message, the note becomes an internal note, and the
  * events go out. The row lock makes it exactly one of transfer and a concurrent end (or a second
- * transfer) that wins; the other is answered like any non-holder.
+ * transfer) that wins; the other is answered like any non-holder. It starts a new offer round:
+ * agents who declined it before may be offered it again.
  */
 export async function transfer(
   db: Database,
@@ -78,7 +79,8 @@ export async function transfer(
     if (!row || row.state !== 'picked' || row.agent_id !== user.id) throw holderProblem(user, await reload(tx, id))!;
     await tx.query(
       `UPDATE conversations
-       SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4
+       SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4,
+         offer_round = offer_round + 1, returned_at = NULL
        WHERE id = $1`,
       [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
     );

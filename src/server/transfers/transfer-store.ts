@@ -11,13 +11,15 @@ export interface NewTransfer {
   toQueueId: string | null;
   toAgentId: string | null;
   note: string | null;
+  /** A supervisor or admin (`fromAgentId`) moved it, rather than the agent holding it. */
+  reassigned?: boolean;
 }
 
 export async function insertTransfer(tx: Sql, t: NewTransfer): Promise<Transfer> {
   const [inserted] = await tx.query<{ id: string }>(
-    `INSERT INTO transfers (conversation_id, from_agent_id, from_queue_id, to_queue_id, to_agent_id, note)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [t.conversationId, t.fromAgentId, t.fromQueueId, t.toQueueId, t.toAgentId, t.note],
+    `INSERT INTO transfers (conversation_id, from_agent_id, from_queue_id, to_queue_id, to_agent_id, note, reassigned)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [t.conversationId, t.fromAgentId, t.fromQueueId, t.toQueueId, t.toAgentId, t.note, t.reassigned ?? false],
   );
   const [row] = await tx.query<TransferRow>(`${TRANSFER_SELECT} WHERE t.id = $1`, [inserted!.id]);
   return transferFromRow(row!);

@@ -15,7 +15,7 @@ describeEachBackend('Web chat', (backend) => {
 
   it('lists the queues a customer may write to, without internal addresses', async () => {
     const { queues } = (await server.get('/api/webchat/queues')).expect(200, PublicQueueListSchema);
-    expect(queues.map((q) => q.name)).toEqual(['Sales', 'Support']);
+    expect(queues.map((q) => q.name)).toEqual(['Billing', 'Sales', 'Support']);
     expect(JSON.stringify(queues)).not.toContain('@acme.example');
   });
 

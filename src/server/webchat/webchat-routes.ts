@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
+import type { RoutingMode } from '../../contract/queues';
 import { toCustomerConversation } from '../../contract/webchat';
 import { requireCustomer } from '../auth/principal';
 import { hashToken, newToken } from '../auth/tokens';
@@ -10,6 +11,7 @@ import type { Database } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { appendEvent } from '../realtime/event-log';
+import type { RoutingService } from '../routing/routing-service';
 import { insertMessage, listMessages } from '../messages/message-store';
 
 async function ownConversation(db: Database, conversationId: string) {
@@ -18,14 +20,14 @@ async function ownConversation(db: Database, conversationId: string) {
   return conversation;
 }
 
-export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
+export function registerWebchatRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.webchatQueues, async () => ({
     queues: await db.query<{ id: string; name: string }>('SELECT id, name FROM queues ORDER BY name'),
   }));
 
   defineRoute(app, api.webchatStart, async ({ body, reply }) => {
-    const [queue] = await db.query<{ id: string; address: string }>(
-      'SELECT id, address FROM queues WHERE id::text = $1',
+    const [queue] = await db.query<{ id: string; address: string; routing_mode: RoutingMode }>(
+      'SELECT id, address, routing_mode FROM queues WHERE id::text = $1',
       [body.queueId],
     );
     if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
@@ -59,7 +61,10 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database) {
       return { conversation, message };
     });
     reply.code(201);
-    return { customerToken, conversation: toCustomerConversation(conversation), message };
+    if (queue.routing_mode !== 'offer') return { customerToken, conversation: toCustomerConversation(conversation), message };
+    // An offering queue offers it to an agent at once (it waits in the picklist when nobody may take it).
+    await routing.routeNow(conversation.id);
+    return { customerToken, conversation: toCustomerConversation(await ownConversation(db, conversation.id)), message };
   });
 
   defineRoute(app, api.webchatConversation, async ({ req }) => {

@@ -1,0 +1,32 @@
+import type { User } from '../../contract/auth';
+import type { StaffPrincipal } from '../auth/principal';
+import type { Sql } from '../db/database';
+import { ApiError } from '../http/api-error';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ONLY_ADMINS = 'Only admins can manage queues and users.';
+
+export function requireAdmin(principal: StaffPrincipal): void {
+  if (principal.user.role !== 'admin') throw new ApiError(403, 'forbidden', ONLY_ADMINS);
+}
+
+/** A 400 that names the field the admin has to change, with the same text for the form and the banner. */
+export const fieldError = (field: string, message: string) => new ApiError(400, 'invalid_request', message, { fields: { [field]: message } });
+
+/**
+ * Every admin change runs under this transaction-scoped advisory lock, on every instance: the
+ * checks that keep names unique and an admin enabled then see each other's results, so two admins
+ * cannot, say, disable each other at the same moment. Take it first, before the routing lock.
+ */
+const ADMIN_LOCK = 727030;
+
+/**
+ * Takes the admin lock, then checks again that the actor is still an enabled admin: an admin
+ * disabled or demoted a moment ago by another admin must not finish a change they started.
+ */
+export async function lockAsAdmin(tx: Sql, actor: User): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_LOCK]);
+  const [row] = await tx.query<{ role: string; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1', [actor.id]);
+  if (!row || row.disabled || row.role !== 'admin') throw new ApiError(403, 'forbidden', ONLY_ADMINS);
+}

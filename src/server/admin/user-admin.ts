@@ -1,0 +1,230 @@
+import type { AdminUser, CreateUserRequest, UpdateUserRequest } from '../../contract/admin';
+import type { Role, User } from '../../contract/auth';
+import type { PresenceReason, PresenceState } from '../../contract/presence';
+import { hashPassword } from '../auth/passwords';
+import type { Database, Sql } from '../db/database';
+import { notFound } from '../http/api-error';
+import { announceRevocation, appendWorkspaceEvent } from '../realtime/event-log';
+import { lockRouting } from '../routing/routing-lock';
+import { recordAdminAction } from './admin-audit-store';
+import { fieldError, lockAsAdmin, UUID } from './admin-guard';
+import { offerReleased, releaseAgentWork } from './release-agent';
+
+interface AdminUserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  capacity: number;
+  disabled: boolean;
+  presence: PresenceState;
+  presence_since: Date | string;
+  presence_reason: PresenceReason | null;
+  created_at: Date | string;
+  queue_ids: string[] | null;
+}
+
+const ADMIN_USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.capacity, u.disabled,
+  u.presence, u.presence_since, u.presence_reason, u.created_at,
+  ARRAY(SELECT qa.queue_id::text FROM queue_agents qa JOIN queues q ON q.id = qa.queue_id
+        WHERE qa.user_id = u.id ORDER BY q.name, q.id) AS queue_ids
+FROM users u`;
+
+const fromRow = (r: AdminUserRow): AdminUser => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role,
+  capacity: r.capacity,
+  queueIds: r.queue_ids ?? [],
+  disabled: r.disabled,
+  presence: { state: r.presence, since: new Date(r.presence_since).toISOString(), reason: r.presence_reason },
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** Every user, by name. */
+export async function listAdminUsers(sql: Sql): Promise<AdminUser[]> {
+  return (await sql.query<AdminUserRow>(`${ADMIN_USER_SELECT} ORDER BY u.display_name, u.id`)).map(fromRow);
+}
+
+export async function findAdminUser(sql: Sql, id: string): Promise<AdminUser | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await sql.query<AdminUserRow>(`${ADMIN_USER_SELECT} WHERE u.id = $1`, [id]);
+  return row ? fromRow(row) : null;
+}
+
+interface QueueRef {
+  id: string;
+  name: string;
+}
+
+/** Only agents serve queues, and only queues that exist; returns them. */
+async function validateQueues(tx: Sql, role: Role, queueIds: string[]): Promise<QueueRef[]> {
+  if (queueIds.length === 0) return [];
+  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`);
+  if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  const queues = await tx.query<QueueRef>('SELECT id, name FROM queues WHERE id = ANY($1::uuid[]) ORDER BY name', [queueIds]);
+  if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  return queues;
+}
+
+/** Makes the user's queues exactly `queues`; returns the names of those added and removed. */
+async function setUserQueues(tx: Sql, userId: string, queues: QueueRef[]): Promise<{ added: string[]; removed: string[] }> {
+  const removed = await tx.query<{ name: string }>(
+    `DELETE FROM queue_agents qa USING queues q
+     WHERE qa.user_id = $1 AND q.id = qa.queue_id AND NOT (qa.queue_id = ANY($2::uuid[])) RETURNING q.name`,
+    [userId, queues.map((q) => q.id)],
+  );
+  const added = await tx.query<{ queue_id: string }>(
+    `INSERT INTO queue_agents (queue_id, user_id) SELECT unnest($2::uuid[]), $1 ON CONFLICT DO NOTHING RETURNING queue_id`,
+    [userId, queues.map((q) => q.id)],
+  );
+  const addedIds = new Set(added.map((r) => r.queue_id));
+  return { added: queues.filter((q) => addedIds.has(q.id)).map((q) => q.name), removed: removed.map((r) => r.name).sort() };
+}
+
+const actorOf = (admin: User) => ({ id: admin.id, displayName: admin.displayName });
+
+/** Creates a user who can log in at once; recorded and announced in the same transaction. */
+export async function createUser(db: Database, admin: User, input: CreateUserRequest): Promise<AdminUser> {
+  // Hashing is slow on purpose: done before the transaction, so the admin lock is held briefly.
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await lockAsAdmin(tx, admin);
+    const [taken] = await tx.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [input.username]);
+    if (taken) throw fieldError('username', `The username ${input.username} is taken. Choose another one.`);
+    const queues = await validateQueues(tx, input.role, input.queueIds);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO users (username, display_name, role, password_hash, capacity) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [input.username, input.displayName, input.role, passwordHash, input.capacity],
+    );
+    const id = row!.id;
+    await setUserQueues(tx, id, queues);
+    await recordAdminAction(tx, {
+      actor: actorOf(admin),
+      action: 'user.created',
+      target: { kind: 'user', id, name: input.displayName },
+      summary:
+        `Created ${input.role} ${input.displayName} (${input.username})` +
+        (queues.length > 0 ? `, serving ${queues.map((q) => q.name).join(', ')}` : ''),
+    });
+    await appendWorkspaceEvent(tx, { type: 'user.updated', user: { id, displayName: input.displayName } });
+    return (await findAdminUser(tx, id))!;
+  });
+}
+
+/** Whether the workspace keeps another enabled admin besides `userId`. */
+async function anotherAdminRemains(tx: Sql, userId: string): Promise<boolean> {
+  const [row] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1`,
+    [userId],
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+/**
+ * Replaces a user's name, role, capacity, queues and disabled flag, in one transaction with its
+ * audit row and user.updated event:
+ * - disabling ends every session of the user and closes their sockets on every instance (4001);
+ * - a changed role or queue list closes their sockets with 4002, so they reconnect with their new rights;
+ * - an agent who is disabled or stops being an agent gives back what they hold, and their offers;
+ * - an admin may not disable or demote themselves, and the last enabled admin stays one.
+ * Saving without a change records nothing. Returns the user, and whether routing should look again.
+ */
+export async function updateUser(
+  db: Database,
+  admin: User,
+  id: string,
+  input: UpdateUserRequest,
+): Promise<{ user: AdminUser; routingChanged: boolean }> {
+  const exists = await findAdminUser(db, id);
+  if (!exists) throw notFound('This user');
+  if (id.toLowerCase() === admin.id.toLowerCase()) {
+    if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.');
+    if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.');
+  }
+  return db.transaction(async (tx) => {
+    await lockAsAdmin(tx, admin);
+    // Routing decisions about this agent (offers, presence) must not interleave with this change.
+    await lockRouting(tx);
+    const before = await findAdminUser(tx, id);
+    if (!before) throw notFound('This user');
+    const queues = await validateQueues(tx, input.role, input.queueIds);
+    const losesAdmin = before.role === 'admin' && !before.disabled && (input.role !== 'admin' || input.disabled);
+    if (losesAdmin && !(await anotherAdminRemains(tx, id))) {
+      const field = input.disabled ? 'disabled' : 'role';
+      throw fieldError(field, `${before.displayName} is the last enabled admin. Make someone else an admin first.`);
+    }
+
+    const wasActiveAgent = before.role === 'agent' && !before.disabled;
+    const staysActiveAgent = input.role === 'agent' && !input.disabled;
+    // Conversation rows are locked before the user's row, the routing's lock order.
+    const released = wasActiveAgent && !staysActiveAgent ? await releaseAgentWork(tx, id) : [];
+
+    await tx.query('UPDATE users SET display_name = $2, role = $3, capacity = $4, disabled = $5 WHERE id = $1', [
+      id,
+      input.displayName,
+      input.role,
+      input.capacity,
+      input.disabled,
+    ]);
+    const { added, removed } = await setUserQueues(tx, id, queues);
+    await offerReleased(tx, released);
+
+    const changes: string[] = [];
+    if (before.displayName !== input.displayName) changes.push(`renamed from ${before.displayName}`);
+    if (before.role !== input.role) changes.push(`role ${before.role} → ${input.role}`);
+    if (before.capacity !== input.capacity) changes.push(`capacity ${before.capacity} → ${input.capacity}`);
+    if (added.length > 0) changes.push(`added to ${added.join(', ')}`);
+    if (removed.length > 0) changes.push(`removed from ${removed.join(', ')}`);
+    const disabledChanged = before.disabled !== input.disabled;
+    if (!disabledChanged && changes.length === 0) return { user: before, routingChanged: false };
+
+    if (input.disabled && disabledChanged) {
+      await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      await announceRevocation(tx, { userId: id });
+    } else if (before.role !== input.role || added.length > 0 || removed.length > 0) {
+      await announceRevocation(tx, { userId: id, kind: 'access' });
+    }
+
+    const name = input.displayName;
+    const rest = changes.length > 0 ? `; ${changes.join(', ')}` : '';
+    const [action, summary] = !disabledChanged
+      ? ['user.updated', `Changed ${name}: ${changes.join(', ')}`]
+      : input.disabled
+        ? ['user.disabled', `Disabled ${name}${rest}`]
+        : ['user.enabled', `Enabled ${name}${rest}`];
+    await recordAdminAction(tx, { actor: actorOf(admin), action, target: { kind: 'user', id, name }, summary });
+    await appendWorkspaceEvent(tx, { type: 'user.updated', user: { id, displayName: name } });
+    const routingChanged = released.length > 0 || disabledChanged || before.capacity !== input.capacity || added.length > 0 || before.role !== input.role;
+    return { user: (await findAdminUser(tx, id))!, routingChanged };
+  });
+}
+
+/**
+ * Sets a new password. Every session of the user ends and their sockets close on every instance,
+ * the admin's own included when they reset their own password.
+ */
+export async function resetPassword(db: Database, admin: User, id: string, password: string): Promise<AdminUser> {
+  const exists = await findAdminUser(db, id);
+  if (!exists) throw notFound('This user');
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await lockAsAdmin(tx, admin);
+    const [row] = await tx.query<{ display_name: string }>('UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING display_name', [
+      id,
+      passwordHash,
+    ]);
+    if (!row) throw notFound('This user');
+    await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await announceRevocation(tx, { userId: id });
+    await recordAdminAction(tx, {
+      actor: actorOf(admin),
+      action: 'user.password_reset',
+      target: { kind: 'user', id, name: row.display_name },
+      summary: `Reset the password of ${row.display_name}; their sessions ended`,
+    });
+    await appendWorkspaceEvent(tx, { type: 'user.updated', user: { id, displayName: row.display_name } });
+    return (await findAdminUser(tx, id))!;
+  });
+}

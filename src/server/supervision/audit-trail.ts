@@ -1,0 +1,155 @@
+import type { Conversation, PersonRef, Transfer } from '../../contract/conversations';
+import type { ConversationEvent } from '../../contract/events';
+import type { AuditActor, AuditEntry } from '../../contract/supervision';
+import { getConversation } from '../conversations/conversation-store';
+import type { Sql } from '../db/database';
+import { notFound } from '../http/api-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Event types that change who has the conversation; messages and notes are not part of the trail. */
+const TRAIL_TYPES = [
+  'conversation.created',
+  'conversation.offered',
+  'conversation.accepted',
+  'conversation.offer-declined',
+  'conversation.picked',
+  'conversation.transferred',
+  'conversation.returned',
+  'conversation.ended',
+] as const;
+
+type TrailEvent = Extract<ConversationEvent, { type: (typeof TRAIL_TYPES)[number] }>;
+
+const staff = (p: PersonRef): AuditActor => ({ kind: 'staff', id: p.id, name: p.displayName });
+const SYSTEM: AuditActor = { kind: 'system', id: null, name: 'System' };
+const customerOf = (c: Conversation): AuditActor => ({ kind: 'customer', id: c.customer.id, name: c.customer.name });
+
+interface EventRow {
+  seq: string | number;
+  created_at: Date | string;
+  payload: TrailEvent | string;
+}
+
+interface RejectionRow {
+  id: string;
+  created_at: Date | string;
+  uploader_kind: 'agent' | 'customer';
+  uploader_id: string;
+  uploader_name: string | null;
+  file_name: string | null;
+  reason: string;
+}
+
+/** Builds the summary of a transfer: who sent it where, and why. */
+function transferSummary(t: Transfer, reassigned: boolean, previousHolder: PersonRef | null): string {
+  const target = t.toAgent ? t.toAgent.displayName : (t.toQueue?.name ?? 'another queue');
+  const note = t.note ? `: ${t.note}` : '';
+  if (!reassigned) return `${t.from.displayName} → ${target}${note}`;
+  const from = previousHolder ? `from ${previousHolder.displayName} ` : '';
+  return `Reassigned ${from}to ${target}${note}`;
+}
+
+/**
+ * A conversation's trail, oldest first: arrival, offers and how they ended, picks, transfers
+ * (those a supervisor or admin made show as reassigned), returns, the end, and refused uploads,
+ * each with who did it. Read from the conversation's own events, which every change writes in
+ * its transaction, so the trail is exactly what happened. Conversations from before the event
+ * log (the demo's past chats) get their arrival, pick and end from the conversation itself.
+ */
+export async function auditTrail(sql: Sql, conversationId: string): Promise<AuditEntry[]> {
+  const conversation = UUID.test(conversationId) ? await getConversation(sql, conversationId) : null;
+  if (!conversation) throw notFound('This conversation');
+
+  const events = await sql.query<EventRow>(
+    `SELECT seq, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[]) ORDER BY seq`,
+    [conversationId, TRAIL_TYPES],
+  );
+  const reassigned = new Set(
+    (await sql.query<{ id: string }>('SELECT id FROM transfers WHERE conversation_id = $1 AND reassigned', [conversationId])).map((r) => r.id),
+  );
+
+  const entries: AuditEntry[] = [];
+  // Who holds the conversation at each point, for "reassigned from …".
+  let holder: PersonRef | null = null;
+  for (const row of events) {
+    const event = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as TrailEvent;
+    const entry = describe(event, holder, reassigned);
+    entries.push({ id: `event-${row.seq}`, at: new Date(row.created_at).toISOString(), ...entry });
+    if (event.type === 'conversation.picked' || event.type === 'conversation.accepted') holder = event.conversation.agent;
+    else if (event.type !== 'conversation.offered' && event.type !== 'conversation.offer-declined') holder = null;
+  }
+  if (events.length === 0) entries.push(...fromConversation(conversation));
+
+  const rejections = await sql.query<RejectionRow>(
+    `SELECT r.id, r.created_at, r.uploader_kind, r.uploader_id, u.display_name AS uploader_name, r.file_name, r.reason
+     FROM rejected_uploads r LEFT JOIN users u ON r.uploader_kind = 'agent' AND u.id = r.uploader_id
+     WHERE r.conversation_id = $1 ORDER BY r.created_at, r.id`,
+    [conversationId],
+  );
+  for (const r of rejections) {
+    const actor: AuditActor =
+      r.uploader_kind === 'customer'
+        ? customerOf(conversation)
+        : { kind: 'staff', id: r.uploader_id, name: r.uploader_name ?? 'Unknown agent' };
+    entries.push({
+      id: `upload-${r.id}`,
+      at: new Date(r.created_at).toISOString(),
+      kind: 'upload_rejected',
+      actor,
+      summary: `Refused ${r.file_name ? `“${r.file_name}”` : 'a file'}: ${r.reason}`,
+    });
+  }
+  // Stable: events keep their log order where times are equal.
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+function describe(event: TrailEvent, holder: PersonRef | null, reassigned: Set<string>): Omit<AuditEntry, 'id' | 'at'> {
+  const c = event.conversation;
+  switch (event.type) {
+    case 'conversation.created':
+      return { kind: 'arrived', actor: customerOf(c), summary: `Started a chat in ${c.queue.name} from ${c.source}` };
+    case 'conversation.offered':
+      return { kind: 'offered', actor: SYSTEM, summary: `Offered to ${c.offer?.agent.displayName ?? 'an agent'}` };
+    case 'conversation.accepted':
+      return { kind: 'accepted', actor: c.agent ? staff(c.agent) : SYSTEM, summary: 'Accepted the offer' };
+    case 'conversation.offer-declined':
+      if (event.outcome === 'rejected') return { kind: 'offer_rejected', actor: staff(event.agent), summary: 'Rejected the offer' };
+      if (event.outcome === 'expired') {
+        return { kind: 'offer_expired', actor: SYSTEM, summary: `The offer to ${event.agent.displayName} expired` };
+      }
+      return { kind: 'offer_withdrawn', actor: SYSTEM, summary: `The offer to ${event.agent.displayName} was withdrawn` };
+    case 'conversation.picked':
+      return { kind: 'picked', actor: c.agent ? staff(c.agent) : SYSTEM, summary: `Picked from ${c.queue.name}` };
+    case 'conversation.transferred': {
+      const isReassigned = reassigned.has(event.transfer.id);
+      return {
+        kind: isReassigned ? 'reassigned' : 'transferred',
+        actor: staff(event.transfer.from),
+        summary: transferSummary(event.transfer, isReassigned, holder),
+      };
+    }
+    case 'conversation.returned':
+      return { kind: 'returned', actor: SYSTEM, summary: `Back to ${c.queue.name}: ${event.agent.displayName} was no longer available` };
+    case 'conversation.ended':
+      return endEntry(c);
+  }
+}
+
+function endEntry(c: Conversation): Omit<AuditEntry, 'id' | 'at'> {
+  if (c.endedBy === 'customer') return { kind: 'ended', actor: customerOf(c), summary: 'The customer ended the chat' };
+  if (c.endedBy === 'agent' && c.agent) return { kind: 'ended', actor: staff(c.agent), summary: `Ended by ${c.agent.displayName}` };
+  return { kind: 'ended', actor: SYSTEM, summary: 'Ended' };
+}
+
+/** The trail of a conversation that has no events, from what the conversation itself records. */
+function fromConversation(c: Conversation): AuditEntry[] {
+  const entries: AuditEntry[] = [
+    { id: `arrived-${c.id}`, at: c.arrivedAt, kind: 'arrived', actor: customerOf(c), summary: `Started a chat in ${c.queue.name} from ${c.source}` },
+  ];
+  if (c.pickedAt && c.agent) {
+    entries.push({ id: `picked-${c.id}`, at: c.pickedAt, kind: 'picked', actor: staff(c.agent), summary: `Picked from ${c.queue.name}` });
+  }
+  if (c.endedAt) entries.push({ id: `ended-${c.id}`, at: c.endedAt, ...endEntry(c) });
+  return entries;
+}

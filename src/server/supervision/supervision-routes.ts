@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { api } from '../../contract/api';
+import { requireStaff } from '../auth/principal';
+import { listOpen } from '../conversations/conversation-store';
+import type { Database } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { defineRoute } from '../http/define-route';
+import { findQueue } from '../queues/queue-store';
+import type { RoutingService } from '../routing/routing-service';
+import { auditTrail } from './audit-trail';
+import { agentStatuses, databaseNow, queueStats } from './dashboard-store';
+import { reassign } from './reassign';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What supervisors watch and do: the queues dashboard, the agents view, every open conversation,
+ * a conversation's audit trail, and reassigning. Supervisors and admins only (403 for agents).
+ */
+export function registerSupervisionRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
+  const supervisor = async (req: FastifyRequest) => {
+    const principal = await requireStaff(db, req);
+    if (principal.user.role === 'agent') throw new ApiError(403, 'forbidden', 'Only supervisors and admins can do this.');
+    return principal.user;
+  };
+
+  defineRoute(app, api.queueDashboard, async ({ req }) => {
+    await supervisor(req);
+    const at = await databaseNow(db);
+    return { queues: await queueStats(db), at };
+  });
+
+  defineRoute(app, api.agentStatuses, async ({ req }) => {
+    await supervisor(req);
+    const at = await databaseNow(db);
+    return { agents: await agentStatuses(db), at };
+  });
+
+  defineRoute(app, api.openConversations, async ({ req, query }) => {
+    await supervisor(req);
+    const queueId = query.queueId ?? null;
+    if (queueId !== null && !(UUID.test(queueId) && (await findQueue(db, queueId)))) {
+      throw new ApiError(400, 'invalid_request', 'This queue does not exist.', { fields: { queueId: 'Unknown queue' } });
+    }
+    return { conversations: await listOpen(db, queueId) };
+  });
+
+  defineRoute(app, api.auditTrail, async ({ req, params }) => {
+    await supervisor(req);
+    return { entries: await auditTrail(db, params.id!) };
+  });
+
+  defineRoute(app, api.reassign, async ({ req, params, body }) => {
+    const user = await supervisor(req);
+    const result = await reassign(db, user, params.id!, body);
+    // To an offering queue: offered to one of its agents at once. The agent who had it may be
+    // free for another conversation now.
+    if (body.target.kind === 'queue') await routing.routeNow(result.conversation.id);
+    routing.poke();
+    return result;
+  });
+}
