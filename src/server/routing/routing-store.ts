@@ -154,10 +154,10 @@ export async function isLost(sql: Sql, agentId: string, graceSeconds: number): P
 }
 
 /**
- * Waiting conversations of offering queues that may be offered now: those back from a lost agent
- * first, then the oldest. Only those with an agent who might take them (a rough copy of the
- * routing rules, which decide under the lock): while everyone is busy, the sweep then costs one
- * query instead of a transaction per waiting conversation.
+ * Waiting conversations of offering queues that may be offered now, in picklist order (those back
+ * from a lost agent first, then the oldest). Only those with an agent who might take them, by a
+ * rough copy of the routing rules (which decide under the lock): while everyone is busy, a sweep
+ * then costs one query instead of a transaction per waiting conversation.
  */
 export async function listOfferable(sql: Sql, limit: number): Promise<string[]> {
   const rows = await sql.query<{ id: string }>(
@@ -170,7 +170,7 @@ export async function listOfferable(sql: Sql, limit: number): Promise<string[]> 
            AND NOT EXISTS (SELECT 1 FROM conversations o WHERE o.state = 'offered' AND o.offered_to_agent_id = u.id)
            AND u.capacity > (SELECT count(*) FROM conversations h WHERE h.state = 'picked' AND h.agent_id = u.id)
            AND NOT EXISTS (SELECT 1 FROM offers d WHERE d.conversation_id = c.id AND d.round = c.offer_round AND d.agent_id = u.id))
-     ORDER BY c.returned_at IS NULL, c.returned_at, c.arrived_at, c.id LIMIT $1`,
+     ORDER BY c.returned_at IS NULL, c.arrived_at, c.id LIMIT $1`,
     [limit],
   );
   return rows.map((r) => r.id);
