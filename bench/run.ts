@@ -3,9 +3,10 @@
  * run on the same machine, so the numbers compare like with like. Nothing here asserts on time.
  */
 import { benchAttachmentUpload } from './attachment-upload';
+import { benchConversationList } from './conversation-list';
 import { benchMessageSend } from './message-send';
 
-const benches = [benchMessageSend, benchAttachmentUpload];
+const benches = [benchMessageSend, benchAttachmentUpload, benchConversationList];
 
 for (const bench of benches) {
   const result = await bench();

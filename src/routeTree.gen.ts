@@ -10,22 +10,29 @@
 
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
-import { Route as AgentRouteImport } from './routes/agent'
+import { Route as StaffRouteImport } from './routes/_staff'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as WebchatRouteImport } from './routes/webchat'
-import { Route as AdminSettingsRouteImport } from './routes/admin.settings'
-import { Route as AgentIndexRouteImport } from './routes/agent.index'
-import { Route as AgentConversationsConversationIdRouteImport } from './routes/agent/conversations.$conversationId'
+import { Route as StaffAdminRouteImport } from './routes/_staff/admin'
+import { Route as StaffAgentRouteImport } from './routes/_staff/agent'
+import { Route as StaffPreferencesRouteImport } from './routes/_staff/preferences'
+import { Route as StaffSupervisorRouteImport } from './routes/_staff/supervisor'
+import { Route as StaffAdminIndexRouteImport } from './routes/_staff/admin.index'
+import { Route as StaffAdminAuditRouteImport } from './routes/_staff/admin.audit'
+import { Route as StaffAdminQueuesRouteImport } from './routes/_staff/admin.queues'
+import { Route as StaffAdminSettingsRouteImport } from './routes/_staff/admin.settings'
+import { Route as StaffAdminUsersRouteImport } from './routes/_staff/admin.users'
+import { Route as StaffAgentIndexRouteImport } from './routes/_staff/agent.index'
+import { Route as StaffAgentConversationsConversationIdRouteImport } from './routes/_staff/agent/conversations.$conversationId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
   path: '/',
   getParentRoute: () => rootRouteImport,
 } as any)
-const AgentRoute = AgentRouteImport.update({
-  id: '/agent',
-  path: '/agent',
+const StaffRoute = StaffRouteImport.update({
+  id: '/_staff',
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -43,62 +50,130 @@ const WebchatRoute = WebchatRouteImport.update({
   path: '/webchat',
   getParentRoute: () => rootRouteImport,
 } as any)
-const AdminSettingsRoute = AdminSettingsRouteImport.update({
-  id: '/admin/settings',
-  path: '/admin/settings',
-  getParentRoute: () => rootRouteImport,
+const StaffAdminRoute = StaffAdminRouteImport.update({
+  id: '/admin',
+  path: '/admin',
+  getParentRoute: () => StaffRoute,
 } as any)
-const AgentIndexRoute = AgentIndexRouteImport.update({
+const StaffAgentRoute = StaffAgentRouteImport.update({
+  id: '/agent',
+  path: '/agent',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffPreferencesRoute = StaffPreferencesRouteImport.update({
+  id: '/preferences',
+  path: '/preferences',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffSupervisorRoute = StaffSupervisorRouteImport.update({
+  id: '/supervisor',
+  path: '/supervisor',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffAdminIndexRoute = StaffAdminIndexRouteImport.update({
   id: '/',
   path: '/',
-  getParentRoute: () => AgentRoute,
+  getParentRoute: () => StaffAdminRoute,
 } as any)
-const AgentConversationsConversationIdRoute =
-  AgentConversationsConversationIdRouteImport.update({
+const StaffAdminAuditRoute = StaffAdminAuditRouteImport.update({
+  id: '/audit',
+  path: '/audit',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
+const StaffAdminQueuesRoute = StaffAdminQueuesRouteImport.update({
+  id: '/queues',
+  path: '/queues',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
+const StaffAdminSettingsRoute = StaffAdminSettingsRouteImport.update({
+  id: '/settings',
+  path: '/settings',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
+const StaffAdminUsersRoute = StaffAdminUsersRouteImport.update({
+  id: '/users',
+  path: '/users',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
+const StaffAgentIndexRoute = StaffAgentIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => StaffAgentRoute,
+} as any)
+const StaffAgentConversationsConversationIdRoute =
+  StaffAgentConversationsConversationIdRouteImport.update({
     id: '/conversations/$conversationId',
     path: '/conversations/$conversationId',
-    getParentRoute: () => AgentRoute,
+    getParentRoute: () => StaffAgentRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
-  '/agent': typeof AgentRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
-  '/admin/settings': typeof AdminSettingsRoute
-  '/agent/': typeof AgentIndexRoute
-  '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
+  '/admin': typeof StaffAdminRouteWithChildren
+  '/agent': typeof StaffAgentRouteWithChildren
+  '/preferences': typeof StaffPreferencesRoute
+  '/supervisor': typeof StaffSupervisorRoute
+  '/admin/audit': typeof StaffAdminAuditRoute
+  '/admin/queues': typeof StaffAdminQueuesRoute
+  '/admin/settings': typeof StaffAdminSettingsRoute
+  '/admin/users': typeof StaffAdminUsersRoute
+  '/admin/': typeof StaffAdminIndexRoute
+  '/agent/': typeof StaffAgentIndexRoute
+  '/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
-  '/admin/settings': typeof AdminSettingsRoute
-  '/agent': typeof AgentIndexRoute
-  '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
+  '/preferences': typeof StaffPreferencesRoute
+  '/supervisor': typeof StaffSupervisorRoute
+  '/admin/audit': typeof StaffAdminAuditRoute
+  '/admin/queues': typeof StaffAdminQueuesRoute
+  '/admin/settings': typeof StaffAdminSettingsRoute
+  '/admin/users': typeof StaffAdminUsersRoute
+  '/admin': typeof StaffAdminIndexRoute
+  '/agent': typeof StaffAgentIndexRoute
+  '/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
-  '/agent': typeof AgentRouteWithChildren
+  '/_staff': typeof StaffRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/webchat': typeof WebchatRoute
-  '/admin/settings': typeof AdminSettingsRoute
-  '/agent/': typeof AgentIndexRoute
-  '/agent/conversations/$conversationId': typeof AgentConversationsConversationIdRoute
+  '/_staff/admin': typeof StaffAdminRouteWithChildren
+  '/_staff/agent': typeof StaffAgentRouteWithChildren
+  '/_staff/preferences': typeof StaffPreferencesRoute
+  '/_staff/supervisor': typeof StaffSupervisorRoute
+  '/_staff/admin/audit': typeof StaffAdminAuditRoute
+  '/_staff/admin/queues': typeof StaffAdminQueuesRoute
+  '/_staff/admin/settings': typeof StaffAdminSettingsRoute
+  '/_staff/admin/users': typeof StaffAdminUsersRoute
+  '/_staff/admin/': typeof StaffAdminIndexRoute
+  '/_staff/agent/': typeof StaffAgentIndexRoute
+  '/_staff/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
-    | '/agent'
     | '/login'
     | '/setup'
     | '/webchat'
+    | '/admin'
+    | '/agent'
+    | '/preferences'
+    | '/supervisor'
+    | '/admin/audit'
+    | '/admin/queues'
     | '/admin/settings'
+    | '/admin/users'
+    | '/admin/'
     | '/agent/'
     | '/agent/conversations/$conversationId'
   fileRoutesByTo: FileRoutesByTo
@@ -107,28 +182,41 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/webchat'
+    | '/preferences'
+    | '/supervisor'
+    | '/admin/audit'
+    | '/admin/queues'
     | '/admin/settings'
+    | '/admin/users'
+    | '/admin'
     | '/agent'
     | '/agent/conversations/$conversationId'
   id:
     | '__root__'
     | '/'
-    | '/agent'
+    | '/_staff'
     | '/login'
     | '/setup'
     | '/webchat'
-    | '/admin/settings'
-    | '/agent/'
-    | '/agent/conversations/$conversationId'
+    | '/_staff/admin'
+    | '/_staff/agent'
+    | '/_staff/preferences'
+    | '/_staff/supervisor'
+    | '/_staff/admin/audit'
+    | '/_staff/admin/queues'
+    | '/_staff/admin/settings'
+    | '/_staff/admin/users'
+    | '/_staff/admin/'
+    | '/_staff/agent/'
+    | '/_staff/agent/conversations/$conversationId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
-  AgentRoute: typeof AgentRouteWithChildren
+  StaffRoute: typeof StaffRouteWithChildren
   LoginRoute: typeof LoginRoute
   SetupRoute: typeof SetupRoute
   WebchatRoute: typeof WebchatRoute
-  AdminSettingsRoute: typeof AdminSettingsRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -140,11 +228,11 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof IndexRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/agent': {
-      id: '/agent'
-      path: '/agent'
-      fullPath: '/agent'
-      preLoaderRoute: typeof AgentRouteImport
+    '/_staff': {
+      id: '/_staff'
+      path: ''
+      fullPath: '/'
+      preLoaderRoute: typeof StaffRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -168,49 +256,143 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WebchatRouteImport
       parentRoute: typeof rootRouteImport
     }
-    '/admin/settings': {
-      id: '/admin/settings'
-      path: '/admin/settings'
-      fullPath: '/admin/settings'
-      preLoaderRoute: typeof AdminSettingsRouteImport
-      parentRoute: typeof rootRouteImport
+    '/_staff/admin': {
+      id: '/_staff/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof StaffAdminRouteImport
+      parentRoute: typeof StaffRoute
     }
-    '/agent/': {
-      id: '/agent/'
+    '/_staff/agent': {
+      id: '/_staff/agent'
+      path: '/agent'
+      fullPath: '/agent'
+      preLoaderRoute: typeof StaffAgentRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/preferences': {
+      id: '/_staff/preferences'
+      path: '/preferences'
+      fullPath: '/preferences'
+      preLoaderRoute: typeof StaffPreferencesRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/supervisor': {
+      id: '/_staff/supervisor'
+      path: '/supervisor'
+      fullPath: '/supervisor'
+      preLoaderRoute: typeof StaffSupervisorRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/admin/': {
+      id: '/_staff/admin/'
+      path: '/'
+      fullPath: '/admin/'
+      preLoaderRoute: typeof StaffAdminIndexRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
+    '/_staff/admin/audit': {
+      id: '/_staff/admin/audit'
+      path: '/audit'
+      fullPath: '/admin/audit'
+      preLoaderRoute: typeof StaffAdminAuditRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
+    '/_staff/admin/queues': {
+      id: '/_staff/admin/queues'
+      path: '/queues'
+      fullPath: '/admin/queues'
+      preLoaderRoute: typeof StaffAdminQueuesRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
+    '/_staff/admin/settings': {
+      id: '/_staff/admin/settings'
+      path: '/settings'
+      fullPath: '/admin/settings'
+      preLoaderRoute: typeof StaffAdminSettingsRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
+    '/_staff/admin/users': {
+      id: '/_staff/admin/users'
+      path: '/users'
+      fullPath: '/admin/users'
+      preLoaderRoute: typeof StaffAdminUsersRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
+    '/_staff/agent/': {
+      id: '/_staff/agent/'
       path: '/'
       fullPath: '/agent/'
-      preLoaderRoute: typeof AgentIndexRouteImport
-      parentRoute: typeof AgentRoute
+      preLoaderRoute: typeof StaffAgentIndexRouteImport
+      parentRoute: typeof StaffAgentRoute
     }
-    '/agent/conversations/$conversationId': {
-      id: '/agent/conversations/$conversationId'
+    '/_staff/agent/conversations/$conversationId': {
+      id: '/_staff/agent/conversations/$conversationId'
       path: '/conversations/$conversationId'
       fullPath: '/agent/conversations/$conversationId'
-      preLoaderRoute: typeof AgentConversationsConversationIdRouteImport
-      parentRoute: typeof AgentRoute
+      preLoaderRoute: typeof StaffAgentConversationsConversationIdRouteImport
+      parentRoute: typeof StaffAgentRoute
     }
   }
 }
 
-interface AgentRouteChildren {
-  AgentIndexRoute: typeof AgentIndexRoute
-  AgentConversationsConversationIdRoute: typeof AgentConversationsConversationIdRoute
+interface StaffAdminRouteChildren {
+  StaffAdminAuditRoute: typeof StaffAdminAuditRoute
+  StaffAdminQueuesRoute: typeof StaffAdminQueuesRoute
+  StaffAdminSettingsRoute: typeof StaffAdminSettingsRoute
+  StaffAdminUsersRoute: typeof StaffAdminUsersRoute
+  StaffAdminIndexRoute: typeof StaffAdminIndexRoute
 }
 
-const AgentRouteChildren: AgentRouteChildren = {
-  AgentIndexRoute: AgentIndexRoute,
-  AgentConversationsConversationIdRoute: AgentConversationsConversationIdRoute,
+const StaffAdminRouteChildren: StaffAdminRouteChildren = {
+  StaffAdminAuditRoute: StaffAdminAuditRoute,
+  StaffAdminQueuesRoute: StaffAdminQueuesRoute,
+  StaffAdminSettingsRoute: StaffAdminSettingsRoute,
+  StaffAdminUsersRoute: StaffAdminUsersRoute,
+  StaffAdminIndexRoute: StaffAdminIndexRoute,
 }
 
-const AgentRouteWithChildren = AgentRoute._addFileChildren(AgentRouteChildren)
+const StaffAdminRouteWithChildren = StaffAdminRoute._addFileChildren(
+  StaffAdminRouteChildren,
+)
+
+interface StaffAgentRouteChildren {
+  StaffAgentIndexRoute: typeof StaffAgentIndexRoute
+  StaffAgentConversationsConversationIdRoute: typeof StaffAgentConversationsConversationIdRoute
+}
+
+const StaffAgentRouteChildren: StaffAgentRouteChildren = {
+  StaffAgentIndexRoute: StaffAgentIndexRoute,
+  StaffAgentConversationsConversationIdRoute:
+    StaffAgentConversationsConversationIdRoute,
+}
+
+const StaffAgentRouteWithChildren = StaffAgentRoute._addFileChildren(
+  StaffAgentRouteChildren,
+)
+
+interface StaffRouteChildren {
+  StaffAdminRoute: typeof StaffAdminRouteWithChildren
+  StaffAgentRoute: typeof StaffAgentRouteWithChildren
+  StaffPreferencesRoute: typeof StaffPreferencesRoute
+  StaffSupervisorRoute: typeof StaffSupervisorRoute
+}
+
+const StaffRouteChildren: StaffRouteChildren = {
+  StaffAdminRoute: StaffAdminRouteWithChildren,
+  StaffAgentRoute: StaffAgentRouteWithChildren,
+  StaffPreferencesRoute: StaffPreferencesRoute,
+  StaffSupervisorRoute: StaffSupervisorRoute,
+}
+
+const StaffRouteWithChildren = StaffRoute._addFileChildren(StaffRouteChildren)
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
-  AgentRoute: AgentRouteWithChildren,
+  StaffRoute: StaffRouteWithChildren,
   LoginRoute: LoginRoute,
   SetupRoute: SetupRoute,
   WebchatRoute: WebchatRoute,
-  AdminSettingsRoute: AdminSettingsRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

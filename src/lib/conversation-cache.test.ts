@@ -1,7 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../contract/auth';
-import type { Conversation, Transfer } from '../contract/conversations';
+import type { Conversation, ConversationView, Transfer } from '../contract/conversations';
+import type { ConversationEvent } from '../contract/events';
+import type { Message } from '../contract/messages';
 import { applyStaffEvent, belongsIn } from './conversation-cache';
 import { queryKeys } from './query-keys';
 
@@ -30,6 +32,10 @@ function conversation(patch: Partial<Conversation>): Conversation {
     endedBy: null,
     reservedFor: null,
     lastTransfer: null,
+    offer: null,
+    returnedAt: null,
+    lastCustomerMessageAt: null,
+    awaitingReplySince: null,
     firstMessage: null,
     lastMessage: null,
     lastSeq: 1,
@@ -87,5 +93,120 @@ describe('applyStaffEvent: conversation.transferred', () => {
     const forBen = cacheFor([], []);
     applyStaffEvent(forBen, ben, event);
     expect(ids(forBen, 'picklist')).toEqual([]);
+  });
+});
+
+describe('belongsIn: offers', () => {
+  const offered = conversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
+
+  it('keeps an offered conversation out of every picklist', () => {
+    expect([anna, ben, sam, sara].map((u) => belongsIn('picklist', offered, u))).toEqual([false, false, false, false]);
+  });
+
+  it('shows it in the offers of the agent it is offered to, and nobody else’s', () => {
+    expect([anna, ben, sam, sara].map((u) => belongsIn('offers', offered, u))).toEqual([true, false, false, false]);
+    expect(belongsIn('mine', offered, anna)).toBe(false);
+  });
+});
+
+/** A cache holding the three live lists, empty unless given. */
+function cacheWith(lists: Partial<Record<'picklist' | 'mine' | 'offers', Conversation[]>>) {
+  const client = new QueryClient();
+  for (const view of ['picklist', 'mine', 'offers'] as const) client.setQueryData(queryKeys.conversations.list(view), lists[view] ?? []);
+  return client;
+}
+const listOf = (client: QueryClient, view: ConversationView) => client.getQueryData<Conversation[]>(queryKeys.conversations.list(view))!;
+const idsIn = (client: QueryClient, view: ConversationView) => listOf(client, view).map((c) => c.id);
+const event = <T extends ConversationEvent['type']>(type: T, rest: Omit<Extract<ConversationEvent, { type: T }>, 'type' | 'seq' | 'at'>) =>
+  ({ seq: 9, at, type, ...rest }) as Extract<ConversationEvent, { type: T }>;
+
+describe('applyStaffEvent: offers and returns', () => {
+  const queued = conversation({});
+  const offeredToAnna = conversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
+  const heldByAnna = conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, pickedAt: at });
+
+  it('conversation.offered moves it from the picklist into the offered agent’s offers', () => {
+    const forAnna = cacheWith({ picklist: [queued] });
+    applyStaffEvent(forAnna, anna, event('conversation.offered', { conversation: offeredToAnna }));
+    expect(idsIn(forAnna, 'picklist')).toEqual([]);
+    expect(idsIn(forAnna, 'offers')).toEqual(['c1']);
+    // A colleague of the queue just sees it leave the picklist.
+    const forBen = cacheWith({ picklist: [queued] });
+    applyStaffEvent(forBen, ben, event('conversation.offered', { conversation: offeredToAnna }));
+    expect(idsIn(forBen, 'picklist')).toEqual([]);
+    expect(idsIn(forBen, 'offers')).toEqual([]);
+  });
+
+  it('conversation.accepted moves it from offers into my conversations', () => {
+    const client = cacheWith({ offers: [offeredToAnna] });
+    applyStaffEvent(client, anna, event('conversation.accepted', { conversation: heldByAnna }));
+    expect(idsIn(client, 'offers')).toEqual([]);
+    expect(idsIn(client, 'mine')).toEqual(['c1']);
+    expect(client.getQueryData(queryKeys.conversations.detail('c1'))).toEqual(heldByAnna);
+  });
+
+  it('conversation.offer-declined takes it out of offers and back into the picklist', () => {
+    const client = cacheWith({ offers: [offeredToAnna] });
+    applyStaffEvent(client, anna, event('conversation.offer-declined', { conversation: queued, agent: { id: 'anna', displayName: 'anna' }, outcome: 'expired' }));
+    expect(idsIn(client, 'offers')).toEqual([]);
+    expect(idsIn(client, 'picklist')).toEqual(['c1']);
+  });
+
+  it('conversation.returned takes it from its agent and puts it at the top of the picklist', () => {
+    const older = conversation({ id: 'c0', arrivedAt: '2024-05-01T09:00:00.000Z' });
+    const returned = conversation({ returnedAt: '2024-05-01T11:00:00.000Z' });
+    const forAnna = cacheWith({ mine: [heldByAnna], picklist: [older] });
+    applyStaffEvent(forAnna, anna, event('conversation.returned', { conversation: returned, agent: { id: 'anna', displayName: 'anna' } }));
+    expect(idsIn(forAnna, 'mine')).toEqual([]);
+    expect(idsIn(forAnna, 'picklist')).toEqual(['c1', 'c0']);
+  });
+});
+
+describe('applyStaffEvent: message.created keeps waiting times', () => {
+  let seq = 1;
+  const message = (authorKind: Message['authorKind'], createdAt: string): Message => ({
+    id: `m${++seq}`,
+    conversationId: 'c1',
+    seq,
+    clientMessageId: null,
+    authorKind,
+    authorId: null,
+    authorName: authorKind,
+    text: 'hello',
+    attachments: [],
+    createdAt,
+  });
+  const send = (client: QueryClient, m: Message) => applyStaffEvent(client, anna, event('message.created', { message: m }));
+  const held = () => listOf(client, 'mine')[0]!;
+  let client: QueryClient;
+
+  it('a customer message sets the last customer message and starts the wait once; an agent reply ends it', () => {
+    seq = 1;
+    const other = conversation({ id: 'c2', state: 'picked', agent: { id: 'anna', displayName: 'anna' } });
+    client = cacheWith({ mine: [conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' } }), other] });
+    client.setQueryData(queryKeys.conversations.detail('c1'), listOf(client, 'mine')[0]);
+
+    send(client, message('customer', '2024-05-01T10:01:00.000Z'));
+    expect(held()).toMatchObject({ lastCustomerMessageAt: '2024-05-01T10:01:00.000Z', awaitingReplySince: '2024-05-01T10:01:00.000Z', lastSeq: 2 });
+    send(client, message('customer', '2024-05-01T10:02:00.000Z'));
+    // Still waiting since the first unanswered message.
+    expect(held()).toMatchObject({ lastCustomerMessageAt: '2024-05-01T10:02:00.000Z', awaitingReplySince: '2024-05-01T10:01:00.000Z' });
+    send(client, message('system', '2024-05-01T10:03:00.000Z'));
+    expect(held()).toMatchObject({ lastCustomerMessageAt: '2024-05-01T10:02:00.000Z', awaitingReplySince: '2024-05-01T10:01:00.000Z', lastSeq: 4 });
+    send(client, message('agent', '2024-05-01T10:04:00.000Z'));
+    expect(held()).toMatchObject({ lastCustomerMessageAt: '2024-05-01T10:02:00.000Z', awaitingReplySince: null });
+    send(client, message('customer', '2024-05-01T10:05:00.000Z'));
+    expect(held()).toMatchObject({ awaitingReplySince: '2024-05-01T10:05:00.000Z' });
+    // The open conversation's detail follows too; the other row is untouched.
+    expect(client.getQueryData<Conversation>(queryKeys.conversations.detail('c1'))).toMatchObject({ awaitingReplySince: '2024-05-01T10:05:00.000Z', lastSeq: 6 });
+    expect(listOf(client, 'mine')[1]).toBe(other);
+  });
+
+  it('ignores a message older than what the cache already has', () => {
+    client = cacheWith({ mine: [conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, lastSeq: 10 })] });
+    const before = held();
+    seq = 4;
+    send(client, message('customer', '2024-05-01T10:01:00.000Z'));
+    expect(held()).toEqual(before);
   });
 });

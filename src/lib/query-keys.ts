@@ -8,18 +8,43 @@ export const queryKeys = {
   transferTargets: () => ['transfer-targets'] as const,
   attachmentPolicy: () => ['attachment-policy'] as const,
   settings: () => ['settings'] as const,
+  /** Offer timeout and friends: nested under settings, so a settings.updated invalidation refreshes them too. */
+  routingSettings: () => ['settings', 'routing'] as const,
+  presence: () => ['presence'] as const,
+  /** Why the server last changed my presence, until I dismiss it; filled by realtime events only. */
+  presenceNotice: () => ['presence-notice'] as const,
+  preferences: () => ['preferences'] as const,
   conversations: {
     all: () => ['conversations'] as const,
     lists: () => ['conversations', 'list'] as const,
     list: (view: ConversationView) => ['conversations', 'list', view] as const,
+    /** My read position and unread count per conversation I hold or am offered. */
+    unread: () => ['conversations', 'unread'] as const,
     detail: (id: string) => ['conversations', id] as const,
     messages: (id: string) => ['conversations', id, 'messages'] as const,
     notes: (id: string) => ['conversations', id, 'notes'] as const,
     history: (id: string, order: 'newest' | 'oldest') => ['conversations', id, 'history', order] as const,
     earlier: (id: string) => ['conversations', id, 'earlier'] as const,
     transfers: (id: string) => ['conversations', id, 'transfers'] as const,
+    /** Supervisors and admins: arrival, offers, picks, transfers… oldest first. */
+    audit: (id: string) => ['conversations', id, 'audit'] as const,
     draft: (id: string) => ['conversations', id, 'draft'] as const,
     handled: (filters: { search: string; sort: string; order: string }) => ['conversations', 'handled', filters] as const,
+  },
+  /** The supervisors' live views. */
+  supervision: {
+    all: () => ['supervision'] as const,
+    queues: () => ['supervision', 'queues'] as const,
+    agents: () => ['supervision', 'agents'] as const,
+    conversationLists: () => ['supervision', 'conversations'] as const,
+    conversations: (queueId: string | undefined) => ['supervision', 'conversations', queueId ?? 'all'] as const,
+  },
+  /** The admins' tables. */
+  admin: {
+    all: () => ['admin'] as const,
+    queues: () => ['admin', 'queues'] as const,
+    users: () => ['admin', 'users'] as const,
+    audit: () => ['admin', 'audit'] as const,
   },
   webchat: {
     queues: () => ['webchat', 'queues'] as const,

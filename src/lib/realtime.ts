@@ -5,7 +5,7 @@ export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
 export interface RealtimeHandlers {
   /** An event, in seq order, each delivered once. */
-  onFrame(frame: Extract<RealtimeFrame, { kind: 'event' | 'customer-event' | 'workspace-event' }>): void;
+  onFrame(frame: Extract<RealtimeFrame, { kind: 'event' | 'customer-event' | 'workspace-event' | 'user-event' }>): void;
   /** The client must refetch everything: first connect, or too much was missed. */
   onResync(): void;
   /** The server refused the credentials; reconnecting will not help. */
@@ -108,6 +108,7 @@ export class RealtimeConnection {
       case 'event':
       case 'customer-event':
       case 'workspace-event':
+      case 'user-event':
         if (this.lastSeq !== undefined && frame.event.seq <= this.lastSeq) return;
         this.lastSeq = frame.event.seq;
         this.handlers.onFrame(frame);

@@ -3,8 +3,10 @@ import type { User } from '../contract/auth';
 import type { Conversation, Customer, Transfer } from '../contract/conversations';
 import type { Message } from '../contract/messages';
 import type { Note } from '../contract/notes';
+import type { Preferences } from '../contract/preferences';
+import type { Presence } from '../contract/presence';
 import type { Queue } from '../contract/queues';
-import type { Settings } from '../contract/settings';
+import { DEFAULT_ROUTING_SETTINGS, type Settings } from '../contract/settings';
 
 /**
  * The in-memory workspace behind the MSW handlers: the same demo data the server seeds
@@ -20,14 +22,56 @@ export const MOCK_PASSWORD = 'demo';
 /** A conversation row: the contract's conversation without the joined and derived parts. */
 export type ConversationRecord = Omit<
   Conversation,
-  'customer' | 'queue' | 'agent' | 'reservedFor' | 'lastTransfer' | 'firstMessage' | 'lastMessage' | 'lastSeq'
+  | 'customer'
+  | 'queue'
+  | 'agent'
+  | 'reservedFor'
+  | 'lastTransfer'
+  | 'offer'
+  | 'lastCustomerMessageAt'
+  | 'awaitingReplySince'
+  | 'firstMessage'
+  | 'lastMessage'
+  | 'lastSeq'
 > & {
   customerId: string;
   queueId: string;
   agentId: string | null;
   /** Set while waiting after a transfer to one agent. */
   reservedForId: string | null;
+  /** Set while the conversation is offered (state 'offered'): to whom, and until when. */
+  offeredToId: string | null;
+  offerExpiresAt: string | null;
+  /**
+   * Counts the times the conversation started waiting anew (a return from a lost agent): whoever
+   * was offered it in this round is passed over until the next.
+   */
+  offerRound: number;
 };
+
+/** A new conversation's routing fields: waiting, never offered. */
+export const NOT_OFFERED = { offeredToId: null, offerExpiresAt: null, offerRound: 0, returnedAt: null } as const;
+
+/** An offers row: every offer and how it ended (null while open). */
+export interface OfferRecord {
+  conversationId: string;
+  round: number;
+  agentId: string;
+  offeredAt: string;
+  expiresAt: string;
+  outcome: 'accepted' | 'rejected' | 'expired' | 'withdrawn' | null;
+}
+
+/** What the users row keeps of an agent's availability and workload. */
+export interface AgentState {
+  presence: Presence;
+  /** Most conversations held at once before offers stop. */
+  capacity: number;
+  /** Since when the agent has waited for work: offers go to whoever has waited longest. */
+  idleSince: string;
+  /** Offers let expire in a row. */
+  missedOffers: number;
+}
 
 /** A transfers row: exactly one of toQueueId and toAgentId is set. */
 export interface TransferRecord {
@@ -69,6 +113,14 @@ export interface MockData {
   attachments: Map<string, MockAttachment>;
   /** The admin's System Configurator. */
   settings: Settings;
+  /** Presence, capacity and idle time per user id. */
+  agentStates: Map<string, AgentState>;
+  /** Every offer, oldest first. */
+  offers: OfferRecord[];
+  /** Last message seq read per `${userId}:${conversationId}`. */
+  readMarkers: Map<string, number>;
+  /** Saved preferences per user id (the defaults apply to the others). */
+  preferences: Map<string, Preferences>;
 }
 
 /** An upload as the server keeps it: the contract's attachment, its bytes, its owner, its message once sent. */
@@ -95,6 +147,7 @@ export function mockLinks(id: string): Pick<Attachment, 'url' | 'downloadUrl' | 
 const defaultSettings = (): Settings => ({
   agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
   customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+  routing: { ...DEFAULT_ROUTING_SETTINGS },
   updatedAt: null,
   updatedBy: null,
 });
@@ -109,16 +162,18 @@ const DEMO_PNG_SHA256 = '13a221f92d98b57d312cd023f588b3c7e11a99f953b8afe0b01aca8
 const id = (kind: number, n: number) =>
   `${kind}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
+/** Support and Sales wait in the picklist; Billing offers each new conversation to an agent. */
 const QUEUES = [
-  { name: 'Support', address: 'support@acme.example' },
-  { name: 'Sales', address: 'sales@acme.example' },
+  { name: 'Support', address: 'support@acme.example', routingMode: 'pick' },
+  { name: 'Sales', address: 'sales@acme.example', routingMode: 'pick' },
+  { name: 'Billing', address: 'billing@acme.example', routingMode: 'offer' },
 ] as const;
 
 const USERS = [
-  { username: 'anna', displayName: 'Anna Lindqvist', role: 'agent', queues: ['Support'] },
-  { username: 'ben', displayName: 'Ben Okafor', role: 'agent', queues: ['Support', 'Sales'] },
-  { username: 'sara', displayName: 'Sara Moreau', role: 'supervisor', queues: [] },
-  { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [] },
+  { username: 'anna', displayName: 'Anna Lindqvist', role: 'agent', queues: ['Support', 'Billing'], capacity: 3 },
+  { username: 'ben', displayName: 'Ben Okafor', role: 'agent', queues: ['Support', 'Sales', 'Billing'], capacity: 5 },
+  { username: 'sara', displayName: 'Sara Moreau', role: 'supervisor', queues: [], capacity: 5 },
+  { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [], capacity: 5 },
 ] as const;
 
 const CUSTOMERS = [
@@ -203,6 +258,7 @@ export function createDemoData(now = Date.now()): MockData {
         pickedAt: at(arrivedAgo - MINUTE),
         endedAt: at(arrivedAgo - 12 * MINUTE),
         endedBy: 'agent',
+        ...NOT_OFFERED,
       });
       const thread = PAST_THREADS[(i + k) % PAST_THREADS.length]!;
       messages.set(
@@ -240,6 +296,7 @@ export function createDemoData(now = Date.now()): MockData {
       pickedAt: null,
       endedAt: null,
       endedBy: null,
+      ...NOT_OFFERED,
     });
     messages.set(conversationId, [
       message(conversationId, {
@@ -283,6 +340,10 @@ export function createDemoData(now = Date.now()): MockData {
   return {
     attachments,
     settings: defaultSettings(),
+    agentStates: new Map(users.map((u, i) => [u.id, initialAgentState(USERS[i]!.capacity, now)])),
+    offers: [],
+    readMarkers: new Map(),
+    preferences: new Map(),
     queues,
     users,
     passwords: new Map(users.map((u) => [u.id, MOCK_PASSWORD])),
@@ -298,11 +359,24 @@ export function createDemoData(now = Date.now()): MockData {
   };
 }
 
+/**
+ * As the server starts every user: offline until a realtime connection says hello. The mocks have
+ * no realtime connection, so logging in stands for it (see the login handler).
+ */
+export function initialAgentState(capacity: number, now = Date.now()): AgentState {
+  const since = new Date(now).toISOString();
+  return { presence: { state: 'offline', since, reason: null }, capacity, idleSince: since, missedOffers: 0 };
+}
+
 /** A workspace without users, where `GET /api/setup` says setup is needed. */
 export function createEmptyData(): MockData {
   return {
     attachments: new Map(),
     settings: defaultSettings(),
+    agentStates: new Map(),
+    offers: [],
+    readMarkers: new Map(),
+    preferences: new Map(),
     queues: [],
     users: [],
     passwords: new Map(),
@@ -354,7 +428,7 @@ export const transfersOf = (conversationId: string): TransferRecord[] =>
   mockData.transfers.filter((t) => t.conversationId === conversationId);
 
 export function toConversation(record: ConversationRecord): Conversation {
-  const { customerId, queueId, agentId, reservedForId, ...rest } = record;
+  const { customerId, queueId, agentId, reservedForId, offeredToId, offerExpiresAt, offerRound: _round, ...rest } = record;
   const customer = mockData.customers.find((c) => c.id === customerId);
   const queue = mockData.queues.find((q) => q.id === queueId);
   if (!customer || !queue) throw new Error(`mock conversation ${record.id} points at a missing customer or queue`);
@@ -362,13 +436,22 @@ export function toConversation(record: ConversationRecord): Conversation {
   const thread = messagesOf(record.id);
   const last = thread.at(-1) ?? null;
   const lastTransfer = transfersOf(record.id).at(-1);
+  // As the server's SELECT: the customer's latest message, and their first one after the last agent reply.
+  const fromCustomer = thread.filter((m) => m.authorKind === 'customer');
+  const lastAgentSeq = thread.findLast((m) => m.authorKind === 'agent')?.seq ?? 0;
   return structuredClone({
     ...rest,
     customer,
-    queue,
+    queue: { id: queue.id, name: queue.name, address: queue.address },
     agent: agentId ? { id: agentId, displayName: agent?.displayName ?? 'Unknown agent' } : null,
     reservedFor: reservedForId ? { id: reservedForId, displayName: findUser(reservedForId)?.displayName ?? 'Unknown agent' } : null,
     lastTransfer: lastTransfer ? toTransfer(lastTransfer) : null,
+    offer:
+      record.state === 'offered' && offeredToId && offerExpiresAt
+        ? { agent: { id: offeredToId, displayName: findUser(offeredToId)?.displayName ?? 'Unknown agent' }, expiresAt: offerExpiresAt }
+        : null,
+    lastCustomerMessageAt: fromCustomer.at(-1)?.createdAt ?? null,
+    awaitingReplySince: fromCustomer.find((m) => m.seq > lastAgentSeq)?.createdAt ?? null,
     firstMessage: thread.find((m) => m.authorKind === 'customer') ?? null,
     lastMessage: last,
     lastSeq: last?.seq ?? 0,

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { api, buildPath, type Api, type RouteName } from '../contract/api';
 import { UploadAttachmentResponseSchema, type Attachment } from '../contract/attachments';
 import { ApiErrorSchema, type ApiErrorBody } from '../contract/errors';
+import { DEFAULT_PREFERENCES } from '../contract/preferences';
+import { DEFAULT_ROUTING_SETTINGS } from '../contract/settings';
 import { mockData, resetMockData } from './data';
 import { handlers, notFoundHandler, routeHandlers } from './handlers';
 import { server } from './node';
@@ -98,6 +100,13 @@ async function login(username: string) {
 }
 
 const uuid = () => crypto.randomUUID();
+
+/** A new chat in Billing, the demo's offering queue; its conversation id. */
+async function startBillingChat(name = 'Kim Lee') {
+  const billing = mockData.queues.find((q) => q.name === 'Billing')!.id;
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${uuid().slice(0, 8)}@example.com`;
+  return ok(await call('webchatStart', { body: { queueId: billing, name, email, text: 'About my invoice', clientMessageId: uuid() } })).conversation.id;
+}
 const waiting = (queueName: string) =>
   mockData.conversations.filter(
     (c) => c.state === 'queued' && mockData.queues.find((q) => q.id === c.queueId)?.name === queueName,
@@ -156,7 +165,12 @@ describe('mock handlers cover the contract', () => {
     const anna = track('login', await login('anna'));
     expect(anna.user.displayName).toBe('Anna Lindqvist');
     track('me', ok(await call('me', { token: anna.token })));
-    expect(track('queues', ok(await call('queues', { token: anna.token }))).queues.map((q) => q.name)).toEqual(['Support']);
+    expect(track('queues', ok(await call('queues', { token: anna.token }))).queues.map((q) => q.name)).toEqual(['Billing', 'Support']);
+    expect(track('presence', ok(await call('presence', { token: anna.token })))).toMatchObject({ presence: { state: 'available' }, capacity: 3, load: 0 });
+    track('setPresence', ok(await call('setPresence', { token: anna.token, body: { state: 'busy' } })));
+    track('preferences', ok(await call('preferences', { token: anna.token })));
+    track('updatePreferences', ok(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'customer-name' } })));
+    track('routingSettings', ok(await call('routingSettings', { token: anna.token })));
 
     const picklist = track('conversations', ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })));
     const first = picklist.conversations[0]!;
@@ -177,6 +191,17 @@ describe('mock handlers cover the contract', () => {
     const target = { kind: 'agent', agentId: targets.agents[0]!.id } as const;
     track('transfer', ok(await call('transfer', { token: anna.token, params: { id: second.id }, body: { target, note: 'Over to you.' } })));
     track('transfers', ok(await call('transfers', { token: anna.token, params: { id: second.id } })));
+
+    // An offer into Billing: Anna is available again, so it is hers to accept; the next one she rejects.
+    ok(await call('setPresence', { token: anna.token, body: { state: 'available' } }));
+    const offered = await startBillingChat();
+    expect(track('conversations', ok(await call('conversations', { token: anna.token, query: { view: 'offers' } }))).conversations.map((c) => c.id)).toEqual([offered]);
+    track('accept', ok(await call('accept', { token: anna.token, params: { id: offered } })));
+    const unread = track('unread', ok(await call('unread', { token: anna.token }))).conversations;
+    expect(unread).toEqual([{ conversationId: offered, lastReadSeq: 0, unreadCount: 1 }]);
+    track('markRead', ok(await call('markRead', { token: anna.token, params: { id: offered }, body: { seq: 2 } })));
+    const declined = await startBillingChat();
+    track('reject', ok(await call('reject', { token: anna.token, params: { id: declined } })));
     track('logout', ok(await call('logout', { token: anna.token })));
 
     const queues = track('webchatQueues', ok(await call('webchatQueues'))).queues;
@@ -193,6 +218,42 @@ describe('mock handlers cover the contract', () => {
     const { settings } = track('settings', ok(await call('settings', { token: adam.token })));
     const policies = { agentUploads: settings.agentUploads, customerUploads: settings.customerUploads };
     track('updateSettings', ok(await call('updateSettings', { token: adam.token, body: policies })));
+
+    // Supervision: Sara watches the queues and agents, reads the trail and moves a conversation.
+    const sara = await login('sara');
+    const dashboard = track('queueDashboard', ok(await call('queueDashboard', { token: sara.token })));
+    const salesQueue = dashboard.queues.find((q) => q.queue.name === 'Sales')!.queue;
+    expect(track('agentStatuses', ok(await call('agentStatuses', { token: sara.token }))).agents.map((a) => a.username)).toEqual(['anna', 'ben']);
+    const open = track('openConversations', ok(await call('openConversations', { token: sara.token, query: { queueId: salesQueue.id } })));
+    expect(open.conversations.every((c) => c.queue.id === salesQueue.id && c.state !== 'ended')).toBe(true);
+    track('reassign', ok(await call('reassign', { token: sara.token, params: { id: second.id }, body: { target: { kind: 'queue', queueId: salesQueue.id } } })));
+    const trail = track('auditTrail', ok(await call('auditTrail', { token: sara.token, params: { id: second.id } }))).entries;
+    expect(trail.map((e) => e.kind)).toEqual(['arrived', 'transferred', 'reassigned']);
+
+    // Administration: Adam sets up a queue and a user, and every change lands in the audit list.
+    track('adminQueues', ok(await call('adminQueues', { token: adam.token })));
+    const users = track('adminUsers', ok(await call('adminUsers', { token: adam.token }))).users;
+    const benId = users.find((u) => u.username === 'ben')!.id;
+    const returns = track(
+      'createQueue',
+      ok(await call('createQueue', { token: adam.token, body: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] } })),
+    ).queue;
+    const saved = { name: 'Returns', address: 'returns@acme.example', routingMode: 'offer', agentIds: [benId] } as const;
+    expect(track('updateQueue', ok(await call('updateQueue', { token: adam.token, params: { id: returns.id }, body: saved }))).queue).toMatchObject(saved);
+    const carla = track(
+      'createUser',
+      ok(await call('createUser', { token: adam.token, body: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [returns.id] } })),
+    ).user;
+    const disable = { displayName: carla.displayName, role: carla.role, capacity: carla.capacity, queueIds: carla.queueIds, disabled: true };
+    expect(track('updateUser', ok(await call('updateUser', { token: adam.token, params: { id: carla.id }, body: disable }))).user.disabled).toBe(true);
+    track('resetPassword', ok(await call('resetPassword', { token: adam.token, params: { id: carla.id }, body: { password: 'another long one' } })));
+    expect(track('adminAudit', ok(await call('adminAudit', { token: adam.token }))).entries.map((e) => e.action)).toEqual([
+      'user.password_reset',
+      'user.disabled',
+      'user.created',
+      'queue.updated',
+      'queue.created',
+    ]);
     const ben = await login('ben');
     track('attachmentPolicy', ok(await call('attachmentPolicy', { token: ben.token })));
     track('webchatAttachmentPolicy', ok(await call('webchatAttachmentPolicy', { token: chat.customerToken })));
@@ -259,7 +320,16 @@ describe('authentication', () => {
       sendMessage: { body: { clientMessageId: uuid(), text: 'Hello' } },
       createNote: { body: { clientNoteId: uuid(), text: 'A note' } },
       saveDraft: { body: { text: 'Half a reply' } },
+      setPresence: { body: { state: 'away' } },
+      updatePreferences: { body: { conversationSort: 'unread-first' } },
+      markRead: { body: { seq: 1 } },
       transfer: { body: { target: { kind: 'queue', queueId: uuid() } } },
+      reassign: { body: { target: { kind: 'queue', queueId: uuid() } } },
+      createQueue: { body: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] } },
+      updateQueue: { body: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] } },
+      createUser: { body: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [] } },
+      updateUser: { body: { displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [], disabled: false } },
+      resetPassword: { body: { password: 'long enough' } },
       updateSettings: { body: { agentUploads: mockData.settings.agentUploads, customerUploads: mockData.settings.customerUploads } },
       webchatSend: { body: { clientMessageId: uuid(), text: 'Hello' } },
     };
@@ -513,7 +583,7 @@ describe('customer history', () => {
 describe('webchat', () => {
   it('starts a chat that agents see, and lets the customer follow it to its end', async () => {
     const queues = ok(await call('webchatQueues')).queues;
-    expect(queues.map((q) => q.name)).toEqual(['Sales', 'Support']);
+    expect(queues.map((q) => q.name)).toEqual(['Billing', 'Sales', 'Support']);
     const support = queues.find((q) => q.name === 'Support')!;
 
     const started = await call('webchatStart', {
@@ -654,7 +724,7 @@ describe('transfers', () => {
   it('offers every queue and the logged-in agents other than me', async () => {
     const anna = await login('anna');
     const targets = ok(await call('transferTargets', { token: anna.token }));
-    expect(targets.queues.map((q) => q.name)).toEqual(['Sales', 'Support']);
+    expect(targets.queues.map((q) => q.name)).toEqual(['Billing', 'Sales', 'Support']);
     expect(targets.agents).toEqual([{ id: userId('ben'), displayName: 'Ben Okafor', queueIds: mockData.users.find((u) => u.username === 'ben')!.queueIds }]);
     mockData.loggedInElsewhere.clear();
     expect(ok(await call('transferTargets', { token: anna.token })).agents).toEqual([]);
@@ -806,5 +876,239 @@ describe('attachments', () => {
     const png = await fetchFile(receipt.attachment.url);
     expect(png.response.headers.get('content-type')).toBe('image/png');
     expect(png.bytes?.length).toBe(receipt.attachment.sizeBytes);
+  });
+});
+
+describe('presence and offers', () => {
+  const record = (id: string) => mockData.conversations.find((c) => c.id === id)!;
+  const offersOf = async (token: string) => ok(await call('conversations', { token, query: { view: 'offers' } })).conversations.map((c) => c.id);
+
+  it('makes an agent available by logging in, and lets only agents choose a presence', async () => {
+    const anna = await login('anna');
+    expect(ok(await call('presence', { token: anna.token })).presence).toMatchObject({ state: 'available', reason: null });
+    expect(ok(await call('setPresence', { token: anna.token, body: { state: 'away' } })).presence.state).toBe('away');
+    expect(fail(await call('setPresence', { token: anna.token, body: { state: 'offline' } }), 400).fields).toHaveProperty('state');
+    const sara = await login('sara');
+    expect(fail(await call('setPresence', { token: sara.token, body: { state: 'busy' } }), 403).message).toBe(
+      'Only agents set a presence; nothing is offered to supervisors or admins.',
+    );
+  });
+
+  it('offers a new conversation to the available agent who has waited longest, outside every picklist', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    // Ben became available after Anna, so Anna has waited longer.
+    mockData.agentStates.get(anna.user.id)!.idleSince = '2024-01-01T00:00:00.000Z';
+    const id = await startBillingChat();
+    expect(record(id)).toMatchObject({ state: 'offered', offeredToId: anna.user.id });
+    const [conversation] = ok(await call('conversations', { token: anna.token, query: { view: 'offers' } })).conversations;
+    expect(conversation!.offer!.agent).toEqual({ id: anna.user.id, displayName: 'Anna Lindqvist' });
+    expect(Date.parse(conversation!.offer!.expiresAt) - Date.now()).toBeGreaterThan(25_000);
+    expect(await offersOf(ben.token)).toEqual([]);
+    for (const who of [anna, ben]) {
+      expect(ok(await call('conversations', { token: who.token, query: { view: 'picklist' } })).conversations.map((c) => c.id)).not.toContain(id);
+    }
+    // Nobody picks an offer: it is the offered agent's to accept.
+    expect(fail(await call('pick', { token: ben.token, params: { id } }), 409).message).toBe(
+      'This conversation is offered to Anna Lindqvist right now. It comes back to the picklist if they do not accept it.',
+    );
+    expect(fail(await call('pick', { token: anna.token, params: { id } }), 409).message).toBe('This conversation is offered to you: accept it to take it.');
+    // Presence and capacity count: busy agents and full ones get nothing.
+    ok(await call('setPresence', { token: ben.token, body: { state: 'busy' } }));
+    mockData.agentStates.get(anna.user.id)!.capacity = 1;
+    const next = await startBillingChat('Lee Kim');
+    expect(record(next).state).toBe('queued');
+    expect(ok(await call('presence', { token: anna.token }))).toMatchObject({ capacity: 1, load: 1 });
+  });
+
+  it('passes a rejected offer to the next agent, and to the picklist when nobody is left', async () => {
+    const [anna, ben] = [await login('anna'), await login('ben')];
+    mockData.agentStates.get(anna.user.id)!.idleSince = '2024-01-01T00:00:00.000Z';
+    const id = await startBillingChat();
+    const afterAnna = ok(await call('reject', { token: anna.token, params: { id } })).conversation;
+    expect(afterAnna.offer?.agent.id).toBe(ben.user.id);
+    expect(await offersOf(ben.token)).toEqual([id]);
+    // Anna's answer is late now.
+    expect(fail(await call('accept', { token: anna.token, params: { id } }), 409)).toEqual({
+      code: 'offer_expired',
+      message: 'This offer has ended: the conversation is offered to another agent now.',
+    });
+    const afterBen = ok(await call('reject', { token: ben.token, params: { id } })).conversation;
+    expect(afterBen).toMatchObject({ state: 'queued', offer: null });
+    expect(ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })).conversations.map((c) => c.id)).toContain(id);
+    expect(mockData.offers.filter((o) => o.conversationId === id).map((o) => o.outcome)).toEqual(['rejected', 'rejected']);
+    ok(await call('pick', { token: anna.token, params: { id } }));
+  });
+
+  it('refuses an expired offer, passes it on, and sets an agent who misses too many to away', async () => {
+    const anna = await login('anna');
+    mockData.settings.routing.maxMissedOffers = 2;
+    for (let missed = 1; missed <= 2; missed++) {
+      const id = await startBillingChat(`Late ${missed}`);
+      record(id).offerExpiresAt = new Date(Date.now() - 1).toISOString();
+      expect(fail(await call('accept', { token: anna.token, params: { id } }), 409)).toEqual({
+        code: 'offer_expired',
+        message: 'This offer has ended: the conversation waits in the picklist.',
+      });
+    }
+    expect(ok(await call('presence', { token: anna.token })).presence).toMatchObject({ state: 'away', reason: 'missed_offers' });
+    expect(mockData.offers.map((o) => o.outcome)).toEqual(['expired', 'expired']);
+    // Away: nothing more is offered until she is available again, which offers what waits.
+    const waitingId = await startBillingChat('Patient');
+    expect(record(waitingId).state).toBe('queued');
+    const back = ok(await call('setPresence', { token: anna.token, body: { state: 'available' } }));
+    expect(back.presence).toMatchObject({ state: 'available', reason: null });
+    expect(await offersOf(anna.token)).toHaveLength(1);
+  });
+
+  it('withdraws an open offer when the agent steps away, and accepting twice answers the same', async () => {
+    const anna = await login('anna');
+    const id = await startBillingChat();
+    ok(await call('setPresence', { token: anna.token, body: { state: 'busy' } }));
+    expect(record(id)).toMatchObject({ state: 'queued', offeredToId: null });
+    expect(mockData.offers.at(-1)!.outcome).toBe('withdrawn');
+    ok(await call('setPresence', { token: anna.token, body: { state: 'available' } }));
+    // Whoever was offered it in this round is passed over: it waits for a pick.
+    expect(fail(await call('accept', { token: anna.token, params: { id } }), 409).message).toBe('This offer has ended: the conversation waits in the picklist.');
+    const next = await startBillingChat('Lee Kim');
+    const accepted = ok(await call('accept', { token: anna.token, params: { id: next } })).conversation;
+    expect(accepted).toMatchObject({ state: 'picked', agent: { id: anna.user.id }, offer: null });
+    expect(ok(await call('accept', { token: anna.token, params: { id: next } })).conversation.id).toBe(next);
+    expect(fail(await call('reject', { token: anna.token, params: { id: next } }), 409).message).toBe('You have already accepted this conversation.');
+  });
+});
+
+describe('read markers and preferences', () => {
+  it('counts customer messages after my marker, moves it forward only and never past the end', async () => {
+    const anna = await login('anna');
+    const sara = await login('sara');
+    const id = waiting('Support')[0]!.id;
+    ok(await call('pick', { token: anna.token, params: { id } }));
+    ok(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: uuid(), text: 'Hello!' } }));
+    const unreadOf = async () => ok(await call('unread', { token: anna.token })).conversations.find((c) => c.conversationId === id);
+    // The customer's first message; the join message and Anna's own are never unread.
+    expect(await unreadOf()).toEqual({ conversationId: id, lastReadSeq: 0, unreadCount: 1 });
+    expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 2 } })).read).toEqual({ conversationId: id, lastReadSeq: 2, unreadCount: 0 });
+    expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 1 } })).read.lastReadSeq).toBe(2);
+    expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 999 } })).read.lastReadSeq).toBe(3);
+    // A supervisor's reading is their own; a conversation of another queue does not exist for Anna.
+    ok(await call('markRead', { token: sara.token, params: { id }, body: { seq: 0 } }));
+    expect(await unreadOf()).toEqual({ conversationId: id, lastReadSeq: 3, unreadCount: 0 });
+    const sales = waiting('Sales')[0]!.id;
+    expect(fail(await call('markRead', { token: anna.token, params: { id: sales }, body: { seq: 1 } }), 404).code).toBe('not_found');
+    expect(fail(await call('markRead', { token: anna.token, params: { id }, body: { seq: -1 } }), 400).fields).toHaveProperty('seq');
+  });
+
+  it('keeps the waiting fields of a conversation in step with its messages', async () => {
+    const anna = await login('anna');
+    const id = waiting('Support')[0]!.id;
+    const first = mockData.messages.get(id)![0]!;
+    const picked = ok(await call('pick', { token: anna.token, params: { id } })).conversation;
+    expect(picked).toMatchObject({ lastCustomerMessageAt: first.createdAt, awaitingReplySince: first.createdAt });
+    ok(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: uuid(), text: 'Hi' } }));
+    expect(ok(await call('conversation', { token: anna.token, params: { id } })).conversation).toMatchObject({
+      lastCustomerMessageAt: first.createdAt,
+      awaitingReplySince: null,
+    });
+  });
+
+  it('starts from the defaults and changes only what a PUT names', async () => {
+    const anna = await login('anna');
+    expect(ok(await call('preferences', { token: anna.token })).preferences).toEqual(DEFAULT_PREFERENCES);
+    ok(await call('updatePreferences', { token: anna.token, body: { notifications: { sound: true } } }));
+    const { preferences } = ok(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'waiting-longest' } }));
+    expect(preferences).toEqual({ conversationSort: 'waiting-longest', notifications: { ...DEFAULT_PREFERENCES.notifications, sound: true } });
+    expect(fail(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'random' } }), 400).fields).toHaveProperty('conversationSort');
+    // Each user has their own.
+    expect(ok(await call('preferences', { token: (await login('ben')).token })).preferences).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('lets every staff member read the routing settings, and keeps them when an older client saves the policies', async () => {
+    const ben = await login('ben');
+    expect(ok(await call('routingSettings', { token: ben.token })).routing).toEqual(DEFAULT_ROUTING_SETTINGS);
+    const adam = await login('adam');
+    const routing = { ...DEFAULT_ROUTING_SETTINGS, replyTimeLimitSeconds: 300 };
+    const policies = { agentUploads: mockData.settings.agentUploads, customerUploads: mockData.settings.customerUploads };
+    ok(await call('updateSettings', { token: adam.token, body: { ...policies, routing } }));
+    ok(await call('updateSettings', { token: adam.token, body: policies }));
+    expect(ok(await call('routingSettings', { token: ben.token })).routing).toEqual(routing);
+    expect(fail(await call('updateSettings', { token: adam.token, body: { ...policies, routing: { ...routing, offerTimeoutSeconds: 1 } } }), 400).fields).toHaveProperty(
+      'routing.offerTimeoutSeconds',
+    );
+  });
+
+  it("gives the admin's System Configurator the routing settings to edit, and saves them with the policies", async () => {
+    const adam = await login('adam');
+    const before = ok(await call('settings', { token: adam.token })).settings;
+    expect(before.routing).toEqual(DEFAULT_ROUTING_SETTINGS);
+    const routing = { offerTimeoutSeconds: 45, maxMissedOffers: 5, lostAgentGraceSeconds: 90, replyTimeLimitSeconds: 600 };
+    const body = { agentUploads: before.agentUploads, customerUploads: before.customerUploads, routing };
+    const saved = ok(await call('updateSettings', { token: adam.token, body })).settings;
+    expect(saved).toMatchObject({ routing, updatedBy: { id: adam.user.id } });
+    expect(ok(await call('settings', { token: adam.token })).settings.routing).toEqual(routing);
+
+    // A refused save names each bad field and changes nothing.
+    const refused = fail(
+      await call('updateSettings', { token: adam.token, body: { ...body, routing: { ...routing, maxMissedOffers: 1.5, replyTimeLimitSeconds: 86_401 } } }),
+      400,
+    );
+    expect(refused.fields).toEqual({ 'routing.maxMissedOffers': 'A whole number', 'routing.replyTimeLimitSeconds': 'At most 24 hours' });
+    expect(ok(await call('settings', { token: adam.token })).settings.routing).toEqual(routing);
+  });
+});
+
+describe('supervision and administration', () => {
+  const SUPERVISION = ['queueDashboard', 'agentStatuses', 'openConversations', 'auditTrail', 'reassign'] as const;
+  const ADMIN = ['adminQueues', 'createQueue', 'updateQueue', 'adminUsers', 'createUser', 'updateUser', 'resetPassword', 'adminAudit'] as const;
+  const bodies: { [R in RouteName]?: unknown } = {
+    reassign: { target: { kind: 'queue', queueId: uuid() } },
+    createQueue: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] },
+    updateQueue: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] },
+    createUser: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [] },
+    updateUser: { displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [], disabled: false },
+    resetPassword: { password: 'long enough' },
+  };
+  const id = () => mockData.conversations.find((c) => c.state === 'queued')!.id;
+
+  it('answers 403 to agents on every supervision and admin route, and to supervisors on admin routes', async () => {
+    const anna = await login('anna');
+    const sara = await login('sara');
+    for (const name of [...SUPERVISION, ...ADMIN]) {
+      const error = fail(await call(name, { token: anna.token, params: { id: id() }, body: bodies[name] }), 403);
+      expect(error.code, name).toBe('forbidden');
+    }
+    for (const name of ADMIN) {
+      expect(fail(await call(name, { token: sara.token, params: { id: id() }, body: bodies[name] }), 403).message, name).toBe('Only admins can manage queues and users.');
+    }
+    ok(await call('queueDashboard', { token: sara.token }));
+  });
+
+  it('logs a disabled user out everywhere and keeps them out until enabled again', async () => {
+    const adam = await login('adam');
+    const ben = await login('ben');
+    const user = ok(await call('adminUsers', { token: adam.token })).users.find((u) => u.username === 'ben')!;
+    const change = (disabled: boolean) =>
+      call('updateUser', { token: adam.token, params: { id: user.id }, body: { displayName: user.displayName, role: user.role, capacity: user.capacity, queueIds: user.queueIds, disabled } });
+    ok(await change(true));
+    expect(fail(await call('me', { token: ben.token }), 401).code).toBe('unauthenticated');
+    expect(fail(await call('login', { body: { username: 'ben', password: 'demo' } }), 403).message).toBe('This account is disabled. Ask an admin.');
+    expect(ok(await call('agentStatuses', { token: adam.token })).agents.map((a) => a.username)).toEqual(['anna']);
+    ok(await change(false));
+    ok(await call('login', { body: { username: 'ben', password: 'demo' } }));
+  });
+
+  it('names the field a save was refused for: a taken name, address or username, my own account', async () => {
+    const adam = await login('adam');
+    const queue = { name: 'support', address: 'new@acme.example', routingMode: 'pick', agentIds: [] };
+    expect(fail(await call('createQueue', { token: adam.token, body: queue }), 400).fields).toEqual({ name: 'A queue named support already exists. Choose another name.' });
+    expect(fail(await call('createQueue', { token: adam.token, body: { ...queue, name: 'New', address: 'SALES@acme.example' } }), 400).fields).toEqual({
+      address: 'Another queue already uses SALES@acme.example. Choose another address.',
+    });
+    const taken = { ...(bodies.createUser as object), username: 'anna' };
+    expect(fail(await call('createUser', { token: adam.token, body: taken }), 400).fields).toEqual({ username: 'The username anna is taken. Choose another one.' });
+    const me = ok(await call('adminUsers', { token: adam.token })).users.find((u) => u.username === 'adam')!;
+    const self = { displayName: me.displayName, role: me.role, capacity: me.capacity, queueIds: [], disabled: true };
+    expect(fail(await call('updateUser', { token: adam.token, params: { id: me.id }, body: self }), 400).fields).toEqual({
+      disabled: 'You cannot disable your own account. Ask another admin.',
+    });
   });
 });

@@ -25,8 +25,12 @@ import type { Conversation } from '../contract/conversations';
 import type { ApiErrorBody, ErrorCode } from '../contract/errors';
 import { contentDisposition, sanitizeFileName } from '../contract/file-names';
 import type { HandledSort, HistoryOrder } from '../contract/history';
-import { HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
+import { AGENT_CAPACITY_DEFAULT, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
 import type { Message } from '../contract/messages';
+import { DEFAULT_PREFERENCES, type Preferences } from '../contract/preferences';
+import type { ChosenPresence, MyPresenceResponse, PresenceReason, PresenceState } from '../contract/presence';
+import type { ReadState } from '../contract/read-markers';
+import type { RoutingSettings } from '../contract/settings';
 import type { TransferTarget } from '../contract/transfers';
 import { toCustomerConversation } from '../contract/webchat';
 import {
@@ -34,16 +38,22 @@ import {
   appendNote,
   findConversation,
   findUser,
+  initialAgentState,
   messagesOf,
   MOCK_LINK_SIGNATURE,
   mockData,
   mockLinks,
+  NOT_OFFERED,
   notesOf,
   toConversation,
   toTransfer,
   transfersOf,
+  type AgentState,
   type ConversationRecord,
+  type OfferRecord,
 } from './data';
+import { adminHandlers, isDisabled } from './admin-handlers';
+import { supervisionHandlers } from './supervision-handlers';
 
 /*
  * MSW handlers for every route of `api`, answering like src/server does: the same status codes,
@@ -56,9 +66,9 @@ const SESSION_COOKIE = 'cp_session';
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 /** Fastify's bodyLimit in src/server/app.ts. */
 const BODY_LIMIT_BYTES = 256 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class MockApiError extends Error {
+export class MockApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -73,7 +83,7 @@ class MockApiError extends Error {
   }
 }
 
-const notFound = (what: string) => new MockApiError(404, 'not_found', `${what} was not found.`);
+export const notFound = (what: string) => new MockApiError(404, 'not_found', `${what} was not found.`);
 
 // ---------------------------------------------------------------------------------------------
 // Route plumbing: the mock counterpart of src/server/http/define-route.ts.
@@ -194,7 +204,7 @@ function onRoute(def: RouteDef): HttpCustomPredicate<PathParams> {
   };
 }
 
-function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<R>) => z.input<Def<R>['response']>): HttpHandler {
+export function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<R>) => z.input<Def<R>['response']>): HttpHandler {
   const def: RouteDef = api[name];
   type Resolver = HttpResponseResolver<PathParams, MockRequestBody<R>, MockResponseBody<R>>;
   // The cast only bridges MSW's conditional return type, which TypeScript cannot resolve for a
@@ -210,6 +220,8 @@ function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<R>) => 
         : undefined;
       let status = 200;
       const headers = new Headers();
+      // The server's sweeper runs every second; here, before each answer (see sweepRouting).
+      sweepRouting();
       const result = run({
         body: body as RouteContext<R>['body'],
         query: query as RouteContext<R>['query'],
@@ -265,7 +277,7 @@ function startSession(ctx: { headers: Headers }, user: User) {
 type Caller = Pick<RouteContext<RouteName>, 'request' | 'cookies'>;
 
 /** The logged-in staff member, from the bearer token (API clients) or the session cookie (browsers). */
-function requireStaff(ctx: Caller): { user: User; token: string } {
+export function requireStaff(ctx: Caller): { user: User; token: string } {
   const token = bearerToken(ctx.request) ?? ctx.cookies[SESSION_COOKIE];
   const userId = token ? mockData.sessions.get(token) : undefined;
   const user = userId ? findUser(userId) : null;
@@ -285,7 +297,7 @@ function requireCustomer(ctx: Caller): { conversationId: string; customerId: str
 // Conversation rules, as src/server/conversations/conversation-service.ts.
 
 /** Code-unit order, like PostgreSQL's for ISO times and lower-case uuids (localeCompare may skip the dashes). */
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 const byArrival = (a: ConversationRecord, b: ConversationRecord) =>
   binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id);
@@ -301,10 +313,17 @@ const canView = (user: User, c: ConversationRecord) =>
   c.reservedForId === user.id ||
   transfersOf(c.id).some((t) => t.fromAgentId === user.id);
 
-/** The picklist rule: a reserved conversation waits for its agent alone; any other for its queue's agents. */
+/**
+ * The picklist rule: a reserved conversation waits for its agent alone; any other for its queue's
+ * agents. One being offered is that agent's offer, in nobody's picklist.
+ */
 const inPicklistOf = (user: User, c: ConversationRecord) =>
-  (c.state === 'queued' || c.state === 'offered') &&
+  c.state === 'queued' &&
   (user.role !== 'agent' || (c.reservedForId ? c.reservedForId === user.id : user.queueIds.includes(c.queueId)));
+
+/** The picklist's order: conversations back from a lost agent first, then the oldest. */
+const byPicklistOrder = (a: ConversationRecord, b: ConversationRecord) =>
+  Number(a.returnedAt === null) - Number(b.returnedAt === null) || byArrival(a, b);
 
 /** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */
 function viewConversation(user: User, id: string): ConversationRecord {
@@ -321,7 +340,7 @@ function requireAgent(user: User) {
   if (user.role !== 'agent') throw new MockApiError(403, 'forbidden', 'Only agents can handle conversations.');
 }
 
-const systemMessage = (text: string) =>
+export const systemMessage = (text: string) =>
   ({ clientMessageId: null, authorKind: 'system', authorId: null, authorName: 'System', text }) as const;
 
 function pick(user: User, id: string): Conversation {
@@ -335,6 +354,16 @@ function pick(user: User, id: string): Conversation {
     if (!record.reservedForId && !user.queueIds.includes(record.queueId)) {
       throw new MockApiError(403, 'forbidden', 'You do not serve this queue.');
     }
+    // Only a queued conversation can be picked: one being offered is that agent's to accept.
+    if (record.state === 'offered') {
+      if (record.offeredToId === user.id) throw new MockApiError(409, 'not_holder', 'This conversation is offered to you: accept it to take it.');
+      const name = findUser(record.offeredToId!)?.displayName ?? 'Unknown agent';
+      throw new MockApiError(
+        409,
+        'not_holder',
+        `This conversation is offered to ${name} right now. It comes back to the picklist if they do not accept it.`,
+      );
+    }
   } else {
     if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This conversation has already ended.');
     const holder = record.agentId ? toConversation(record).agent : null;
@@ -344,6 +373,8 @@ function pick(user: User, id: string): Conversation {
     throw new MockApiError(409, 'not_holder', 'You do not hold this conversation. Pick it first.');
   }
   Object.assign(record, { state: 'picked', agentId: user.id, reservedForId: null, pickedAt: new Date().toISOString() });
+  // New work: the agent goes to the back of the line for offers.
+  agentState(user.id).idleSince = new Date().toISOString();
   appendMessage(record.id, systemMessage(`${user.displayName} joined the conversation.`));
   return toConversation(record);
 }
@@ -364,14 +395,194 @@ function end(user: User, id: string): Conversation {
   return toConversation(record);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Presence and offers, as src/server/presence and src/server/routing. The mocks have no realtime
+// connections: a session stands for one (login makes an offline agent available, as a socket's
+// hello does), and agents are never lost, so nothing is returned to the queue for that reason.
+
+const now = () => new Date().toISOString();
+
+export function agentState(userId: string): AgentState {
+  const state = mockData.agentStates.get(userId);
+  if (!state) throw new Error(`mock user ${userId} has no presence`);
+  return state;
+}
+
+/** Conversations held, plus the one offered (the server's load). */
+const loadOf = (userId: string) =>
+  mockData.conversations.filter((c) => (c.state === 'picked' && c.agentId === userId) || (c.state === 'offered' && c.offeredToId === userId)).length;
+
+function myPresence(userId: string): MyPresenceResponse {
+  const state = agentState(userId);
+  return { presence: structuredClone(state.presence), capacity: state.capacity, load: loadOf(userId) };
+}
+
+function setPresence(userId: string, state: PresenceState, reason: PresenceReason | null, resetMissedOffers: boolean) {
+  const agent = agentState(userId);
+  // Idle time restarts only on becoming available.
+  if (state === 'available' && agent.presence.state !== 'available') agent.idleSince = now();
+  agent.presence = { state, since: now(), reason };
+  if (resetMissedOffers) agent.missedOffers = 0;
+}
+
+const queueOf = (c: ConversationRecord) => mockData.queues.find((q) => q.id === c.queueId)!;
+
+/**
+ * Offers a waiting conversation of an offering queue to the available, connected agent of its
+ * queue with free capacity and no open offer who has waited longest (ties by id), skipping whoever
+ * was offered it in this round. Returns whether it was offered (routing-rules.ts and offers.ts).
+ */
+export function offerConversation(record: ConversationRecord, settings: RoutingSettings): boolean {
+  if (record.state !== 'queued' || record.reservedForId || queueOf(record).routingMode !== 'offer') return false;
+  const declined = new Set(mockData.offers.filter((o) => o.conversationId === record.id && o.round === record.offerRound).map((o) => o.agentId));
+  const chosen = mockData.users
+    .filter((u) => u.role === 'agent' && u.queueIds.includes(record.queueId))
+    .filter((u) => {
+      const state = agentState(u.id);
+      return (
+        state.presence.state === 'available' &&
+        isLoggedIn(u.id) &&
+        loadOf(u.id) < state.capacity &&
+        !mockData.conversations.some((c) => c.state === 'offered' && c.offeredToId === u.id) &&
+        !declined.has(u.id)
+      );
+    })
+    .sort((a, b) => binary(agentState(a.id).idleSince, agentState(b.id).idleSince) || binary(a.id, b.id))[0];
+  if (!chosen) return false;
+  const offeredAt = Date.now();
+  const expiresAt = new Date(offeredAt + settings.offerTimeoutSeconds * 1000).toISOString();
+  mockData.offers.push({ conversationId: record.id, round: record.offerRound, agentId: chosen.id, offeredAt: new Date(offeredAt).toISOString(), expiresAt, outcome: null });
+  Object.assign(record, { state: 'offered', offeredToId: chosen.id, offerExpiresAt: expiresAt });
+  return true;
+}
+
+export function closeOffer(record: ConversationRecord, agentId: string, outcome: NonNullable<OfferRecord['outcome']>) {
+  for (const o of mockData.offers) if (o.conversationId === record.id && o.agentId === agentId && o.outcome === null) o.outcome = outcome;
+}
+
+/** Ends the open offer without acceptance: the conversation waits again. */
+function endOffer(record: ConversationRecord, outcome: 'rejected' | 'expired' | 'withdrawn') {
+  closeOffer(record, record.offeredToId!, outcome);
+  Object.assign(record, { state: 'queued', offeredToId: null, offerExpiresAt: null });
+}
+
+const offerExpired = (record: ConversationRecord) => record.offerExpiresAt !== null && Date.parse(record.offerExpiresAt) <= Date.now();
+
+/** An offer whose time ran out: a missed offer for its agent (away at the admin's limit), then the next agent. */
+function expireOffer(record: ConversationRecord, settings: RoutingSettings) {
+  const userId = record.offeredToId!;
+  const agent = agentState(userId);
+  agent.missedOffers += 1;
+  endOffer(record, 'expired');
+  if (agent.missedOffers >= settings.maxMissedOffers && agent.presence.state === 'available') {
+    setPresence(userId, 'away', 'missed_offers', true);
+  }
+  offerConversation(record, settings);
+}
+
+/**
+ * The sweeper's work, done before each answer: expired offers end (the next agent is offered the
+ * conversation), then waiting conversations of offering queues are offered — those back from a
+ * lost agent first, then the oldest.
+ */
+export function sweepRouting() {
+  const settings = mockData.settings.routing;
+  const expired = mockData.conversations
+    .filter((c) => c.state === 'offered' && offerExpired(c))
+    .sort((a, b) => binary(a.offerExpiresAt!, b.offerExpiresAt!) || binary(a.id, b.id));
+  for (const record of expired) expireOffer(record, settings);
+  const offerable = mockData.conversations
+    .filter((c) => c.state === 'queued' && !c.reservedForId && queueOf(c).routingMode === 'offer')
+    .sort((a, b) => byPicklistOrder(a, b) || binary(a.returnedAt ?? '', b.returnedAt ?? ''));
+  for (const record of offerable) offerConversation(record, settings);
+}
+
+/** Why `user` may not answer the offer of `record` now, or null when it is theirs and still open (offers.ts). */
+function offerProblem(record: ConversationRecord, user: User): MockApiError | null {
+  if (record.state === 'offered' && record.offeredToId === user.id) {
+    return offerExpired(record) ? new MockApiError(409, 'offer_expired', 'This offer has expired. The conversation goes to the next agent.') : null;
+  }
+  if (record.state === 'ended') return new MockApiError(409, 'conversation_ended', 'This conversation has already ended.');
+  if (record.state === 'picked' && record.agentId === user.id) return new MockApiError(409, 'offer_expired', 'You have already accepted this conversation.');
+  if (record.state === 'picked' && record.agentId) {
+    const holder = toConversation(record).agent!;
+    return new MockApiError(409, 'offer_expired', `This offer has ended: ${holder.displayName} has the conversation now.`, { holder });
+  }
+  if (record.state === 'offered') return new MockApiError(409, 'offer_expired', 'This offer has ended: the conversation is offered to another agent now.');
+  return new MockApiError(409, 'offer_expired', 'This offer has ended: the conversation waits in the picklist.');
+}
+
+/** The offered agent takes the conversation; a retry after a lost answer gets it again. */
+function acceptOffer(user: User, id: string): Conversation {
+  requireAgent(user);
+  const record = viewConversation(user, id);
+  if (record.state === 'picked' && record.agentId === user.id) return toConversation(record);
+  const problem = offerProblem(record, user);
+  if (problem) throw problem;
+  Object.assign(record, { state: 'picked', agentId: user.id, pickedAt: now(), offeredToId: null, offerExpiresAt: null, reservedForId: null });
+  const agent = agentState(user.id);
+  agent.idleSince = now();
+  agent.missedOffers = 0;
+  closeOffer(record, user.id, 'accepted');
+  appendMessage(record.id, systemMessage(`${user.displayName} joined the conversation.`));
+  return toConversation(record);
+}
+
+/** The offered agent declines: offered to the next agent at once, or back to the picklist. */
+function rejectOffer(user: User, id: string): Conversation {
+  requireAgent(user);
+  const record = viewConversation(user, id);
+  const problem = offerProblem(record, user);
+  if (problem) throw problem;
+  agentState(user.id).missedOffers = 0;
+  endOffer(record, 'rejected');
+  offerConversation(record, mockData.settings.routing);
+  return toConversation(record);
+}
+
+/** An agent chooses a presence; leaving "available" withdraws an open offer, which goes to the next agent. */
+function choosePresence(user: User, state: ChosenPresence) {
+  if (user.role !== 'agent') throw new MockApiError(403, 'forbidden', 'Only agents set a presence; nothing is offered to supervisors or admins.');
+  const offered = state === 'available' ? [] : mockData.conversations.filter((c) => c.state === 'offered' && c.offeredToId === user.id);
+  const current = agentState(user.id);
+  current.missedOffers = 0;
+  if (current.presence.state !== state || current.presence.reason !== null) setPresence(user.id, state, null, true);
+  for (const record of offered) {
+    endOffer(record, 'withdrawn');
+    offerConversation(record, mockData.settings.routing);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read markers and preferences, as src/server/read-markers and src/server/preferences.
+
+const markerKey = (userId: string, conversationId: string) => `${userId}:${conversationId}`;
+
+function readState(userId: string, record: ConversationRecord): ReadState {
+  const lastReadSeq = mockData.readMarkers.get(markerKey(userId, record.id)) ?? 0;
+  const unreadCount = messagesOf(record.id).filter((m) => m.authorKind === 'customer' && m.seq > lastReadSeq).length;
+  return { conversationId: record.id, lastReadSeq, unreadCount };
+}
+
+/** Forward only, and never past the last message. */
+function markRead(userId: string, record: ConversationRecord, seq: number): ReadState {
+  const key = markerKey(userId, record.id);
+  const target = Math.min(seq, messagesOf(record.id).at(-1)?.seq ?? 0);
+  if (target > (mockData.readMarkers.get(key) ?? -1)) mockData.readMarkers.set(key, target);
+  return readState(userId, record);
+}
+
+const preferencesOf = (userId: string): Preferences => structuredClone(mockData.preferences.get(userId) ?? DEFAULT_PREFERENCES);
+
 // ---------------------------------------------------------------------------------------------
 // Transfers, as src/server/transfers.
 
-const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
+export const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
   new MockApiError(400, 'invalid_request', message, { fields: { [`target.${field}`]: fieldMessage } });
 
 /** Logged in: a session in this page, or on another device (see `loggedInElsewhere`). */
-const isLoggedIn = (userId: string) =>
+export const isLoggedIn = (userId: string) =>
   mockData.loggedInElsewhere.has(userId) || [...mockData.sessions.values()].includes(userId);
 
 function transfer(user: User, id: string, body: { target: TransferTarget; note?: string }) {
@@ -419,13 +630,19 @@ function transfer(user: User, id: string, body: { target: TransferTarget; note?:
     reservedForId: agent?.id ?? null,
     queueId: queue.id,
     destination: queue.address,
+    // A new offer round: agents who declined it before may be offered it again.
+    offerRound: record.offerRound + 1,
+    returnedAt: null,
   });
   appendMessage(
     record.id,
     systemMessage(agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${queue.name} team.`),
   );
   if (note) appendNote(record.id, { clientNoteId: crypto.randomUUID(), authorId: user.id, authorName: user.displayName, text: note });
-  return { conversation: toConversation(record), transfer: toTransfer(moved) };
+  const result = { conversation: toConversation(record), transfer: toTransfer(moved) };
+  // To an offering queue: offered to one of its agents at once (the answer is the transfer itself).
+  if (!agent) offerConversation(record, mockData.settings.routing);
+  return result;
 }
 
 /** Appends a message once per client id: a retry returns the first result, before any other check. */
@@ -756,6 +973,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     };
     mockData.users.push(user);
     mockData.passwords.set(user.id, ctx.body.password);
+    mockData.agentStates.set(user.id, initialAgentState(AGENT_CAPACITY_DEFAULT));
     return startSession(ctx, user);
   }),
 
@@ -764,6 +982,9 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     if (!user || mockData.passwords.get(user.id) !== ctx.body.password) {
       throw new MockApiError(401, 'invalid_credentials', 'Wrong username or password.');
     }
+    if (isDisabled(user.id)) throw new MockApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
+    // No realtime socket here: logging in stands for the hello that makes an offline agent available.
+    if (user.role === 'agent' && agentState(user.id).presence.state === 'offline') setPresence(user.id, 'available', null, false);
     return startSession(ctx, user);
   }),
 
@@ -776,6 +997,29 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
 
   me: route('me', (ctx) => ({ user: structuredClone(requireStaff(ctx).user) })),
 
+  presence: route('presence', (ctx) => myPresence(requireStaff(ctx).user.id)),
+
+  setPresence: route('setPresence', (ctx) => {
+    const { user } = requireStaff(ctx);
+    choosePresence(user, ctx.body.state);
+    return myPresence(user.id);
+  }),
+
+  preferences: route('preferences', (ctx) => ({ preferences: preferencesOf(requireStaff(ctx).user.id) })),
+
+  // Only what the body names changes.
+  updatePreferences: route('updatePreferences', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const current = preferencesOf(user.id);
+    const notifications = Object.fromEntries(Object.entries(ctx.body.notifications ?? {}).filter(([, v]) => v !== undefined));
+    const next: Preferences = {
+      conversationSort: ctx.body.conversationSort ?? current.conversationSort,
+      notifications: { ...current.notifications, ...notifications },
+    };
+    mockData.preferences.set(user.id, next);
+    return { preferences: structuredClone(next) };
+  }),
+
   queues: route('queues', (ctx) => {
     const { user } = requireStaff(ctx);
     const queues = mockData.queues.filter((q) => user.role !== 'agent' || user.queueIds.includes(q.id));
@@ -784,11 +1028,15 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
 
   conversations: route('conversations', (ctx) => {
     const { user } = requireStaff(ctx);
-    const records =
-      ctx.query.view === 'picklist'
-        ? mockData.conversations.filter((c) => inPicklistOf(user, c))
-        : mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id);
-    return { conversations: [...records].sort(byArrival).map(toConversation) };
+    if (ctx.query.view === 'picklist') {
+      return { conversations: mockData.conversations.filter((c) => inPicklistOf(user, c)).sort(byPicklistOrder).map(toConversation) };
+    }
+    if (ctx.query.view === 'offers') {
+      const offered = mockData.conversations.filter((c) => c.state === 'offered' && c.offeredToId === user.id);
+      return { conversations: offered.sort((a, b) => binary(a.offerExpiresAt!, b.offerExpiresAt!) || binary(a.id, b.id)).map(toConversation) };
+    }
+    const held = mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id);
+    return { conversations: held.sort(byArrival).map(toConversation) };
   }),
 
   conversation: route('conversation', (ctx) => {
@@ -797,6 +1045,24 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
   }),
 
   pick: route('pick', (ctx) => ({ conversation: pick(requireStaff(ctx).user, ctx.params.id!) })),
+
+  accept: route('accept', (ctx) => ({ conversation: acceptOffer(requireStaff(ctx).user, ctx.params.id!) })),
+
+  reject: route('reject', (ctx) => ({ conversation: rejectOffer(requireStaff(ctx).user, ctx.params.id!) })),
+
+  // Every conversation I hold or am offered, by arrival. Markers are each user's own.
+  unread: route('unread', (ctx) => {
+    const { user } = requireStaff(ctx);
+    const mine = mockData.conversations.filter(
+      (c) => (c.state === 'picked' && c.agentId === user.id) || (c.state === 'offered' && c.offeredToId === user.id),
+    );
+    return { conversations: mine.sort(byArrival).map((c) => readState(user.id, c)) };
+  }),
+
+  markRead: route('markRead', (ctx) => {
+    const { user } = requireStaff(ctx);
+    return { read: markRead(user.id, viewConversation(user, ctx.params.id!), ctx.body.seq) };
+  }),
 
   end: route('end', (ctx) => ({ conversation: end(requireStaff(ctx).user, ctx.params.id!) })),
 
@@ -903,6 +1169,10 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     return { queues: structuredClone(mockData.queues).sort(byName), agents };
   }),
 
+  // Supervision and administration (issue 6) live in their own files, in the contract's order.
+  ...supervisionHandlers(),
+  ...adminHandlers(),
+
   webchatQueues: route('webchatQueues', () => ({
     queues: [...mockData.queues].sort(byName).map((q) => ({ id: q.id, name: q.name })),
   })),
@@ -936,6 +1206,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
       pickedAt: null,
       endedAt: null,
       endedBy: null,
+      ...NOT_OFFERED,
     };
     mockData.conversations.push(record);
     const message = appendMessage(record.id, {
@@ -947,6 +1218,8 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     });
     const customerToken = newToken();
     mockData.customerTokens.set(customerToken, record.id);
+    // An offering queue offers it to an agent at once (it waits in the picklist when nobody may take it).
+    offerConversation(record, mockData.settings.routing);
     ctx.setStatus(201);
     return { customerToken, conversation: toCustomerConversation(toConversation(record)), message };
   }),
@@ -995,10 +1268,17 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     requireAdmin(user);
     mockData.settings = {
       ...structuredClone(ctx.body),
+      // Older clients leave the routing settings out: they are kept.
+      routing: structuredClone(ctx.body.routing ?? mockData.settings.routing),
       updatedAt: new Date().toISOString(),
       updatedBy: { id: user.id, displayName: user.displayName },
     };
     return { settings: structuredClone(mockData.settings) };
+  }),
+
+  routingSettings: route('routingSettings', (ctx) => {
+    requireStaff(ctx);
+    return { routing: structuredClone(mockData.settings.routing) };
   }),
 
   attachmentPolicy: route('attachmentPolicy', (ctx) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { SettingsResponseSchema } from '../../src/contract/settings';
+import { DEFAULT_ROUTING_SETTINGS, SettingsResponseSchema } from '../../src/contract/settings';
 import { DEMO_PASSWORD } from '../../playwright.config';
 import { expect, test } from './fixtures';
 
@@ -62,12 +62,57 @@ test('an admin turns PNG off for agents in the System Configurator, and it stays
   }
 });
 
+test('an admin changes the offer timeout and reply time limit, and an out-of-range value is refused on the field', async ({ agentPage }) => {
+  const page = await agentPage('adam');
+  const original = SettingsResponseSchema.parse(await (await page.request.get('/api/settings')).json()).settings;
+  try {
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    const routing = page.getByRole('group', { name: 'Routing and response times' });
+    const offerTimeout = routing.getByRole('spinbutton', { name: 'Offer timeout (seconds)' });
+    const replyLimit = routing.getByRole('spinbutton', { name: 'Reply time limit (seconds)' });
+    await expect(offerTimeout).toHaveValue(String(original.routing.offerTimeoutSeconds));
+    await expect(replyLimit).toHaveValue(String(original.routing.replyTimeLimitSeconds));
+    await expect(routing.getByRole('spinbutton', { name: 'Missed offers before Away' })).toHaveValue(String(original.routing.maxMissedOffers));
+    await expect(routing.getByRole('spinbutton', { name: 'Lost-connection grace (seconds)' })).toHaveValue(
+      String(original.routing.lostAgentGraceSeconds),
+    );
+    await expect(routing.getByText(/how long an agent has to accept an offered conversation before it goes to the next agent/i)).toBeVisible();
+
+    await offerTimeout.fill('45');
+    await replyLimit.fill('300');
+    await saveButton(page).click();
+    await expect(savedNotice(page)).toBeVisible();
+    await expect(saveButton(page)).toBeDisabled();
+
+    await page.reload();
+    await expect(offerTimeout).toHaveValue('45');
+    await expect(replyLimit).toHaveValue('300');
+
+    // Refused next to the field, before anything is sent, and the field gets the focus.
+    await offerTimeout.fill('2');
+    await saveButton(page).click();
+    await expect(routing.getByText('At least 5 seconds')).toBeVisible();
+    await expect(offerTimeout).toBeFocused();
+    await expect(page.getByText('Some settings need fixing: see the marked fields.')).toBeVisible();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(offerTimeout).toHaveValue('45');
+    await expect(routing.getByText('At least 5 seconds')).toHaveCount(0);
+    await expect(saveButton(page)).toBeDisabled();
+  } finally {
+    // Other specs count on the default offer timeout and reply time limit.
+    const restored = await page.request.put('/api/settings', {
+      data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads, routing: DEFAULT_ROUTING_SETTINGS },
+    });
+    expect(restored.status()).toBe(200);
+  }
+});
+
 for (const username of ['anna', 'sara']) {
   test(`${username} sees a 403 page instead of the settings`, async ({ agentPage }) => {
     const page = await agentPage(username);
     await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
     await page.goto('/admin/settings');
-    await expect(page.getByRole('heading', { name: '403 — only admins can change workspace settings' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '403 — only admins can manage the workspace' })).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     await page.getByRole('link', { name: 'Back to the panel' }).click();
     await expect(page).toHaveURL(/\/agent/);

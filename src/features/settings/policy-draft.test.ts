@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_TYPE_NAMES } from '../../contract/attachments';
-import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
-import type { Settings } from '../../contract/settings';
+import {
+  ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES,
+  LOST_AGENT_GRACE_MIN_SECONDS,
+  OFFER_TIMEOUT_MAX_SECONDS,
+  OFFER_TIMEOUT_MIN_SECONDS,
+} from '../../contract/limits';
+import type { RoutingSettings } from '../../contract/settings';
 import { strings } from '../../lib/strings';
 import {
   bytesToMb,
   draftFromSettings,
   fileTypesByKind,
   mbToBytes,
+  parseNumber,
+  ROUTING_FIELDS,
+  routingBounds,
   settingsChanged,
   sortFieldErrors,
   toggleType,
   toUpdateRequest,
+  type EditableSettings,
+  type RoutingDraft,
+  type SettingsDraft,
 } from './policy-draft';
 
 const MB = 1024 * 1024;
-const savedSettings: Pick<Settings, 'agentUploads' | 'customerUploads'> = {
+const savedRouting: RoutingSettings = { offerTimeoutSeconds: 45, maxMissedOffers: 3, lostAgentGraceSeconds: 60, replyTimeLimitSeconds: 300 };
+const savedSettings: EditableSettings = {
   agentUploads: { allowedTypes: ['png', 'gif'], maxFileSizeBytes: 10 * MB },
   // Set through the API: not a round number of MB.
   customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+  routing: savedRouting,
 };
 
 describe('MB and bytes', () => {
@@ -85,6 +98,8 @@ describe('the draft', () => {
       request: {
         agentUploads: { allowedTypes: ['gif', 'png', 'pdf'], maxFileSizeBytes: 10 * MB },
         customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+        // Always sent, even untouched: the server would otherwise keep whatever it has stored.
+        routing: savedRouting,
       },
     });
   });
@@ -92,7 +107,11 @@ describe('the draft', () => {
   it('checks the request with the contract before sending', () => {
     const draft = draftFromSettings(savedSettings);
     const result = toUpdateRequest(
-      { agentUploads: { ...draft.agentUploads, maxFileSizeMb: '51' }, customerUploads: { ...draft.customerUploads, maxFileSizeMb: 'lots' } },
+      {
+        agentUploads: { ...draft.agentUploads, maxFileSizeMb: '51' },
+        customerUploads: { ...draft.customerUploads, maxFileSizeMb: 'lots' },
+        routing: draft.routing,
+      },
       savedSettings,
     );
     expect(result).toEqual({
@@ -102,6 +121,7 @@ describe('the draft', () => {
           agentUploads: { maxFileSizeBytes: 'The size limit can be at most 50 MB' },
           customerUploads: { maxFileSizeBytes: strings.settings.sizeInvalid },
         },
+        routing: {},
         form: [],
       },
     });
@@ -122,7 +142,110 @@ describe('server field errors', () => {
       }),
     ).toEqual({
       policies: { agentUploads: { allowedTypes: 'Invalid option' }, customerUploads: { maxFileSizeBytes: 'Too large' } },
+      routing: {},
       form: ['Unknown field'],
     });
+  });
+
+  it('put routing problems next to their field', () => {
+    expect(
+      sortFieldErrors({
+        'routing.offerTimeoutSeconds': 'At least 5 seconds',
+        'routing.replyTimeLimitSeconds': 'At most 24 hours',
+        'routing.maxMissedOffers': 'A whole number',
+        'routing.lostAgentGraceSeconds': 'Whole seconds only',
+        'routing.somethingNew': 'Unknown setting',
+        routing: 'Required',
+      }),
+    ).toEqual({
+      policies: {},
+      routing: {
+        offerTimeoutSeconds: 'At least 5 seconds',
+        replyTimeLimitSeconds: 'At most 24 hours',
+        maxMissedOffers: 'A whole number',
+        lostAgentGraceSeconds: 'Whole seconds only',
+      },
+      form: ['Unknown setting', 'Required'],
+    });
+  });
+});
+
+describe('routing settings', () => {
+  const draft = draftFromSettings(savedSettings);
+  const withRouting = (routing: Partial<RoutingDraft>): SettingsDraft => ({ ...draft, routing: { ...draft.routing, ...routing } });
+  const routingErrors = (routing: Partial<RoutingDraft>) => {
+    const result = toUpdateRequest(withRouting(routing), savedSettings);
+    return result.ok ? null : result.errors;
+  };
+
+  it('reads plain numbers, with a decimal point or comma, and refuses the rest', () => {
+    expect(parseNumber('30')).toBe(30);
+    expect(parseNumber(' 120 ')).toBe(120);
+    expect(parseNumber('2.5')).toBe(2.5);
+    expect(parseNumber('2,5')).toBe(2.5);
+    expect(parseNumber('-1')).toBe(-1);
+    for (const text of ['', ' ', 'thirty', '1e3', '30 s', '1.2.3', '-']) expect(parseNumber(text), text).toBeNull();
+  });
+
+  it("takes each field's bounds from the contract", () => {
+    expect(routingBounds('offerTimeoutSeconds')).toEqual({ min: OFFER_TIMEOUT_MIN_SECONDS, max: OFFER_TIMEOUT_MAX_SECONDS });
+    expect(routingBounds('maxMissedOffers')).toEqual({ min: 1, max: 20 });
+    expect(routingBounds('lostAgentGraceSeconds')).toEqual({ min: LOST_AGENT_GRACE_MIN_SECONDS, max: 3600 });
+    expect(routingBounds('replyTimeLimitSeconds')).toEqual({ min: 10, max: 86_400 });
+  });
+
+  it('are shown as typed text, and count as changed only when the number differs', () => {
+    expect(draft.routing).toEqual({ offerTimeoutSeconds: '45', maxMissedOffers: '3', lostAgentGraceSeconds: '60', replyTimeLimitSeconds: '300' });
+    expect(settingsChanged(withRouting({ offerTimeoutSeconds: '45.0', replyTimeLimitSeconds: ' 300 ' }), savedSettings)).toBe(false);
+    for (const field of ROUTING_FIELDS) {
+      expect(settingsChanged(withRouting({ [field]: '7' }), savedSettings), field).toBe(true);
+      expect(settingsChanged(withRouting({ [field]: '' }), savedSettings), field).toBe(true);
+    }
+  });
+
+  it('send valid values as whole numbers, the bounds included', () => {
+    const result = toUpdateRequest(
+      withRouting({ offerTimeoutSeconds: '5', maxMissedOffers: '20', lostAgentGraceSeconds: '3600', replyTimeLimitSeconds: '600.0' }),
+      savedSettings,
+    );
+    expect(result).toEqual({
+      ok: true,
+      request: {
+        agentUploads: { allowedTypes: ['gif', 'png'], maxFileSizeBytes: 10 * MB },
+        customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+        routing: { offerTimeoutSeconds: 5, maxMissedOffers: 20, lostAgentGraceSeconds: 3600, replyTimeLimitSeconds: 600 },
+      },
+    });
+  });
+
+  it('refuse values out of range with the contract message, on their field', () => {
+    expect(routingErrors({ offerTimeoutSeconds: '2', maxMissedOffers: '0', lostAgentGraceSeconds: '3601', replyTimeLimitSeconds: '86401' })).toEqual({
+      policies: {},
+      routing: {
+        offerTimeoutSeconds: 'At least 5 seconds',
+        maxMissedOffers: 'At least 1',
+        lostAgentGraceSeconds: 'At most 3600 seconds',
+        replyTimeLimitSeconds: 'At most 24 hours',
+      },
+      form: [],
+    });
+    expect(routingErrors({ offerTimeoutSeconds: '601' })?.routing).toEqual({ offerTimeoutSeconds: 'At most 600 seconds' });
+    expect(routingErrors({ replyTimeLimitSeconds: '-5' })?.routing).toEqual({ replyTimeLimitSeconds: 'At least 10 seconds' });
+  });
+
+  it('refuse fractions and what is not a number', () => {
+    expect(routingErrors({ offerTimeoutSeconds: '30.5', maxMissedOffers: '1.5' })?.routing).toEqual({
+      offerTimeoutSeconds: 'Whole seconds only',
+      maxMissedOffers: 'A whole number',
+    });
+    expect(routingErrors({ lostAgentGraceSeconds: '', replyTimeLimitSeconds: 'two minutes' })?.routing).toEqual({
+      lostAgentGraceSeconds: strings.settings.routing.invalid.lostAgentGraceSeconds,
+      replyTimeLimitSeconds: strings.settings.routing.invalid.replyTimeLimitSeconds,
+    });
+  });
+
+  it('explain each field with its bounds', () => {
+    expect(strings.settings.routing.hints.offerTimeoutSeconds(5, 600)).toMatch(/before it goes to the next agent\. 5 to 600 seconds\.$/);
+    expect(strings.settings.routing.hints.replyTimeLimitSeconds(10, 86_400)).toMatch(/amber near it and red past it\. 10 to 86400 seconds \(24 hours\)\.$/);
   });
 });

@@ -1,23 +1,55 @@
 import { FILE_TYPE_NAMES, FILE_TYPES, type AttachmentPolicy, type FileKind, type FileType } from '../../contract/attachments';
 import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
-import { UpdateSettingsRequestSchema, type Settings, type UpdateSettingsRequest } from '../../contract/settings';
+import {
+  RoutingSettingsSchema,
+  UpdateSettingsRequestSchema,
+  type RoutingSettings,
+  type Settings,
+  type UpdateSettingsRequest,
+} from '../../contract/settings';
 import { strings } from '../../lib/strings';
 
 /** The two policies of the form, in the order they are shown. */
 export const POLICY_KEYS = ['agentUploads', 'customerUploads'] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
+/** The routing settings, in the order they are shown. */
+export const ROUTING_FIELDS = ['offerTimeoutSeconds', 'maxMissedOffers', 'lostAgentGraceSeconds', 'replyTimeLimitSeconds'] as const;
+export type RoutingField = (typeof ROUTING_FIELDS)[number];
+
 /** A policy as the admin edits it: the size as typed, in MB. */
 export interface PolicyDraft {
   allowedTypes: FileType[];
   maxFileSizeMb: string;
 }
-export type SettingsDraft = Record<PolicyKey, PolicyDraft>;
+/** The routing settings as typed. */
+export type RoutingDraft = Record<RoutingField, string>;
+export type SettingsDraft = Record<PolicyKey, PolicyDraft> & { routing: RoutingDraft };
 
-/** Problems to show: per field of each policy, and the rest for the whole form. */
+/** The part of the settings the form edits. */
+export type EditableSettings = Pick<Settings, PolicyKey | 'routing'>;
+
+/** Problems to show: per field of each policy and of the routing settings, and the rest for the whole form. */
 export interface SettingsErrors {
   policies: Partial<Record<PolicyKey, Partial<Record<keyof AttachmentPolicy, string>>>>;
+  routing: Partial<Record<RoutingField, string>>;
   form: string[];
+}
+
+/** The contract's bounds of a routing setting, for the field's hint and its spin buttons. */
+export function routingBounds(field: RoutingField): { min: number; max: number } {
+  const schema = RoutingSettingsSchema.shape[field];
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+/**
+ * The number the admin typed; null when it is not a plain number. Fractions and out-of-range
+ * values come back as numbers so the contract's own messages ("Whole seconds only") explain them.
+ */
+export function parseNumber(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return null;
+  return Number(trimmed);
 }
 
 // The contract counts MB as 1024 × 1024 bytes (its "50 MB" ceiling, `formatFileSize`): so do we.
@@ -59,9 +91,17 @@ const policyDraft = (policy: AttachmentPolicy): PolicyDraft => ({
   maxFileSizeMb: bytesToMb(policy.maxFileSizeBytes),
 });
 
-export const draftFromSettings = (settings: Pick<Settings, PolicyKey>): SettingsDraft => ({
+const routingDraft = (routing: RoutingSettings): RoutingDraft => ({
+  offerTimeoutSeconds: String(routing.offerTimeoutSeconds),
+  maxMissedOffers: String(routing.maxMissedOffers),
+  lostAgentGraceSeconds: String(routing.lostAgentGraceSeconds),
+  replyTimeLimitSeconds: String(routing.replyTimeLimitSeconds),
+});
+
+export const draftFromSettings = (settings: EditableSettings): SettingsDraft => ({
   agentUploads: policyDraft(settings.agentUploads),
   customerUploads: policyDraft(settings.customerUploads),
+  routing: routingDraft(settings.routing),
 });
 
 /**
@@ -78,18 +118,25 @@ function policyChanged(draft: PolicyDraft, saved: AttachmentPolicy): boolean {
   return !sameTypes || draftBytes(draft, saved) !== saved.maxFileSizeBytes;
 }
 
-/** Whether the form differs from what is saved ("10" and "10.0" MB are the same). */
-export const settingsChanged = (draft: SettingsDraft, saved: Pick<Settings, PolicyKey>) =>
-  POLICY_KEYS.some((key) => policyChanged(draft[key], saved[key]));
+const routingChanged = (draft: RoutingDraft, saved: RoutingSettings) =>
+  ROUTING_FIELDS.some((field) => parseNumber(draft[field]) !== saved[field]);
+
+/** Whether the form differs from what is saved ("10" and "10.0" are the same). */
+export const settingsChanged = (draft: SettingsDraft, saved: EditableSettings) =>
+  POLICY_KEYS.some((key) => policyChanged(draft[key], saved[key])) || routingChanged(draft.routing, saved.routing);
+
+const isRoutingField = (field: string | undefined): field is RoutingField => (ROUTING_FIELDS as readonly string[]).includes(field ?? '');
 
 /** Sorts `path → message` problems (the server's `fields`, or the contract schema's issues) to where they are shown. */
 export function sortFieldErrors(fields: Record<string, string>): SettingsErrors {
-  const errors: SettingsErrors = { policies: {}, form: [] };
+  const errors: SettingsErrors = { policies: {}, routing: {}, form: [] };
   for (const [path, message] of Object.entries(fields)) {
     const [policy = '', field] = path.split('.');
     if ((POLICY_KEYS as readonly string[]).includes(policy) && (field === 'allowedTypes' || field === 'maxFileSizeBytes')) {
       const forPolicy = (errors.policies[policy as PolicyKey] ??= {});
       forPolicy[field] ??= message;
+    } else if (policy === 'routing' && isRoutingField(field)) {
+      errors.routing[field] ??= message;
     } else {
       errors.form.push(message);
     }
@@ -97,10 +144,13 @@ export function sortFieldErrors(fields: Record<string, string>): SettingsErrors 
   return errors;
 }
 
-/** The request for the form, checked with the contract's schema before anything is sent. */
+/**
+ * The request for the form, checked with the contract's schema before anything is sent. It always
+ * carries the routing settings: the server keeps its stored ones only for clients that leave them out.
+ */
 export function toUpdateRequest(
   draft: SettingsDraft,
-  saved: Pick<Settings, PolicyKey>,
+  saved: EditableSettings,
 ): { ok: true; request: UpdateSettingsRequest } | { ok: false; errors: SettingsErrors } {
   const fields: Record<string, string> = {};
   const policy = (key: PolicyKey) => {
@@ -108,7 +158,14 @@ export function toUpdateRequest(
     if (bytes === null) fields[`${key}.maxFileSizeBytes`] = strings.settings.sizeInvalid;
     return { allowedTypes: draft[key].allowedTypes, maxFileSizeBytes: bytes ?? 0 };
   };
-  const body = { agentUploads: policy('agentUploads'), customerUploads: policy('customerUploads') };
+  const routing = Object.fromEntries(
+    ROUTING_FIELDS.map((field) => {
+      const value = parseNumber(draft.routing[field]);
+      if (value === null) fields[`routing.${field}`] = strings.settings.routing.invalid[field];
+      return [field, value ?? 0];
+    }),
+  ) as RoutingSettings;
+  const body = { agentUploads: policy('agentUploads'), customerUploads: policy('customerUploads'), routing };
   const parsed = UpdateSettingsRequestSchema.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;

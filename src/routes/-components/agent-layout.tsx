@@ -1,13 +1,19 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { useCallback, type ReactNode } from 'react';
 import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
 import { useLogout } from '../../features/auth/api/logout';
+import { useUnreadTitle } from '../../features/conversations/hooks/use-unread-title';
+import { usePreferences } from '../../features/preferences/api/get-preferences';
+import { PresenceMenu } from '../../features/presence/components/presence-menu';
+import { PresenceNotice } from '../../features/presence/components/presence-notice';
+import { useNotifier } from '../../hooks/use-notifier';
 import { useStaffRealtime } from '../../hooks/use-staff-realtime';
 import { TypingContext } from '../../hooks/use-typing';
+import type { Alerting } from '../../lib/notification-rules';
 import { queryKeys } from '../../lib/query-keys';
 import { strings } from '../../lib/strings';
 
@@ -23,7 +29,26 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
     queryClient.setQueryData(queryKeys.session(), null);
     void navigate({ to: '/login' });
   }, [queryClient, navigate]);
-  const { status, typing } = useStaffRealtime(user, onUnauthorized);
+  // A clicked notification leads to what it is about: the conversation, or the offer in the sidebar.
+  const openAlerting = useCallback(
+    (alerting: Alerting) =>
+      void (alerting.kind === 'offer'
+        ? navigate({ to: '/agent', search: { list: 'picklist' } })
+        : navigate({
+            to: '/agent/conversations/$conversationId',
+            params: { conversationId: alerting.conversationId },
+            search: { list: alerting.kind === 'message' ? 'mine' : 'picklist' },
+          })),
+    [navigate],
+  );
+  const preferences = usePreferences();
+  const viewingId = useParams({ strict: false }).conversationId;
+  const notify = useNotifier({ user, preferences: preferences.data?.notifications, viewingId, open: openAlerting });
+  // The tab title counts unread customer messages on every page of the panel.
+  useUnreadTitle();
+  const { status, typing } = useStaffRealtime(user, onUnauthorized, notify);
+  const { pathname } = useLocation();
+  const inAdminArea = pathname.startsWith('/admin/') && pathname !== '/admin/settings';
 
   return (
     <ConnectionStatusContext.Provider value={status}>
@@ -38,12 +63,27 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
               <Button component={Link} to="/agent" color="inherit" sx={navLinkSx}>
                 {strings.settings.conversations}
               </Button>
+              {user.role !== 'agent' && (
+                <Button component={Link} to="/supervisor" color="inherit" sx={navLinkSx}>
+                  {strings.supervisor.nav}
+                </Button>
+              )}
+              {user.role === 'admin' && (
+                // Current on every admin page but Settings, which has its own link.
+                <Button component={Link} to="/admin/queues" color="inherit" sx={navLinkSx} aria-current={inAdminArea ? 'page' : undefined}>
+                  {strings.admin.nav}
+                </Button>
+              )}
               {user.role === 'admin' && (
                 <Button component={Link} to="/admin/settings" color="inherit" sx={navLinkSx}>
                   {strings.settings.nav}
                 </Button>
               )}
+              <Button component={Link} to="/preferences" color="inherit" sx={navLinkSx}>
+                {strings.preferences.nav}
+              </Button>
             </Stack>
+            {user.role === 'agent' && <PresenceMenu />}
             <ConnectionStatusChip status={status} />
             <Stack sx={{ textAlign: 'right' }}>
               <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -63,6 +103,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             </Button>
           </Toolbar>
         </AppBar>
+        {user.role === 'agent' && <PresenceNotice />}
         <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
           {children}
         </Box>

@@ -25,7 +25,8 @@ import { sendMessage } from '../api/send-message';
 import { uploadAttachment } from '../api/upload-attachment';
 import { staffOutbox } from '../staff-outbox';
 import { useEarlierConversations } from '../api/get-earlier-conversations';
-import type { DrawerSection } from '../drawer-section';
+import { useReadWhileOpen } from '../hooks/use-read-while-open';
+import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import { ConversationMenu } from './conversation-menu';
 import { ConversationDrawer } from './drawer/conversation-drawer';
 import { EarlierConversations } from './earlier-conversations';
@@ -73,6 +74,10 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
   const end = useEndConversation();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  // Supervisors and admins may move any open conversation, and read its audit trail.
+  const [reassigning, setReassigning] = useState(false);
+  const sections = drawerSectionsFor(user.role);
+  const canReassign = user.role !== 'agent' && c.state !== 'ended';
   const [wantEarlier, setWantEarlier] = useState(false);
   const earlier = useEarlierConversations(c.id, wantEarlier);
   const earlierPages = earlier.data?.pages ?? [];
@@ -89,6 +94,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
   const waiting = c.state === 'queued' || c.state === 'offered';
   const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
 
+  // Open and on screen: what arrives is read, here and on the user's other devices.
+  useReadWhileOpen(c);
   const typist = useTypist(c.id);
   const typing = useTypingSignal(c.id);
   const draft = useDraft(c.id);
@@ -140,6 +147,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           onOpenSection={onSectionChange}
           onTransfer={mine ? () => setTransferring(true) : undefined}
           onEnd={mine ? () => setConfirmEnd(true) : undefined}
+          onReassign={canReassign ? () => setReassigning(true) : undefined}
+          sections={sections}
         />
       </Stack>
       {c.lastTransfer && c.state !== 'ended' && (
@@ -209,6 +218,9 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           }
         />
       )}
+      {reassigning && (
+        <TransferDialog mode="reassign" conversation={c} onClose={() => setReassigning(false)} onTransferred={() => setReassigning(false)} />
+      )}
       {transferring && (
         <TransferDialog
           conversation={c}
@@ -239,8 +251,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
       />
     </Box>
     </ChatDropZone>
-    {section && (
-      <ConversationDrawer conversation={c} section={section} onSectionChange={onSectionChange} onClose={() => onSectionChange(undefined)} />
+    {section && sections.includes(section) && (
+      <ConversationDrawer conversation={c} section={section} sections={sections} onSectionChange={onSectionChange} onClose={() => onSectionChange(undefined)} />
     )}
     </Box>
   );

@@ -1,29 +1,63 @@
-import { Box, Button, Chip, ListItemButton, Stack, Typography } from '@mui/material';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import { Box, Button, Chip, IconButton, ListItemButton, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
-import { useNow } from '../../../hooks/use-now';
+import { useClock } from '../../../hooks/use-clock';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
-import type { DrawerSection } from '../drawer-section';
-import { ConversationMenu } from './conversation-menu';
+import { customerLabel, type UnreadCounts } from '../conversation-sort';
+import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
+import { replyUrgency } from '../reply-urgency';
 
 interface Props {
   view: ConversationView;
+  /** In display order. */
   conversations: Conversation[];
   selectedId?: string;
   onOpen(id: string, section?: DrawerSection): void;
   /** Shown on picklist rows when the user may pick. */
   onPick?(id: string): void;
   pickingId?: string;
+  /** Unread customer messages per conversation, shown as a blue count. */
+  unread?: UnreadCounts;
+  /** The admin's reply time limit: waiting times turn amber near it and red past it. */
+  replyTimeLimitSeconds?: number;
+  /** The side-drawer sections each row's ⋮ menu offers. */
+  sections?: readonly DrawerSection[];
 }
 
 const ROW_HEIGHT = 84;
+const NO_UNREAD: UnreadCounts = {};
+/** Read by screen readers, not shown. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
-/** A virtualized list of conversations: thousands of rows cost no more than the visible ones. */
-export function ConversationList({ view, conversations, selectedId, onOpen, onPick, pickingId }: Props) {
+/**
+ * A virtualized list of conversations: thousands of rows cost no more than the visible ones.
+ * Rows are memoized and only their time labels tick, so a second passing or a message in one
+ * conversation re-renders one small label or one row, not the list.
+ */
+export function ConversationList({
+  view,
+  conversations,
+  selectedId,
+  onOpen,
+  onPick,
+  pickingId,
+  unread = NO_UNREAD,
+  replyTimeLimitSeconds,
+  sections = DRAWER_SECTIONS,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const now = useNow(1000);
   const virtualizer = useVirtualizer({
     count: conversations.length,
     getScrollElement: () => scroller.current,
@@ -31,6 +65,15 @@ export function ConversationList({ view, conversations, selectedId, onOpen, onPi
     overscan: 8,
     getItemKey: (index) => conversations[index]!.id,
   });
+  // Stable callbacks for the memoized rows, always calling the latest props.
+  const latest = useRef({ onOpen, onPick });
+  latest.current = { onOpen, onPick };
+  const open = useCallback((id: string, section?: DrawerSection) => latest.current.onOpen(id, section), []);
+  const pick = useCallback((id: string) => latest.current.onPick?.(id), []);
+  // One ⋮ menu for the whole list, opened at the row's button: a menu (with its popover and
+  // tooltip) in every row made mounting rows while scrolling several times more expensive.
+  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  const openMenu = useCallback((id: string, anchor: HTMLElement) => setMenu({ id, anchor }), []);
 
   return (
     <Box ref={scroller} sx={{ flex: 1, overflowY: 'auto' }}>
@@ -41,67 +84,219 @@ export function ConversationList({ view, conversations, selectedId, onOpen, onPi
       >
         {virtualizer.getVirtualItems().map((item) => {
           const c = conversations[item.index]!;
-          const preview = view === 'picklist' ? c.firstMessage : c.lastMessage;
           return (
-            <Box
+            <ConversationRow
               key={item.key}
-              role="listitem"
-              aria-label={c.customer.name}
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                height: ROW_HEIGHT,
-                transform: `translateY(${item.start}px)`,
-                display: 'flex',
-                alignItems: 'center',
-                borderBottom: 1,
-                borderColor: 'divider',
-              }}
-            >
-              <ListItemButton
-                selected={c.id === selectedId}
-                onClick={() => onOpen(c.id)}
-                sx={{ height: '100%', alignItems: 'flex-start', py: 1, minWidth: 0 }}
-              >
-                <Stack sx={{ minWidth: 0, flex: 1 }} spacing={0.25}>
-                  <Stack sx={{ alignItems: 'center' }} direction="row" spacing={1}>
-                    <Typography variant="subtitle2" component="p" noWrap sx={{ flex: 1 }}>
-                      {c.customer.name || c.customer.phone}
-                    </Typography>
-                    <Typography variant="caption" color="text.secondary" noWrap>
-                      {view === 'picklist'
-                        ? strings.panel.waiting(formatDuration(now - Date.parse(c.arrivedAt)))
-                        : c.lastMessage && formatTime(c.lastMessage.createdAt)}
-                    </Typography>
-                  </Stack>
-                  <Stack sx={{ alignItems: 'center' }} direction="row" spacing={1}>
-                    <Chip label={c.queue.name} size="small" variant="outlined" sx={{ height: 20 }} />
-                    {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
-                    <Typography variant="body2" color="text.secondary" noWrap sx={{ flex: 1 }}>
-                      {preview?.text ?? strings.panel.noMessagesYet}
-                    </Typography>
-                  </Stack>
-                </Stack>
-              </ListItemButton>
-              <ConversationMenu size="small" label={strings.drawer.more(c.customer.name)} onOpenSection={(section) => onOpen(c.id, section)} />
-              {onPick && (
-                <Button
-                  size="small"
-                  variant="contained"
-                  sx={{ mr: 1, flexShrink: 0 }}
-                  aria-label={`${strings.panel.pick} ${c.customer.name}`}
-                  loading={pickingId === c.id}
-                  onClick={() => onPick(c.id)}
-                >
-                  {strings.panel.pick}
-                </Button>
-              )}
-            </Box>
+              top={item.start}
+              view={view}
+              conversation={c}
+              selected={c.id === selectedId}
+              unread={unread[c.id] ?? 0}
+              replyTimeLimitSeconds={replyTimeLimitSeconds}
+              onOpen={open}
+              onMore={openMenu}
+              onPick={onPick ? pick : undefined}
+              picking={pickingId === c.id}
+            />
           );
         })}
       </Box>
+      <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
+        {sections.map((section) => (
+          <MenuItem
+            key={section}
+            onClick={() => {
+              setMenu(null);
+              if (menu) onOpen(menu.id, section);
+            }}
+          >
+            <ListItemText>{strings.drawer.sections[section]}</ListItemText>
+          </MenuItem>
+        ))}
+      </Menu>
     </Box>
+  );
+}
+
+interface RowProps {
+  top: number;
+  view: ConversationView;
+  conversation: Conversation;
+  selected: boolean;
+  unread: number;
+  replyTimeLimitSeconds?: number;
+  onOpen(id: string, section?: DrawerSection): void;
+  onMore(id: string, anchor: HTMLElement): void;
+  onPick?(id: string): void;
+  picking: boolean;
+}
+
+const rowSx = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  width: '100%',
+  height: ROW_HEIGHT,
+  display: 'flex',
+  alignItems: 'center',
+  borderBottom: 1,
+  borderColor: 'divider',
+} as const;
+
+// Rows mount by the dozen while scrolling: plain boxes with hoisted styles keep each one cheap.
+const rowButtonSx = { height: '100%', alignItems: 'flex-start', py: 1, minWidth: 0 } as const;
+const rowBodySx = { minWidth: 0, flex: 1, display: 'flex', flexDirection: 'column', gap: 0.25 } as const;
+const rowLineSx = { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 } as const;
+/** Looks like a small outlined chip, without a Chip's machinery. */
+const queueTagSx = {
+  flexShrink: 0,
+  px: 1,
+  height: 20,
+  lineHeight: '18px',
+  fontSize: 12,
+  border: 1,
+  borderColor: 'divider',
+  borderRadius: 10,
+  color: 'text.primary',
+  whiteSpace: 'nowrap',
+} as const;
+
+const ConversationRow = memo(function ConversationRow({
+  top,
+  view,
+  conversation: c,
+  selected,
+  unread,
+  replyTimeLimitSeconds,
+  onOpen,
+  onMore,
+  onPick,
+  picking,
+}: RowProps) {
+  const preview = view === 'picklist' ? c.firstMessage : c.lastMessage;
+  const name = customerLabel(c);
+  return (
+    <Box
+      role="listitem"
+      aria-label={c.customer.name}
+      // The position changes on every scroll: a style, not sx, which would make a CSS class per offset.
+      style={{ transform: `translateY(${top}px)` }}
+      sx={rowSx}
+    >
+      <ListItemButton selected={selected} onClick={() => onOpen(c.id)} sx={rowButtonSx}>
+        <Box sx={rowBodySx}>
+          <Box sx={rowLineSx}>
+            <Typography variant="subtitle2" component="p" noWrap sx={{ flex: 1, fontWeight: unread > 0 ? 700 : undefined }}>
+              {name}
+            </Typography>
+            {view === 'picklist' ? (
+              <Elapsed since={c.arrivedAt} />
+            ) : c.awaitingReplySince ? (
+              <ReplyWait since={c.awaitingReplySince} limitSeconds={replyTimeLimitSeconds} />
+            ) : (
+              c.lastMessage && (
+                <Typography variant="caption" color="text.secondary" noWrap title={strings.conversationList.lastMessageAt(formatTime(c.lastMessage.createdAt))}>
+                  {formatTime(c.lastMessage.createdAt)}
+                </Typography>
+              )
+            )}
+          </Box>
+          <Box sx={rowLineSx}>
+            <Box component="span" sx={queueTagSx}>
+              {c.queue.name}
+            </Box>
+            {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
+            <Typography variant="body2" color={unread > 0 ? 'text.primary' : 'text.secondary'} noWrap sx={{ flex: 1 }}>
+              {preview?.text ?? strings.panel.noMessagesYet}
+            </Typography>
+            {unread > 0 && <UnreadBadge count={unread} />}
+          </Box>
+        </Box>
+      </ListItemButton>
+      <IconButton
+        size="small"
+        aria-label={strings.drawer.more(c.customer.name)}
+        title={strings.drawer.more(c.customer.name)}
+        aria-haspopup="menu"
+        onClick={(e) => onMore(c.id, e.currentTarget)}
+      >
+        <MoreVertIcon fontSize="small" />
+      </IconButton>
+      {onPick && (
+        <Button
+          size="small"
+          variant="contained"
+          sx={{ mr: 1, flexShrink: 0 }}
+          aria-label={`${strings.panel.pick} ${c.customer.name}`}
+          loading={picking}
+          onClick={() => onPick(c.id)}
+        >
+          {strings.panel.pick}
+        </Button>
+      )}
+    </Box>
+  );
+});
+
+/** The blue count of unread customer messages; read out as words, not a bare number. */
+function UnreadBadge({ count }: { count: number }) {
+  return (
+    <Box
+      component="span"
+      sx={{
+        flexShrink: 0,
+        minWidth: 22,
+        height: 22,
+        px: 0.75,
+        borderRadius: 11,
+        bgcolor: 'unread.main',
+        color: 'common.white',
+        fontSize: 12,
+        fontWeight: 700,
+        lineHeight: '22px',
+        textAlign: 'center',
+      }}
+    >
+      <span aria-hidden>{count > 999 ? '999+' : count}</span>
+      <Box component="span" sx={visuallyHidden}>
+        {strings.conversationList.unread(count)}
+      </Box>
+    </Box>
+  );
+}
+
+/** "waiting 3 min" since arrival, for the picklist. */
+function Elapsed({ since }: { since: string }) {
+  const now = useClock();
+  return (
+    <Typography variant="caption" color="text.secondary" noWrap>
+      {strings.panel.waiting(formatDuration(now - Date.parse(since)))}
+    </Typography>
+  );
+}
+
+/**
+ * How long the customer has waited for my reply: amber with an hourglass and "reply due soon"
+ * from 75 % of the limit, red with a warning sign and "overdue" past it — words and icons as
+ * well as colour, for those who cannot tell amber from red.
+ */
+function ReplyWait({ since, limitSeconds }: { since: string; limitSeconds?: number }) {
+  const now = useClock();
+  const duration = formatDuration(now - Date.parse(since));
+  const urgency = limitSeconds ? (replyUrgency(since, now, limitSeconds) ?? 'ok') : 'ok';
+  const color = urgency === 'over' ? 'error.main' : urgency === 'near' ? 'warning.dark' : 'text.secondary';
+  const Icon = urgency === 'over' ? ErrorOutlineIcon : urgency === 'near' ? HourglassBottomIcon : null;
+  return (
+    <Stack
+      direction="row"
+      spacing={0.5}
+      title={strings.conversationList.waitingLabel(duration, urgency)}
+      sx={{ alignItems: 'center', color, flexShrink: 0 }}
+    >
+      {Icon && <Icon aria-hidden sx={{ fontSize: 16 }} />}
+      <Typography variant="caption" noWrap sx={{ fontWeight: urgency === 'ok' ? undefined : 700 }}>
+        {strings.conversationList.replyWait(duration, urgency)}
+      </Typography>
+    </Stack>
   );
 }

@@ -10,11 +10,15 @@ interface Props {
   /** Present only when the user holds the conversation. */
   onTransfer?: () => void;
   onEnd?: () => void;
+  /** Supervisors and admins: move the conversation elsewhere. */
+  onReassign?: () => void;
+  /** The drawer sections offered (supervisors and admins also get the audit trail). */
+  sections?: readonly DrawerSection[];
   size?: 'small' | 'medium';
 }
 
 /** The three-dots action menu of a conversation, in the chat header and on list rows. */
-export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, size }: Props) {
+export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, onReassign, sections = DRAWER_SECTIONS, size }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const run = (action: () => void) => () => {
     setAnchor(null);
@@ -28,15 +32,20 @@ export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, size
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        {DRAWER_SECTIONS.map((section) => (
+        {sections.map((section) => (
           <MenuItem key={section} onClick={run(() => onOpenSection(section))}>
             <ListItemText>{strings.drawer.sections[section]}</ListItemText>
           </MenuItem>
         ))}
-        {(onTransfer || onEnd) && <Divider />}
+        {(onTransfer || onEnd || onReassign) && <Divider />}
         {onTransfer && (
           <MenuItem onClick={run(onTransfer)}>
             <ListItemText>{strings.transfer.action}</ListItemText>
+          </MenuItem>
+        )}
+        {onReassign && (
+          <MenuItem onClick={run(onReassign)}>
+            <ListItemText>{strings.reassign.action}</ListItemText>
           </MenuItem>
         )}
         {onEnd && (

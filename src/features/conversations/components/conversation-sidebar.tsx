@@ -1,13 +1,20 @@
 import { Alert, Badge, Box, Button, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
+import { useMemo } from 'react';
 import type { User } from '../../../contract/auth';
+import type { ConversationSort } from '../../../contract/preferences';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useConversations } from '../api/get-conversations';
+import { useRoutingSettings } from '../../../hooks/use-routing-settings';
+import { useUnread } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
-import type { DrawerSection } from '../drawer-section';
+import { sortConversations, type UnreadCounts } from '../conversation-sort';
+import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import type { SidebarView } from '../sidebar-view';
 import { HandledList } from './handled-list';
 import { ConversationList } from './conversation-list';
+import { OfferList } from './offer-list';
+import { SortSelect } from './sort-select';
 
 interface Props {
   user: User;
@@ -15,18 +22,34 @@ interface Props {
   onViewChange(view: SidebarView): void;
   selectedId?: string;
   onOpen(id: string, view: SidebarView, section?: DrawerSection): void;
+  /** The order of my Conversations (kept in the URL and the user's preferences by the caller). */
+  sort: ConversationSort;
+  onSortChange(sort: ConversationSort): void;
 }
 
+const NO_COUNTS: UnreadCounts = {};
+
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
-export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen }: Props) {
+export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, sort, onSortChange }: Props) {
   const picklist = useConversations('picklist');
   const mine = useConversations('mine');
   const pick = usePickConversation();
+  const unread = useUnread();
+  const replyTimeLimitSeconds = useRoutingSettings().data?.replyTimeLimitSeconds;
+  const counts = useMemo(
+    () => (unread.data ? Object.fromEntries(Object.values(unread.data).map((s) => [s.conversationId, s.unreadCount])) : NO_COUNTS),
+    [unread.data],
+  );
+  // Only 'unread-first' depends on the counts: other orders are not re-sorted when a count changes.
+  const sortCounts = sort === 'unread-first' ? counts : NO_COUNTS;
+  const sortedMine = useMemo(() => mine.data && sortConversations(mine.data, sort, sortCounts), [mine.data, sort, sortCounts]);
   const current = view === 'mine' ? mine : picklist;
+  const rows = view === 'mine' ? sortedMine : picklist.data;
   const canPick = user.role === 'agent';
 
   return (
     <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
       <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
         <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.length} />} />
         <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.length} />} />
@@ -37,6 +60,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
           {errorMessage(pick.error)}
         </Alert>
       )}
+      {view === 'mine' && <SortSelect value={sort} onChange={onSortChange} />}
       {view === 'history' ? (
         <HandledList selectedId={selectedId} onOpen={(id) => onOpen(id, 'history')} />
       ) : current.isPending ? (
@@ -47,14 +71,17 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
         <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void current.refetch()}>{strings.common.retry}</Button>}>
           {errorMessage(current.error)}
         </Alert>
-      ) : current.data.length === 0 ? (
+      ) : !rows || rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
           {view === 'picklist' ? strings.panel.emptyPicklist : strings.panel.emptyMine}
         </Typography>
       ) : (
         <ConversationList
           view={view}
-          conversations={current.data}
+          conversations={rows}
+          unread={counts}
+          replyTimeLimitSeconds={replyTimeLimitSeconds}
+          sections={drawerSectionsFor(user.role)}
           selectedId={selectedId}
           onOpen={(id, section) => onOpen(id, view, section)}
           pickingId={pick.isPending ? pick.variables : undefined}

@@ -20,23 +20,32 @@ import { NOTE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useTransferTargets } from '../api/get-transfer-targets';
+import { useReassignConversation } from '../api/reassign-conversation';
 import { useTransferConversation } from '../api/transfer-conversation';
 
 interface Props {
   conversation: Conversation;
   onClose(): void;
   onTransferred(): void;
+  /**
+   * `transfer`: the holder hands the conversation over. `reassign`: a supervisor or admin moves
+   * any open conversation, by the same rules; its current agent is not offered as the target.
+   */
+  mode?: 'transfer' | 'reassign';
 }
 
-/** Hands a conversation I hold to a queue or to a logged-in agent, with a note for the receiver. */
-export function TransferDialog({ conversation, onClose, onTransferred }: Props) {
+/** Hands a conversation to a queue or to a logged-in agent, with a note for the receiver. */
+export function TransferDialog({ conversation, onClose, onTransferred, mode = 'transfer' }: Props) {
   const targets = useTransferTargets();
-  const transfer = useTransferConversation(conversation.id);
+  const transferMutation = useTransferConversation(conversation.id);
+  const reassignMutation = useReassignConversation(conversation.id);
+  const transfer = mode === 'reassign' ? reassignMutation : transferMutation;
+  const agents = targets.data?.agents.filter((a) => mode === 'transfer' || a.id !== conversation.agent?.id) ?? [];
   const [kind, setKind] = useState<'queue' | 'agent'>('queue');
   const [queueId, setQueueId] = useState('');
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
-  const s = strings.transfer;
+  const s = mode === 'reassign' ? { ...strings.transfer, ...strings.reassign } : strings.transfer;
   const chosen = kind === 'queue' ? queueId : agentId;
   const noteTooLong = note.trim().length > NOTE_TEXT_MAX_LENGTH;
 
@@ -70,11 +79,11 @@ export function TransferDialog({ conversation, onClose, onTransferred }: Props) 
                     </MenuItem>
                   ))}
                 </TextField>
-              ) : targets.data.agents.length === 0 ? (
+              ) : agents.length === 0 ? (
                 <Alert severity="info">{s.noAgents}</Alert>
               ) : (
                 <TextField select label={s.agent} value={agentId} onChange={(e) => setAgentId(e.target.value)}>
-                  {targets.data.agents.map((a) => (
+                  {agents.map((a) => (
                     <MenuItem key={a.id} value={a.id}>
                       {a.displayName}
                     </MenuItem>

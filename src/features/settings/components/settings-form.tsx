@@ -14,14 +14,16 @@ import {
   toUpdateRequest,
   type PolicyDraft,
   type PolicyKey,
+  type RoutingField,
   type SettingsDraft,
   type SettingsErrors,
 } from '../policy-draft';
 import { PolicySection } from './policy-section';
+import { RoutingSection } from './routing-section';
 
-const noErrors: SettingsErrors = { policies: {}, form: [] };
+const noErrors: SettingsErrors = { policies: {}, routing: {}, form: [] };
 
-/** The attachment policies as an editable form: checked with the contract, then saved whole. */
+/** The attachment policies and routing settings as an editable form: checked with the contract, then saved whole. */
 export function SettingsForm({ settings }: { settings: Settings }) {
   const s = strings.settings;
   const update = useUpdateSettings();
@@ -47,7 +49,13 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   const change = (key: PolicyKey, policy: PolicyDraft, field: keyof AttachmentPolicy) => {
     setDraft((d) => ({ ...d, [key]: policy }));
     setSaved(false);
-    setErrors((e) => ({ form: [], policies: { ...e.policies, [key]: { ...e.policies[key], [field]: undefined } } }));
+    setErrors((e) => ({ ...e, form: [], policies: { ...e.policies, [key]: { ...e.policies[key], [field]: undefined } } }));
+  };
+
+  const changeRouting = (field: RoutingField, value: string) => {
+    setDraft((d) => ({ ...d, routing: { ...d.routing, [field]: value } }));
+    setSaved(false);
+    setErrors((e) => ({ ...e, form: [], routing: { ...e.routing, [field]: undefined } }));
   };
 
   const reset = () => {
@@ -85,7 +93,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     });
   };
 
-  const hasFieldErrors = POLICY_KEYS.some((key) => Object.values(errors.policies[key] ?? {}).some(Boolean));
+  const hasFieldErrors =
+    POLICY_KEYS.some((key) => Object.values(errors.policies[key] ?? {}).some(Boolean)) || Object.values(errors.routing).some(Boolean);
   const formError = update.isError && !(update.error instanceof ApiRequestError && update.error.body?.fields) ? errorMessage(update.error) : null;
 
   return (
@@ -102,9 +111,11 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           />
         ))}
       </Stack>
+      <RoutingSection draft={draft.routing} errors={errors.routing} disabled={update.isPending} onChange={changeRouting} />
+      {/* Above the fields it scrolls over: outlined text field labels are lifted (z-index 1) over their own border. */}
       <Paper
         variant="outlined"
-        sx={{ position: 'sticky', bottom: 16, p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', boxShadow: 2 }}
+        sx={{ position: 'sticky', bottom: 16, zIndex: 2, p: 1.5, display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap', boxShadow: 2 }}
       >
         <Stack spacing={1} sx={{ flex: 1, minWidth: 240 }}>
           {hasFieldErrors && <Alert severity="error">{s.fixFields}</Alert>}

@@ -5,7 +5,7 @@ import { strings } from '../../../lib/strings';
 import { useSettings } from '../api/get-settings';
 import { SettingsForm } from './settings-form';
 
-/** The admin's System Configurator: today, the attachment policies of agents and customers. */
+/** The admin's System Configurator: the attachment policies of agents and customers, and the routing settings. */
 export function SettingsPage() {
   const s = strings.settings;
   const settings = useSettings();

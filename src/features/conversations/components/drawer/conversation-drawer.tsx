@@ -3,22 +3,25 @@ import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/mat
 import type { Conversation } from '../../../../contract/conversations';
 import { strings } from '../../../../lib/strings';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
+import { AuditTrailSection } from './audit-trail-section';
 import { ConversationDetailsSection } from './conversation-details-section';
 import { CustomerDetailsSection } from './customer-details-section';
 import { HistorySection } from './history-section';
 import { NotesSection } from './notes-section';
 
-const SHORT_LABELS: Record<DrawerSection, string> = { customer: 'Customer', details: 'Details', history: 'History', notes: 'Notes' };
+const SHORT_LABELS: Record<DrawerSection, string> = { customer: 'Customer', details: 'Details', history: 'History', notes: 'Notes', audit: 'Audit' };
 
 interface Props {
   conversation: Conversation;
   section: DrawerSection;
   onSectionChange(section: DrawerSection): void;
   onClose(): void;
+  /** The sections this user may open (supervisors and admins also get the audit trail). */
+  sections?: readonly DrawerSection[];
 }
 
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
-export function ConversationDrawer({ conversation, section, onSectionChange, onClose }: Props) {
+export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS }: Props) {
   const title = strings.drawer.sections[section];
   return (
     <Box
@@ -37,7 +40,7 @@ export function ConversationDrawer({ conversation, section, onSectionChange, onC
         </Tooltip>
       </Stack>
       <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={strings.drawer.label}>
-        {DRAWER_SECTIONS.map((s) => (
+        {sections.map((s) => (
           <Tab key={s} value={s} label={SHORT_LABELS[s]} aria-label={strings.drawer.sections[s]} sx={{ minWidth: 0, px: 1 }} />
         ))}
       </Tabs>
@@ -46,6 +49,7 @@ export function ConversationDrawer({ conversation, section, onSectionChange, onC
         {section === 'details' && <ConversationDetailsSection conversation={conversation} />}
         {section === 'history' && <HistorySection key={conversation.id} conversation={conversation} />}
         {section === 'notes' && <NotesSection key={conversation.id} conversation={conversation} />}
+        {section === 'audit' && <AuditTrailSection key={conversation.id} conversation={conversation} />}
       </Box>
     </Box>
   );

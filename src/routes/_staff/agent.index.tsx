@@ -1,9 +1,9 @@
 import ForumOutlinedIcon from '@mui/icons-material/ForumOutlined';
 import { Box, Typography } from '@mui/material';
 import { createFileRoute } from '@tanstack/react-router';
-import { strings } from '../lib/strings';
+import { strings } from '../../lib/strings';
 
-export const Route = createFileRoute('/agent/')({
+export const Route = createFileRoute('/_staff/agent/')({
   component: () => (
     <Box sx={{ flex: 1, display: 'grid', placeItems: 'center', p: 4 }}>
       <Box sx={{ textAlign: 'center', color: 'text.secondary' }}>

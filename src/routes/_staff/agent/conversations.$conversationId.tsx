@@ -1,9 +1,9 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
-import { ChatPane } from '../../features/conversations/components/chat-pane';
-import { DrawerSectionSchema } from '../../features/conversations/drawer-section';
+import { ChatPane } from '../../../features/conversations/components/chat-pane';
+import { DrawerSectionSchema } from '../../../features/conversations/drawer-section';
 
-export const Route = createFileRoute('/agent/conversations/$conversationId')({
+export const Route = createFileRoute('/_staff/agent/conversations/$conversationId')({
   // The open side-drawer section is part of the address: a reload or a shared link restores it.
   validateSearch: z.object({ panel: DrawerSectionSchema.optional() }),
   component: ConversationPage,

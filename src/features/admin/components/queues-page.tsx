@@ -1,0 +1,106 @@
+import AddIcon from '@mui/icons-material/Add';
+import { Button, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { AdminQueue } from '../../../contract/admin';
+import { LoadError, Loading } from '../../../components/query-status';
+import { useLiveRefresh } from '../../../hooks/use-live-refresh';
+import { queryKeys } from '../../../lib/query-keys';
+import type { EventFrame } from '../../../lib/realtime-events';
+import { strings } from '../../../lib/strings';
+import { useAdminQueues } from '../api/get-admin-queues';
+import { useAdminUsers } from '../api/get-admin-users';
+import { QueueDialog } from './queue-dialog';
+import { AdminPage } from './admin-page';
+
+// Another admin's changes to queues or users (names, queues served) show without a reload.
+const changesQueuesOrUsers = (f: EventFrame) => f.kind === 'workspace-event' && (f.event.type === 'queue.updated' || f.event.type === 'user.updated');
+
+/** Admins: every queue, with a dialog to create one or change its name, address, routing and agents. */
+export function QueuesPage() {
+  const s = strings.admin.queues;
+  const queues = useAdminQueues();
+  const users = useAdminUsers();
+  const [editing, setEditing] = useState<AdminQueue | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useLiveRefresh(queryKeys.admin.queues(), changesQueuesOrUsers);
+  useLiveRefresh(queryKeys.admin.users(), changesQueuesOrUsers);
+
+  const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.displayName;
+
+  return (
+    <AdminPage
+      title={s.title}
+      intro={s.intro}
+      notice={notice}
+      onDismissNotice={() => setNotice(null)}
+      action={
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
+          {s.add}
+        </Button>
+      }
+    >
+      {queues.isPending ? (
+        <Loading />
+      ) : queues.isError ? (
+        <LoadError error={queues.error} onRetry={() => void queues.refetch()} />
+      ) : queues.data.length === 0 ? (
+        <Typography color="text.secondary">{s.empty}</Typography>
+      ) : (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label={s.table} size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{s.name}</TableCell>
+                <TableCell>{s.address}</TableCell>
+                <TableCell>{s.routing}</TableCell>
+                <TableCell>{s.agentsColumn}</TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{strings.admin.actions}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {queues.data.map((q) => {
+                const names = q.agentIds.map(nameOf).filter((n): n is string => !!n);
+                return (
+                  <TableRow key={q.id} hover>
+                    <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                      {q.name}
+                    </TableCell>
+                    <TableCell>{q.address}</TableCell>
+                    <TableCell>
+                      <Chip size="small" variant="outlined" label={s.routingModes[q.routingMode]} />
+                    </TableCell>
+                    <TableCell>
+                      {q.agentIds.length === 0 ? (
+                        <Typography variant="body2" color="text.secondary">
+                          {s.noAgents}
+                        </Typography>
+                      ) : (
+                        // Names once the users have loaded; until then, how many.
+                        (names.length ? names.sort((a, b) => a.localeCompare(b)).join(', ') : q.agentIds.length)
+                      )}
+                    </TableCell>
+                    <TableCell sx={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                      <Button size="small" aria-label={strings.admin.editLabel(q.name)} onClick={() => setEditing(q)}>
+                        {strings.admin.edit}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {editing && (
+        <QueueDialog
+          queue={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(queue, created) => {
+            setEditing(null);
+            setNotice(created ? s.created(queue.name) : s.saved(queue.name));
+          }}
+        />
+      )}
+    </AdminPage>
+  );
+}

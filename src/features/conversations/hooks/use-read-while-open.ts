@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { Conversation } from '../../../contract/conversations';
+import { useDocumentVisible } from '../../../hooks/use-document-visible';
+import { clearOpenConversation, markRead, setOpenConversation } from '../../../lib/read-markers';
+import { useUnread } from '../api/get-unread';
+
+/**
+ * While this conversation is open in the chat pane and the tab is on screen, the user reads it:
+ * its unread messages are marked read when it opens, when the tab comes back into view, and as
+ * new ones arrive (those are marked by the realtime handler, which asks `isReading`). The
+ * server tells the user's other devices, whose badges clear too.
+ */
+export function useReadWhileOpen(conversation: Pick<Conversation, 'id' | 'lastSeq'>): void {
+  const queryClient = useQueryClient();
+  const visible = useDocumentVisible();
+  const unread = useUnread().data?.[conversation.id];
+  const { id, lastSeq } = conversation;
+
+  useEffect(() => {
+    setOpenConversation(id);
+    return () => clearOpenConversation(id);
+  }, [id]);
+
+  const unreadCount = unread?.unreadCount ?? 0;
+  const lastReadSeq = unread?.lastReadSeq ?? 0;
+  useEffect(() => {
+    if (!visible || unreadCount === 0) return;
+    void markRead(queryClient, id, Math.max(lastSeq, lastReadSeq));
+  }, [queryClient, id, visible, unreadCount, lastSeq, lastReadSeq]);
+}

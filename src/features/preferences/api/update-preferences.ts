@@ -1,0 +1,52 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../contract/api';
+import type { NotificationPreferences, Preferences, UpdatePreferencesRequest } from '../../../contract/preferences';
+import { callApi } from '../../../lib/api-client';
+import { preferencesQueryOptions } from './get-preferences';
+
+export const updatePreferences = (body: UpdatePreferencesRequest) => callApi(api.updatePreferences, { body }).then((r) => r.preferences);
+
+const mutationKey = ['preferences', 'update'] as const;
+
+const withChange = (p: Preferences, change: UpdatePreferencesRequest): Preferences => ({
+  conversationSort: change.conversationSort ?? p.conversationSort,
+  notifications: { ...p.notifications, ...change.notifications },
+});
+
+/**
+ * Saves a change optimistically: the switch moves at once, and moves back with an error if the
+ * server refuses. Only the fields this change touched are rolled back, and only if nothing
+ * changed them since, so quick successive toggles do not undo each other.
+ */
+export function useUpdatePreferences() {
+  const queryClient = useQueryClient();
+  const { queryKey } = preferencesQueryOptions();
+  return useMutation({
+    mutationKey,
+    mutationFn: updatePreferences,
+    onMutate: async (change) => {
+      await queryClient.cancelQueries({ queryKey });
+      const before = queryClient.getQueryData(queryKey);
+      if (before) queryClient.setQueryData(queryKey, withChange(before, change));
+      return { before };
+    },
+    onError: (_err, change, context) => {
+      const before = context?.before;
+      if (!before) return;
+      queryClient.setQueryData(queryKey, (now) => {
+        if (!now) return now;
+        const notifications = { ...now.notifications };
+        for (const key of Object.keys(change.notifications ?? {}) as (keyof NotificationPreferences)[]) {
+          if (notifications[key] === change.notifications?.[key]) notifications[key] = before.notifications[key];
+        }
+        const conversationSort =
+          change.conversationSort !== undefined && now.conversationSort === change.conversationSort ? before.conversationSort : now.conversationSort;
+        return { conversationSort, notifications };
+      });
+    },
+    onSuccess: (saved) => {
+      // With another change still on its way, this answer predates it: wait for the last one.
+      if (queryClient.isMutating({ mutationKey }) <= 1) queryClient.setQueryData(queryKey, saved);
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
+import VolumeUpOutlinedIcon from '@mui/icons-material/VolumeUpOutlined';
+import { Alert, Box, Button, Divider, FormControlLabel, FormGroup, FormHelperText, Paper, Stack, Switch, Typography } from '@mui/material';
+import { useEffect, useId, useState } from 'react';
+import type { NotificationPreferences } from '../../../contract/preferences';
+import { useNotifierStatus } from '../../../hooks/use-notifier';
+import { errorMessage } from '../../../lib/api-client';
+import { notifier, type DesktopPermission } from '../../../lib/notifier';
+import { strings } from '../../../lib/strings';
+import { useUpdatePreferences } from '../api/update-preferences';
+
+type Key = keyof NotificationPreferences;
+
+const permissionSeverity: Record<DesktopPermission, 'success' | 'info' | 'warning'> = {
+  granted: 'success',
+  default: 'info',
+  denied: 'warning',
+  unsupported: 'info',
+};
+
+/** What to be told about (new messages, offers and waiting conversations) and how (desktop, sound). */
+export function NotificationSettings({ notifications }: { notifications: NotificationPreferences }) {
+  const s = strings.preferences;
+  const headingId = useId();
+  const update = useUpdatePreferences();
+  const { permission, audio } = useNotifierStatus();
+  const [tested, setTested] = useState<'played' | 'blocked' | null>(null);
+  // With sound on, find out now whether the browser lets the page play it, to say so if not.
+  useEffect(() => {
+    if (notifications.sound) notifier.prepareAudio();
+  }, [notifications.sound]);
+
+  const set = (key: Key, value: boolean) => {
+    update.mutate({ notifications: { [key]: value } });
+    // Turning desktop notifications on is the natural moment for the browser's question.
+    if (key === 'desktop' && value && permission === 'default') void notifier.requestPermission();
+  };
+
+  const toggle = (key: Key, label: string, hint?: string) => (
+    <Box>
+      <FormControlLabel
+        control={<Switch checked={notifications[key]} onChange={(_, checked) => set(key, checked)} />}
+        label={label}
+      />
+      {hint && <FormHelperText sx={{ mt: -0.5, ml: 6 }}>{hint}</FormHelperText>}
+    </Box>
+  );
+
+  const playTest = async () => {
+    const played = await notifier.playTone();
+    setTested(played ? 'played' : 'blocked');
+  };
+
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: { xs: 2, md: 3 } }}>
+      <Typography id={headingId} variant="h6" component="h3">
+        {s.notifications}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {s.notificationsHint}
+      </Typography>
+      {update.isError && (
+        <Alert severity="error" role="alert" onClose={() => update.reset()} sx={{ mb: 2 }}>
+          {s.saveFailed(errorMessage(update.error))}
+        </Alert>
+      )}
+
+      <Stack spacing={2} divider={<Divider flexItem />}>
+        <FormGroup aria-label={s.what}>
+          <Typography variant="subtitle2" component="h4" sx={{ mb: 0.5 }}>
+            {s.what}
+          </Typography>
+          {toggle('newMessages', s.newMessages, s.newMessagesHint)}
+          {toggle('newConversations', s.newConversations)}
+        </FormGroup>
+
+        <FormGroup aria-label={s.how}>
+          <Typography variant="subtitle2" component="h4" sx={{ mb: 0.5 }}>
+            {s.how}
+          </Typography>
+          {toggle('desktop', s.desktop, s.desktopHint)}
+          <Stack spacing={1} sx={{ ml: 6, mt: 1, mb: 2, alignItems: 'flex-start' }}>
+            <Alert severity={permissionSeverity[permission]} role="status" sx={{ py: 0 }}>
+              {s.permission[permission]}
+            </Alert>
+            {permission === 'default' && (
+              <Button variant="outlined" size="small" startIcon={<NotificationsActiveOutlinedIcon />} onClick={() => void notifier.requestPermission()}>
+                {s.allowDesktop}
+              </Button>
+            )}
+          </Stack>
+
+          {toggle('sound', s.sound, s.soundHint)}
+          <Stack spacing={1} sx={{ ml: 6, mt: 1, alignItems: 'flex-start' }}>
+            {audio !== 'unsupported' && (
+              <Button variant="outlined" size="small" startIcon={<VolumeUpOutlinedIcon />} onClick={() => void playTest()}>
+                {s.testSound}
+              </Button>
+            )}
+            {(audio === 'blocked' && notifications.sound) || tested === 'blocked' ? (
+              <Alert severity="warning" role="status" sx={{ py: 0 }}>
+                {s.soundBlocked}
+              </Alert>
+            ) : tested === 'played' ? (
+              <Typography variant="body2" color="text.secondary" role="status">
+                {s.soundPlayed}
+              </Typography>
+            ) : null}
+          </Stack>
+        </FormGroup>
+      </Stack>
+    </Paper>
+  );
+}

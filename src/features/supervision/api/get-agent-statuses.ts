@@ -1,0 +1,12 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../contract/api';
+import { callApi } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+
+/** Every agent's presence, connection and workload (supervisors and admins). */
+export const getAgentStatuses = (signal?: AbortSignal) => callApi(api.agentStatuses, { signal });
+
+export const agentStatusesQueryOptions = () =>
+  queryOptions({ queryKey: queryKeys.supervision.agents(), queryFn: ({ signal }) => getAgentStatuses(signal) });
+
+export const useAgentStatuses = () => useQuery(agentStatusesQueryOptions());

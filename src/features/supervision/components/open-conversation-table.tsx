@@ -1,0 +1,117 @@
+import { Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import type { MouseEvent } from 'react';
+import type { Conversation } from '../../../contract/conversations';
+import { LoadError, Loading } from '../../../components/query-status';
+import { formatTime } from '../../../lib/format';
+import { strings } from '../../../lib/strings';
+import { useQueueDashboard } from '../api/get-queue-dashboard';
+import { useOpenConversations } from '../api/get-open-conversations';
+import { serverClockOffset } from '../server-clock';
+import { Elapsed } from './elapsed';
+
+interface Props {
+  queueId: string | undefined;
+  onQueueChange(queueId: string | undefined): void;
+  onOpen(conversationId: string): void;
+}
+
+/** Since when the conversation has been in its state: held since the pick, waiting since it (last) started to wait. */
+function stateSince(c: Conversation): string {
+  if (c.state === 'picked' && c.pickedAt) return c.pickedAt;
+  return [c.arrivedAt, c.lastTransfer?.at, c.returnedAt].filter((t): t is string => !!t).sort().at(-1)!;
+}
+
+function stateLabel(c: Conversation): string {
+  const s = strings.supervisor.states;
+  if (c.state === 'picked') return s.picked;
+  if (c.state === 'offered' && c.offer) return s.offered(c.offer.agent.displayName);
+  if (c.reservedFor) return s.reserved(c.reservedFor.displayName);
+  return s.queued;
+}
+
+/** Every open conversation, optionally of one queue; each opens read-only in the conversation panel. */
+export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props) {
+  const s = strings.supervisor;
+  const dashboard = useQueueDashboard();
+  const queues = dashboard.data?.queues.map((q) => q.queue) ?? [];
+  const queueName = queues.find((q) => q.id === queueId)?.name;
+  // A link may name a queue that no longer exists: once the queues are known, it shows them all.
+  const filter = dashboard.isPending || queueName ? queueId : undefined;
+  const conversations = useOpenConversations(filter);
+  const offsetMs = dashboard.data ? serverClockOffset(dashboard.data.at, dashboard.dataUpdatedAt) : 0;
+
+  return (
+    <Stack spacing={2}>
+      <TextField
+        select
+        size="small"
+        label={s.queueFilter}
+        // An unknown queue in the URL shows as "All queues" until the list knows it.
+        value={queueName ? queueId : ''}
+        onChange={(e) => onQueueChange(e.target.value || undefined)}
+        sx={{ width: 260 }}
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      >
+        <MenuItem value="">{s.allQueues}</MenuItem>
+        {queues.map((q) => (
+          <MenuItem key={q.id} value={q.id}>
+            {q.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      {conversations.isPending ? (
+        <Loading />
+      ) : conversations.isError ? (
+        <LoadError error={conversations.error} onRetry={() => void conversations.refetch()} />
+      ) : conversations.data.length === 0 ? (
+        <Typography color="text.secondary">{queueName ? s.noConversationsInQueue(queueName) : s.noConversations}</Typography>
+      ) : (
+        <TableContainer component={Paper} variant="outlined">
+          <Table aria-label={s.conversationsTable} size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{s.customer}</TableCell>
+                <TableCell>{s.queue}</TableCell>
+                <TableCell>{s.state}</TableCell>
+                <TableCell>{s.handledBy}</TableCell>
+                <TableCell>{s.arrived}</TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{s.inStateFor}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {conversations.data.map((c) => (
+                <TableRow key={c.id} hover onClick={() => onOpen(c.id)} sx={{ cursor: 'pointer' }}>
+                  <TableCell component="th" scope="row">
+                    <Link
+                      component="button"
+                      variant="body2"
+                      title={s.open(c.customer.name)}
+                      // The row opens it too; the link is what keyboards and screen readers use.
+                      onClick={(e: MouseEvent) => {
+                        e.stopPropagation();
+                        onOpen(c.id);
+                      }}
+                      sx={{ fontWeight: 600, textAlign: 'left' }}
+                    >
+                      {c.customer.name || c.source}
+                    </Link>
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block', maxWidth: 320 }} noWrap>
+                      {c.lastMessage?.text ?? c.source}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{c.queue.name}</TableCell>
+                  <TableCell>{stateLabel(c)}</TableCell>
+                  <TableCell>{c.agent?.displayName ?? '—'}</TableCell>
+                  <TableCell>{formatTime(c.arrivedAt)}</TableCell>
+                  <TableCell sx={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                    <Elapsed since={stateSince(c)} offsetMs={offsetMs} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Stack>
+  );
+}

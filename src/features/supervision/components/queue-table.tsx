@@ -1,0 +1,75 @@
+import { Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { LoadError, Loading } from '../../../components/query-status';
+import { strings } from '../../../lib/strings';
+import { useQueueDashboard } from '../api/get-queue-dashboard';
+import { serverClockOffset } from '../server-clock';
+import { Elapsed } from './elapsed';
+import { WaitingSparkline } from './waiting-sparkline';
+
+const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
+
+/** One row per queue: what waits, for how long, what is offered and held, who serves it. */
+export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void }) {
+  const s = strings.supervisor;
+  const dashboard = useQueueDashboard();
+  if (dashboard.isPending) return <Loading />;
+  if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const { queues, at } = dashboard.data;
+  if (queues.length === 0) return <Typography color="text.secondary">{s.noQueues}</Typography>;
+  const offsetMs = serverClockOffset(at, dashboard.dataUpdatedAt);
+
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table aria-label={s.queuesTable} size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{s.queue}</TableCell>
+            <TableCell sx={numberCell}>{s.waiting}</TableCell>
+            <TableCell sx={numberCell}>{s.longestWait}</TableCell>
+            <TableCell sx={numberCell}>{s.offered}</TableCell>
+            <TableCell sx={numberCell}>{s.inProgress}</TableCell>
+            <TableCell sx={numberCell}>{s.agentsServing}</TableCell>
+            <TableCell sx={numberCell}>{s.available}</TableCell>
+            <TableCell>{s.lastHour}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {queues.map((q) => (
+            <TableRow key={q.queue.id} hover>
+              <TableCell component="th" scope="row">
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Link
+                    component="button"
+                    variant="body2"
+                    onClick={() => onShowQueue(q.queue.id)}
+                    title={s.showConversations(q.queue.name)}
+                    sx={{ fontWeight: 600, textAlign: 'left' }}
+                  >
+                    {q.queue.name}
+                  </Link>
+                  <Chip size="small" variant="outlined" label={s.routingModes[q.queue.routingMode]} />
+                </Stack>
+                <Typography variant="caption" color="text.secondary">
+                  {q.queue.address}
+                </Typography>
+              </TableCell>
+              <TableCell sx={{ ...numberCell, fontWeight: q.waiting > 0 ? 700 : undefined }}>{q.waiting}</TableCell>
+              <TableCell sx={numberCell}>
+                {q.longestWaitingSince ? <Elapsed since={q.longestWaitingSince} offsetMs={offsetMs} /> : s.noWait}
+              </TableCell>
+              <TableCell sx={numberCell}>{q.offered}</TableCell>
+              <TableCell sx={numberCell}>{q.inProgress}</TableCell>
+              <TableCell sx={numberCell}>{q.agents}</TableCell>
+              <TableCell sx={{ ...numberCell, color: q.agents > 0 && q.availableAgents === 0 ? 'error.main' : undefined }}>
+                {q.availableAgents}
+              </TableCell>
+              <TableCell>
+                <WaitingSparkline queueName={q.queue.name} samples={q.waitingHistory} current={{ at, waiting: q.waiting }} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { api } from '../contract/api';
+import type { User } from '../contract/auth';
+import type { Conversation } from '../contract/conversations';
+import type { ConversationEvent } from '../contract/events';
+import type { NotificationPreferences } from '../contract/preferences';
+import { callApi } from '../lib/api-client';
+import { alertingFor, type Alerting } from '../lib/notification-rules';
+import { notifier } from '../lib/notifier';
+import { queryKeys } from '../lib/query-keys';
+
+interface Options {
+  user: User;
+  /** Undefined until loaded: nothing is announced before the user's choices are known. */
+  preferences: NotificationPreferences | undefined;
+  /** The conversation on screen, if any. */
+  viewingId: string | undefined;
+  /** Brings the user to what a clicked notification is about. */
+  open(alerting: Alerting): void;
+}
+
+/**
+ * Turns realtime events into desktop notifications and sounds, as the user's preferences ask.
+ * Returns the listener to hand to the realtime connection.
+ */
+export function useNotifier({ user, preferences, viewingId, open }: Options): (event: ConversationEvent) => void {
+  const queryClient = useQueryClient();
+  // How each queue routes: new conversations of offer queues are announced by their offer instead.
+  const queues = useQuery({
+    queryKey: queryKeys.queues(),
+    queryFn: ({ signal }) => callApi(api.queues, { signal }).then((r) => r.queues),
+    enabled: user.role === 'agent',
+  });
+  // Conversations I hold, on every page of the panel (Preferences has no list of its own): a new
+  // message notifies only there. The realtime cache updates keep this query live.
+  useQuery({
+    queryKey: queryKeys.conversations.list('mine'),
+    queryFn: ({ signal }) => callApi(api.conversations, { query: { view: 'mine' }, signal }).then((r) => r.conversations),
+    enabled: user.role === 'agent',
+  });
+  const latest = useRef({ user, preferences, viewingId, open, queues: queues.data });
+  latest.current = { user, preferences, viewingId, open, queues: queues.data };
+
+  // Browsers let a page make sound only after a gesture: the first click or key press unlocks it.
+  const soundOn = preferences?.sound === true;
+  useEffect(() => {
+    if (!soundOn || notifier.audioStatus() === 'unsupported') return;
+    notifier.prepareAudio();
+    const unlock = () => notifier.unlockAudio();
+    window.addEventListener('pointerdown', unlock, { capture: true });
+    window.addEventListener('keydown', unlock, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock, { capture: true });
+      window.removeEventListener('keydown', unlock, { capture: true });
+    };
+  }, [soundOn]);
+
+  return useCallback(
+    (event: ConversationEvent) => {
+      const { user, preferences, viewingId, open, queues } = latest.current;
+      if (!preferences || (!preferences.desktop && !preferences.sound)) return;
+      const cached = (id: string): Conversation | undefined =>
+        queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('mine'))?.find((c) => c.id === id) ??
+        queryClient.getQueryData<Conversation>(queryKeys.conversations.detail(id));
+      const alerting = alertingFor(event, {
+        user,
+        preferences,
+        viewingId,
+        pageVisible: document.visibilityState === 'visible',
+        holds: (id) => {
+          const c = cached(id);
+          return c?.state === 'picked' && c.agent?.id === user.id;
+        },
+        conversation: cached,
+        routingMode: (queueId) => queues?.find((q) => q.id === queueId)?.routingMode,
+        now: Date.now(),
+      });
+      if (!alerting) return;
+      if (preferences.desktop) notifier.showDesktop({ title: alerting.title, body: alerting.body, tag: alerting.tag, onClick: () => open(alerting) });
+      if (preferences.sound) void notifier.playTone();
+    },
+    [queryClient],
+  );
+}
+
+/** The browser's notification permission and whether the page may make sound, kept live. */
+export function useNotifierStatus() {
+  const permission = useSyncExternalStore(notifier.subscribe, notifier.permission);
+  const audio = useSyncExternalStore(notifier.subscribe, notifier.audioStatus);
+  return { permission, audio };
+}

@@ -1,0 +1,150 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { User } from '../contract/auth';
+import type { Conversation } from '../contract/conversations';
+import type { ConversationEvent } from '../contract/events';
+import type { Message } from '../contract/messages';
+import { queryKeys } from './query-keys';
+import {
+  applyReadState,
+  applyUnreadEvent,
+  clearOpenConversation,
+  setOpenConversation,
+  toUnreadMap,
+  totalUnread,
+  type UnreadMap,
+} from './read-markers';
+
+const anna: User = { id: 'anna', username: 'anna', displayName: 'Anna', role: 'agent', queueIds: ['q'] };
+const at = '2024-05-01T10:00:00.000Z';
+
+function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    customer: { id: `cu-${id}`, name: id, email: null, phone: null },
+    queue: { id: 'q', name: 'Support', address: 'support@acme.example' },
+    channel: 'webchat',
+    source: `${id}@example.com`,
+    destination: 'support@acme.example',
+    state: 'picked',
+    arrivedAt: at,
+    agent: { id: 'anna', displayName: 'Anna' },
+    pickedAt: at,
+    endedAt: null,
+    endedBy: null,
+    reservedFor: null,
+    lastTransfer: null,
+    offer: null,
+    returnedAt: null,
+    lastCustomerMessageAt: null,
+    awaitingReplySince: null,
+    firstMessage: null,
+    lastMessage: null,
+    lastSeq: 3,
+    ...patch,
+  };
+}
+
+const message = (conversationId: string, seq: number, authorKind: Message['authorKind'] = 'customer'): Message => ({
+  id: `m${conversationId}${seq}`,
+  conversationId,
+  seq,
+  clientMessageId: null,
+  authorKind,
+  authorId: null,
+  authorName: authorKind,
+  text: 'hi',
+  attachments: [],
+  createdAt: at,
+});
+const created = (m: Message): ConversationEvent => ({ seq: 100 + m.seq, at, type: 'message.created', message: m });
+
+let visibility: DocumentVisibilityState = 'visible';
+let requests: { url: string; method: string; body: unknown }[] = [];
+let client: QueryClient;
+const unread = () => client.getQueryData<UnreadMap>(queryKeys.conversations.unread())!;
+
+beforeEach(() => {
+  visibility = 'visible';
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+  requests = [];
+  // The server's answer to PUT /read: read up to seq, nothing left.
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as { seq: number };
+    requests.push({ url, method: init.method ?? 'GET', body });
+    const id = url.split('/')[3]!;
+    return new Response(JSON.stringify({ read: { conversationId: id, lastReadSeq: body.seq, unreadCount: 0 } }), { status: 200 });
+  });
+  client = new QueryClient();
+  client.setQueryData(queryKeys.conversations.list('mine'), [conversation('c1'), conversation('c2')]);
+  client.setQueryData(queryKeys.conversations.list('offers'), []);
+  client.setQueryData(
+    queryKeys.conversations.unread(),
+    toUnreadMap([
+      { conversationId: 'c1', lastReadSeq: 3, unreadCount: 0 },
+      { conversationId: 'c2', lastReadSeq: 1, unreadCount: 2 },
+    ]),
+  );
+});
+
+afterEach(() => {
+  clearOpenConversation('c1');
+  vi.unstubAllGlobals();
+});
+
+describe('unread counts from realtime events', () => {
+  it('counts a customer message in one of my conversations, and only customer messages', () => {
+    applyUnreadEvent(client, anna, created(message('c1', 4)));
+    applyUnreadEvent(client, anna, created(message('c1', 5, 'agent')));
+    applyUnreadEvent(client, anna, created(message('c1', 6, 'system')));
+    applyUnreadEvent(client, anna, created(message('elsewhere', 7)));
+    expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 3, unreadCount: 1 });
+    expect(unread().elsewhere).toBeUndefined();
+    expect(totalUnread(unread())).toBe(3);
+  });
+
+  it('does not count a message at or before what I have read', () => {
+    applyUnreadEvent(client, anna, created(message('c1', 3)));
+    expect(unread().c1!.unreadCount).toBe(0);
+  });
+
+  it('marks read instead of counting while I look at the conversation', async () => {
+    setOpenConversation('c1');
+    applyUnreadEvent(client, anna, created(message('c1', 4)));
+    expect(unread().c1!.unreadCount).toBe(0);
+    await vi.waitFor(() => expect(requests).toEqual([{ url: '/api/conversations/c1/read', method: 'PUT', body: { seq: 4 } }]));
+    await vi.waitFor(() => expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 4, unreadCount: 0 }));
+  });
+
+  it('counts while the conversation is open in a tab that is not on screen', () => {
+    setOpenConversation('c1');
+    visibility = 'hidden';
+    applyUnreadEvent(client, anna, created(message('c1', 4)));
+    expect(unread().c1!.unreadCount).toBe(1);
+    expect(requests).toEqual([]);
+  });
+
+  it('refetches the counts when a conversation becomes mine, and drops one that leaves me', () => {
+    const picked = conversation('c3');
+    applyUnreadEvent(client, anna, { seq: 200, at, type: 'conversation.picked', conversation: picked });
+    expect(client.getQueryState(queryKeys.conversations.unread())!.isInvalidated).toBe(true);
+
+    const ended = conversation('c2', { state: 'ended', endedAt: at, endedBy: 'customer' });
+    applyUnreadEvent(client, anna, { seq: 201, at, type: 'conversation.ended', conversation: ended });
+    expect(unread().c2).toBeUndefined();
+  });
+});
+
+describe('applyReadState (read.updated from my other devices)', () => {
+  it('takes the server’s count', () => {
+    applyReadState(client, { conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
+    expect(unread().c2).toEqual({ conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
+    expect(totalUnread(unread())).toBe(0);
+  });
+
+  it('ignores an older read position than the one already known', () => {
+    applyReadState(client, { conversationId: 'c1', lastReadSeq: 2, unreadCount: 1 });
+    expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 3, unreadCount: 0 });
+  });
+});

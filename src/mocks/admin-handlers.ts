@@ -1,0 +1,271 @@
+import type { HttpHandler } from 'msw';
+import type { AdminAuditEntry, AdminQueue, AdminUser, SaveQueueRequest } from '../contract/admin';
+import type { User } from '../contract/auth';
+import { initialAgentState, mockData } from './data';
+import { agentState, binary, MockApiError, notFound, requireStaff, route, sweepRouting, UUID } from './handlers';
+
+/*
+ * The admins' routes, as src/server/admin: queues, users and the audit list of admin changes.
+ * Exported as a function that builds the handlers (see supervision-handlers.ts for why).
+ */
+
+/**
+ * What the users rows keep beyond the contract's User: kept beside mockData rather than in it,
+ * keyed by its users list, which resetMockData replaces, so a reset forgets this too.
+ */
+interface AdminRecords {
+  disabled: Set<string>;
+  createdAt: Map<string, string>;
+  /** Newest last; the API lists newest first. */
+  audit: AdminAuditEntry[];
+}
+const records = new WeakMap<User[], AdminRecords>();
+
+function adminRecords(): AdminRecords {
+  let found = records.get(mockData.users);
+  if (!found) {
+    found = { disabled: new Set(), createdAt: new Map(), audit: [] };
+    records.set(mockData.users, found);
+  }
+  return found;
+}
+
+/** Whether an admin disabled the user: they cannot log in, and their sessions are gone. */
+export const isDisabled = (userId: string) => adminRecords().disabled.has(userId);
+
+const fieldError = (field: string, message: string) => new MockApiError(400, 'invalid_request', message, { fields: { [field]: message } });
+
+const byDisplayName = (a: { displayName: string; id: string }, b: { displayName: string; id: string }) =>
+  a.displayName.localeCompare(b.displayName) || binary(a.id, b.id);
+
+function toAdminQueue(queueId: string): AdminQueue {
+  const queue = mockData.queues.find((q) => q.id === queueId)!;
+  const agentIds = mockData.users
+    .filter((u) => u.queueIds.includes(queueId))
+    .sort(byDisplayName)
+    .map((u) => u.id);
+  return { ...structuredClone(queue), agentIds };
+}
+
+function toAdminUser(user: User): AdminUser {
+  const state = agentState(user.id);
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    capacity: state.capacity,
+    queueIds: [...user.queueIds],
+    disabled: isDisabled(user.id),
+    presence: structuredClone(state.presence),
+    // The demo users were created with the workspace.
+    createdAt: adminRecords().createdAt.get(user.id) ?? state.idleSince,
+  };
+}
+
+function record(admin: User, action: string, target: AdminAuditEntry['target'], summary: string) {
+  adminRecords().audit.push({ id: crypto.randomUUID(), at: new Date().toISOString(), actor: { id: admin.id, displayName: admin.displayName }, action, target, summary });
+}
+
+/** An admin, from the session: 401 without one, 403 for anyone else. */
+function requireAdminCaller(ctx: Parameters<typeof requireStaff>[0]): User {
+  const { user } = requireStaff(ctx);
+  if (user.role !== 'admin') throw new MockApiError(403, 'forbidden', 'Only admins can manage queues and users.');
+  return user;
+}
+
+/** Name and address free (ignoring case and the queue itself), every listed user an agent. */
+function validateQueue(input: SaveQueueRequest, selfId: string | null): User[] {
+  const others = mockData.queues.filter((q) => q.id !== selfId);
+  if (others.some((q) => q.name.toLowerCase() === input.name.toLowerCase())) {
+    throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`);
+  }
+  if (others.some((q) => q.address.toLowerCase() === input.address.toLowerCase())) {
+    throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`);
+  }
+  const agents = input.agentIds.map((id) => mockData.users.find((u) => u.id === id));
+  if (agents.some((u) => !u)) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
+  const notAgent = agents.find((u) => u!.role !== 'agent');
+  if (notAgent) throw fieldError('agentIds', `${notAgent.displayName} is a ${notAgent.role}: only agents serve queues.`);
+  return agents as User[];
+}
+
+/** Makes the queue's agents exactly `agents`; returns who joined and who left. */
+function setQueueAgents(queueId: string, agents: User[]) {
+  const joined: User[] = [];
+  const left: User[] = [];
+  for (const u of mockData.users) {
+    const serves = u.queueIds.includes(queueId);
+    const should = agents.some((a) => a.id === u.id);
+    if (serves && !should) left.push(u);
+    if (!serves && should) joined.push(u);
+    // The server lists a user's queue ids sorted.
+    u.queueIds = (should ? [...new Set([...u.queueIds, queueId])] : u.queueIds.filter((id) => id !== queueId)).sort();
+  }
+  return { joined, left };
+}
+
+const names = (people: User[]) => people.map((p) => p.displayName).join(', ');
+
+/** Only agents serve queues, and only queues that exist. */
+function validateQueues(role: User['role'], queueIds: string[]) {
+  if (queueIds.length === 0) return [];
+  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`);
+  const queues = queueIds.map((id) => mockData.queues.find((q) => q.id === id));
+  if (queues.some((q) => !q)) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  return (queues as NonNullable<(typeof queues)[number]>[]).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Ends every session of the user (the server also closes their sockets). */
+function endSessions(userId: string) {
+  for (const [token, id] of mockData.sessions) if (id === userId) mockData.sessions.delete(token);
+  mockData.loggedInElsewhere.delete(userId);
+}
+
+/** A disabled agent, or one who stops being an agent, gives back what they hold and their offers. */
+function releaseWork(userId: string) {
+  for (const c of mockData.conversations) {
+    if (c.state === 'picked' && c.agentId === userId) Object.assign(c, { state: 'queued', agentId: null, pickedAt: null, returnedAt: new Date().toISOString() });
+    if (c.state === 'offered' && c.offeredToId === userId) Object.assign(c, { state: 'queued', offeredToId: null, offerExpiresAt: null });
+    if (c.state === 'queued' && c.reservedForId === userId) c.reservedForId = null;
+  }
+}
+
+type AdminRoute = 'adminQueues' | 'createQueue' | 'updateQueue' | 'adminUsers' | 'createUser' | 'updateUser' | 'resetPassword' | 'adminAudit';
+
+export function adminHandlers(): { [R in AdminRoute]: HttpHandler } {
+  return {
+    adminQueues: route('adminQueues', (ctx) => {
+      requireAdminCaller(ctx);
+      const queues = [...mockData.queues].sort((a, b) => a.name.localeCompare(b.name) || binary(a.id, b.id));
+      return { queues: queues.map((q) => toAdminQueue(q.id)) };
+    }),
+
+    createQueue: route('createQueue', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const agents = validateQueue(ctx.body, null);
+      const id = crypto.randomUUID();
+      mockData.queues.push({ id, name: ctx.body.name, address: ctx.body.address, routingMode: ctx.body.routingMode });
+      setQueueAgents(id, agents);
+      const queue = toAdminQueue(id);
+      record(
+        admin,
+        'queue.created',
+        { kind: 'queue', id, name: queue.name },
+        `Created queue ${queue.name} (${queue.routingMode}, ${queue.address})` + (agents.length ? `, served by ${names(agents)}` : ', served by nobody yet'),
+      );
+      ctx.setStatus(201);
+      return { queue };
+    }),
+
+    updateQueue: route('updateQueue', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const id = ctx.params.id!;
+      const existing = UUID.test(id) ? mockData.queues.find((q) => q.id === id) : undefined;
+      if (!existing) throw notFound('This queue');
+      const before = toAdminQueue(id);
+      const agents = validateQueue(ctx.body, id);
+      Object.assign(existing, { name: ctx.body.name, address: ctx.body.address, routingMode: ctx.body.routingMode });
+      const { joined, left } = setQueueAgents(id, agents);
+      const changes: string[] = [];
+      if (before.name !== existing.name) changes.push(`renamed from ${before.name}`);
+      if (before.address !== existing.address) changes.push(`address ${before.address} → ${existing.address}`);
+      if (before.routingMode !== existing.routingMode) changes.push(`routing ${before.routingMode} → ${existing.routingMode}`);
+      if (joined.length) changes.push(`added ${names(joined)}`);
+      if (left.length) changes.push(`removed ${names(left)}`);
+      if (changes.length) record(admin, 'queue.updated', { kind: 'queue', id, name: existing.name }, `Changed queue ${existing.name}: ${changes.join('; ')}`);
+      // A queue that now offers, or has new agents, may have conversations to offer.
+      sweepRouting();
+      return { queue: toAdminQueue(id) };
+    }),
+
+    adminUsers: route('adminUsers', (ctx) => {
+      requireAdminCaller(ctx);
+      return { users: [...mockData.users].sort(byDisplayName).map(toAdminUser) };
+    }),
+
+    createUser: route('createUser', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const input = ctx.body;
+      if (mockData.users.some((u) => u.username.toLowerCase() === input.username.toLowerCase())) {
+        throw fieldError('username', `The username ${input.username} is taken. Choose another one.`);
+      }
+      const queues = validateQueues(input.role, input.queueIds);
+      const user: User = { id: crypto.randomUUID(), username: input.username, displayName: input.displayName, role: input.role, queueIds: queues.map((q) => q.id).sort() };
+      mockData.users.push(user);
+      mockData.passwords.set(user.id, input.password);
+      mockData.agentStates.set(user.id, initialAgentState(input.capacity));
+      adminRecords().createdAt.set(user.id, new Date().toISOString());
+      record(
+        admin,
+        'user.created',
+        { kind: 'user', id: user.id, name: user.displayName },
+        `Created ${input.role} ${input.displayName} (${input.username})` + (queues.length ? `, serving ${queues.map((q) => q.name).join(', ')}` : ''),
+      );
+      ctx.setStatus(201);
+      return { user: toAdminUser(user) };
+    }),
+
+    updateUser: route('updateUser', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const id = ctx.params.id!;
+      const user = UUID.test(id) ? mockData.users.find((u) => u.id === id) : undefined;
+      if (!user) throw notFound('This user');
+      const input = ctx.body;
+      if (user.id === admin.id) {
+        if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.');
+        if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.');
+      }
+      const before = toAdminUser(user);
+      const queues = validateQueues(input.role, input.queueIds);
+      const losesAdmin = before.role === 'admin' && !before.disabled && (input.role !== 'admin' || input.disabled);
+      if (losesAdmin && !mockData.users.some((u) => u.id !== id && u.role === 'admin' && !isDisabled(u.id))) {
+        throw fieldError(input.disabled ? 'disabled' : 'role', `${before.displayName} is the last enabled admin. Make someone else an admin first.`);
+      }
+      const wasActiveAgent = before.role === 'agent' && !before.disabled;
+      if (wasActiveAgent && !(input.role === 'agent' && !input.disabled)) releaseWork(id);
+      Object.assign(user, { displayName: input.displayName, role: input.role, queueIds: queues.map((q) => q.id).sort() });
+      agentState(id).capacity = input.capacity;
+      if (input.disabled) adminRecords().disabled.add(id);
+      else adminRecords().disabled.delete(id);
+
+      const changes: string[] = [];
+      if (before.displayName !== input.displayName) changes.push(`renamed from ${before.displayName}`);
+      if (before.role !== input.role) changes.push(`role ${before.role} → ${input.role}`);
+      if (before.capacity !== input.capacity) changes.push(`capacity ${before.capacity} → ${input.capacity}`);
+      const added = queues.filter((q) => !before.queueIds.includes(q.id)).map((q) => q.name);
+      const removed = mockData.queues.filter((q) => before.queueIds.includes(q.id) && !queues.some((x) => x.id === q.id)).map((q) => q.name).sort();
+      if (added.length) changes.push(`added to ${added.join(', ')}`);
+      if (removed.length) changes.push(`removed from ${removed.join(', ')}`);
+      const disabledChanged = before.disabled !== input.disabled;
+      if (disabledChanged || changes.length) {
+        if (input.disabled && disabledChanged) endSessions(id);
+        const rest = changes.length ? `; ${changes.join(', ')}` : '';
+        const [action, summary] = !disabledChanged
+          ? ['user.updated', `Changed ${input.displayName}: ${changes.join(', ')}`]
+          : input.disabled
+            ? ['user.disabled', `Disabled ${input.displayName}${rest}`]
+            : ['user.enabled', `Enabled ${input.displayName}${rest}`];
+        record(admin, action, { kind: 'user', id, name: input.displayName }, summary);
+      }
+      sweepRouting();
+      return { user: toAdminUser(user) };
+    }),
+
+    resetPassword: route('resetPassword', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const id = ctx.params.id!;
+      const user = UUID.test(id) ? mockData.users.find((u) => u.id === id) : undefined;
+      if (!user) throw notFound('This user');
+      mockData.passwords.set(id, ctx.body.password);
+      endSessions(id);
+      record(admin, 'user.password_reset', { kind: 'user', id, name: user.displayName }, `Reset the password of ${user.displayName}; their sessions ended`);
+      return { user: toAdminUser(user) };
+    }),
+
+    adminAudit: route('adminAudit', (ctx) => {
+      requireAdminCaller(ctx);
+      return { entries: structuredClone(adminRecords().audit).reverse() };
+    }),
+  };
+}

@@ -1,0 +1,26 @@
+import { createFileRoute, Outlet, redirect } from '@tanstack/react-router';
+import { sessionQueryOptions } from '../features/auth/api/get-session';
+import { AgentLayout } from './-components/agent-layout';
+
+/**
+ * Every page of a logged-in staff member, under one frame: the header and the realtime socket
+ * stay up while the user moves between the panel, the supervisor and admin pages and their
+ * preferences, so no event (and no notification) is missed in between.
+ */
+export const Route = createFileRoute('/_staff')({
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(sessionQueryOptions());
+    if (!user) throw redirect({ to: '/login', search: { redirect: location.href } });
+    return { user };
+  },
+  component: StaffFrame,
+});
+
+function StaffFrame() {
+  const { user } = Route.useRouteContext();
+  return (
+    <AgentLayout user={user}>
+      <Outlet />
+    </AgentLayout>
+  );
+}

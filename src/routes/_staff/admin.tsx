@@ -1,0 +1,19 @@
+import { createFileRoute, Outlet } from '@tanstack/react-router';
+import { strings } from '../../lib/strings';
+import { AdminFrame } from '../-components/admin-frame';
+import { Forbidden } from '../-components/forbidden';
+
+/** The admin area: its pages as tabs for admins, a 403 page for everyone else. */
+export const Route = createFileRoute('/_staff/admin')({
+  component: AdminArea,
+});
+
+function AdminArea() {
+  const { user } = Route.useRouteContext();
+  if (user.role !== 'admin') return <Forbidden title={strings.admin.forbiddenTitle} body={strings.admin.forbiddenBody} />;
+  return (
+    <AdminFrame>
+      <Outlet />
+    </AdminFrame>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Page } from '@playwright/test';
+import { expect, sendMessage, startCustomerChat, test, uniqueCustomer } from './fixtures';
+import { StaffApi } from './staff-api';
+
+interface Recorded {
+  title: string;
+  body?: string;
+  tag?: string;
+}
+
+/**
+ * Replaces the browser's Notification with a stand-in that records what the page raises, with
+ * permission already granted (a headless browser cannot show the real ones).
+ */
+async function recordNotifications(page: Page) {
+  await page.addInitScript(() => {
+    const recorded: { title: string; body?: string; tag?: string }[] = [];
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: { body?: string; tag?: string }) {
+        recorded.push({ title, body: options?.body, tag: options?.tag });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true, writable: true });
+    Object.defineProperty(window, 'recordedNotifications', { value: recorded });
+  });
+  // The stand-in is installed on the next document.
+  await page.reload();
+  await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+  return () => page.evaluate(() => (window as unknown as { recordedNotifications: Recorded[] }).recordedNotifications);
+}
+
+test('a desktop notification is raised for a new customer message when enabled, and not when disabled', async ({ browser, agentPage }) => {
+  const annaApi = await StaffApi.as('anna');
+  await annaApi.clearWork();
+  await annaApi.setNotifications({ newMessages: true, newConversations: true, desktop: false, sound: false });
+  try {
+    const anna = await agentPage('anna');
+    const recorded = await recordNotifications(anna);
+
+    const kim = uniqueCustomer('Notify');
+    const customer = await startCustomerChat(browser, { queue: 'Support', ...kim, text: 'I need help with my order' });
+    await anna.getByRole('button', { name: `Pick ${kim.name}` }).click();
+    await expect(anna.getByRole('heading', { name: kim.name })).toBeVisible();
+
+    // Turn desktop notifications on, away from the conversation (its messages would be on screen).
+    await anna.getByRole('link', { name: 'Preferences' }).click();
+    await expect(anna.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+    await expect(anna.getByText('This browser allows desktop notifications from the panel.')).toBeVisible();
+    const desktop = anna.getByRole('switch', { name: 'Desktop notifications' });
+    await expect(desktop).not.toBeChecked();
+    await desktop.check();
+    await expect(anna.getByRole('switch', { name: 'New messages in my conversations' })).toBeChecked();
+    await expect(anna.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+
+    await sendMessage(customer, 'Is anyone there?');
+    await expect.poll(recorded).toContainEqual({ title: `New message from ${kim.name}`, body: 'Is anyone there?', tag: expect.any(String) });
+
+    // The choice is the server's: a reload shows it saved.
+    await anna.reload();
+    await expect(anna.getByRole('switch', { name: 'Desktop notifications' })).toBeChecked();
+    await expect(anna.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
+
+    await anna.getByRole('switch', { name: 'New messages in my conversations' }).uncheck();
+    await sendMessage(customer, 'Hello again?');
+    // Events arrive in order: once the next conversation is announced, the message has been handled.
+    const lee = uniqueCustomer('Later');
+    const other = await startCustomerChat(browser, { queue: 'Support', ...lee, text: 'A question' });
+    await expect.poll(recorded).toContainEqual(expect.objectContaining({ title: `New conversation waiting: ${lee.name}` }));
+    expect((await recorded()).map((n) => n.body)).not.toContain('Hello again?');
+    await customer.context().close();
+    await other.context().close();
+  } finally {
+    await annaApi.setNotifications({ newMessages: true, newConversations: true, desktop: false, sound: false });
+    await annaApi.dispose();
+  }
+});
