@@ -24,7 +24,6 @@ export const strings = {
     logout: 'Log out',
   },
   settings: {
-    nav: 'Settings',
     conversations: 'Conversations',
     navLabel: 'Pages',
     title: 'System Configurator',

@@ -12,7 +12,8 @@ test('an admin turns PNG off for agents in the System Configurator, and it stays
   // Tests share one server: whatever happens here, the policy is put back as it was.
   const original = SettingsResponseSchema.parse(await (await page.request.get('/api/settings')).json()).settings;
   try {
-    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: 'Settings' }).click();
     await expect(page).toHaveURL(/\/admin\/settings$/);
     await expect(page.getByRole('heading', { name: 'System Configurator' })).toBeVisible();
 
@@ -66,7 +67,8 @@ test('an admin changes the offer timeout and reply time limit, and an out-of-ran
   const page = await agentPage('adam');
   const original = SettingsResponseSchema.parse(await (await page.request.get('/api/settings')).json()).settings;
   try {
-    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: 'Settings' }).click();
     const routing = page.getByRole('group', { name: 'Routing and response times' });
     const offerTimeout = routing.getByRole('spinbutton', { name: 'Offer timeout (seconds)' });
     const replyLimit = routing.getByRole('spinbutton', { name: 'Reply time limit (seconds)' });

@@ -131,7 +131,8 @@ test('a file the policy does not allow is refused in the UI, naming the file and
 
 test('after the admin removes PNG for agents, an agent’s PNG is refused with the reason, while customers may still send one', async ({ browser, agentPage }) => {
   const adam = await agentPage('adam');
-  await adam.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await adam.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Admin' }).click();
+  await adam.getByRole('navigation', { name: 'Admin pages' }).getByRole('link', { name: 'Settings' }).click();
   await adam.getByRole('group', { name: "Agents' uploads", exact: true }).getByRole('checkbox', { name: 'PNG (.png)' }).uncheck();
   await adam.getByRole('button', { name: 'Save changes' }).click();
   await expect(adam.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();

@@ -48,7 +48,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
   useUnreadTitle();
   const { status, typing } = useStaffRealtime(user, onUnauthorized, notify);
   const { pathname } = useLocation();
-  const inAdminArea = pathname.startsWith('/admin/') && pathname !== '/admin/settings';
+  const inAdminArea = pathname.startsWith('/admin/');
 
   return (
     <ConnectionStatusContext.Provider value={status}>
@@ -69,14 +69,9 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
                 </Button>
               )}
               {user.role === 'admin' && (
-                // Current on every admin page but Settings, which has its own link.
+                // Current on every admin page; the admin area's own tabs lead to Settings and the rest.
                 <Button component={Link} to="/admin/queues" color="inherit" sx={navLinkSx} aria-current={inAdminArea ? 'page' : undefined}>
                   {strings.admin.nav}
-                </Button>
-              )}
-              {user.role === 'admin' && (
-                <Button component={Link} to="/admin/settings" color="inherit" sx={navLinkSx}>
-                  {strings.settings.nav}
                 </Button>
               )}
               <Button component={Link} to="/preferences" color="inherit" sx={navLinkSx}>
