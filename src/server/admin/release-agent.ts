@@ -1,11 +1,8 @@
 import type { PersonRef } from '../../contract/conversations';
-import { reload, systemMessage } from '../conversations/conversation-service';
 import type { Sql } from '../db/database';
-import { insertMessage } from '../messages/message-store';
 import { changePresence, lockPresence } from '../presence/presence-store';
-import { appendEvent } from '../realtime/event-log';
-import { LOST_RESERVED_AGENT_MESSAGE, offerConversation } from '../routing/offers';
-import { closeOffer, lockConversationsOf, personRef } from '../routing/routing-store';
+import { endOffer, LOST_RESERVED_AGENT_MESSAGE, offerConversation, returnToQueue } from '../routing/offers';
+import { lockConversationsOf, personRef } from '../routing/routing-store';
 import { getRoutingSettings } from '../settings/settings-store';
 
 /** What the customer reads when an admin takes their agent off duty (disabled, or no longer an agent). */
@@ -25,25 +22,8 @@ export async function releaseAgentWork(tx: Sql, agentId: string): Promise<string
   const current = await lockPresence(tx, agentId);
   const agent: PersonRef = current?.agent ?? (await personRef(tx, agentId));
   for (const row of rows) {
-    const scope = { conversationId: row.id, queueId: row.queue_id, agentId: null, previousAgentId: agentId };
-    if (row.state === 'offered') {
-      await tx.query(`UPDATE conversations SET state = 'queued', offered_to_agent_id = NULL, offer_expires_at = NULL WHERE id = $1`, [row.id]);
-      await closeOffer(tx, row.id, agentId, 'withdrawn');
-      const conversation = await reload(tx, row.id);
-      await appendEvent(tx, scope, { type: 'conversation.offer-declined', conversation, agent, outcome: 'withdrawn' });
-      continue;
-    }
-    // A new round: agents who declined it before may be offered it again.
-    await tx.query(
-      `UPDATE conversations SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = NULL,
-         returned_at = now(), offer_round = offer_round + 1
-       WHERE id = $1`,
-      [row.id],
-    );
-    const message = await insertMessage(tx, systemMessage(row.id, row.state === 'picked' ? AGENT_REMOVED_MESSAGE : LOST_RESERVED_AGENT_MESSAGE));
-    const conversation = await reload(tx, row.id);
-    await appendEvent(tx, scope, { type: 'message.created', message });
-    await appendEvent(tx, scope, { type: 'conversation.returned', conversation, agent });
+    if (row.state === 'offered') await endOffer(tx, row, 'withdrawn');
+    else await returnToQueue(tx, row, agent, row.state === 'picked' ? AGENT_REMOVED_MESSAGE : LOST_RESERVED_AGENT_MESSAGE);
   }
   if (current && current.presence.state !== 'offline') {
     await changePresence(tx, agent, { state: 'offline', reason: null, resetMissedOffers: true });

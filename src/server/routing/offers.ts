@@ -58,7 +58,8 @@ export async function offerConversation(tx: Sql, id: string, settings: RoutingSe
 }
 
 /** Ends the current offer without acceptance: the conversation waits again. Row locked by the caller. */
-async function endOffer(tx: Sql, row: RoutedConversation, outcome: OfferOutcome): Promise<void> {
+/** Ends the open offer of `row` without acceptance: it waits again, and the agent passed over is told. */
+export async function endOffer(tx: Sql, row: Pick<RoutedConversation, 'id' | 'queue_id' | 'offered_to_agent_id'>, outcome: OfferOutcome): Promise<void> {
   const agentId = row.offered_to_agent_id!;
   await tx.query(`UPDATE conversations SET state = 'queued', offered_to_agent_id = NULL, offer_expires_at = NULL WHERE id = $1`, [row.id]);
   await closeOffer(tx, row.id, agentId, outcome);
@@ -203,19 +204,27 @@ export async function returnLostAgent(tx: Sql, agentId: string, settings: Routin
       await endOffer(tx, row, 'withdrawn');
       continue;
     }
-    // A new round: agents who declined it before may be offered it again.
-    await tx.query(
-      `UPDATE conversations SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = NULL,
-         returned_at = now(), offer_round = offer_round + 1
-       WHERE id = $1`,
-      [row.id],
-    );
-    const message = await insertMessage(tx, systemMessage(row.id, row.state === 'picked' ? LOST_AGENT_MESSAGE : LOST_RESERVED_AGENT_MESSAGE));
-    const conversation = await reload(tx, row.id);
-    const scope = { conversationId: row.id, queueId: row.queue_id, agentId: null, previousAgentId: agentId };
-    await appendEvent(tx, scope, { type: 'message.created', message });
-    await appendEvent(tx, scope, { type: 'conversation.returned', conversation, agent: current.agent });
+    await returnToQueue(tx, row, current.agent, row.state === 'picked' ? LOST_AGENT_MESSAGE : LOST_RESERVED_AGENT_MESSAGE);
   }
   for (const row of rows) await offerConversation(tx, row.id, settings);
   return true;
+}
+
+/**
+ * A conversation `agent` held (or that waited reserved for them) goes back to the top of its
+ * queue, in a new offer round so that agents who declined it before may be offered it again; the
+ * customer is told `customerMessage`. Caller holds the conversation's row lock.
+ */
+export async function returnToQueue(tx: Sql, row: { id: string; queue_id: string }, agent: PersonRef, customerMessage: string): Promise<void> {
+  await tx.query(
+    `UPDATE conversations SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = NULL,
+       returned_at = now(), offer_round = offer_round + 1
+     WHERE id = $1`,
+    [row.id],
+  );
+  const message = await insertMessage(tx, systemMessage(row.id, customerMessage));
+  const conversation = await reload(tx, row.id);
+  const scope = { conversationId: row.id, queueId: row.queue_id, agentId: null, previousAgentId: agent.id };
+  await appendEvent(tx, scope, { type: 'message.created', message });
+  await appendEvent(tx, scope, { type: 'conversation.returned', conversation, agent });
 }

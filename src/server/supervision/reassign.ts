@@ -1,48 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import type { User } from '../../contract/auth';
-import type { Conversation, PersonRef, Transfer } from '../../contract/conversations';
-import type { Queue } from '../../contract/queues';
+import type { Conversation, Transfer } from '../../contract/conversations';
 import type { TransferTarget } from '../../contract/transfers';
-import { reload, systemMessage } from '../conversations/conversation-service';
 import { getConversation } from '../conversations/conversation-store';
-import type { Database, Sql } from '../db/database';
+import type { Database } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
-import { insertMessage } from '../messages/message-store';
-import { insertNote } from '../notes/note-store';
-import { findQueue } from '../queues/queue-store';
-import { appendEvent } from '../realtime/event-log';
 import { lockRouting } from '../routing/routing-lock';
-import { closeOffer, lockRoutedConversation, personRef } from '../routing/routing-store';
-import { findCandidate, insertTransfer } from '../transfers/transfer-store';
+import { endOffer } from '../routing/offers';
+import { lockRoutedConversation } from '../routing/routing-store';
+import { handOver, invalidTarget, resolveTarget, type Destination } from '../transfers/transfer-service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where the conversation will wait: a queue, and for agent targets the one agent it is reserved for. */
-interface Destination {
-  queue: Queue;
-  agent: PersonRef | null;
-}
-
-const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
-  new ApiError(400, 'invalid_request', message, { fields: { [`target.${field}`]: fieldMessage } });
-
 const ended = () => new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
-
-/** The target as a destination, by the rules of a transfer; a 400 naming the field when it cannot receive. */
-async function resolveTarget(sql: Sql, current: Conversation, target: TransferTarget): Promise<Destination> {
-  if (target.kind === 'queue') {
-    const queue = UUID.test(target.queueId) ? await findQueue(sql, target.queueId) : null;
-    if (!queue) throw invalidTarget('queueId', 'This queue does not exist. Choose another one.', 'Unknown queue');
-    return { queue, agent: null };
-  }
-  const agent = UUID.test(target.agentId) ? await findCandidate(sql, target.agentId) : null;
-  if (!agent) throw invalidTarget('agentId', 'This agent does not exist. Choose another one.', 'Unknown agent');
-  if (agent.role !== 'agent') throw invalidTarget('agentId', `${agent.displayName} is not an agent. Choose an agent.`);
-  if (agent.disabled) throw invalidTarget('agentId', `${agent.displayName} can no longer take conversations. Choose another agent.`);
-  if (!agent.loggedIn) throw invalidTarget('agentId', `${agent.displayName} is not logged in. Choose an agent who is.`);
-  const queue = await findQueue(sql, current.queue.id);
-  return { queue: queue!, agent: { id: agent.id, displayName: agent.displayName } };
-}
 
 /** Why moving `c` to `to` would change nothing, or null when it is a real move. */
 function samePlace(c: { state: string; queue_id: string; agent_id: string | null; reserved_for_agent_id: string | null }, to: Destination) {
@@ -88,54 +57,8 @@ export async function reassign(
     if (refused) throw refused;
     const previousAgentId = row.agent_id ?? row.offered_to_agent_id ?? row.reserved_for_agent_id;
 
-    if (row.state === 'offered' && row.offered_to_agent_id) {
-      // The offered agent learns the offer is gone, as when any offer is withdrawn.
-      await tx.query(`UPDATE conversations SET state = 'queued', offered_to_agent_id = NULL, offer_expires_at = NULL WHERE id = $1`, [id]);
-      await closeOffer(tx, id, row.offered_to_agent_id, 'withdrawn');
-      await appendEvent(
-        tx,
-        { conversationId: id, queueId: row.queue_id, agentId: null, previousAgentId: row.offered_to_agent_id },
-        {
-          type: 'conversation.offer-declined',
-          conversation: await reload(tx, id),
-          agent: await personRef(tx, row.offered_to_agent_id),
-          outcome: 'withdrawn',
-        },
-      );
-    }
-    // A new round: agents who declined it before may be offered it again.
-    await tx.query(
-      `UPDATE conversations
-       SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4,
-         offer_round = offer_round + 1, returned_at = NULL
-       WHERE id = $1`,
-      [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
-    );
-    const transfer = await insertTransfer(tx, {
-      conversationId: id,
-      fromAgentId: user.id,
-      fromQueueId: row.queue_id,
-      toQueueId: destination.agent ? null : destination.queue.id,
-      toAgentId: destination.agent?.id ?? null,
-      note,
-      reassigned: true,
-    });
-    // The customer learns where they go, not who sent them or why.
-    const message = await insertMessage(
-      tx,
-      systemMessage(
-        id,
-        destination.agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${destination.queue.name} team.`,
-      ),
-    );
-    const internalNote = note
-      ? await insertNote(tx, { conversationId: id, clientNoteId: randomUUID(), authorId: user.id, authorName: user.displayName, text: note })
-      : null;
-    const conversation = await reload(tx, id);
-    const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId };
-    await appendEvent(tx, scope, { type: 'message.created', message });
-    if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
-    await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer });
-    return { conversation, transfer };
+    // The offered agent learns the offer is gone, as when any offer is withdrawn.
+    if (row.state === 'offered' && row.offered_to_agent_id) await endOffer(tx, row, 'withdrawn');
+    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId, reassigned: true });
   });
 }

@@ -16,12 +16,12 @@ import { findCandidate, insertTransfer } from './transfer-store';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the conversation will wait: a queue, and for agent transfers the one agent it is reserved for. */
-interface Destination {
+export interface Destination {
   queue: Queue;
   agent: { id: string; displayName: string } | null;
 }
 
-const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
+export const invalidTarget = (field: 'queueId' | 'agentId', message: string, fieldMessage = message) =>
   new ApiError(400, 'invalid_request', message, { fields: { [`target.${field}`]: fieldMessage } });
 
 /** Why `user` may not transfer `c`, or null when they hold it. The same answers as ending it. */
@@ -34,14 +34,17 @@ function holderProblem(user: User, c: Conversation): ApiError | null {
   return new ApiError(409, 'not_holder', 'Pick this conversation before transferring it.');
 }
 
-/** The target as a destination; a 400 naming the field when it is unknown or cannot receive. */
-async function resolveTarget(sql: Sql, user: User, current: Conversation, target: TransferTarget): Promise<Destination> {
+/**
+ * The target as a destination; a 400 naming the field when it is unknown or cannot receive.
+ * `senderId`: the agent handing it over, who cannot be its target (reassigning supervisors omit it).
+ */
+export async function resolveTarget(sql: Sql, current: Conversation, target: TransferTarget, senderId?: string): Promise<Destination> {
   if (target.kind === 'queue') {
     const queue = UUID.test(target.queueId) ? await findQueue(sql, target.queueId) : null;
     if (!queue) throw invalidTarget('queueId', 'This queue does not exist. Choose another one.', 'Unknown queue');
     return { queue, agent: null };
   }
-  if (target.agentId.toLowerCase() === user.id.toLowerCase()) {
+  if (senderId && target.agentId.toLowerCase() === senderId.toLowerCase()) {
     throw invalidTarget('agentId', 'You cannot transfer a conversation to yourself. Choose another agent.');
   }
   const agent = UUID.test(target.agentId) ? await findCandidate(sql, target.agentId) : null;
@@ -71,44 +74,67 @@ export async function transfer(
   const visible = await viewConversation(db, user, id);
   const refused = holderProblem(user, visible);
   if (refused) throw refused;
-  const destination = await resolveTarget(db, user, visible, input.target);
+  const destination = await resolveTarget(db, visible, input.target, user.id);
   const note = input.note?.trim() || null;
 
   return db.transaction(async (tx) => {
     const row = await lockConversation(tx, id);
     if (!row || row.state !== 'picked' || row.agent_id !== user.id) throw holderProblem(user, await reload(tx, id))!;
-    await tx.query(
-      `UPDATE conversations
-       SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4,
-         offer_round = offer_round + 1, returned_at = NULL
-       WHERE id = $1`,
-      [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
-    );
-    const transfer = await insertTransfer(tx, {
-      conversationId: id,
-      fromAgentId: user.id,
-      fromQueueId: row.queue_id,
-      toQueueId: destination.agent ? null : destination.queue.id,
-      toAgentId: destination.agent?.id ?? null,
-      note,
-    });
-    // The customer learns where they go, not who sent them or why.
-    const message = await insertMessage(
-      tx,
-      systemMessage(
-        id,
-        destination.agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${destination.queue.name} team.`,
-      ),
-    );
-    const internalNote = note
-      ? await insertNote(tx, { conversationId: id, clientNoteId: randomUUID(), authorId: user.id, authorName: user.displayName, text: note })
-      : null;
-    const conversation = await reload(tx, id);
-    // The target queue's agents, the target agent, and the agent who gave it away.
-    const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: user.id };
-    await appendEvent(tx, scope, { type: 'message.created', message });
-    if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
-    await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer });
-    return { conversation, transfer };
+    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId: user.id });
   });
+}
+
+/**
+ * The hand-over itself, inside the caller's transaction with the conversation row locked: it
+ * waits again where it was sent (a new offer round: agents who declined it before may be offered
+ * it again), the transfer is recorded, the customer is told where they go (never who sent them or
+ * why), the note becomes an internal note, and the events go to the target queue's agents, the
+ * target agent and `previousAgentId`, the agent it leaves.
+ */
+export async function handOver(
+  tx: Sql,
+  h: {
+    conversationId: string;
+    by: User;
+    fromQueueId: string;
+    destination: Destination;
+    note: string | null;
+    previousAgentId: string | null;
+    /** A supervisor or admin moved it, not the agent holding it. */
+    reassigned?: boolean;
+  },
+): Promise<{ conversation: Conversation; transfer: Transfer }> {
+  const { conversationId: id, destination, note } = h;
+  await tx.query(
+    `UPDATE conversations
+     SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4,
+       offer_round = offer_round + 1, returned_at = NULL
+     WHERE id = $1`,
+    [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
+  );
+  const transfer = await insertTransfer(tx, {
+    conversationId: id,
+    fromAgentId: h.by.id,
+    fromQueueId: h.fromQueueId,
+    toQueueId: destination.agent ? null : destination.queue.id,
+    toAgentId: destination.agent?.id ?? null,
+    note,
+    reassigned: h.reassigned ?? false,
+  });
+  const message = await insertMessage(
+    tx,
+    systemMessage(
+      id,
+      destination.agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${destination.queue.name} team.`,
+    ),
+  );
+  const internalNote = note
+    ? await insertNote(tx, { conversationId: id, clientNoteId: randomUUID(), authorId: h.by.id, authorName: h.by.displayName, text: note })
+    : null;
+  const conversation = await reload(tx, id);
+  const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: h.previousAgentId };
+  await appendEvent(tx, scope, { type: 'message.created', message });
+  if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
+  await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer });
+  return { conversation, transfer };
 }
