@@ -1,62 +1,33 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../contract/auth';
 import type { Conversation, ConversationView, Transfer } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
 import { applyStaffEvent, belongsIn } from './conversation-cache';
 import { queryKeys } from './query-keys';
+import { makeAgent, makeConversation, makeMessage, makeUser, supportQueue as support } from './test-factories';
 
-const support = { id: 'q-support', name: 'Support', address: 'support@acme.example' };
 const sales = { id: 'q-sales', name: 'Sales', address: 'sales@acme.example' };
-const agent = (id: string, queueIds: string[]): User => ({ id, username: id, displayName: id, role: 'agent', queueIds });
-const anna = agent('anna', [support.id]);
-const ben = agent('ben', [support.id, sales.id]);
-const sam = agent('sam', [sales.id]);
-const sara: User = { id: 'sara', username: 'sara', displayName: 'Sara', role: 'supervisor', queueIds: [] };
+const anna = makeAgent('anna', [support.id]);
+const ben = makeAgent('ben', [support.id, sales.id]);
+const sam = makeAgent('sam', [sales.id]);
+const sara = makeUser('sara', { displayName: 'Sara', role: 'supervisor' });
 const at = '2024-05-01T10:00:00.000Z';
-
-function conversation(patch: Partial<Conversation>): Conversation {
-  return {
-    id: 'c1',
-    customer: { id: 'cu', name: 'Kim', email: null, phone: null },
-    queue: support,
-    channel: 'webchat',
-    source: 'kim@example.com',
-    destination: support.address,
-    state: 'queued',
-    arrivedAt: at,
-    agent: null,
-    pickedAt: null,
-    endedAt: null,
-    endedBy: null,
-    reservedFor: null,
-    lastTransfer: null,
-    offer: null,
-    returnedAt: null,
-    lastCustomerMessageAt: null,
-    awaitingReplySince: null,
-    firstMessage: null,
-    lastMessage: null,
-    lastSeq: 1,
-    ...patch,
-  };
-}
 
 describe('belongsIn', () => {
   it('puts a waiting conversation in the picklists of its queue’s agents and of supervisors', () => {
-    const waiting = conversation({ queue: sales });
+    const waiting = makeConversation({ queue: sales });
     expect([anna, ben, sam, sara].map((u) => belongsIn('picklist', waiting, u))).toEqual([false, true, true, true]);
   });
 
   it('puts a reserved conversation only in its agent’s picklist, whatever their queues', () => {
-    const reserved = conversation({ queue: support, reservedFor: { id: 'sam', displayName: 'Sam' } });
+    const reserved = makeConversation({ queue: support, reservedFor: { id: 'sam', displayName: 'Sam' } });
     expect([anna, ben, sam, sara].map((u) => belongsIn('picklist', reserved, u))).toEqual([false, false, true, true]);
   });
 });
 
 describe('applyStaffEvent: conversation.transferred', () => {
-  const picked = conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' } });
+  const picked = makeConversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' } });
   const transfer: Transfer = {
     id: 't1',
     from: { id: 'anna', displayName: 'anna' },
@@ -66,7 +37,7 @@ describe('applyStaffEvent: conversation.transferred', () => {
     note: 'For you',
     at,
   };
-  const moved = conversation({ reservedFor: { id: 'sam', displayName: 'Sam' }, lastTransfer: transfer });
+  const moved = makeConversation({ reservedFor: { id: 'sam', displayName: 'Sam' }, lastTransfer: transfer });
   const event = { seq: 5, at, type: 'conversation.transferred' as const, conversation: moved, transfer };
 
   function cacheFor(mine: Conversation[], picklist: Conversation[]) {
@@ -97,7 +68,7 @@ describe('applyStaffEvent: conversation.transferred', () => {
 });
 
 describe('belongsIn: offers', () => {
-  const offered = conversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
+  const offered = makeConversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
 
   it('keeps an offered conversation out of every picklist', () => {
     expect([anna, ben, sam, sara].map((u) => belongsIn('picklist', offered, u))).toEqual([false, false, false, false]);
@@ -121,9 +92,9 @@ const event = <T extends ConversationEvent['type']>(type: T, rest: Omit<Extract<
   ({ seq: 9, at, type, ...rest }) as Extract<ConversationEvent, { type: T }>;
 
 describe('applyStaffEvent: offers and returns', () => {
-  const queued = conversation({});
-  const offeredToAnna = conversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
-  const heldByAnna = conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, pickedAt: at });
+  const queued = makeConversation();
+  const offeredToAnna = makeConversation({ state: 'offered', offer: { agent: { id: 'anna', displayName: 'anna' }, expiresAt: at } });
+  const heldByAnna = makeConversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, pickedAt: at });
 
   it('conversation.offered moves it from the picklist into the offered agent’s offers', () => {
     const forAnna = cacheWith({ picklist: [queued] });
@@ -153,8 +124,8 @@ describe('applyStaffEvent: offers and returns', () => {
   });
 
   it('conversation.returned takes it from its agent and puts it at the top of the picklist', () => {
-    const older = conversation({ id: 'c0', arrivedAt: '2024-05-01T09:00:00.000Z' });
-    const returned = conversation({ returnedAt: '2024-05-01T11:00:00.000Z' });
+    const older = makeConversation({ id: 'c0', arrivedAt: '2024-05-01T09:00:00.000Z' });
+    const returned = makeConversation({ returnedAt: '2024-05-01T11:00:00.000Z' });
     const forAnna = cacheWith({ mine: [heldByAnna], picklist: [older] });
     applyStaffEvent(forAnna, anna, event('conversation.returned', { conversation: returned, agent: { id: 'anna', displayName: 'anna' } }));
     expect(idsIn(forAnna, 'mine')).toEqual([]);
@@ -164,26 +135,16 @@ describe('applyStaffEvent: offers and returns', () => {
 
 describe('applyStaffEvent: message.created keeps waiting times', () => {
   let seq = 1;
-  const message = (authorKind: Message['authorKind'], createdAt: string): Message => ({
-    id: `m${++seq}`,
-    conversationId: 'c1',
-    seq,
-    clientMessageId: null,
-    authorKind,
-    authorId: null,
-    authorName: authorKind,
-    text: 'hello',
-    attachments: [],
-    createdAt,
-  });
+  const message = (authorKind: Message['authorKind'], createdAt: string): Message =>
+    makeMessage({ id: `m${++seq}`, conversationId: 'c1', seq, authorKind, createdAt });
   const send = (client: QueryClient, m: Message) => applyStaffEvent(client, anna, event('message.created', { message: m }));
   const held = () => listOf(client, 'mine')[0]!;
   let client: QueryClient;
 
   it('a customer message sets the last customer message and starts the wait once; an agent reply ends it', () => {
     seq = 1;
-    const other = conversation({ id: 'c2', state: 'picked', agent: { id: 'anna', displayName: 'anna' } });
-    client = cacheWith({ mine: [conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' } }), other] });
+    const other = makeConversation({ id: 'c2', state: 'picked', agent: { id: 'anna', displayName: 'anna' } });
+    client = cacheWith({ mine: [makeConversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' } }), other] });
     client.setQueryData(queryKeys.conversations.detail('c1'), listOf(client, 'mine')[0]);
 
     send(client, message('customer', '2024-05-01T10:01:00.000Z'));
@@ -203,7 +164,7 @@ describe('applyStaffEvent: message.created keeps waiting times', () => {
   });
 
   it('ignores a message older than what the cache already has', () => {
-    client = cacheWith({ mine: [conversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, lastSeq: 10 })] });
+    client = cacheWith({ mine: [makeConversation({ state: 'picked', agent: { id: 'anna', displayName: 'anna' }, lastSeq: 10 })] });
     const before = held();
     seq = 4;
     send(client, message('customer', '2024-05-01T10:01:00.000Z'));

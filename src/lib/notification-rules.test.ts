@@ -1,59 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../contract/auth';
-import type { Conversation } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
 import { DEFAULT_PREFERENCES, type NotificationPreferences } from '../contract/preferences';
 import { alertingFor, STALE_EVENT_MS, type AlertContext } from './notification-rules';
+import { makeAgent, makeConversation, makeMessage, supportQueue as support } from './test-factories';
 
 const now = Date.parse('2024-05-01T10:00:00.000Z');
 const at = new Date(now - 1000).toISOString();
-const support = { id: 'q-support', name: 'Support', address: 'support@acme.example' };
 const billing = { id: 'q-billing', name: 'Billing', address: 'billing@acme.example' };
-const anna: User = { id: 'anna', username: 'anna', displayName: 'Anna', role: 'agent', queueIds: [support.id, billing.id] };
+const anna = makeAgent('anna', [support.id, billing.id]);
 const annaRef = { id: 'anna', displayName: 'Anna' };
 const ben = { id: 'ben', displayName: 'Ben' };
-
-function conversation(patch: Partial<Conversation> = {}): Conversation {
-  return {
-    id: 'c1',
-    customer: { id: 'cu', name: 'Kim', email: null, phone: null },
-    queue: support,
-    channel: 'webchat',
-    source: 'kim@example.com',
-    destination: support.address,
-    state: 'queued',
-    arrivedAt: at,
-    agent: null,
-    pickedAt: null,
-    endedAt: null,
-    endedBy: null,
-    reservedFor: null,
-    lastTransfer: null,
-    offer: null,
-    returnedAt: null,
-    lastCustomerMessageAt: null,
-    awaitingReplySince: null,
-    firstMessage: null,
-    lastMessage: null,
-    lastSeq: 1,
-    ...patch,
-  };
-}
-
-const message = (patch: Partial<Message> = {}): Message => ({
-  id: 'm1',
-  conversationId: 'c1',
-  seq: 2,
-  clientMessageId: null,
-  authorKind: 'customer',
-  authorId: null,
-  authorName: 'Kim',
-  text: 'Hello?',
-  attachments: [],
-  createdAt: at,
-  ...patch,
-});
 
 const on: NotificationPreferences = { newMessages: true, newConversations: true, desktop: true, sound: false };
 
@@ -64,14 +21,14 @@ function context(patch: Partial<AlertContext> = {}): AlertContext {
     viewingId: undefined,
     pageVisible: true,
     holds: (id) => id === 'c1',
-    conversation: (id) => (id === 'c1' ? conversation({ state: 'picked', agent: annaRef }) : undefined),
+    conversation: (id) => (id === 'c1' ? makeConversation({ state: 'picked', agent: annaRef }) : undefined),
     routingMode: (queueId) => (queueId === billing.id ? 'offer' : 'pick'),
     now,
     ...patch,
   };
 }
 
-const messageEvent = (patch: Partial<Message> = {}): ConversationEvent => ({ type: 'message.created', seq: 10, at, message: message(patch) });
+const messageEvent = (patch: Partial<Message> = {}): ConversationEvent => ({ type: 'message.created', seq: 10, at, message: makeMessage(patch) });
 
 describe('alertingFor: new messages', () => {
   it('announces a customer message in a conversation I hold, with the customer and the text', () => {
@@ -116,7 +73,7 @@ describe('alertingFor: offers and waiting conversations', () => {
     type: 'conversation.offered',
     seq: 11,
     at,
-    conversation: conversation({ queue: billing, state: 'offered', offer: { agent, expiresAt }, firstMessage: message({ text: 'My invoice' }) }),
+    conversation: makeConversation({ queue: billing, state: 'offered', offer: { agent, expiresAt }, firstMessage: makeMessage({ text: 'My invoice' }) }),
   });
 
   it('announces an offer made to me, not one made to a colleague or already over', () => {
@@ -126,7 +83,7 @@ describe('alertingFor: offers and waiting conversations', () => {
   });
 
   it('announces a new conversation waiting in my picklist, unless its queue offers it instead', () => {
-    const created = (queue: typeof support): ConversationEvent => ({ type: 'conversation.created', seq: 12, at, conversation: conversation({ queue }) });
+    const created = (queue: typeof support): ConversationEvent => ({ type: 'conversation.created', seq: 12, at, conversation: makeConversation({ queue }) });
     expect(alertingFor(created(support), context())).toMatchObject({ kind: 'waiting', title: 'New conversation waiting: Kim' });
     expect(alertingFor(created(billing), context())).toBeNull();
     const elsewhere = { id: 'q-sales', name: 'Sales', address: 'sales@acme.example' };
@@ -134,7 +91,7 @@ describe('alertingFor: offers and waiting conversations', () => {
   });
 
   it('announces a conversation returned to the queue by a colleague’s lost connection, not my own', () => {
-    const returned = (agent: typeof ben): ConversationEvent => ({ type: 'conversation.returned', seq: 13, at, agent, conversation: conversation() });
+    const returned = (agent: typeof ben): ConversationEvent => ({ type: 'conversation.returned', seq: 13, at, agent, conversation: makeConversation() });
     expect(alertingFor(returned(ben), context())?.title).toBe('Conversation back in the queue: Kim');
     expect(alertingFor(returned(annaRef), context())).toBeNull();
   });

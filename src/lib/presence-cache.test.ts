@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { User } from '../contract/auth';
 import type { WorkspaceEvent } from '../contract/events';
 import type { MyPresenceResponse, Presence } from '../contract/presence';
 import { applyPresenceEvent, currentPresenceNotice, dismissPresenceNotice, type PresenceNotice } from './presence-cache';
 import { queryKeys } from './query-keys';
+import { makeAgent } from './test-factories';
 
-const anna: User = { id: 'anna', username: 'anna', displayName: 'Anna', role: 'agent', queueIds: [] };
+const anna = makeAgent('anna');
 const t1 = '2024-05-01T10:00:00.000Z';
 const t2 = '2024-05-01T10:05:00.000Z';
 const presence = (patch: Partial<Presence>): Presence => ({ state: 'available', since: t1, reason: null, ...patch });

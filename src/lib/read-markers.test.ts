@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { User } from '../contract/auth';
 import type { Conversation } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
@@ -15,49 +14,17 @@ import {
   totalUnread,
   type UnreadMap,
 } from './read-markers';
+import { makeAgent, makeConversation, makeMessage, supportQueue } from './test-factories';
 
-const anna: User = { id: 'anna', username: 'anna', displayName: 'Anna', role: 'agent', queueIds: ['q'] };
+const anna = makeAgent('anna', [supportQueue.id]);
 const at = '2024-05-01T10:00:00.000Z';
 
-function conversation(id: string, patch: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    customer: { id: `cu-${id}`, name: id, email: null, phone: null },
-    queue: { id: 'q', name: 'Support', address: 'support@acme.example' },
-    channel: 'webchat',
-    source: `${id}@example.com`,
-    destination: 'support@acme.example',
-    state: 'picked',
-    arrivedAt: at,
-    agent: { id: 'anna', displayName: 'Anna' },
-    pickedAt: at,
-    endedAt: null,
-    endedBy: null,
-    reservedFor: null,
-    lastTransfer: null,
-    offer: null,
-    returnedAt: null,
-    lastCustomerMessageAt: null,
-    awaitingReplySince: null,
-    firstMessage: null,
-    lastMessage: null,
-    lastSeq: 3,
-    ...patch,
-  };
-}
+/** A conversation Anna holds, so it counts among hers. */
+const held = (id: string, patch: Partial<Conversation> = {}): Conversation =>
+  makeConversation({ id, state: 'picked', agent: { id: 'anna', displayName: 'Anna' }, pickedAt: at, ...patch });
 
-const message = (conversationId: string, seq: number, authorKind: Message['authorKind'] = 'customer'): Message => ({
-  id: `m${conversationId}${seq}`,
-  conversationId,
-  seq,
-  clientMessageId: null,
-  authorKind,
-  authorId: null,
-  authorName: authorKind,
-  text: 'hi',
-  attachments: [],
-  createdAt: at,
-});
+const message = (conversationId: string, seq: number, authorKind: Message['authorKind'] = 'customer'): Message =>
+  makeMessage({ id: `m${conversationId}${seq}`, conversationId, seq, authorKind });
 const created = (m: Message): ConversationEvent => ({ seq: 100 + m.seq, at, type: 'message.created', message: m });
 
 let visibility: DocumentVisibilityState = 'visible';
@@ -77,7 +44,7 @@ beforeEach(() => {
     return new Response(JSON.stringify({ read: { conversationId: id, lastReadSeq: body.seq, unreadCount: 0 } }), { status: 200 });
   });
   client = new QueryClient();
-  client.setQueryData(queryKeys.conversations.list('mine'), [conversation('c1'), conversation('c2')]);
+  client.setQueryData(queryKeys.conversations.list('mine'), [held('c1'), held('c2')]);
   client.setQueryData(queryKeys.conversations.list('offers'), []);
   client.setQueryData(
     queryKeys.conversations.unread(),
@@ -126,11 +93,11 @@ describe('unread counts from realtime events', () => {
   });
 
   it('refetches the counts when a conversation becomes mine, and drops one that leaves me', () => {
-    const picked = conversation('c3');
+    const picked = held('c3');
     applyUnreadEvent(client, anna, { seq: 200, at, type: 'conversation.picked', conversation: picked });
     expect(client.getQueryState(queryKeys.conversations.unread())!.isInvalidated).toBe(true);
 
-    const ended = conversation('c2', { state: 'ended', endedAt: at, endedBy: 'customer' });
+    const ended = held('c2', { state: 'ended', endedAt: at, endedBy: 'customer' });
     applyUnreadEvent(client, anna, { seq: 201, at, type: 'conversation.ended', conversation: ended });
     expect(unread().c2).toBeUndefined();
   });

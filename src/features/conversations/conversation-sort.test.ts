@@ -1,36 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../contract/conversations';
 import { ConversationSortSchema } from '../../contract/preferences';
+import { makeConversation, makeCustomer } from '../../lib/test-factories';
 import { sortConversations } from './conversation-sort';
 
 const t = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
-function conversation(id: string, name: string, patch: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    customer: { id: `cu-${id}`, name, email: null, phone: null },
-    queue: { id: 'q', name: 'Support', address: 'support@acme.example' },
-    channel: 'webchat',
-    source: `${id}@example.com`,
-    destination: 'support@acme.example',
-    state: 'picked',
-    arrivedAt: t(0),
-    agent: { id: 'anna', displayName: 'Anna' },
-    pickedAt: t(0),
-    endedAt: null,
-    endedBy: null,
-    reservedFor: null,
-    lastTransfer: null,
-    offer: null,
-    returnedAt: null,
-    lastCustomerMessageAt: null,
-    awaitingReplySince: null,
-    firstMessage: null,
-    lastMessage: null,
-    lastSeq: 1,
-    ...patch,
-  };
-}
+const conversation = (id: string, name: string, patch: Partial<Conversation> = {}): Conversation =>
+  makeConversation({ id, customer: makeCustomer({ name }), ...patch });
 
 // Arrival b < a < c; d arrives with a, e with c (ties broken by id).
 const a = conversation('a', 'Zoë', { arrivedAt: t(2), lastCustomerMessageAt: t(20), awaitingReplySince: t(15) });
