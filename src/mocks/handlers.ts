@@ -611,7 +611,16 @@ function transfer(user: User, id: string, body: { target: TransferTarget; note?:
     if (agent.role !== 'agent') throw invalidTarget('agentId', `${agent.displayName} is not an agent. Choose an agent.`);
     if (!isLoggedIn(agent.id)) throw invalidTarget('agentId', `${agent.displayName} is not logged in. Choose an agent who is.`);
   }
-  const note = body.note?.trim() || null;
+  return handOver(record, user, queue, agent, body.note);
+}
+
+/**
+ * The hand-over of a transfer or a reassignment (src/server/transfers/transfer-service.ts
+ * handOver): it waits again where it was sent, in a new offer round, the customer is told where
+ * they go, the note becomes an internal note, and an offering queue offers it at once.
+ */
+export function handOver(record: ConversationRecord, user: User, queue: (typeof mockData.queues)[number], agent: User | null, rawNote?: string) {
+  const note = rawNote?.trim() || null;
   const moved = {
     id: crypto.randomUUID(),
     conversationId: record.id,
@@ -630,6 +639,8 @@ function transfer(user: User, id: string, body: { target: TransferTarget; note?:
     reservedForId: agent?.id ?? null,
     queueId: queue.id,
     destination: queue.address,
+    offeredToId: null,
+    offerExpiresAt: null,
     // A new offer round: agents who declined it before may be offered it again.
     offerRound: record.offerRound + 1,
     returnedAt: null,

@@ -3,20 +3,19 @@ import type { User } from '../contract/auth';
 import type { ConversationRecord } from './data';
 import type { AgentStatus, AuditActor, AuditEntry, QueueStats, WaitingSample } from '../contract/supervision';
 import type { TransferTarget } from '../contract/transfers';
-import { appendMessage, appendNote, findConversation, findUser, mockData, toConversation, toTransfer, transfersOf } from './data';
+import { findConversation, findUser, mockData, toConversation, toTransfer, transfersOf } from './data';
 import {
   agentState,
   binary,
   closeOffer,
+  handOver,
   invalidTarget,
   isLoggedIn,
   MockApiError,
   notFound,
-  offerConversation,
   requireStaff,
   route,
   sweepRouting,
-  systemMessage,
   UUID,
 } from './handlers';
 import { isDisabled } from './admin-handlers';
@@ -174,38 +173,7 @@ function reassign(user: User, id: string, body: { target: TransferTarget; note?:
     }
   }
   if (record.state === 'offered' && record.offeredToId) closeOffer(record, record.offeredToId, 'withdrawn');
-  const note = body.note?.trim() || null;
-  const moved = {
-    id: crypto.randomUUID(),
-    conversationId: record.id,
-    fromAgentId: user.id,
-    fromQueueId: record.queueId,
-    toQueueId: agent ? null : queue.id,
-    toAgentId: agent?.id ?? null,
-    note,
-    at: new Date().toISOString(),
-  };
-  mockData.transfers.push(moved);
-  Object.assign(record, {
-    state: 'queued',
-    agentId: null,
-    pickedAt: null,
-    reservedForId: agent?.id ?? null,
-    queueId: queue.id,
-    destination: queue.address,
-    offeredToId: null,
-    offerExpiresAt: null,
-    offerRound: record.offerRound + 1,
-    returnedAt: null,
-  });
-  appendMessage(
-    record.id,
-    systemMessage(agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${queue.name} team.`),
-  );
-  if (note) appendNote(record.id, { clientNoteId: crypto.randomUUID(), authorId: user.id, authorName: user.displayName, text: note });
-  // To an offering queue: offered to one of its agents at once.
-  if (!agent) offerConversation(record, mockData.settings.routing);
-  return { conversation: toConversation(record), transfer: toTransfer(moved) };
+  return handOver(record, user, queue, agent, body.note);
 }
 
 type SupervisionRoute = 'queueDashboard' | 'agentStatuses' | 'openConversations' | 'auditTrail' | 'reassign';
