@@ -7,7 +7,7 @@ import type { ConversationEvent } from '../contract/events';
 import type { NotificationPreferences } from '../contract/preferences';
 import { callApi } from '../lib/api-client';
 import { alertingFor, type Alerting } from '../lib/notification-rules';
-import { notifier } from '../lib/notifier';
+import { claimAlert, notifier } from '../lib/notifier';
 import { queryKeys } from '../lib/query-keys';
 
 interface Options {
@@ -77,8 +77,12 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
         now: Date.now(),
       });
       if (!alerting) return;
-      if (preferences.desktop) notifier.showDesktop({ title: alerting.title, body: alerting.body, tag: alerting.tag, onClick: () => open(alerting) });
-      if (preferences.sound) void notifier.playTone();
+      // Another tab of the panel may have taken this event already: one alert per event.
+      void claimAlert(String(event.seq)).then((mine) => {
+        if (!mine) return;
+        if (preferences.desktop) notifier.showDesktop({ title: alerting.title, body: alerting.body, tag: alerting.tag, onClick: () => open(alerting) });
+        if (preferences.sound) void notifier.playTone();
+      });
     },
     [queryClient],
   );

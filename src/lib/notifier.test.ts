@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notifier } from './notifier';
+import { claimAlert, Notifier } from './notifier';
 
 /**
  * A stand-in AudioContext that behaves like a browser's under autoplay rules: it starts
@@ -131,5 +131,44 @@ describe('Notifier desktop notifications', () => {
   it('reports browsers without the Notification API', () => {
     vi.stubGlobal('Notification', undefined);
     expect(new Notifier().permission()).toBe('unsupported');
+  });
+});
+
+/** The part of the Web Locks API claimAlert uses: named locks, one holder at a time, `ifAvailable`. */
+class FakeLockManager {
+  private readonly held = new Set<string>();
+  async request(name: string, _options: { ifAvailable: boolean }, callback: (lock: { name: string } | null) => Promise<void>) {
+    if (this.held.has(name)) return callback(null);
+    this.held.add(name);
+    try {
+      return await callback({ name });
+    } finally {
+      this.held.delete(name);
+    }
+  }
+}
+
+describe('One alert per event across tabs', () => {
+  it('lets the first tab to claim an event alert, and no other while it holds the claim', async () => {
+    vi.useFakeTimers();
+    try {
+      // Tabs of one browser share its lock manager.
+      vi.stubGlobal('navigator', { ...navigator, locks: new FakeLockManager() });
+      expect(await claimAlert('41')).toBe(true);
+      expect(await claimAlert('41')).toBe(false);
+      // Another event is another claim.
+      expect(await claimAlert('42')).toBe(true);
+      // Long after, the claim is gone: a much later replay of the same event could alert again.
+      await vi.advanceTimersByTimeAsync(11_000);
+      expect(await claimAlert('41')).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('alerts in every tab when the browser has no Web Locks', async () => {
+    vi.stubGlobal('navigator', { ...navigator, locks: undefined });
+    expect(await claimAlert('7')).toBe(true);
+    expect(await claimAlert('7')).toBe(true);
   });
 });

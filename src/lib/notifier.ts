@@ -16,6 +16,28 @@ export interface DesktopAlert {
 
 type AudioContextCtor = typeof AudioContext;
 
+/** How long a tab keeps its claim on an alert: longer than any two tabs take to receive one event. */
+const ALERT_CLAIM_MS = 10_000;
+
+/**
+ * Every open tab of the panel receives the same event; only the first to claim it alerts, so two
+ * tabs neither beep twice nor raise two notifications. The claim is a Web Lock, shared by the
+ * tabs of one browser; where the browser has none, every tab alerts.
+ */
+export function claimAlert(key: string): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    locks
+      .request(`cp-alert:${key}`, { ifAvailable: true }, async (lock) => {
+        resolve(lock !== null);
+        // Held a while, so a tab that receives the event a moment later finds it taken.
+        if (lock) await new Promise((done) => setTimeout(done, ALERT_CLAIM_MS));
+      })
+      .catch(() => resolve(true));
+  });
+}
+
 const audioContextCtor = (): AudioContextCtor | undefined =>
   typeof window === 'undefined'
     ? undefined

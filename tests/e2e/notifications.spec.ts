@@ -78,3 +78,35 @@ test('a desktop notification is raised for a new customer message when enabled, 
     await annaApi.dispose();
   }
 });
+
+test('with the panel open in two tabs, each new message is announced once', async ({ browser, agentPage }) => {
+  const annaApi = await StaffApi.as('anna');
+  await annaApi.clearWork();
+  await annaApi.setNotifications({ newMessages: true, newConversations: true, desktop: true, sound: false });
+  try {
+    const first = await agentPage('anna');
+    const kim = uniqueCustomer('Tabs');
+    const customer = await startCustomerChat(browser, { queue: 'Support', ...kim, text: 'Two tabs?' });
+    await first.getByRole('button', { name: `Pick ${kim.name}` }).click();
+    await expect(first.getByRole('heading', { name: kim.name })).toBeVisible();
+
+    // Both tabs of one browser away from the chat, so each would announce its messages.
+    const second = await first.context().newPage();
+    await second.goto('/preferences');
+    await first.getByRole('link', { name: 'Preferences' }).click();
+    const recorded = [await recordNotifications(first), await recordNotifications(second)];
+    const all = async () => (await Promise.all(recorded.map((r) => r()))).flat();
+
+    await sendMessage(customer, 'Only once, please');
+    // Events arrive in order: once the next conversation is announced, the message has been handled in both tabs.
+    const lee = uniqueCustomer('After');
+    const other = await startCustomerChat(browser, { queue: 'Support', ...lee, text: 'Next question' });
+    await expect.poll(async () => (await all()).filter((n) => n.title === `New conversation waiting: ${lee.name}`).length).toBe(1);
+    expect((await all()).filter((n) => n.body === 'Only once, please')).toHaveLength(1);
+    await customer.context().close();
+    await other.context().close();
+  } finally {
+    await annaApi.setNotifications({ newMessages: true, newConversations: true, desktop: false, sound: false });
+    await annaApi.dispose();
+  }
+});
