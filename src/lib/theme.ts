@@ -28,3 +28,13 @@ declare module '@mui/material/styles' {
     unread?: PaletteOptions['primary'];
   }
 }
+
+/** Styles for text read by screen readers but not shown, such as a count's full wording. */
+export const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;

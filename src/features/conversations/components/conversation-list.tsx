@@ -8,6 +8,7 @@ import type { Conversation, ConversationView } from '../../../contract/conversat
 import { useClock } from '../../../hooks/use-clock';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import { visuallyHidden } from '../../../lib/theme';
 import { customerLabel, type UnreadCounts } from '../conversation-sort';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
@@ -31,15 +32,6 @@ interface Props {
 
 const ROW_HEIGHT = 84;
 const NO_UNREAD: UnreadCounts = {};
-/** Read by screen readers, not shown. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /**
  * A virtualized list of conversations: thousands of rows cost no more than the visible ones.

@@ -6,6 +6,7 @@ import { useClock } from '../../../hooks/use-clock';
 import { errorMessage } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
+import { visuallyHidden } from '../../../lib/theme';
 import { useAcceptOffer } from '../api/accept-offer';
 import { useConversations } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
@@ -13,15 +14,6 @@ import { useRejectOffer } from '../api/reject-offer';
 
 /** How long past its end an offer may still show before the list is asked again (events lost). */
 const OVERDUE_REFETCH_MS = 3000;
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /**
  * Conversations the system offers to me, one card each above the lists, until I accept or reject
