@@ -15,16 +15,33 @@ export interface Database extends Sql {
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Calls `onMessage` for every NOTIFY on `channel`, from any connection or server instance. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Connections in use and waiting, and database errors seen so far (for metrics). */
+  stats(): DatabaseStats;
   close(): Promise<void>;
+}
+
+export interface DatabaseStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  errors: number;
 }
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // Minimal stand-in (the resilience work replaces it): PGlite is one connection, never pooled.
+  let errors = 0;
   return {
     kind: 'pglite',
+    stats: () => ({ total: 1, idle: 1, waiting: 0, errors }),
     async query<T>(text: string, params?: unknown[]) {
-      return (await db.query<T>(text, params)).rows;
+      try {
+        return (await db.query<T>(text, params)).rows;
+      } catch (err) {
+        errors += 1;
+        throw err;
+      }
     },
     async exec(text) {
       await db.exec(text);
@@ -50,14 +67,25 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
 export async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // Minimal stand-in (the resilience work replaces it): errors are pool errors and failed queries.
+  let errors = 0;
   // An idle client that loses its connection must not crash the process; the pool replaces it.
-  pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+  pool.on('error', (err) => {
+    errors += 1;
+    console.error('PostgreSQL pool error:', err.message);
+  });
   await pool.query('SELECT 1');
   const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, errors }),
     async query<T>(text: string, params?: unknown[]) {
-      return (await pool.query(text, params)).rows as T[];
+      try {
+        return (await pool.query(text, params)).rows as T[];
+      } catch (err) {
+        errors += 1;
+        throw err;
+      }
     },
     async exec(text) {
       await pool.query(text);

@@ -26,6 +26,11 @@ export const ACCESS_CHANGED_CLOSE_CODE = 4002;
  */
 export class RealtimeHub {
   private cursor = 0;
+  // Minimal stand-ins for metrics (the resilience work replaces them): the highest seq announced,
+  // the delay of the last delivered event, and clients closed before their attach ran.
+  private latestSeq = 0;
+  private lastDeliveryLagMs: number | null = null;
+  private readonly detached = new WeakSet<RealtimeClient>();
   private chain: Promise<void> = Promise.resolve();
   private readonly clients = new Set<RealtimeClient>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
@@ -34,7 +39,13 @@ export class RealtimeHub {
 
   async start(): Promise<void> {
     this.cursor = await currentEventSeq(this.db);
-    this.unlisteners.push(await this.db.listen(EVENTS_CHANNEL, () => this.poke()));
+    this.latestSeq = this.cursor;
+    this.unlisteners.push(
+      await this.db.listen(EVENTS_CHANNEL, (payload) => {
+        this.latestSeq = Math.max(this.latestSeq, Number(payload) || 0);
+        this.poke();
+      }),
+    );
     this.unlisteners.push(await this.db.listen(TYPING_CHANNEL, (payload) => this.deliverTyping(JSON.parse(payload) as TypingSignal)));
     this.unlisteners.push(await this.db.listen(REVOCATIONS_CHANNEL, (payload) => this.revoke(JSON.parse(payload) as Revocation)));
   }
@@ -48,6 +59,15 @@ export class RealtimeHub {
 
   get clientCount() {
     return this.clients.size;
+  }
+
+  stats(): { clients: number; deliveredSeq: number; latestSeq: number; lastDeliveryLagMs: number | null } {
+    return {
+      clients: this.clients.size,
+      deliveredSeq: this.cursor,
+      latestSeq: Math.max(this.latestSeq, this.cursor),
+      lastDeliveryLagMs: this.lastDeliveryLagMs,
+    };
   }
 
   /** Something was committed: deliver whatever is new. Cheap to call often. */
@@ -70,7 +90,7 @@ export class RealtimeHub {
         }
         client.send({ kind: 'ready', seq: this.cursor });
       }
-      this.clients.add(client);
+      if (!this.detached.has(client)) this.clients.add(client);
     });
   }
 
@@ -84,6 +104,7 @@ export class RealtimeHub {
   }
 
   detach(client: RealtimeClient): void {
+    this.detached.add(client);
     this.clients.delete(client);
   }
 
@@ -118,6 +139,7 @@ export class RealtimeHub {
           if (frame) client.send(frame);
         }
         this.cursor = stored.event.seq;
+        this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
       }
       if (batch.length < READ_BATCH) return;
     }
