@@ -18,6 +18,9 @@ import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
+import { AppMetrics, registerMetrics } from './observability/metrics';
+import { fastifyLogOptions, registerRequestLog, type LogOptions } from './observability/request-log';
+import { countingStoredMessages } from './observability/stored-messages';
 import { ConnectionTracker } from './presence/connection-tracker';
 import { registerPresenceRoutes } from './presence/presence-routes';
 import { registerDraftRoutes } from './drafts/draft-routes';
@@ -25,6 +28,7 @@ import { registerPreferenceRoutes } from './preferences/preference-routes';
 import { registerReadMarkerRoutes } from './read-markers/read-marker-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
+import { Retention, type RetentionOptions } from './retention/retention';
 import { registerOfferRoutes } from './routing/offer-routes';
 import { RoutingService } from './routing/routing-service';
 import { registerSettingsRoutes } from './settings/settings-routes';
@@ -38,7 +42,12 @@ export interface AppDeps {
   /** Built SPA to serve; omitted in API-only tests. */
   clientDir?: string;
   secureCookie?: boolean;
-  logger?: boolean;
+  /** Request and error logs (JSON lines); none when omitted (tests pass a stream to read them). */
+  logger?: LogOptions;
+  /** Serves Prometheus metrics at /api/metrics to this bearer token; no endpoint when unset. */
+  metricsToken?: string | null;
+  /** Pruning of sessions, dead connections and the event log; tests turn the timer off (intervalMs 0). */
+  retention?: Omit<RetentionOptions, 'deliveredSeq'>;
   /** Timing of offers and presence; tests turn the periodic sweep off and call `sweepNow`. */
   routing?: {
     /** How often this instance sweeps (expired offers, lost agents, waiting conversations); 0: only when poked. */
@@ -59,6 +68,9 @@ export interface App {
   connections: ConnectionTracker;
   /** Samples waiting counts now (unless a sample is under 50 s old); true when it did. */
   sampleWaitingNow(): Promise<boolean>;
+  /** Runs retention now; what it removed, or null when another instance was running it. */
+  retention: Retention;
+  metrics: AppMetrics;
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -74,11 +86,19 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export async function buildApp(deps: AppDeps): Promise<App> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 256 * 1024 });
+export async function buildApp(input: AppDeps): Promise<App> {
+  // Metrics read the hub, created below, only when scraped.
+  const metrics: AppMetrics = new AppMetrics({ hub: { stats: () => hub.stats() }, db: input.db });
+  const deps = { ...input, db: countingStoredMessages(input.db, (kind) => metrics.messageStored(kind)) };
+  const app = Fastify({ ...fastifyLogOptions(deps.logger), bodyLimit: 256 * 1024 });
+  registerRequestLog(app);
+  registerMetrics(app, metrics, deps.metricsToken ?? null);
   const hub = new RealtimeHub(deps.db);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
+  const retention = new Retention(deps.db, { ...deps.retention, deliveredSeq: () => hub.stats().deliveredSeq });
+  retention.start();
+  app.addHook('onClose', () => retention.stop());
   const routing = new RoutingService(deps.db, { sweepIntervalMs: deps.routing?.sweepIntervalMs });
   const connections = new ConnectionTracker(deps.db, { heartbeatMs: deps.routing?.heartbeatMs, onAvailable: () => routing.poke() });
   routing.start();
@@ -134,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
-  registerRealtimeRoutes(app, deps.db, hub, connections);
+  registerRealtimeRoutes(app, deps.db, hub, connections, metrics);
   registerSettingsRoutes(app, deps.db);
   registerSupervisionRoutes(app, deps.db, routing);
   registerAdminRoutes(app, deps.db, routing);
@@ -153,5 +173,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.sendFile('index.html', clientDir);
   });
 
-  return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow() };
+  return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow(), retention, metrics };
 }

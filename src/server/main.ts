@@ -15,7 +15,15 @@ async function main() {
       );
     }
   }
-  const { app } = await buildApp({ db, clientDir: config.clientDir, secureCookie: config.secureCookie });
+  const { app } = await buildApp({
+    db,
+    clientDir: config.clientDir,
+    secureCookie: config.secureCookie,
+    // JSON lines on standard output; the lines below, for people, stay plain text.
+    logger: { level: config.logLevel },
+    metricsToken: config.metricsToken,
+    retention: { eventRetentionHours: config.eventRetentionHours, intervalMs: config.retentionIntervalMs },
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Communication Panel on http://localhost:${config.port} (${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
 

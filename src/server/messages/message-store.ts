@@ -1,6 +1,7 @@
 import type { AuthorKind, Message } from '../../contract/messages';
 import { attachmentFromRow, attachmentsJson, bindAttachments, type AttachmentRow } from '../attachments/attachment-store';
 import type { Sql } from '../db/database';
+import { noteStoredMessage } from '../observability/stored-messages';
 
 export interface MessageRow {
   id: string;
@@ -58,6 +59,7 @@ export async function insertMessage(tx: Sql, m: NewMessage): Promise<Message> {
     [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text],
   );
   const message = messageFromRow(row!);
+  noteStoredMessage(tx, message.authorKind);
   if (m.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, m.attachmentIds);
   return message;
 }

@@ -4,6 +4,7 @@ import { REALTIME_PATH } from '../../contract/api';
 import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '../../contract/events';
 import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
+import type { AppMetrics } from '../observability/metrics';
 import type { ConnectionTracker } from '../presence/connection-tracker';
 import type { RealtimeClient, RealtimeHub } from './hub';
 import { typingSignal } from './typing';
@@ -14,7 +15,7 @@ const HEARTBEAT_MS = 25_000;
 /** A client this far behind is dropped; it reconnects and catches up from the log instead. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub, connections: ConnectionTracker) {
+export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub, connections: ConnectionTracker, metrics: AppMetrics) {
   app.get(REALTIME_PATH, { websocket: true }, (socket: WebSocket, req) => {
     const cookieToken = req.cookies[SESSION_COOKIE];
     let client: RealtimeClient | undefined;
@@ -86,13 +87,17 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
         if (socket.readyState !== socket.OPEN) return;
       }
       client = { principal, send, close: (code, reason) => socket.close(code, reason) };
+      metrics.socketOpened(principal.kind);
       hub.attach(client, hello.after);
     });
 
     socket.on('close', () => {
       clearTimeout(helloTimer);
       clearInterval(heartbeat);
-      if (client) hub.detach(client);
+      if (client) {
+        hub.detach(client);
+        metrics.socketClosed(client.principal.kind);
+      }
       if (trackedUserId) void connections.detach(trackedUserId);
     });
   });

@@ -11,8 +11,6 @@ export const DEFAULT_SWEEP_INTERVAL_MS = 1000;
 const POKE_DELAY_MS = 25;
 /** Work per step of one sweep; a sweep that hits it goes round again. */
 const BATCH = 50;
-/** Connection rows of instances that stopped long ago are removed; live ones are refreshed every few seconds. */
-const FORGET_CONNECTIONS_AFTER = '1 hour';
 
 export interface RoutingOptions {
   /** How often to sweep without being asked; 0 sweeps only when poked or asked (tests drive time themselves). */
@@ -137,6 +135,5 @@ export class RoutingService {
       }
       if (!again) break;
     }
-    await this.db.query(`DELETE FROM staff_connections WHERE seen_at < now() - interval '${FORGET_CONNECTIONS_AFTER}'`);
   }
 }

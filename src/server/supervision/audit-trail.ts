@@ -7,8 +7,11 @@ import { notFound } from '../http/api-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Event types that change who has the conversation; messages and notes are not part of the trail. */
-const TRAIL_TYPES = [
+/**
+ * Event types that change who has the conversation; messages and notes are not part of the trail.
+ * Retention copies these to `conversation_trail` before it prunes the event log.
+ */
+export const TRAIL_TYPES = [
   'conversation.created',
   'conversation.offered',
   'conversation.accepted',
@@ -61,8 +64,11 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
   const conversation = UUID.test(conversationId) ? await getConversation(sql, conversationId) : null;
   if (!conversation) throw notFound('This conversation');
 
+  // Older events were pruned from the log and live on in conversation_trail; a seq is in one or the other.
   const events = await sql.query<EventRow>(
-    `SELECT seq, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[]) ORDER BY seq`,
+    `SELECT seq, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[])
+     UNION ALL SELECT seq, created_at, payload FROM conversation_trail WHERE conversation_id = $1
+     ORDER BY seq`,
     [conversationId, TRAIL_TYPES],
   );
   const reassigned = new Set(

@@ -127,7 +127,7 @@ export class TestServer {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
-    const { app, hub, sweepNow, connections } = await buildApp({ db, routing: { sweepIntervalMs: 0, ...opts.routing } });
+    const { app, hub, sweepNow, connections } = await buildApp({ db, routing: { sweepIntervalMs: 0, ...opts.routing }, retention: { intervalMs: 0 } });
     return new TestServer(app, hub, db, queueIds, sweepNow, connections, async () => {
       await opts.dispose?.();
     });
