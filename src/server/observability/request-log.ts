@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { routeOf } from './metrics';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -15,11 +15,35 @@ export interface LogOptions {
 export const pathOnly = (url: string) => url.split('?')[0]!;
 
 /**
- * Fastify's logger (pino, one JSON object per line). Fastify's own two lines per request are
- * replaced by one (see registerRequestLog). Nothing here logs bodies, headers or query strings;
- * the redaction is a second line of defence for anything that logs a request or reply object.
+ * Fastify's per-request lines, as one line when the request completes: request id (also sent
+ * as `X-Request-Id`), method, route pattern, path without query, status and duration. Fastify's
+ * own lines carry the raw URL (query string and all) and come twice per request; they are off.
  */
-export function fastifyLogOptions(opts: LogOptions | undefined): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging' | 'genReqId'> {
+class RequestLogController extends LogController {
+  override incomingRequest(): void {}
+
+  /** Unknown routes get their one line below, with route `unmatched`. */
+  override routeNotFound(): void {}
+
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      method: req.method,
+      route: routeOf(req),
+      path: pathOnly(req.url),
+      statusCode: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+    };
+    if (error) req.log.error({ ...line, err: error }, 'request errored');
+    else req.log.info(line, 'request completed');
+  }
+}
+
+/**
+ * Fastify's logger (pino, one JSON object per line). Nothing here logs bodies, headers or query
+ * strings, so message text, tokens and cookies never reach the log; the redaction is a second
+ * line of defence for anything that logs a request or reply object.
+ */
+export function fastifyLogOptions(opts: LogOptions | undefined): Pick<FastifyServerOptions, 'logger' | 'logController' | 'genReqId'> {
   if (!opts) return { logger: false };
   return {
     logger: {
@@ -34,31 +58,15 @@ export function fastifyLogOptions(opts: LogOptions | undefined): Pick<FastifySer
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
-    disableRequestLogging: true,
+    logController: new RequestLogController(),
     // Unique across instances, so one id finds one request in the logs of a whole deployment.
     genReqId: () => randomUUID(),
   };
 }
 
-/**
- * One line per request, when it completes: request id (also sent as `X-Request-Id`), method,
- * route pattern, path without query, status and duration. Message text, tokens and cookies
- * never appear: no body, header or query string is logged.
- */
+/** Sends each request's id back as `X-Request-Id`, so a user's report can be matched to its log line. */
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    req.log.info(
-      {
-        method: req.method,
-        route: routeOf(req),
-        path: pathOnly(req.url),
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request completed',
-    );
   });
 }

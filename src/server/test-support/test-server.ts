@@ -84,6 +84,13 @@ export class ApiResponse {
   }
 }
 
+export interface TestServerOptions {
+  seed?: boolean;
+  routing?: AppDeps['routing'];
+  /** Anything else for buildApp: a log stream, a metrics token, retention. */
+  deps?: Omit<Partial<AppDeps>, 'db' | 'routing'>;
+}
+
 const tokenOf = (auth: Auth) => (typeof auth === 'string' ? auth : auth.token);
 
 /** One server on one database, with the calls tests make again and again. */
@@ -109,10 +116,10 @@ export class TestServer {
    * false. It never sweeps on its own unless `routing.sweepIntervalMs` says so: tests move time
    * in the database and call `sweepNow`.
    */
-  static async start(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): Promise<TestServer> {
+  static async start(backend: Backend, opts: TestServerOptions = {}): Promise<TestServer> {
     const testDb = await createTestDatabase(backend.kind);
     try {
-      return await TestServer.onDatabase(testDb.db, { seed: opts.seed ?? true, routing: opts.routing, dispose: () => testDb.dispose() });
+      return await TestServer.onDatabase(testDb.db, { ...opts, seed: opts.seed ?? true, dispose: () => testDb.dispose() });
     } catch (err) {
       await testDb.dispose();
       throw err;
@@ -122,12 +129,17 @@ export class TestServer {
   /** A server on an existing database; `dispose` runs after the app has closed. */
   static async onDatabase(
     db: Database,
-    opts: { seed: boolean; routing?: AppDeps['routing']; dispose?: () => Promise<void> },
+    opts: TestServerOptions & { seed: boolean; dispose?: () => Promise<void> },
   ): Promise<TestServer> {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
-    const { app, hub, sweepNow, connections } = await buildApp({ db, routing: { sweepIntervalMs: 0, ...opts.routing }, retention: { intervalMs: 0 } });
+    const { app, hub, sweepNow, connections } = await buildApp({
+      retention: { intervalMs: 0 },
+      ...opts.deps,
+      db,
+      routing: { sweepIntervalMs: 0, ...opts.routing },
+    });
     return new TestServer(app, hub, db, queueIds, sweepNow, connections, async () => {
       await opts.dispose?.();
     });
@@ -243,7 +255,7 @@ export class TestServer {
  * Starts a server before the tests of the enclosing describe and closes it after them. The
  * returned object stands for that server; use it inside tests and hooks only.
  */
-export function useTestServer(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): TestServer {
+export function useTestServer(backend: Backend, opts: TestServerOptions = {}): TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await TestServer.start(backend, opts);
