@@ -18,7 +18,7 @@ import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
-import { AppMetrics, registerMetrics } from './observability/metrics';
+import { AppMetrics, observeRequests, registerMetricsRoute } from './observability/metrics';
 import { fastifyLogOptions, registerRequestLog, type LogOptions } from './observability/request-log';
 import { countingStoredMessages } from './observability/stored-messages';
 import { ConnectionTracker } from './presence/connection-tracker';
@@ -92,7 +92,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   const deps = { ...input, db: countingStoredMessages(input.db, (kind) => metrics.messageStored(kind)) };
   const app = Fastify({ ...fastifyLogOptions(deps.logger), bodyLimit: 256 * 1024 });
   registerRequestLog(app);
-  registerMetrics(app, metrics, deps.metricsToken ?? null);
+  observeRequests(app, metrics);
   const hub = new RealtimeHub(deps.db);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
@@ -141,6 +141,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   });
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApi);
+  registerMetricsRoute(app, metrics, deps.metricsToken ?? null);
 
   registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
   registerConversationRoutes(app, deps.db, routing);

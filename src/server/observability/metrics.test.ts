@@ -53,7 +53,10 @@ describeEachBackend('Prometheus metrics', (backend) => {
   const server = useTestServer(backend, { deps: { metricsToken: TOKEN } });
 
   it('need the bearer token', async () => {
-    (await server.get(METRICS_PATH)).expectError(401, 'unauthenticated');
+    const missing = await server.get(METRICS_PATH);
+    missing.expectError(401, 'unauthenticated');
+    // Our own error body, not Fastify's default one.
+    expect(Object.keys(missing.json() as object).sort()).toEqual(['code', 'message']);
     (await server.get(METRICS_PATH, `${TOKEN}x`)).expectError(401, 'unauthenticated');
     (await server.get(METRICS_PATH, (await server.staff('adam')).token)).expectError(401, 'unauthenticated');
     expect(sample(await scrape(server), 'process_cpu_user_seconds_total')).toBeGreaterThan(0);

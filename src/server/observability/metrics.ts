@@ -100,15 +100,19 @@ export function routeOf(req: { routeOptions: { url?: string } }): string {
   return req.routeOptions.url ?? 'unmatched';
 }
 
-/**
- * Times every request into the latency histogram and, when `token` is set, serves the metrics at
- * METRICS_PATH to `Authorization: Bearer <token>`. Without a token the endpoint does not exist
- * (404, like any unknown path): metrics reveal traffic and must not be public by default.
- */
-export function registerMetrics(app: FastifyInstance, metrics: AppMetrics, token: string | null): void {
+/** Times every request into the latency histogram. */
+export function observeRequests(app: FastifyInstance, metrics: AppMetrics): void {
   app.addHook('onResponse', async (req, reply) => {
     metrics.observeRequest(req.method, routeOf(req), reply.statusCode, reply.elapsedTime / 1000);
   });
+}
+
+/**
+ * When `token` is set, serves the metrics at METRICS_PATH to `Authorization: Bearer <token>`.
+ * Without a token the endpoint does not exist (404, like any unknown path): metrics reveal
+ * traffic and must not be public by default.
+ */
+export function registerMetricsRoute(app: FastifyInstance, metrics: AppMetrics, token: string | null): void {
   if (!token) return;
   const expected = digest(token);
   app.get(METRICS_PATH, async (req, reply) => {
