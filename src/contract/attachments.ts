@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from './limits';
+import { text } from './text';
 
 /**
  * The file types an admin can allow. A file's type is the one its name's extension belongs to;
@@ -197,7 +198,7 @@ export const AttachmentDownloadQuerySchema = z.object({
   variant: AttachmentVariantSchema.default('display'),
   /** Expiry of a signed link, in seconds since 1970. */
   exp: z.coerce.number().int().positive().optional(),
-  sig: z.string().max(128).optional(),
+  sig: text().max(128).optional(),
 });
 export type AttachmentDownloadQuery = z.input<typeof AttachmentDownloadQuerySchema>;
 
