@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ATTACHMENT_POLICY, type AttachmentPolicy } from '../../contract/attachments';
+import { DEFAULT_ATTACHMENT_POLICY, type AttachmentPolicyInput } from '../../contract/attachments';
 import { ConversationResponseSchema } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
 import { MessagePageSchema, SendMessageResponseSchema } from '../../contract/messages';
@@ -32,7 +32,7 @@ describeEachBackend('Attachments', (backend) => {
     await server.picked(ben, id);
   });
 
-  const setPolicies = async (agentUploads: AttachmentPolicy, customerUploads: AttachmentPolicy = DEFAULT_ATTACHMENT_POLICY) =>
+  const setPolicies = async (agentUploads: AttachmentPolicyInput, customerUploads: AttachmentPolicyInput = DEFAULT_ATTACHMENT_POLICY) =>
     (await server.request('PUT', '/api/settings', { auth: adam, body: { agentUploads, customerUploads } })).expect(200, SettingsResponseSchema);
   const agent = () => ({ staff: ben, conversationId: id });
   const rejections = async () =>
