@@ -13,6 +13,7 @@ import {
 } from './limits';
 import { PresenceSchema } from './presence';
 import { QueueSchema, RoutingModeSchema } from './queues';
+import { text } from './text';
 
 /** A queue as admins manage it: with the agents who serve it. */
 export const AdminQueueSchema = QueueSchema.extend({ agentIds: z.array(z.string()) });
@@ -23,11 +24,11 @@ export const AdminQueueResponseSchema = z.object({ queue: AdminQueueSchema });
 
 /** Create or replace a queue (PUT replaces every field). */
 export const SaveQueueRequestSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(QUEUE_NAME_MAX_LENGTH, `At most ${QUEUE_NAME_MAX_LENGTH} characters`),
+  name: text().trim().min(1, 'Enter a name').max(QUEUE_NAME_MAX_LENGTH, `At most ${QUEUE_NAME_MAX_LENGTH} characters`),
   /** The conversations' destination, e.g. support@acme.example. */
-  address: z.string().trim().max(EMAIL_MAX_LENGTH).pipe(z.email('Enter an address like support@example.com')),
+  address: text().trim().max(EMAIL_MAX_LENGTH).pipe(z.email('Enter an address like support@example.com')),
   routingMode: RoutingModeSchema,
-  agentIds: z.array(z.string()).refine((ids) => new Set(ids).size === ids.length, 'Each agent can be listed once'),
+  agentIds: z.array(text()).refine((ids) => new Set(ids).size === ids.length, 'Each agent can be listed once'),
 });
 export type SaveQueueRequest = z.infer<typeof SaveQueueRequestSchema>;
 
@@ -49,15 +50,13 @@ export type AdminUser = z.infer<typeof AdminUserSchema>;
 export const AdminUserListSchema = z.object({ users: z.array(AdminUserSchema) });
 export const AdminUserResponseSchema = z.object({ user: AdminUserSchema });
 
-export const UsernameSchema = z
-  .string()
+export const UsernameSchema = text()
   .trim()
   .min(2, 'At least 2 characters')
   .max(USERNAME_MAX_LENGTH)
   .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only');
 
-export const NewPasswordSchema = z
-  .string()
+export const NewPasswordSchema = text()
   .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH);
 
@@ -68,11 +67,11 @@ const CapacitySchema = z
   .max(AGENT_CAPACITY_MAX, `At most ${AGENT_CAPACITY_MAX}`);
 
 const userFields = {
-  displayName: z.string().trim().min(1, 'Enter a name').max(DISPLAY_NAME_MAX_LENGTH),
+  displayName: text().trim().min(1, 'Enter a name').max(DISPLAY_NAME_MAX_LENGTH),
   role: RoleSchema,
   capacity: CapacitySchema,
   /** Queues the user serves; only agents serve queues. */
-  queueIds: z.array(z.string()).refine((ids) => new Set(ids).size === ids.length, 'Each queue can be listed once'),
+  queueIds: z.array(text()).refine((ids) => new Set(ids).size === ids.length, 'Each queue can be listed once'),
 };
 
 export const CreateUserRequestSchema = z.object({ username: UsernameSchema, password: NewPasswordSchema, ...userFields });

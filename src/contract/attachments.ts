@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from './limits';
+import {
+  ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
+  ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES,
+  IMAGE_DEFAULT_MAX_PIXELS,
+  IMAGE_MAX_PIXELS_CEILING,
+  IMAGE_MIN_MAX_PIXELS,
+} from './limits';
+import { text } from './text';
 
 /**
  * The file types an admin can allow. A file's type is the one its name's extension belongs to;
@@ -80,6 +87,26 @@ export function formatFileSize(bytes: number): string {
   return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
+/** "40 megapixels", "2,500 megapixels", "0.5 megapixels": how pixel limits are written. */
+export function formatMegapixels(pixels: number): string {
+  const mp = pixels / 1_000_000;
+  return `${mp.toLocaleString('en-US', { maximumFractionDigits: 1 })} megapixels`;
+}
+
+/** The pixel rule, checked on the dimensions an image declares before anything decodes it. */
+export function checkImagePixels(
+  fileName: string,
+  size: { width: number; height: number },
+  policy: Pick<AttachmentPolicy, 'maxImagePixels'>,
+): { code: 'image_too_large'; message: string } | null {
+  if (size.width * size.height <= policy.maxImagePixels) return null;
+  const dims = `${size.width.toLocaleString('en-US')} × ${size.height.toLocaleString('en-US')} pixels`;
+  return {
+    code: 'image_too_large',
+    message: `"${fileName}" was refused: the image is ${dims}; images can be at most ${formatMegapixels(policy.maxImagePixels)}.`,
+  };
+}
+
 /** An `accept` attribute for a file input (or react-dropzone) that offers the allowed types. */
 export function acceptAttribute(allowedTypes: readonly FileType[]): string {
   return allowedTypes.flatMap((t) => FILE_TYPES[t].extensions.map((e) => `.${e}`)).join(',');
@@ -138,12 +165,22 @@ export const AttachmentPolicySchema = z.object({
       ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES,
       `The size limit can be at most ${ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES / (1024 * 1024)} MB`,
     ),
+  /** Largest image, in pixels (width × height) as the file declares them; policies saved before it existed get the default. */
+  maxImagePixels: z
+    .number()
+    .int('Whole pixels only')
+    .min(IMAGE_MIN_MAX_PIXELS, `At least ${formatMegapixels(IMAGE_MIN_MAX_PIXELS)}`)
+    .max(IMAGE_MAX_PIXELS_CEILING, `At most ${formatMegapixels(IMAGE_MAX_PIXELS_CEILING)}`)
+    .default(IMAGE_DEFAULT_MAX_PIXELS),
 });
 export type AttachmentPolicy = z.infer<typeof AttachmentPolicySchema>;
+/** A policy as a client may send it: `maxImagePixels` may be left out (older clients). */
+export type AttachmentPolicyInput = z.input<typeof AttachmentPolicySchema>;
 
 export const DEFAULT_ATTACHMENT_POLICY: AttachmentPolicy = {
   allowedTypes: [...DEFAULT_ALLOWED_FILE_TYPES],
   maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
+  maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS,
 };
 
 /** The policy that applies to the caller: agents' for staff, customers' in the web chat. */
@@ -197,7 +234,7 @@ export const AttachmentDownloadQuerySchema = z.object({
   variant: AttachmentVariantSchema.default('display'),
   /** Expiry of a signed link, in seconds since 1970. */
   exp: z.coerce.number().int().positive().optional(),
-  sig: z.string().max(128).optional(),
+  sig: text().max(128).optional(),
 });
 export type AttachmentDownloadQuery = z.input<typeof AttachmentDownloadQuerySchema>;
 

@@ -5,6 +5,7 @@ import {
   PASSWORD_MIN_LENGTH,
   USERNAME_MAX_LENGTH,
 } from './limits';
+import { text } from './text';
 
 export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -19,8 +20,8 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 export const LoginRequestSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username').max(USERNAME_MAX_LENGTH),
-  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+  username: text().trim().min(1, 'Enter your username').max(USERNAME_MAX_LENGTH),
+  password: text().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -36,15 +37,13 @@ export const MeResponseSchema = z.object({ user: UserSchema });
 export const SetupStatusSchema = z.object({ needsSetup: z.boolean() });
 
 export const SetupRequestSchema = z.object({
-  username: z
-    .string()
+  username: text()
     .trim()
     .min(2, 'At least 2 characters')
     .max(USERNAME_MAX_LENGTH)
     .regex(/^[a-z0-9._-]+$/, 'Lower-case letters, digits, dot, dash and underscore only'),
-  displayName: z.string().trim().min(1, 'Enter a name').max(DISPLAY_NAME_MAX_LENGTH),
-  password: z
-    .string()
+  displayName: text().trim().min(1, 'Enter a name').max(DISPLAY_NAME_MAX_LENGTH),
+  password: text()
     .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
     .max(PASSWORD_MAX_LENGTH),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits';
 import { MessageSchema } from './messages';
+import { text } from './text';
 
 export const ConversationStateSchema = z.enum(['queued', 'offered', 'picked', 'ended']);
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
@@ -93,14 +94,12 @@ export type ConversationList = z.infer<typeof ConversationListSchema>;
 
 export const ConversationResponseSchema = z.object({ conversation: ConversationSchema });
 
-export const CustomerNameSchema = z
-  .string()
+export const CustomerNameSchema = text()
   .trim()
   .min(1, 'Enter your name')
   .max(CUSTOMER_NAME_MAX_LENGTH, `At most ${CUSTOMER_NAME_MAX_LENGTH} characters`);
 
-export const CustomerEmailSchema = z
-  .string()
+export const CustomerEmailSchema = text()
   .trim()
   .max(EMAIL_MAX_LENGTH)
   .pipe(z.email('Enter a valid email address'));

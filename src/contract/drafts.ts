@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_TEXT_MAX_LENGTH } from './limits';
+import { text } from './text';
 
 /** Text a user typed into a conversation's composer and has not sent; kept per user on the server. */
 export const DraftSchema = z.object({
@@ -11,7 +12,7 @@ export type Draft = z.infer<typeof DraftSchema>;
 
 export const SaveDraftRequestSchema = z.object({
   /** Saving an empty text removes the draft. Not trimmed: the user's spacing is kept. */
-  text: z.string().max(MESSAGE_TEXT_MAX_LENGTH, `A draft can be at most ${MESSAGE_TEXT_MAX_LENGTH} characters`),
+  text: text().max(MESSAGE_TEXT_MAX_LENGTH, `A draft can be at most ${MESSAGE_TEXT_MAX_LENGTH} characters`),
 });
 export type SaveDraftRequest = z.infer<typeof SaveDraftRequestSchema>;
 

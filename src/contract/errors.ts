@@ -21,6 +21,12 @@ export const ErrorCodeSchema = z.enum([
   'type_mismatch',
   'type_not_allowed',
   'unreadable_file',
+  /** The multipart body ended before the file did (the client stopped sending). */
+  'upload_incomplete',
+  /** An image declaring more pixels than the policy allows (a decompression bomb, or just too big). */
+  'image_too_large',
+  /** A customer has as many uploaded-but-unsent files as allowed (CUSTOMER_UNSENT_FILES_MAX). */
+  'too_many_unsent_files',
   /** A message names an attachment that is unknown, someone else's, of another conversation, or already sent. */
   'attachment_unavailable',
   /** A signed file link that has expired: refetch the message for a fresh one. */

@@ -8,6 +8,7 @@ import { MessageSchema } from './messages';
 import { NoteSchema } from './notes';
 import { SettingsSchema } from './settings';
 import { CustomerConversationSchema } from './webchat';
+import { text } from './text';
 
 /**
  * Every state change is appended to one ordered log. `seq` is global and gap-free in commit
@@ -91,9 +92,9 @@ export const RealtimeHelloSchema = z.object({
   /** Last seq the client applied; omit on a fresh start. */
   after: z.number().int().nonnegative().optional(),
   /** Customers authenticate with their conversation token; staff with their session cookie. */
-  customerToken: z.string().optional(),
+  customerToken: text().optional(),
   /** API clients without cookies (mobile) send their bearer token here. */
-  token: z.string().optional(),
+  token: text().optional(),
 });
 export type RealtimeHello = z.infer<typeof RealtimeHelloSchema>;
 
@@ -104,7 +105,7 @@ export type RealtimeHello = z.infer<typeof RealtimeHelloSchema>;
  */
 export const RealtimeTypingSchema = z.object({
   type: z.literal('typing'),
-  conversationId: z.string().optional(),
+  conversationId: text().optional(),
   isTyping: z.boolean(),
 });
 export type RealtimeTyping = z.infer<typeof RealtimeTypingSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConversationSchema } from './conversations';
 import { HANDLED_SEARCH_MAX_LENGTH, HISTORY_PAGE_MAX } from './limits';
+import { text } from './text';
 
 export const HistoryOrderSchema = z.enum(['newest', 'oldest']);
 export type HistoryOrder = z.infer<typeof HistoryOrderSchema>;
@@ -9,7 +10,7 @@ export const CustomerHistoryQuerySchema = z.object({
   /** By arrival time; newest first unless asked otherwise. */
   order: HistoryOrderSchema.default('newest'),
   /** `nextCursor` of the previous page, unchanged; only valid with the same `order`. */
-  cursor: z.string().min(1).max(512).optional(),
+  cursor: text().min(1).max(512).optional(),
   limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
 });
 export type CustomerHistoryQuery = z.input<typeof CustomerHistoryQuerySchema>;
@@ -28,11 +29,11 @@ export type HandledSort = z.infer<typeof HandledSortSchema>;
 
 export const HandledQuerySchema = z.object({
   /** Part of the customer's name, email or phone, any case; blank lists everything. */
-  search: z.string().trim().max(HANDLED_SEARCH_MAX_LENGTH, `Search for at most ${HANDLED_SEARCH_MAX_LENGTH} characters`).optional(),
+  search: text().trim().max(HANDLED_SEARCH_MAX_LENGTH, `Search for at most ${HANDLED_SEARCH_MAX_LENGTH} characters`).optional(),
   sort: HandledSortSchema.default('ended'),
   order: HistoryOrderSchema.default('newest'),
   /** `nextCursor` of the previous page, unchanged; only valid with the same search, sort and order. */
-  cursor: z.string().min(1).max(1024).optional(),
+  cursor: text().min(1).max(1024).optional(),
   limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
 });
 export type HandledQuery = z.input<typeof HandledQuerySchema>;

@@ -20,6 +20,16 @@ export const REALTIME_CATCH_UP_LIMIT = 1000;
 /** Attachment policy: the size a new workspace allows, and the most an admin may allow (bytes). */
 export const ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES = 10 * 1024 * 1024;
 export const ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES = 50 * 1024 * 1024;
+/**
+ * Images: the most pixels an admin may allow, and what a new workspace allows. A decoded image
+ * takes about 4 bytes per pixel in every browser that shows it (and on the server for a HEIC
+ * copy), so a small file declaring huge dimensions is refused by its declared size.
+ */
+export const IMAGE_DEFAULT_MAX_PIXELS = 40_000_000;
+export const IMAGE_MIN_MAX_PIXELS = 1_000_000;
+export const IMAGE_MAX_PIXELS_CEILING = 100_000_000;
+/** A customer's files uploaded into their chat and not yet sent with a message, at once. */
+export const CUSTOMER_UNSENT_FILES_MAX = 20;
 /** Files one message may carry. */
 export const MESSAGE_ATTACHMENTS_MAX = 10;
 /** Longer original file names are shortened (keeping the extension). */

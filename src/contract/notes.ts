@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NOTE_TEXT_MAX_LENGTH } from './limits';
+import { text } from './text';
 
 /** An internal note on a conversation: staff only, never shown to the customer. */
 export const NoteSchema = z.object({
@@ -15,8 +16,7 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
-export const NoteTextSchema = z
-  .string()
+export const NoteTextSchema = text()
   .trim()
   .min(1, 'A note cannot be empty')
   .max(NOTE_TEXT_MAX_LENGTH, `A note can be at most ${NOTE_TEXT_MAX_LENGTH} characters`);

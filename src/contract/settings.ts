@@ -50,7 +50,7 @@ export const UpdateSettingsRequestSchema = z.object({
   customerUploads: AttachmentPolicySchema,
   routing: RoutingSettingsSchema.optional(),
 });
-export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequestSchema>;
+export type UpdateSettingsRequest = z.input<typeof UpdateSettingsRequestSchema>;
 
 export const SettingsResponseSchema = z.object({ settings: SettingsSchema });
 export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PersonRefSchema, QueueRefSchema } from './conversations';
 import { PresenceSchema } from './presence';
 import { QueueSchema } from './queues';
+import { text } from './text';
 
 /** One point of a queue's waiting line over time. */
 export const WaitingSampleSchema = z.object({ at: z.iso.datetime(), waiting: z.number().int().nonnegative() });
@@ -53,7 +54,7 @@ export const AgentStatusListSchema = z.object({ agents: z.array(AgentStatusSchem
 export type AgentStatusList = z.infer<typeof AgentStatusListSchema>;
 
 /** Every open (waiting, offered or held) conversation, for supervisors to open any of them. */
-export const OpenConversationsQuerySchema = z.object({ queueId: z.string().optional() });
+export const OpenConversationsQuerySchema = z.object({ queueId: text().optional() });
 
 export const AuditKindSchema = z.enum([
   'arrived',

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { ConversationSchema, TransferSchema } from './conversations';
 import { NOTE_TEXT_MAX_LENGTH } from './limits';
 import { QueueSchema } from './queues';
+import { text } from './text';
 
 /** Where a conversation goes: back into a queue (any agent serving it may pick), or to one agent. */
 export const TransferTargetSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ kind: z.literal('queue'), queueId: z.string().min(1, 'Choose a queue') }),
-    z.object({ kind: z.literal('agent'), agentId: z.string().min(1, 'Choose an agent') }),
+    z.object({ kind: z.literal('queue'), queueId: text().min(1, 'Choose a queue') }),
+    z.object({ kind: z.literal('agent'), agentId: text().min(1, 'Choose an agent') }),
   ],
   { error: 'Choose a queue or an agent' },
 );
@@ -20,8 +21,7 @@ export const TransferRequestSchema = z.object({
    * For the receiver: stored with the transfer and added to the conversation's internal notes.
    * Never shown to the customer. Blank counts as none.
    */
-  note: z
-    .string()
+  note: text()
     .trim()
     .max(NOTE_TEXT_MAX_LENGTH, `A note can be at most ${NOTE_TEXT_MAX_LENGTH} characters`)
     .optional(),

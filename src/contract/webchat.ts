@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ConversationStateSchema, CustomerEmailSchema, CustomerNameSchema, type Conversation } from './conversations';
 import { MessageSchema, MessageTextSchema } from './messages';
+import { text } from './text';
 
 /** The public view of a queue: what a customer may know. */
 export const PublicQueueSchema = z.object({ id: z.string(), name: z.string() });
 export const PublicQueueListSchema = z.object({ queues: z.array(PublicQueueSchema) });
 
 export const StartChatRequestSchema = z.object({
-  queueId: z.string().min(1, 'Choose a queue'),
+  queueId: text().min(1, 'Choose a queue'),
   name: CustomerNameSchema,
   email: CustomerEmailSchema,
   /** The customer's first message. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkFileName, checkFileSize, type Attachment, type AttachmentPolicy } from '../contract/attachments';
-import { errorMessage } from '../lib/api-client';
+import { ApiRequestError, errorMessage } from '../lib/api-client';
 
 export interface StagedFile {
   localId: string;
@@ -42,7 +42,11 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
       .current(staged.file, (progress) => patch(staged.localId, { progress }), controller.signal)
       .then((attachment) => patch(staged.localId, { status: 'uploaded', progress: 1, attachment }))
       .catch((err: unknown) => {
-        if ((err as Error).name !== 'AbortError') patch(staged.localId, { status: 'failed', error: errorMessage(err) });
+        if ((err as Error).name === 'AbortError') return;
+        // The server refused this file for a rule (its pixel count, the cap on unsent files…):
+        // shown like a refusal before upload, so it does not hold back sending the others.
+        const refused = err instanceof ApiRequestError && err.body?.upload !== undefined;
+        patch(staged.localId, { status: refused ? 'refused' : 'failed', error: errorMessage(err) });
       })
       .finally(() => controllers.current.delete(staged.localId));
   }, []);

@@ -41,6 +41,10 @@ export const strings = {
     maxSize: 'Maximum file size (MB)',
     maxSizeHint: (ceilingMb: number) => `At most ${ceilingMb} MB.`,
     sizeInvalid: 'Enter a size in MB, for example 10 or 2.5.',
+    maxImagePixels: 'Largest image (megapixels)',
+    maxImagePixelsHint: (min: number, max: number) =>
+      `Width × height, as the file declares it: larger images are refused before anyone opens them. ${min} to ${max} megapixels.`,
+    imagePixelsInvalid: 'Enter megapixels, for example 40 or 12.5.',
     uploadsOff: {
       agentUploads: 'No file type is allowed: agents cannot attach files.',
       customerUploads: 'No file type is allowed: customers cannot send files.',

@@ -782,7 +782,7 @@ describe('handled conversations', () => {
 });
 
 describe('attachments', () => {
-  const policy = (allowedTypes: Attachment['fileType'][], maxFileSizeBytes = 1024) => ({ allowedTypes, maxFileSizeBytes });
+  const policy = (allowedTypes: Attachment['fileType'][], maxFileSizeBytes = 1024) => ({ allowedTypes, maxFileSizeBytes, maxImagePixels: 40_000_000 });
 
   it("lets only admins change the policies, and applies each to its own uploaders", async () => {
     const [anna, sara, adam] = [await login('anna'), await login('sara'), await login('adam')];

@@ -15,6 +15,7 @@ import {
   AttachmentDownloadQuerySchema,
   checkFileName,
   checkFileSize,
+  checkImagePixels,
   FILE_TYPES,
   INLINE_FILE_TYPES,
   type Attachment,
@@ -25,7 +26,7 @@ import type { Conversation } from '../contract/conversations';
 import type { ApiErrorBody, ErrorCode } from '../contract/errors';
 import { contentDisposition, sanitizeFileName } from '../contract/file-names';
 import type { HandledSort, HistoryOrder } from '../contract/history';
-import { AGENT_CAPACITY_DEFAULT, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
+import { AGENT_CAPACITY_DEFAULT, CUSTOMER_UNSENT_FILES_MAX, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
 import type { Message } from '../contract/messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../contract/preferences';
 import type { ChosenPresence, MyPresenceResponse, PresenceReason, PresenceState } from '../contract/presence';
@@ -729,6 +730,23 @@ async function receiveUpload(request: Request, uploader: Uploader, policy: Attac
   const bytes = new Uint8Array(buffer);
   if (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
     throw refuse(400, { code: 'type_not_allowed', message: `"${fileName}" was refused: it contains HTML, SVG or XML, which is never accepted.` });
+  }
+  // Like the server: a PNG's declared pixels (its IHDR) against the policy, before it is kept.
+  if (named.type === 'png' && bytes.length >= 24 && new TextDecoder().decode(bytes.subarray(12, 16)) === 'IHDR') {
+    const view = new DataView(buffer);
+    const tooLarge = checkImagePixels(fileName, { width: view.getUint32(16), height: view.getUint32(20) }, policy);
+    if (tooLarge) throw refuse(422, tooLarge);
+  }
+  if (uploader.kind === 'customer') {
+    const unsent = [...mockData.attachments.values()].filter(
+      (a) => a.conversationId === uploader.conversationId && a.uploaderKind === 'customer' && a.messageId === null,
+    ).length;
+    if (unsent >= CUSTOMER_UNSENT_FILES_MAX) {
+      throw refuse(409, {
+        code: 'too_many_unsent_files',
+        message: `"${fileName}" was refused: you already have ${CUSTOMER_UNSENT_FILES_MAX} files waiting to be sent. Send them with a message first.`,
+      });
+    }
   }
   const id = crypto.randomUUID();
   const info = FILE_TYPES[named.type];

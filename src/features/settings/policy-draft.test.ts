@@ -28,9 +28,9 @@ import {
 const MB = 1024 * 1024;
 const savedRouting: RoutingSettings = { offerTimeoutSeconds: 45, maxMissedOffers: 3, lostAgentGraceSeconds: 60, replyTimeLimitSeconds: 300 };
 const savedSettings: EditableSettings = {
-  agentUploads: { allowedTypes: ['png', 'gif'], maxFileSizeBytes: 10 * MB },
+  agentUploads: { allowedTypes: ['png', 'gif'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
   // Set through the API: not a round number of MB.
-  customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+  customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
   routing: savedRouting,
 };
 
@@ -96,8 +96,8 @@ describe('the draft', () => {
     expect(result).toEqual({
       ok: true,
       request: {
-        agentUploads: { allowedTypes: ['gif', 'png', 'pdf'], maxFileSizeBytes: 10 * MB },
-        customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+        agentUploads: { allowedTypes: ['gif', 'png', 'pdf'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
+        customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
         // Always sent, even untouched: the server would otherwise keep whatever it has stored.
         routing: savedRouting,
       },
@@ -211,8 +211,8 @@ describe('routing settings', () => {
     expect(result).toEqual({
       ok: true,
       request: {
-        agentUploads: { allowedTypes: ['gif', 'png'], maxFileSizeBytes: 10 * MB },
-        customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567 },
+        agentUploads: { allowedTypes: ['gif', 'png'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
+        customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
         routing: { offerTimeoutSeconds: 5, maxMissedOffers: 20, lostAgentGraceSeconds: 3600, replyTimeLimitSeconds: 600 },
       },
     });
@@ -247,5 +247,22 @@ describe('routing settings', () => {
   it('explain each field with its bounds', () => {
     expect(strings.settings.routing.hints.offerTimeoutSeconds(5, 600)).toMatch(/before it goes to the next agent\. 5 to 600 seconds\.$/);
     expect(strings.settings.routing.hints.replyTimeLimitSeconds(10, 86_400)).toMatch(/amber near it and red past it\. 10 to 86400 seconds \(24 hours\)\.$/);
+  });
+});
+
+describe('the image pixel limit', () => {
+  it('is edited in megapixels, keeps an odd saved value, and is checked by the contract', () => {
+    const draft = draftFromSettings(savedSettings);
+    expect(draft.agentUploads.maxImageMegapixels).toBe('40');
+    expect(draft.customerUploads.maxImageMegapixels).toBe('12.35');
+    expect(settingsChanged(draft, savedSettings)).toBe(false);
+    const changed = { ...draft, agentUploads: { ...draft.agentUploads, maxImageMegapixels: '12,5' } };
+    expect(settingsChanged(changed, savedSettings)).toBe(true);
+    const ok = toUpdateRequest(changed, savedSettings);
+    expect(ok.ok && ok.request.agentUploads.maxImagePixels).toBe(12_500_000);
+    expect(ok.ok && ok.request.customerUploads.maxImagePixels).toBe(12_345_678);
+    const bad = toUpdateRequest({ ...draft, agentUploads: { ...draft.agentUploads, maxImageMegapixels: '0.5' }, customerUploads: { ...draft.customerUploads, maxImageMegapixels: 'big' } }, savedSettings);
+    expect(!bad.ok && bad.errors.policies.agentUploads?.maxImagePixels).toBe('At least 1 megapixels');
+    expect(!bad.ok && bad.errors.policies.customerUploads?.maxImagePixels).toBe(strings.settings.imagePixelsInvalid);
   });
 });

@@ -1,5 +1,5 @@
 import { FILE_TYPE_NAMES, FILE_TYPES, type AttachmentPolicy, type FileKind, type FileType } from '../../contract/attachments';
-import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
+import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, IMAGE_MAX_PIXELS_CEILING, IMAGE_MIN_MAX_PIXELS } from '../../contract/limits';
 import {
   RoutingSettingsSchema,
   UpdateSettingsRequestSchema,
@@ -17,10 +17,11 @@ export type PolicyKey = (typeof POLICY_KEYS)[number];
 export const ROUTING_FIELDS = ['offerTimeoutSeconds', 'maxMissedOffers', 'lostAgentGraceSeconds', 'replyTimeLimitSeconds'] as const;
 export type RoutingField = (typeof ROUTING_FIELDS)[number];
 
-/** A policy as the admin edits it: the size as typed, in MB. */
+/** A policy as the admin edits it: the size as typed, in MB; the image limit as typed, in megapixels. */
 export interface PolicyDraft {
   allowedTypes: FileType[];
   maxFileSizeMb: string;
+  maxImageMegapixels: string;
 }
 /** The routing settings as typed. */
 export type RoutingDraft = Record<RoutingField, string>;
@@ -68,6 +69,23 @@ export function mbToBytes(text: string): number | null {
   return Math.round(Number(trimmed) * MB);
 }
 
+// Megapixels are millions of pixels, as cameras count them.
+const MP = 1_000_000;
+export const MIN_MAX_IMAGE_MP = IMAGE_MIN_MAX_PIXELS / MP;
+export const MAX_IMAGE_MP_CEILING = IMAGE_MAX_PIXELS_CEILING / MP;
+
+/** Pixels as the image limit field shows them: "40", "12.5" (at most two decimals). */
+export function pixelsToMegapixels(pixels: number): string {
+  return String(Math.round((pixels / MP) * 100) / 100);
+}
+
+/** The megapixels the admin typed, in pixels; null when it is not a number. Accepts a decimal comma. */
+export function megapixelsToPixels(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return null;
+  return Math.round(Number(trimmed) * MP);
+}
+
 /** The supported file types by kind (images, videos, documents), in the contract's order. */
 export function fileTypesByKind(): { kind: FileKind; types: FileType[] }[] {
   const byKind = new Map<FileKind, FileType[]>();
@@ -89,6 +107,7 @@ export function toggleType(draft: PolicyDraft, type: FileType, allowed: boolean)
 const policyDraft = (policy: AttachmentPolicy): PolicyDraft => ({
   allowedTypes: ordered(policy.allowedTypes),
   maxFileSizeMb: bytesToMb(policy.maxFileSizeBytes),
+  maxImageMegapixels: pixelsToMegapixels(policy.maxImagePixels),
 });
 
 const routingDraft = (routing: RoutingSettings): RoutingDraft => ({
@@ -112,10 +131,15 @@ function draftBytes(draft: PolicyDraft, saved: AttachmentPolicy): number | null 
   return draft.maxFileSizeMb === bytesToMb(saved.maxFileSizeBytes) ? saved.maxFileSizeBytes : mbToBytes(draft.maxFileSizeMb);
 }
 
+/** The pixel limit to send: the saved one while the field still shows it, as with the size. */
+function draftPixels(draft: PolicyDraft, saved: AttachmentPolicy): number | null {
+  return draft.maxImageMegapixels === pixelsToMegapixels(saved.maxImagePixels) ? saved.maxImagePixels : megapixelsToPixels(draft.maxImageMegapixels);
+}
+
 function policyChanged(draft: PolicyDraft, saved: AttachmentPolicy): boolean {
   const types = ordered(saved.allowedTypes);
   const sameTypes = types.length === draft.allowedTypes.length && types.every((t, i) => draft.allowedTypes[i] === t);
-  return !sameTypes || draftBytes(draft, saved) !== saved.maxFileSizeBytes;
+  return !sameTypes || draftBytes(draft, saved) !== saved.maxFileSizeBytes || draftPixels(draft, saved) !== saved.maxImagePixels;
 }
 
 const routingChanged = (draft: RoutingDraft, saved: RoutingSettings) =>
@@ -132,7 +156,7 @@ export function sortFieldErrors(fields: Record<string, string>): SettingsErrors 
   const errors: SettingsErrors = { policies: {}, routing: {}, form: [] };
   for (const [path, message] of Object.entries(fields)) {
     const [policy = '', field] = path.split('.');
-    if ((POLICY_KEYS as readonly string[]).includes(policy) && (field === 'allowedTypes' || field === 'maxFileSizeBytes')) {
+    if ((POLICY_KEYS as readonly string[]).includes(policy) && (field === 'allowedTypes' || field === 'maxFileSizeBytes' || field === 'maxImagePixels')) {
       const forPolicy = (errors.policies[policy as PolicyKey] ??= {});
       forPolicy[field] ??= message;
     } else if (policy === 'routing' && isRoutingField(field)) {
@@ -156,7 +180,9 @@ export function toUpdateRequest(
   const policy = (key: PolicyKey) => {
     const bytes = draftBytes(draft[key], saved[key]);
     if (bytes === null) fields[`${key}.maxFileSizeBytes`] = strings.settings.sizeInvalid;
-    return { allowedTypes: draft[key].allowedTypes, maxFileSizeBytes: bytes ?? 0 };
+    const pixels = draftPixels(draft[key], saved[key]);
+    if (pixels === null) fields[`${key}.maxImagePixels`] = strings.settings.imagePixelsInvalid;
+    return { allowedTypes: draft[key].allowedTypes, maxFileSizeBytes: bytes ?? 0, maxImagePixels: pixels ?? 0 };
   };
   const routing = Object.fromEntries(
     ROUTING_FIELDS.map((field) => {

@@ -9,12 +9,23 @@ import type { Sql } from '../db/database';
  * the attachment's own row. Any server instance on the database can check them; the key never
  * leaves the server. Links are signed when they are read (message lists, conversations, and
  * again when a logged event is delivered), so they expire LINK_TTL_MS after the client last
- * fetched the message, at the earliest. The expiry is rounded up to the hour so repeated reads
- * give the same URL and browsers can cache the bytes.
+ * fetched the message, at the earliest. The expiry is rounded up (LINK_ROUNDING_MS) so repeated
+ * reads give the same URL and browsers can cache the bytes meanwhile.
+ *
+ * Why a short expiry rather than links bound to their viewer: the same signed message goes to
+ * every viewer (one logged event is delivered to many sockets, and a customer has no session to
+ * bind to), and a link must keep working inside <img src> without credentials. So a link stays a
+ * bearer credential, and losing access works through the fetch: someone who may no longer view a
+ * conversation (an agent taken off its queue or disabled) gets 404 instead of fresh links, and
+ * those they hold stop working within LINK_TTL_MS + LINK_ROUNDING_MS. Viewers who keep access
+ * get new links whenever they fetch; the web app refetches before its links expire. A customer
+ * keeps access to their own chat's files for as long as their chat token works, ended or not.
  */
 
-const LINK_TTL_MS = 6 * 3600_000;
-const LINK_ROUNDING_MS = 3600_000;
+const LINK_TTL_MS = 15 * 60_000;
+const LINK_ROUNDING_MS = 5 * 60_000;
+/** How long a browser may reuse the bytes of a signed link without asking again (seconds). */
+export const SIGNED_LINK_CACHE_SECONDS = LINK_ROUNDING_MS / 1000;
 
 /** Expiry, in seconds since 1970, for links signed at `now`. */
 export function linkExpiry(now = Date.now()): number {

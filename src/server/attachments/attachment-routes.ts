@@ -5,7 +5,7 @@ import { bearerToken, requireCustomer, requireStaff, SESSION_COOKIE } from '../a
 import { agentMayWrite, viewConversation } from '../conversations/conversation-service';
 import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
-import { ApiError, notFound, parseInput } from '../http/api-error';
+import { ApiError, checkParams, notFound, parseInput } from '../http/api-error';
 import { getSettings } from '../settings/settings-store';
 import { checkLink } from './attachment-links';
 import { cleanupAttachments, findAttachment, type AttachmentRow } from './attachment-store';
@@ -37,7 +37,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
     handler: async (req, reply) => {
       requireCredential(req, 'staff');
       const { user } = await requireStaff(db, req);
-      const conversation = await viewConversation(db, user, (req.params as { id: string }).id);
+      const conversation = await viewConversation(db, user, checkParams(req.params).id!);
       // Only the agent who holds an open conversation may add files to it, as with messages.
       agentMayWrite(user)({ state: conversation.state, agent_id: conversation.agent?.id ?? null });
       const policy = (await getSettings(db)).agentUploads;
@@ -76,7 +76,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
    * unsent upload is visible only to its uploader; anything the caller may not see is 404.
    */
   const download = (access: 'staff' | 'customer') => async (req: FastifyRequest, reply: FastifyReply) => {
-    const id = (req.params as { id: string }).id;
+    const id = checkParams(req.params).id!;
     const query = parseInput(AttachmentDownloadQuerySchema, req.query as AttachmentDownloadQuery, 'query');
     const signed = query.exp !== undefined || query.sig !== undefined;
     if (!signed) requireCredential(req, access);

@@ -71,13 +71,39 @@ export interface NewAttachment {
   urlKey: string;
 }
 
-/** The row goes in first (incomplete), so chunks can reference it while the file streams in. */
-export async function insertAttachment(sql: Sql, a: NewAttachment): Promise<void> {
-  await sql.query(
-    `INSERT INTO attachments (id, conversation_id, uploader_kind, uploader_id, file_name, file_type, mime_type, kind, url_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [a.id, a.conversationId, a.uploaderKind, a.uploaderId, a.fileName, a.fileType, a.mimeType, a.kind, a.urlKey],
+/**
+ * The row goes in first (incomplete), so chunks can reference it while the file streams in.
+ * With `unsentCap`, it goes in only while its uploader has fewer unsent files (finished or still
+ * streaming) in the conversation; the conversation's row lock makes parallel uploads count one
+ * after the other. False when the cap was reached.
+ */
+export async function insertAttachment(db: Database, a: NewAttachment, unsentCap: number | null = null): Promise<boolean> {
+  const insert = (sql: Sql) =>
+    sql.query(
+      `INSERT INTO attachments (id, conversation_id, uploader_kind, uploader_id, file_name, file_type, mime_type, kind, url_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [a.id, a.conversationId, a.uploaderKind, a.uploaderId, a.fileName, a.fileType, a.mimeType, a.kind, a.urlKey],
+    );
+  if (unsentCap === null) {
+    await insert(db);
+    return true;
+  }
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [a.conversationId]);
+    if ((await countUnsent(tx, { kind: a.uploaderKind, id: a.uploaderId, conversationId: a.conversationId })) >= unsentCap) return false;
+    await insert(tx);
+    return true;
+  });
+}
+
+/** Files an uploader has put into a conversation and not sent yet, including ones still streaming. */
+export async function countUnsent(sql: Sql, uploader: { kind: UploaderKind; id: string; conversationId: string }): Promise<number> {
+  const [row] = await sql.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM attachments
+     WHERE conversation_id = $1 AND uploader_kind = $2 AND uploader_id = $3 AND message_id IS NULL`,
+    [uploader.conversationId, uploader.kind, uploader.id],
   );
+  return row?.n ?? 0;
 }
 
 // PGlite converts bytea parameters and results byte by byte in JavaScript (about 170 ms for a

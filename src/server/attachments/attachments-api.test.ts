@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ATTACHMENT_POLICY, type AttachmentPolicy } from '../../contract/attachments';
+import { DEFAULT_ATTACHMENT_POLICY, type AttachmentPolicyInput } from '../../contract/attachments';
 import { ConversationResponseSchema } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
 import { MessagePageSchema, SendMessageResponseSchema } from '../../contract/messages';
@@ -32,7 +32,7 @@ describeEachBackend('Attachments', (backend) => {
     await server.picked(ben, id);
   });
 
-  const setPolicies = async (agentUploads: AttachmentPolicy, customerUploads: AttachmentPolicy = DEFAULT_ATTACHMENT_POLICY) =>
+  const setPolicies = async (agentUploads: AttachmentPolicyInput, customerUploads: AttachmentPolicyInput = DEFAULT_ATTACHMENT_POLICY) =>
     (await server.request('PUT', '/api/settings', { auth: adam, body: { agentUploads, customerUploads } })).expect(200, SettingsResponseSchema);
   const agent = () => ({ staff: ben, conversationId: id });
   const rejections = async () =>
@@ -57,7 +57,7 @@ describeEachBackend('Attachments', (backend) => {
         height: 48,
       });
       expect(a.url).toMatch(new RegExp(`^/api/attachments/${a.id}\\?variant=display&exp=\\d+&sig=[\\w-]+$`));
-      expect(Date.parse(a.urlExpiresAt) - Date.now()).toBeGreaterThan(5 * 3600_000);
+      expect(Date.parse(a.urlExpiresAt) - Date.now()).toBeGreaterThan(10 * 60_000);
 
       const res = await download(server, a.url);
       expect(res.status).toBe(200);
@@ -294,7 +294,7 @@ describeEachBackend('Attachments', (backend) => {
       const [stored] = await readEventsAfter(server.db, Number(row!.seq) - 1, Number(row!.seq), 1);
       const event = stored!.event as ConversationEvent & { type: 'message.created' };
       expect(event.message.attachments[0]!.url).not.toBe(old.url);
-      expect(Date.parse(event.message.attachments[0]!.urlExpiresAt) - Date.now()).toBeGreaterThan(5 * 3600_000);
+      expect(Date.parse(event.message.attachments[0]!.urlExpiresAt) - Date.now()).toBeGreaterThan(10 * 60_000);
       expect((await download(server, event.message.attachments[0]!.url)).status).toBe(200);
     });
 

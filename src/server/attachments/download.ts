@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { extensionOf, INLINE_FILE_TYPES, type AttachmentVariant } from '../../contract/attachments';
 import { contentDisposition } from '../../contract/file-names';
 import type { Database } from '../db/database';
+import { SIGNED_LINK_CACHE_SECONDS } from './attachment-links';
 import { ATTACHMENT_CHUNK_BYTES, readChunk, type AttachmentRow } from './attachment-store';
 
 type Range = { start: number; end: number } | 'unsatisfiable' | null;
@@ -71,9 +72,9 @@ export function sendAttachment(
     .header('Cross-Origin-Resource-Policy', 'same-origin')
     .header('Accept-Ranges', 'bytes')
     .header('ETag', etag)
-    // Signed links stay the same for an hour (see attachment-links.ts), so browsers may keep the
-    // bytes; an authenticated request revalidates, as access can change.
-    .header('Cache-Control', cache === 'signed' ? 'private, max-age=3600' : 'private, no-cache');
+    // A signed link stays the same for a few minutes (see attachment-links.ts), so browsers may
+    // keep the bytes that long; an authenticated request revalidates, as access can change.
+    .header('Cache-Control', cache === 'signed' ? `private, max-age=${SIGNED_LINK_CACHE_SECONDS}` : 'private, no-cache');
 
   if (req.headers['if-none-match'] === etag) return reply.code(304).send();
 

@@ -5,12 +5,14 @@ import {
   ATTACHMENT_UPLOAD_FIELD,
   checkFileName,
   checkFileSize,
+  checkImagePixels,
   FILE_TYPES,
   type Attachment,
   type AttachmentPolicy,
   type FileType,
 } from '../../contract/attachments';
 import type { ErrorCode } from '../../contract/errors';
+import { CUSTOMER_UNSENT_FILES_MAX } from '../../contract/limits';
 import { sanitizeFileName } from '../../contract/file-names';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
@@ -18,6 +20,7 @@ import {
   ATTACHMENT_CHUNK_BYTES,
   attachmentFromRow,
   completeAttachment,
+  countUnsent,
   deleteAttachment,
   insertAttachment,
   insertChunk,
@@ -111,6 +114,16 @@ export async function receiveUpload(
     return refuseAndStop(413, 'file_too_large', tooLarge());
   };
 
+  // Customers may keep only so many uploaded-but-unsent files in their chat (agents are staff).
+  // Checked before the body is read, and again, under the conversation's lock, as the file goes in.
+  const unsentCap = uploader.kind === 'customer' ? CUSTOMER_UNSENT_FILES_MAX : null;
+  const tooManyUnsent = () =>
+    `${fileName === null ? 'This file' : `"${fileName}"`} was refused: you already have ${CUSTOMER_UNSENT_FILES_MAX} files waiting to be sent. Send them with a message first.`;
+  if (unsentCap !== null && (await countUnsent(db, uploader)) >= unsentCap) {
+    reply.header('connection', 'close');
+    throw await refuse(409, 'too_many_unsent_files', tooManyUnsent());
+  }
+
   if (!req.isMultipart()) {
     throw new ApiError(400, 'invalid_request', `Send the file as multipart/form-data, in a part named "${ATTACHMENT_UPLOAD_FIELD}".`);
   }
@@ -140,7 +153,16 @@ export async function receiveUpload(
   const type: FileType = named.type;
 
   const reader = new ChunkReader(stream);
-  const head = await reader.read(ATTACHMENT_CHUNK_BYTES);
+  // A body that ends before its closing boundary (the client gave up, or lied about its length)
+  // makes the part's stream fail: that is the client's doing, answered 400, never 500.
+  const readChunk = async () => {
+    try {
+      return await reader.read(ATTACHMENT_CHUNK_BYTES);
+    } catch {
+      throw await refuseAndStop(400, 'upload_incomplete', `"${fileName}" was not received completely: the upload ended early. Try again.`);
+    }
+  };
+  const head = await readChunk();
   received = head.length;
   if (stream.truncated) throw await truncated();
   if (head.length === 0) throw await refuseAndStop(400, 'empty_file', checkFileSize(fileName, 0, policy)!.message);
@@ -149,21 +171,29 @@ export async function receiveUpload(
 
   let dimensions: { width: number; height: number } | null = null;
   if (FILE_TYPES[type].kind === 'image') {
+    let declared: { width: number; height: number; images?: { width: number; height: number }[] } | null = null;
     try {
-      const size = imageSize(head);
-      const images = size.images ?? [size];
-      if (type === 'heic' && images.some((i) => i.width * i.height > HEIC_MAX_PIXELS)) {
+      declared = imageSize(head);
+    } catch {
+      // Dimensions are a nicety (layout before the image loads); an image that hides them still goes.
+    }
+    if (declared) {
+      // The pixel count the file declares, before anything decodes it: a few hundred bytes can
+      // declare 50,000 × 50,000 pixels, which would take 10 GB to decode (here for a HEIC copy,
+      // in every viewer's browser otherwise). HEIC files list every image they hold.
+      const images = declared.images ?? [declared];
+      const largest = images.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+      const tooLarge = checkImagePixels(fileName, largest, policy);
+      if (tooLarge) throw await refuseAndStop(422, tooLarge.code, tooLarge.message);
+      if (type === 'heic' && largest.width * largest.height > HEIC_MAX_PIXELS) {
         throw await refuseAndStop(400, 'unreadable_file', `"${fileName}" was refused: the photo is too large to convert for display.`);
       }
-      if (type !== 'heic') dimensions = { width: size.width, height: size.height };
-    } catch (err) {
-      if (err instanceof ApiError) throw err;
-      // Dimensions are a nicety (layout before the image loads); an image that hides them still goes.
+      if (type !== 'heic') dimensions = { width: declared.width, height: declared.height };
     }
   }
 
   const id = randomUUID();
-  await insertAttachment(db, {
+  const stored = await insertAttachment(db, {
     id,
     conversationId: uploader.conversationId,
     uploaderKind: uploader.kind,
@@ -173,7 +203,8 @@ export async function receiveUpload(
     mimeType: content.mimeType,
     kind: FILE_TYPES[type].kind,
     urlKey: randomBytes(32).toString('base64url'),
-  });
+  }, unsentCap);
+  if (!stored) throw await refuseAndStop(409, 'too_many_unsent_files', tooManyUnsent());
   try {
     const hash = createHash('sha256');
     const text = type === 'txt' ? new TextChecker() : null;
@@ -187,7 +218,7 @@ export async function receiveUpload(
       whole?.push(chunk);
       size += chunk.length;
       await insertChunk(db, id, 'original', idx++, chunk);
-      chunk = await reader.read(ATTACHMENT_CHUNK_BYTES);
+      chunk = await readChunk();
       received = size + chunk.length;
       if (stream.truncated) throw await truncated();
     }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiErrorBody, ErrorCode } from '../../contract/errors';
+import { unstorableTextProblem } from '../../contract/text';
 
 /** An error that is an answer: it becomes a 4xx with a code and a message for people. */
 export class ApiError extends Error {
@@ -32,6 +33,16 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   const first = Object.entries(fields)[0];
   const message = first ? (first[0] === what ? first[1] : `${first[0]}: ${first[1]}`) : `Invalid ${what}.`;
   return throwInvalid(message, fields);
+}
+
+/** Path parameters are text a client sends too: the same rule as the contract's `text()`. */
+export function checkParams(params: unknown): Record<string, string> {
+  const all = (params ?? {}) as Record<string, string>;
+  for (const [name, value] of Object.entries(all)) {
+    const problem = unstorableTextProblem(value);
+    if (problem) throwInvalid(`${name}: ${problem}`, { [name]: problem });
+  }
+  return all;
 }
 
 function throwInvalid(message: string, fields: Record<string, string>): never {

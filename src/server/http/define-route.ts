@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteDef } from '../../contract/api';
 import { bearerToken, SESSION_COOKIE } from '../auth/principal';
-import { ApiError, parseInput } from './api-error';
+import { ApiError, checkParams, parseInput } from './api-error';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -38,7 +38,7 @@ export function defineRoute<D extends RouteDef>(
       }
       const body = (def.body ? parseInput(def.body, req.body, 'body') : undefined) as Input<D['body']>;
       const query = (def.query ? parseInput(def.query, req.query, 'query') : undefined) as Input<D['query']>;
-      const params = req.params as Record<string, string>;
+      const params = checkParams(req.params);
       const result = await handler({ body, query, params, req, reply });
       return def.response.parse(result);
     },

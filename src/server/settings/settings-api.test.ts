@@ -1,6 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { AttachmentPolicyResponseSchema, DEFAULT_ATTACHMENT_POLICY } from '../../contract/attachments';
-import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
+import {
+  ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
+  ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES,
+  IMAGE_DEFAULT_MAX_PIXELS,
+  IMAGE_MAX_PIXELS_CEILING,
+} from '../../contract/limits';
 import {
   DEFAULT_ROUTING_SETTINGS,
   RoutingSettingsResponseSchema,
@@ -26,8 +31,8 @@ describeEachBackend('Settings', (backend) => {
 
   const put = (who: Staff | Chat | undefined, body: unknown) => server.request('PUT', '/api/settings', { auth: who, body });
   const valid: UpdateSettingsRequest = {
-    agentUploads: { allowedTypes: ['png', 'pdf', 'mp4'], maxFileSizeBytes: 20 * 1024 * 1024 },
-    customerUploads: { allowedTypes: ['jpeg', 'jpg', 'heic'], maxFileSizeBytes: 5 * 1024 * 1024 },
+    agentUploads: { allowedTypes: ['png', 'pdf', 'mp4'], maxFileSizeBytes: 20 * 1024 * 1024, maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS },
+    customerUploads: { allowedTypes: ['jpeg', 'jpg', 'heic'], maxFileSizeBytes: 5 * 1024 * 1024, maxImagePixels: 12_000_000 },
   };
 
   it('starts with the default policy for agents and customers alike', async () => {
@@ -39,7 +44,11 @@ describeEachBackend('Settings', (backend) => {
       updatedAt: null,
       updatedBy: null,
     });
-    expect(DEFAULT_ATTACHMENT_POLICY).toEqual({ allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png'], maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES });
+    expect(DEFAULT_ATTACHMENT_POLICY).toEqual({
+      allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png'],
+      maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
+      maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS,
+    });
     expect((await server.get('/api/attachments/policy', anna)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(DEFAULT_ATTACHMENT_POLICY);
     expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
       DEFAULT_ATTACHMENT_POLICY,
@@ -92,6 +101,8 @@ describeEachBackend('Settings', (backend) => {
       [{ ...valid, customerUploads: { allowedTypes: ['png'], maxFileSizeBytes: 0 } }, 'customerUploads.maxFileSizeBytes'],
       [{ ...valid, agentUploads: { allowedTypes: ['png'], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES + 1 } }, 'agentUploads.maxFileSizeBytes'],
       [{ ...valid, agentUploads: { allowedTypes: ['png'], maxFileSizeBytes: 1.5 } }, 'agentUploads.maxFileSizeBytes'],
+      [{ ...valid, agentUploads: { ...valid.agentUploads, maxImagePixels: IMAGE_MAX_PIXELS_CEILING + 1 } }, 'agentUploads.maxImagePixels'],
+      [{ ...valid, customerUploads: { ...valid.customerUploads, maxImagePixels: 1.5 } }, 'customerUploads.maxImagePixels'],
       [{ agentUploads: valid.agentUploads }, 'customerUploads'],
     ];
     for (const [body, field] of cases) {
@@ -102,7 +113,7 @@ describeEachBackend('Settings', (backend) => {
       200,
       SettingsResponseSchema,
     );
-    expect(ceiling.settings.agentUploads).toEqual({ allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES });
+    expect(ceiling.settings.agentUploads).toEqual({ allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS });
     (await put(adam, { agentUploads: before.agentUploads, customerUploads: before.customerUploads })).expect(200, SettingsResponseSchema);
   });
 

@@ -42,6 +42,24 @@ export function png(width = 64, height = 48, padTo?: number): Buffer {
   return Buffer.concat([file, Buffer.alloc(padTo - file.length, 0x2e)]);
 }
 
+/**
+ * A tiny PNG that declares `width` × `height` pixels: a valid header and IHDR, then an IDAT with
+ * a few compressed bytes. Nothing checking only the size notices it; a decoder would allocate
+ * width × height × 4 bytes. The shape of a decompression bomb.
+ */
+export function pngDeclaring(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(64))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 export const gif = () => Buffer.concat([Buffer.from('GIF89a', 'latin1'), Buffer.from([2, 0, 2, 0, 0, 0, 0]), randomBytes(64)]);
 
 /** A Linux executable's header: what a program renamed to .png starts with. */

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
+import { linkRefreshInterval } from '../../../lib/link-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Newest page first; each further page holds the messages before the oldest one loaded. */
@@ -10,6 +11,8 @@ export const messagesQueryOptions = (id: string) =>
     queryFn: ({ pageParam, signal }) => callApi(api.messages, { params: { id }, query: { before: pageParam }, signal }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.seq : undefined),
+    // File links are short-lived: fresh ones arrive with each fetch.
+    refetchInterval: (query) => linkRefreshInterval(query.state.data?.pages),
   });
 
 export const useMessages = (id: string) => useInfiniteQuery(messagesQueryOptions(id));

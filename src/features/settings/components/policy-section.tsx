@@ -15,7 +15,15 @@ import {
 import { useId } from 'react';
 import { FILE_TYPES, type AttachmentPolicy } from '../../../contract/attachments';
 import { strings } from '../../../lib/strings';
-import { fileTypesByKind, MAX_FILE_SIZE_CEILING_MB, toggleType, type PolicyDraft, type PolicyKey } from '../policy-draft';
+import {
+  fileTypesByKind,
+  MAX_FILE_SIZE_CEILING_MB,
+  MAX_IMAGE_MP_CEILING,
+  MIN_MAX_IMAGE_MP,
+  toggleType,
+  type PolicyDraft,
+  type PolicyKey,
+} from '../policy-draft';
 
 interface Props {
   policyKey: PolicyKey;
@@ -86,6 +94,20 @@ export function PolicySection({ policyKey, draft, errors, disabled, onChange }: 
             error={!!errors?.maxFileSizeBytes}
             helperText={errors?.maxFileSizeBytes ?? s.maxSizeHint(MAX_FILE_SIZE_CEILING_MB)}
             slotProps={{ htmlInput: { min: 0, max: MAX_FILE_SIZE_CEILING_MB, step: 'any', inputMode: 'decimal' } }}
+            sx={{ width: 300, maxWidth: '100%' }}
+          />
+        </Box>
+        <Box>
+          <TextField
+            label={s.maxImagePixels}
+            type="number"
+            size="small"
+            value={draft.maxImageMegapixels}
+            disabled={disabled}
+            onChange={(e) => onChange({ ...draft, maxImageMegapixels: e.target.value }, 'maxImagePixels')}
+            error={!!errors?.maxImagePixels}
+            helperText={errors?.maxImagePixels ?? s.maxImagePixelsHint(MIN_MAX_IMAGE_MP, MAX_IMAGE_MP_CEILING)}
+            slotProps={{ htmlInput: { min: MIN_MAX_IMAGE_MP, max: MAX_IMAGE_MP_CEILING, step: 'any', inputMode: 'decimal' } }}
             sx={{ width: 300, maxWidth: '100%' }}
           />
         </Box>

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
+import { linkRefreshInterval } from '../../../lib/link-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const customerMessagesQueryOptions = (token: string) =>
@@ -9,6 +10,8 @@ export const customerMessagesQueryOptions = (token: string) =>
     queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: { before: pageParam }, signal }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.seq : undefined),
+    // File links are short-lived: fresh ones arrive with each fetch.
+    refetchInterval: (query) => linkRefreshInterval(query.state.data?.pages),
   });
 
 export const useCustomerMessages = (token: string) => useInfiniteQuery(customerMessagesQueryOptions(token));
