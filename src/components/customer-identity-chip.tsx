@@ -15,7 +15,7 @@ export function UnverifiedChip({ customer }: { customer: Pick<Customer, 'verifie
   const s = strings.identity;
   return (
     <>
-      <Tooltip title={s.unverifiedHint}>
+      <Tooltip describeChild title={s.unverifiedHint}>
         <Chip
           role="note"
           size="small"
