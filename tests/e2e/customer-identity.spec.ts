@@ -4,8 +4,8 @@ import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
 
 /*
  * Customer identity in the web chat (README): a typed email joins nobody; a link the embedding
- * site signed with the admin's secret joins the verified customer and their history. Olivia
- * Brown (C-1006) and Lukas Becker are seeded with earlier conversations and used by no other spec.
+ * site signed with the admin's secret joins the verified customer and their history. Priya
+ * Patel (C-1010) and Lukas Becker are seeded with earlier conversations and used by no other spec.
  */
 
 const drawer = (page: Page) => page.getByRole('complementary', { name: 'Conversation side panel' });
@@ -68,28 +68,28 @@ test('an admin generates the identity secret; a signed link shows the agent the 
   await expect(adam.getByText(secret)).toHaveCount(0);
 
   const shopper = uniqueCustomer('Shopper');
-  const link = `/webchat?queue=Sales&customerId=C-1006&signature=${sign(secret, 'C-1006')}`;
-  const customer = await openWebchat(browser, link, { name: 'Olivia', email: shopper.email, text: 'Where is my parcel?' });
+  const link = `/webchat?queue=Sales&customerId=C-1010&signature=${sign(secret, 'C-1010')}`;
+  const customer = await openWebchat(browser, link, { name: 'Priya', email: shopper.email, text: 'Where is my parcel?' });
   await expect(customer.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
 
   const ben = await agentPage('ben');
-  const row = ben.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: 'Olivia Brown' });
+  const row = ben.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: 'Priya Patel' });
   await expect(row).toContainText('Where is my parcel?');
   await row.click();
-  const header = ben.getByRole('region', { name: 'Chat with Olivia Brown' });
-  await expect(header.getByRole('heading', { name: 'Olivia Brown' })).toBeVisible();
+  const header = ben.getByRole('region', { name: 'Chat with Priya Patel' });
+  await expect(header.getByRole('heading', { name: 'Priya Patel' })).toBeVisible();
   await expect(header.getByRole('note', { name: 'Unverified customer' })).toHaveCount(0);
 
   await openSection(ben, 'Customer details');
-  await expect(drawer(ben).getByText('Signed in on the website as customer C-1006', { exact: false })).toBeVisible();
+  await expect(drawer(ben).getByText('Signed in on the website as customer C-1010', { exact: false })).toBeVisible();
   await drawer(ben).getByRole('tab', { name: 'Conversation history' }).click();
   await expect(drawer(ben).getByRole('list', { name: 'Conversation history' }).getByRole('button')).toHaveCount(2);
 });
 
 test("a forged web-chat link shows the web chat's error and starts nothing", async ({ browser }) => {
   const forger = uniqueCustomer('Forger');
-  const forged = sign('a secret the forger guessed', 'C-1006');
-  const page = await openWebchat(browser, `/webchat?queue=Sales&customerId=C-1006&signature=${forged}`, { ...forger, text: 'I am Olivia, honest.' });
+  const forged = sign('a secret the forger guessed', 'C-1010');
+  const page = await openWebchat(browser, `/webchat?queue=Sales&customerId=C-1010&signature=${forged}`, { ...forger, text: 'I am Priya, honest.' });
   await expect(page.getByRole('alert')).toContainText(/This chat link (is not valid|cannot be checked)/);
   await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toHaveCount(0);
