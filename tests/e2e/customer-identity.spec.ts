@@ -103,3 +103,29 @@ test("a forged web-chat link shows the web chat's error and starts nothing", asy
   await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toHaveCount(0);
 });
+
+test('a start whose answer was lost is sent again with the same client id and makes one chat', async ({ browser, agentPage }) => {
+  const visitor = uniqueCustomer('Retry');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sent: { clientMessageId: string }[] = [];
+  await page.route('**/api/webchat/conversations', async (route) => {
+    sent.push(route.request().postDataJSON() as { clientMessageId: string });
+    if (sent.length > 1) return route.continue();
+    // The server starts the chat, but its answer never reaches the page.
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.goto('/webchat?queue=Support');
+  await page.getByLabel('Your name').fill(visitor.name);
+  await page.getByLabel('Email').fill(visitor.email);
+  await page.getByLabel('How can we help?').fill('Is anyone there?');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
+  expect(sent).toHaveLength(2);
+  expect(sent[1]!.clientMessageId).toBe(sent[0]!.clientMessageId);
+
+  const ben = await agentPage('ben');
+  await expect(ben.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: visitor.name })).toHaveCount(1);
+  await context.close();
+});
