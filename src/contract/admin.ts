@@ -101,3 +101,25 @@ export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;
 
 /** Newest first. */
 export const AdminAuditListSchema = z.object({ entries: z.array(AdminAuditEntrySchema) });
+
+/**
+ * The web-chat identity secret's state, as admins see it without revealing it. Embedding sites
+ * sign their customers' ids with the secret (HMAC-SHA256); see the README.
+ */
+export const WebchatIdentityStatusSchema = z.object({
+  configured: z.boolean(),
+  /** When the current secret was generated, and by whom; null when none is set up. */
+  generatedAt: z.iso.datetime().nullable(),
+  generatedBy: PersonRefSchema.nullable(),
+});
+export type WebchatIdentityStatus = z.infer<typeof WebchatIdentityStatusSchema>;
+
+export const WebchatIdentityStatusResponseSchema = z.object({ identity: WebchatIdentityStatusSchema });
+
+/** Only in the answer to generating or revealing it: never in settings or events. */
+export const WebchatIdentitySecretResponseSchema = z.object({
+  identity: WebchatIdentityStatusSchema,
+  /** 64 hex characters; keep it on the embedding site's server, never in its pages. */
+  secret: z.string(),
+});
+export type WebchatIdentitySecretResponse = z.infer<typeof WebchatIdentitySecretResponseSchema>;

@@ -9,6 +9,8 @@ import {
   ResetPasswordRequestSchema,
   SaveQueueRequestSchema,
   UpdateUserRequestSchema,
+  WebchatIdentitySecretResponseSchema,
+  WebchatIdentityStatusResponseSchema,
 } from './admin';
 import {
   AttachmentDownloadQuerySchema,
@@ -139,9 +141,12 @@ export const api = {
   updateUser: { method: 'PUT', path: '/api/admin/users/:id', summary: 'Admins: change a user; disabling ends their sessions everywhere at once', access: 'staff', body: UpdateUserRequestSchema, response: AdminUserResponseSchema },
   resetPassword: { method: 'POST', path: '/api/admin/users/:id/password', summary: "Admins: set a new password; the user's sessions end", access: 'staff', body: ResetPasswordRequestSchema, response: AdminUserResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', summary: 'Admins: the changes admins made to queues, users and settings, newest first', access: 'staff', response: AdminAuditListSchema },
+  webchatIdentity: { method: 'GET', path: '/api/admin/webchat-identity', summary: 'Admins: whether a web-chat identity secret is set up, since when and by whom (never the secret)', access: 'staff', response: WebchatIdentityStatusResponseSchema },
+  generateWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/secret', summary: 'Admins: generate the web-chat identity secret, replacing any earlier one (links signed with it stop working); the answer shows it once; audited', access: 'staff', response: WebchatIdentitySecretResponseSchema },
+  revealWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/reveal', summary: 'Admins: show the current web-chat identity secret; audited', access: 'staff', response: WebchatIdentitySecretResponseSchema },
 
   webchatQueues: { method: 'GET', path: '/api/webchat/queues', summary: 'Queues a customer may write to', access: 'public', response: PublicQueueListSchema },
-  webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: 'Start a conversation; returns the customer token', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },
+  webchatStart: { method: 'POST', path: '/api/webchat/conversations', summary: "Start a conversation; returns the customer token. Idempotent by the first message's clientMessageId for a short while (same body: 200 with the same conversation; other body: 409). With customerId and signature the customer is verified (403 invalid_signature otherwise)", access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },
   webchatConversation: { method: 'GET', path: '/api/webchat/conversation', summary: "The customer's own conversation", access: 'customer', response: CustomerConversationResponseSchema },
   webchatMessages: { method: 'GET', path: '/api/webchat/messages', summary: "The customer's messages", access: 'customer', query: MessagePageQuerySchema, response: MessagePageSchema },
   webchatSend: { method: 'POST', path: '/api/webchat/messages', summary: 'Send as customer; idempotent by clientMessageId', access: 'customer', body: SendMessageRequestSchema, response: SendMessageResponseSchema },

@@ -13,6 +13,15 @@ export const CustomerSchema = z.object({
   name: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /**
+   * True only when the embedding site vouched for the customer with a signed link (see
+   * "Customer identity in the web chat" in the README). An unverified customer typed their name
+   * and email into the web chat: nothing proves either, and their record holds only their own
+   * conversations.
+   */
+  verified: z.boolean(),
+  /** The embedding site's id of a verified customer; null when unverified. */
+  externalId: z.string().nullable(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 

@@ -31,6 +31,8 @@ export const ErrorCodeSchema = z.enum([
   'attachment_unavailable',
   /** A signed file link that has expired: refetch the message for a fresh one. */
   'link_expired',
+  /** A web-chat link whose customer signature is wrong, or that the workspace cannot check (no secret set up). */
+  'invalid_signature',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -43,3 +43,7 @@ export const AGENT_CAPACITY_MIN = 1;
 export const AGENT_CAPACITY_MAX = 50;
 export const AGENT_CAPACITY_DEFAULT = 5;
 export const QUEUE_NAME_MAX_LENGTH = 60;
+/** An embedding site's own customer id, as signed into web-chat links. */
+export const EXTERNAL_CUSTOMER_ID_MAX_LENGTH = 200;
+/** How long a retried web-chat start may still get its conversation's token back. */
+export const WEBCHAT_START_REPLAY_WINDOW_SECONDS = 600;

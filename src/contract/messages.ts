@@ -76,3 +76,19 @@ export const MessagePageSchema = z.object({
   hasMore: z.boolean(),
 });
 export type MessagePage = z.infer<typeof MessagePageSchema>;
+
+/** Who looks at a message: one staff member, or the conversation's customer. */
+export type MessageViewer = { kind: 'staff'; userId: string } | { kind: 'customer' };
+
+/**
+ * A message as `viewer` may see it: its client id only for its own author. The id is the
+ * author's idempotency key (a customer's first one also replays their chat start, see
+ * webchat-start.ts), so nobody else may learn it; authors need theirs to match their pending sends.
+ */
+export function messageFor(message: Message, viewer: MessageViewer): Message {
+  const own =
+    viewer.kind === 'customer'
+      ? message.authorKind === 'customer'
+      : message.authorKind === 'agent' && message.authorId === viewer.userId;
+  return own || message.clientMessageId === null ? message : { ...message, clientMessageId: null };
+}

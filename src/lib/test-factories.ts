@@ -18,6 +18,8 @@ export const makeCustomer = (patch: Partial<Customer> = {}): Customer => ({
   name: 'Kim',
   email: null,
   phone: null,
+  verified: false,
+  externalId: null,
   ...patch,
 });
 

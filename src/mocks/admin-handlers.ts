@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import type { AdminAuditEntry, AdminQueue, AdminUser, SaveQueueRequest } from '../contract/admin';
+import type { AdminAuditEntry, AdminQueue, AdminUser, SaveQueueRequest, WebchatIdentityStatus } from '../contract/admin';
 import type { User } from '../contract/auth';
 import { initialAgentState, mockData } from './data';
 import { agentState, binary, MockApiError, notFound, requireStaff, route, sweepRouting, UUID } from './handlers';
@@ -67,6 +67,21 @@ function record(admin: User, action: string, target: AdminAuditEntry['target'], 
   adminRecords().audit.push({ id: crypto.randomUUID(), at: new Date().toISOString(), actor: { id: admin.id, displayName: admin.displayName }, action, target, summary });
 }
 
+/** The web-chat identity secret's state, never the secret. */
+function identityStatus(): WebchatIdentityStatus {
+  const identity = mockData.webchatIdentity;
+  return identity
+    ? { configured: true, generatedAt: identity.generatedAt, generatedBy: { ...identity.generatedBy } }
+    : { configured: false, generatedAt: null, generatedBy: null };
+}
+
+const IDENTITY_TARGET = { kind: 'settings', id: null, name: 'Web-chat identity secret' } as const;
+
+/** 32 random bytes in hex, as the server's. */
+function newSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** An admin, from the session: 401 without one, 403 for anyone else. */
 function requireAdminCaller(ctx: Parameters<typeof requireStaff>[0]): User {
   const { user } = requireStaff(ctx);
@@ -131,7 +146,18 @@ function releaseWork(userId: string) {
   }
 }
 
-type AdminRoute = 'adminQueues' | 'createQueue' | 'updateQueue' | 'adminUsers' | 'createUser' | 'updateUser' | 'resetPassword' | 'adminAudit';
+type AdminRoute =
+  | 'adminQueues'
+  | 'createQueue'
+  | 'updateQueue'
+  | 'adminUsers'
+  | 'createUser'
+  | 'updateUser'
+  | 'resetPassword'
+  | 'adminAudit'
+  | 'webchatIdentity'
+  | 'generateWebchatSecret'
+  | 'revealWebchatSecret';
 
 export function adminHandlers(): { [R in AdminRoute]: HttpHandler } {
   return {
@@ -266,6 +292,33 @@ export function adminHandlers(): { [R in AdminRoute]: HttpHandler } {
     adminAudit: route('adminAudit', (ctx) => {
       requireAdminCaller(ctx);
       return { entries: structuredClone(adminRecords().audit).reverse() };
+    }),
+
+    webchatIdentity: route('webchatIdentity', (ctx) => {
+      requireAdminCaller(ctx);
+      return { identity: identityStatus() };
+    }),
+
+    generateWebchatSecret: route('generateWebchatSecret', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const rotated = mockData.webchatIdentity !== null;
+      const secret = newSecret();
+      mockData.webchatIdentity = { secret, generatedAt: new Date().toISOString(), generatedBy: { id: admin.id, displayName: admin.displayName } };
+      record(
+        admin,
+        rotated ? 'webchat_secret.rotated' : 'webchat_secret.generated',
+        IDENTITY_TARGET,
+        rotated ? 'Rotated the web-chat identity secret: links signed with the old one no longer work' : 'Generated the web-chat identity secret',
+      );
+      return { identity: identityStatus(), secret };
+    }),
+
+    revealWebchatSecret: route('revealWebchatSecret', (ctx) => {
+      const admin = requireAdminCaller(ctx);
+      const identity = mockData.webchatIdentity;
+      if (!identity) throw new MockApiError(404, 'not_found', 'No web-chat identity secret is set up yet. Generate one first.');
+      record(admin, 'webchat_secret.revealed', IDENTITY_TARGET, 'Revealed the web-chat identity secret');
+      return { identity: identityStatus(), secret: identity.secret };
     }),
   };
 }

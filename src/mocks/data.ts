@@ -109,6 +109,10 @@ export interface MockData {
   sessions: Map<string, string>;
   /** Customer token → conversation id. */
   customerTokens: Map<string, string>;
+  /** Web-chat starts by their first message's client id, for retries (see webchat-start.ts). */
+  webchatStarts: Map<string, { requestHash: string; conversationId: string; customerToken: string; at: number }>;
+  /** The web-chat identity secret, when an admin generated one. */
+  webchatIdentity: { secret: string; generatedAt: string; generatedBy: { id: string; displayName: string } } | null;
   /** Uploaded files by id, with their bytes. */
   attachments: Map<string, MockAttachment>;
   /** The admin's System Configurator. */
@@ -176,19 +180,20 @@ const USERS = [
   { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [], capacity: 5 },
 ] as const;
 
+/** As the server's seed: the shop's customer id for verified customers; Noah and Mateo are unverified. */
 const CUSTOMERS = [
-  ['Maria Garcia', 'maria.garcia@example.com', '+34 612 345 678'],
-  ['James Smith', 'james.smith@example.com', '+44 7700 900123'],
-  ['Aiko Tanaka', 'aiko.tanaka@example.com', null],
-  ['Lukas Becker', 'lukas.becker@example.com', '+49 1512 3456789'],
-  ['Fatima Al-Sayed', 'fatima.alsayed@example.com', null],
-  ['Olivia Brown', 'olivia.brown@example.com', '+1 202 555 0143'],
-  ['Noah Wilson', 'noah.wilson@example.com', null],
-  ['Chloé Dubois', 'chloe.dubois@example.com', '+33 6 12 34 56 78'],
-  ['Mateo Rossi', 'mateo.rossi@example.com', null],
-  ['Priya Patel', 'priya.patel@example.com', '+91 98765 43210'],
-  ['Erik Johansson', 'erik.johansson@example.com', null],
-  ['Zanele Dlamini', 'zanele.dlamini@example.com', '+27 82 123 4567'],
+  ['Maria Garcia', 'maria.garcia@example.com', '+34 612 345 678', 'C-1001'],
+  ['James Smith', 'james.smith@example.com', '+44 7700 900123', 'C-1002'],
+  ['Aiko Tanaka', 'aiko.tanaka@example.com', null, 'C-1003'],
+  ['Lukas Becker', 'lukas.becker@example.com', '+49 1512 3456789', 'C-1004'],
+  ['Fatima Al-Sayed', 'fatima.alsayed@example.com', null, 'C-1005'],
+  ['Olivia Brown', 'olivia.brown@example.com', '+1 202 555 0143', 'C-1006'],
+  ['Noah Wilson', 'noah.wilson@example.com', null, null],
+  ['Chloé Dubois', 'chloe.dubois@example.com', '+33 6 12 34 56 78', 'C-1008'],
+  ['Mateo Rossi', 'mateo.rossi@example.com', null, null],
+  ['Priya Patel', 'priya.patel@example.com', '+91 98765 43210', 'C-1010'],
+  ['Erik Johansson', 'erik.johansson@example.com', null, 'C-1011'],
+  ['Zanele Dlamini', 'zanele.dlamini@example.com', '+27 82 123 4567', 'C-1012'],
 ] as const;
 
 const PAST_THREADS = [
@@ -220,7 +225,14 @@ export function createDemoData(now = Date.now()): MockData {
     // The server lists a user's queue ids sorted.
     queueIds: queues.filter((q) => (u.queues as readonly string[]).includes(q.name)).map((q) => q.id).sort(),
   }));
-  const customers: Customer[] = CUSTOMERS.map(([name, email, phone], i) => ({ id: id(3, i + 1), name, email, phone }));
+  const customers: Customer[] = CUSTOMERS.map(([name, email, phone, externalId], i) => ({
+    id: id(3, i + 1),
+    name,
+    email,
+    phone,
+    verified: externalId !== null,
+    externalId,
+  }));
   const agents = users.filter((u) => u.role === 'agent');
 
   const conversations: ConversationRecord[] = [];
@@ -356,6 +368,8 @@ export function createDemoData(now = Date.now()): MockData {
     loggedInElsewhere: new Set(agents.map((a) => a.id)),
     sessions: new Map(),
     customerTokens: new Map(),
+    webchatStarts: new Map(),
+    webchatIdentity: null,
   };
 }
 
@@ -389,6 +403,8 @@ export function createEmptyData(): MockData {
     loggedInElsewhere: new Set(),
     sessions: new Map(),
     customerTokens: new Map(),
+    webchatStarts: new Map(),
+    webchatIdentity: null,
   };
 }
 
@@ -427,6 +443,8 @@ export function toTransfer(t: TransferRecord): Transfer {
 export const transfersOf = (conversationId: string): TransferRecord[] =>
   mockData.transfers.filter((t) => t.conversationId === conversationId);
 
+const withoutClientId = (m: Message | null): Message | null => (m ? { ...m, clientMessageId: null } : null);
+
 export function toConversation(record: ConversationRecord): Conversation {
   const { customerId, queueId, agentId, reservedForId, offeredToId, offerExpiresAt, offerRound: _round, ...rest } = record;
   const customer = mockData.customers.find((c) => c.id === customerId);
@@ -452,8 +470,9 @@ export function toConversation(record: ConversationRecord): Conversation {
         : null,
     lastCustomerMessageAt: fromCustomer.at(-1)?.createdAt ?? null,
     awaitingReplySince: fromCustomer.find((m) => m.seq > lastAgentSeq)?.createdAt ?? null,
-    firstMessage: thread.find((m) => m.authorKind === 'customer') ?? null,
-    lastMessage: last,
+    // As the server: conversations carry no author's client id (see messageFor).
+    firstMessage: withoutClientId(thread.find((m) => m.authorKind === 'customer') ?? null),
+    lastMessage: withoutClientId(last),
     lastSeq: last?.seq ?? 0,
   });
 }

@@ -254,6 +254,9 @@ describe('mock handlers cover the contract', () => {
       'queue.updated',
       'queue.created',
     ]);
+    expect(track('webchatIdentity', ok(await call('webchatIdentity', { token: adam.token }))).identity.configured).toBe(false);
+    const generated = track('generateWebchatSecret', ok(await call('generateWebchatSecret', { token: adam.token })));
+    expect(track('revealWebchatSecret', ok(await call('revealWebchatSecret', { token: adam.token }))).secret).toBe(generated.secret);
     const ben = await login('ben');
     track('attachmentPolicy', ok(await call('attachmentPolicy', { token: ben.token })));
     track('webchatAttachmentPolicy', ok(await call('webchatAttachmentPolicy', { token: chat.customerToken })));
@@ -591,17 +594,19 @@ describe('webchat', () => {
     });
     expect(started.status).toBe(201);
     const chat = ok(started);
-    expect(chat.conversation).toMatchObject({ state: 'queued', queueName: 'Support', customerName: 'Maria Garcia', agentName: null });
-    expect(chat.message).toMatchObject({ seq: 1, authorKind: 'customer', authorName: 'Maria Garcia', text: 'Me again!' });
+    expect(chat.conversation).toMatchObject({ state: 'queued', queueName: 'Support', customerName: 'Maria G.', agentName: null });
+    expect(chat.message).toMatchObject({ seq: 1, authorKind: 'customer', authorName: 'Maria G.', text: 'Me again!' });
 
-    // A returning customer keeps one record and the name agents already know.
-    const maria = mockData.customers.filter((c) => c.email?.toLowerCase() === 'maria.garcia@example.com');
-    expect(maria).toHaveLength(1);
-
+    // A typed email proves nothing: an unverified record of its own, not the known Maria Garcia.
+    const maria = mockData.customers.find((c) => c.externalId === 'C-1001')!;
     const anna = await login('anna');
     const picklist = ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })).conversations;
     const mine = picklist.find((c) => c.id === chat.conversation.id)!;
-    expect(mine).toMatchObject({ source: 'Maria.Garcia@example.com', destination: 'support@acme.example', customer: { id: maria[0]!.id } });
+    expect(mine).toMatchObject({ source: 'Maria.Garcia@example.com', destination: 'support@acme.example', customer: { name: 'Maria G.', verified: false, externalId: null } });
+    expect(mine.customer.id).not.toBe(maria.id);
+    expect(ok(await call('customerHistory', { token: anna.token, params: { id: mine.id } })).conversations).toEqual([]);
+    // Staff never see the customer's client id.
+    expect(mine.firstMessage?.clientMessageId).toBeNull();
     expect(picklist.at(-1)!.id).toBe(chat.conversation.id);
 
     ok(await call('pick', { token: anna.token, params: { id: chat.conversation.id } }));
@@ -621,6 +626,35 @@ describe('webchat', () => {
     expect(late).toEqual({ code: 'conversation_ended', message: 'This chat has ended. Start a new one to write again.' });
     // The retry of a message sent before the end still gets its first answer.
     expect((await call('webchatSend', { token: chat.customerToken, body })).status).toBe(200);
+  });
+
+  it('joins a signed start to the verified customer and refuses a forged one', async () => {
+    const [adam, sara] = [await login('adam'), await login('sara')];
+    const support = mockData.queues.find((q) => q.name === 'Support')!.id;
+    const body = (patch: object) => ({ queueId: support, name: 'Maria', email: 'maria@example.com', text: 'Hi', clientMessageId: uuid(), ...patch });
+    expect(fail(await call('webchatStart', { body: body({ customerId: 'C-1001', signature: '0'.repeat(64) }) }), 403).code).toBe('invalid_signature');
+
+    const { secret } = ok(await call('generateWebchatSecret', { token: adam.token }));
+    expect(JSON.stringify(ok(await call('webchatIdentity', { token: adam.token })))).not.toContain(secret);
+    expect(ok(await call('revealWebchatSecret', { token: adam.token })).secret).toBe(secret);
+    expect(fail(await call('revealWebchatSecret', { token: sara.token }), 403).code).toBe('forbidden');
+    expect(JSON.stringify(ok(await call('settings', { token: adam.token })))).not.toContain(secret);
+
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode('C-1001')));
+    const signature = Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(fail(await call('webchatStart', { body: body({ customerId: 'C-1002', signature }) }), 403).code).toBe('invalid_signature');
+    const verified = body({ customerId: 'C-1001', signature });
+    const started = ok(await call('webchatStart', { body: verified }));
+    const seen = ok(await call('conversation', { token: sara.token, params: { id: started.conversation.id } })).conversation;
+    expect(seen.customer).toMatchObject({ name: 'Maria Garcia', verified: true, externalId: 'C-1001' });
+    expect(ok(await call('customerHistory', { token: sara.token, params: { id: seen.id } })).conversations.length).toBeGreaterThan(0);
+
+    // The same start again is a retry: the same conversation; another body with its id is refused.
+    const retry = await call('webchatStart', { body: verified });
+    expect(retry.status).toBe(200);
+    expect(ok(retry).conversation.id).toBe(started.conversation.id);
+    expect(fail(await call('webchatStart', { body: { ...verified, text: 'Other' } }), 409).code).toBe('duplicate_client_id');
   });
 
   it('answers 401 to an unknown chat token', async () => {

@@ -26,14 +26,14 @@ import type { Conversation } from '../contract/conversations';
 import type { ApiErrorBody, ErrorCode } from '../contract/errors';
 import { contentDisposition, sanitizeFileName } from '../contract/file-names';
 import type { HandledSort, HistoryOrder } from '../contract/history';
-import { AGENT_CAPACITY_DEFAULT, CUSTOMER_UNSENT_FILES_MAX, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../contract/limits';
-import type { Message } from '../contract/messages';
+import { AGENT_CAPACITY_DEFAULT, CUSTOMER_UNSENT_FILES_MAX, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE, WEBCHAT_START_REPLAY_WINDOW_SECONDS } from '../contract/limits';
+import { messageFor, type Message, type MessageViewer } from '../contract/messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../contract/preferences';
 import type { ChosenPresence, MyPresenceResponse, PresenceReason, PresenceState } from '../contract/presence';
 import type { ReadState } from '../contract/read-markers';
 import type { RoutingSettings } from '../contract/settings';
 import type { TransferTarget } from '../contract/transfers';
-import { toCustomerConversation } from '../contract/webchat';
+import { toCustomerConversation, type StartChatRequest } from '../contract/webchat';
 import {
   appendMessage,
   appendNote,
@@ -205,7 +205,10 @@ function onRoute(def: RouteDef): HttpCustomPredicate<PathParams> {
   };
 }
 
-export function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<R>) => z.input<Def<R>['response']>): HttpHandler {
+export function route<R extends JsonRouteName>(
+  name: R,
+  run: (ctx: RouteContext<R>) => z.input<Def<R>['response']> | Promise<z.input<Def<R>['response']>>,
+): HttpHandler {
   const def: RouteDef = api[name];
   type Resolver = HttpResponseResolver<PathParams, MockRequestBody<R>, MockResponseBody<R>>;
   // The cast only bridges MSW's conditional return type, which TypeScript cannot resolve for a
@@ -223,7 +226,7 @@ export function route<R extends JsonRouteName>(name: R, run: (ctx: RouteContext<
       const headers = new Headers();
       // The server's sweeper runs every second; here, before each answer (see sweepRouting).
       sweepRouting();
-      const result = run({
+      const result = await run({
         body: body as RouteContext<R>['body'],
         query: query as RouteContext<R>['query'],
         params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
@@ -843,9 +846,10 @@ function fileRoute<R extends FileRouteName>(
   });
 }
 
-function listMessages(conversationId: string, before: number | undefined, limit: number) {
+/** As the server: each viewer sees the client ids of their own messages only (messageFor). */
+function listMessages(viewer: MessageViewer, conversationId: string, before: number | undefined, limit: number) {
   const older = messagesOf(conversationId).filter((m) => before === undefined || m.seq < before);
-  return { messages: structuredClone(older.slice(-limit)), hasMore: older.length > limit };
+  return { messages: structuredClone(older.slice(-limit)).map((m) => messageFor(m, viewer)), hasMore: older.length > limit };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -975,6 +979,46 @@ function handledConversations(
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Customer identity, as src/server/webchat/customer-identity.ts: a typed email joins nothing;
+// a link signed with the admin's secret joins the customer with that site id.
+
+async function hmacHex(secret: string, text: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text)));
+  return Array.from(signature, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function verifyCustomerSignature(customerId: string, signature: string): Promise<string> {
+  const identity = mockData.webchatIdentity;
+  if (!identity) {
+    throw new MockApiError(
+      403,
+      'invalid_signature',
+      'This chat link cannot be checked, because the web chat is not set up for signed-in customers. Open the chat from the website again, or contact us another way.',
+    );
+  }
+  if (signature.toLowerCase() !== (await hmacHex(identity.secret, customerId))) {
+    throw new MockApiError(403, 'invalid_signature', 'This chat link is not valid: it may be old or changed. Open the chat from the website again.');
+  }
+  return customerId;
+}
+
+function newUnverifiedCustomer(body: StartChatRequest) {
+  const customer = { id: crypto.randomUUID(), name: body.name, email: body.email, phone: null, verified: false, externalId: null };
+  mockData.customers.push(customer);
+  return customer;
+}
+
+function verifiedCustomer(externalId: string, body: StartChatRequest) {
+  let customer = mockData.customers.find((c) => c.externalId === externalId);
+  if (!customer) {
+    customer = { id: crypto.randomUUID(), name: body.name, email: body.email, phone: null, verified: true, externalId };
+    mockData.customers.push(customer);
+  }
+  return customer;
+}
+
 function ownConversation(conversationId: string): ConversationRecord {
   const record = findConversation(conversationId);
   if (!record) throw notFound('This chat');
@@ -1098,7 +1142,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
   messages: route('messages', (ctx) => {
     const { user } = requireStaff(ctx);
     const record = viewConversation(user, ctx.params.id!);
-    return listMessages(record.id, ctx.query.before, ctx.query.limit ?? MESSAGE_PAGE_SIZE);
+    return listMessages({ kind: 'staff', userId: user.id }, record.id, ctx.query.before, ctx.query.limit ?? MESSAGE_PAGE_SIZE);
   }),
 
   sendMessage: route('sendMessage', (ctx) => {
@@ -1206,7 +1250,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     queues: [...mockData.queues].sort(byName).map((q) => ({ id: q.id, name: q.name })),
   })),
 
-  webchatStart: route('webchatStart', (ctx) => {
+  webchatStart: route('webchatStart', async (ctx) => {
     const { body } = ctx;
     const queue = mockData.queues.find((q) => q.id === body.queueId);
     if (!queue) {
@@ -1214,13 +1258,23 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
         fields: { queueId: 'Unknown queue' },
       });
     }
-    // Returning customers keep one record, so agents see their earlier conversations.
-    let customer = mockData.customers.find((c) => c.email?.toLowerCase() === body.email.toLowerCase());
-    // The stored name is kept, as on the server.
-    if (!customer) {
-      customer = { id: crypto.randomUUID(), name: body.name, email: body.email, phone: null };
-      mockData.customers.push(customer);
+    // As the server: a signed link is checked before the start is claimed.
+    const externalId = body.customerId !== undefined ? await verifyCustomerSignature(body.customerId, body.signature ?? '') : null;
+    const requestHash = JSON.stringify([body.queueId, body.name, body.email, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null]);
+    const prior = mockData.webchatStarts.get(body.clientMessageId);
+    if (prior) {
+      // A retry of the same start gets the same conversation and token; nothing else does.
+      if (prior.requestHash !== requestHash) {
+        throw new MockApiError(409, 'duplicate_client_id', 'This message was already used to start another chat. Reload the page and start again.');
+      }
+      if (Date.now() - prior.at > WEBCHAT_START_REPLAY_WINDOW_SECONDS * 1000) {
+        throw new MockApiError(409, 'duplicate_client_id', 'This chat was started a while ago and cannot be opened again from here. Start a new chat.');
+      }
+      const record = ownConversation(prior.conversationId);
+      const message = messagesOf(record.id).find((m) => m.clientMessageId === body.clientMessageId)!;
+      return { customerToken: prior.customerToken, conversation: toCustomerConversation(toConversation(record)), message: structuredClone(message) };
     }
+    const customer = externalId === null ? newUnverifiedCustomer(body) : verifiedCustomer(externalId, body);
     const record: ConversationRecord = {
       id: crypto.randomUUID(),
       customerId: customer.id,
@@ -1247,6 +1301,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     });
     const customerToken = newToken();
     mockData.customerTokens.set(customerToken, record.id);
+    mockData.webchatStarts.set(body.clientMessageId, { requestHash, conversationId: record.id, customerToken, at: Date.now() });
     // An offering queue offers it to an agent at once (it waits in the picklist when nobody may take it).
     offerConversation(record, mockData.settings.routing);
     ctx.setStatus(201);
@@ -1260,7 +1315,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
 
   webchatMessages: route('webchatMessages', (ctx) => {
     const { conversationId } = requireCustomer(ctx);
-    return listMessages(conversationId, ctx.query.before, ctx.query.limit ?? MESSAGE_PAGE_SIZE);
+    return listMessages({ kind: 'customer' }, conversationId, ctx.query.before, ctx.query.limit ?? MESSAGE_PAGE_SIZE);
   }),
 
   webchatSend: route('webchatSend', (ctx) => {

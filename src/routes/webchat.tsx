@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { z } from 'zod';
 import { CustomerChat } from '../features/webchat/components/customer-chat';
 import { StartChatForm } from '../features/webchat/components/start-chat-form';
+import { identityLinkFrom } from '../features/webchat/identity-link';
 import { tokenStorage } from '../features/webchat/token-storage';
 import { strings } from '../lib/strings';
 
@@ -14,6 +15,8 @@ export const Route = createFileRoute('/webchat')({
 
 function WebchatPage() {
   const { queue } = Route.useSearch();
+  // Read once: the link's exact characters, before anything rewrites the address.
+  const [identity] = useState(() => identityLinkFrom(window.location.search));
   const [token, setToken] = useState(tokenStorage.get);
   const leave = useCallback(() => {
     tokenStorage.clear();
@@ -39,6 +42,7 @@ function WebchatPage() {
             </Typography>
             <StartChatForm
               initialQueue={queue}
+              identity={identity}
               onStarted={(r) => {
                 tokenStorage.set(r.customerToken);
                 setToken(r.customerToken);

@@ -35,6 +35,7 @@ import { registerSettingsRoutes } from './settings/settings-routes';
 import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
 import { registerTransferRoutes } from './transfers/transfer-routes';
+import { registerIdentityRoutes } from './webchat/identity-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
 
 export interface AppDeps {
@@ -155,6 +156,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
+  registerIdentityRoutes(app, deps.db);
   registerRealtimeRoutes(app, deps.db, hub, connections, metrics);
   registerSettingsRoutes(app, deps.db);
   registerSupervisionRoutes(app, deps.db, routing);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../playwright.config';
 
@@ -16,11 +17,38 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await expect(page.getByRole('status', { name: /Connection: Live/ })).toBeVisible();
 }
 
-/** Opens the web chat in a fresh browser context (its own storage) and starts a chat. */
-export async function startCustomerChat(browser: Browser, opts: { queue: string; name: string; email: string; text: string }) {
+/**
+ * The workspace's web-chat identity secret, as an embedding site's server keeps it: revealed by
+ * the admin, or generated when there is none yet.
+ */
+export async function webchatIdentitySecret(browser: Browser): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const login = await context.request.post('/api/auth/login', { data: { username: 'adam', password: DEMO_PASSWORD } });
+    expect(login.ok()).toBe(true);
+    let answer = await context.request.post('/api/admin/webchat-identity/reveal');
+    if (answer.status() === 404) answer = await context.request.post('/api/admin/webchat-identity/secret');
+    expect(answer.ok()).toBe(true);
+    return ((await answer.json()) as { secret: string }).secret;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The query of a web-chat link an embedding site signed for its customer `customerId`. */
+export async function signedIdentityQuery(browser: Browser, customerId: string): Promise<string> {
+  const signature = createHmac('sha256', await webchatIdentitySecret(browser)).update(customerId, 'utf8').digest('hex');
+  return `customerId=${encodeURIComponent(customerId)}&signature=${signature}`;
+}
+
+/**
+ * Opens the web chat in a fresh browser context (its own storage) and starts a chat; `identity`
+ * is a signed link's query (signedIdentityQuery) for a verified customer.
+ */
+export async function startCustomerChat(browser: Browser, opts: { queue: string; name: string; email: string; text: string; identity?: string }) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`/webchat?queue=${encodeURIComponent(opts.queue)}`);
+  await page.goto(`/webchat?queue=${encodeURIComponent(opts.queue)}${opts.identity ? `&${opts.identity}` : ''}`);
   await page.getByLabel('Your name').fill(opts.name);
   await page.getByLabel('Email').fill(opts.email);
   await page.getByLabel('How can we help?').fill(opts.text);

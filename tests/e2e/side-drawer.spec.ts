@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+import { expect, sendMessage, signedIdentityQuery, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 
 const drawer = (page: Page) => page.getByRole('complementary', { name: 'Conversation side panel' });
 
@@ -106,8 +106,10 @@ test('an internal note appears live for another agent and never for the customer
 });
 
 test('scrolling above the current chat brings in the customer’s earlier conversations', async ({ browser, agentPage }) => {
-  // James Smith has two earlier, ended conversations in the demo data.
-  const customerPage = await startCustomerChat(browser, { queue: 'Support', name: 'James', email: 'james.smith@example.com', text: 'Back again about my order' });
+  // James Smith (the shop's customer C-1002) has two earlier, ended conversations in the demo
+  // data; a link the shop signed makes him a verified customer, joined with them.
+  const identity = await signedIdentityQuery(browser, 'C-1002');
+  const customerPage = await startCustomerChat(browser, { queue: 'Support', name: 'James', email: 'james.smith@example.com', text: 'Back again about my order', identity });
   const ben = await agentPage('ben');
   await ben.getByRole('button', { name: 'Pick James Smith' }).click();
   await expect(ben.getByRole('heading', { name: 'James Smith' })).toBeVisible();

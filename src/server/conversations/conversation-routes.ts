@@ -48,7 +48,7 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database, r
   defineRoute(app, api.messages, async ({ req, params, query }) => {
     const { user } = await requireStaff(db, req);
     const conversation = await viewConversation(db, user, params.id!);
-    return listMessages(db, conversation.id, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
+    return listMessages(db, { kind: 'staff', userId: user.id }, conversation.id, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
   });
 
   defineRoute(app, api.sendMessage, async ({ req, params, body, reply }) => {

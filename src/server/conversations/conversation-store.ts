@@ -1,4 +1,5 @@
 import type { Conversation, ConversationState, Transfer } from '../../contract/conversations';
+import type { Message } from '../../contract/messages';
 import type { Sql } from '../db/database';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../messages/message-store';
 
@@ -8,6 +9,8 @@ interface ConversationRow {
   customer_name: string;
   customer_email: string | null;
   customer_phone: string | null;
+  customer_verified: boolean;
+  customer_external_id: string | null;
   queue_id: string;
   queue_name: string;
   queue_address: string;
@@ -34,6 +37,8 @@ interface ConversationRow {
   first_message: MessageRow | null;
   last_message: MessageRow | null;
 }
+
+const withoutClientId = (m: Message): Message => ({ ...m, clientMessageId: null });
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -79,6 +84,7 @@ export function transferFromRow(row: TransferRow): Transfer {
 // row_to_json gives timestamps as text; messageFromRow normalises them.
 const CONVERSATION_COLUMNS = `
 c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
+  cu.verified AS customer_verified, cu.external_id AS customer_external_id,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
   c.reserved_for_agent_id, r.display_name AS reserved_for_name,
@@ -107,7 +113,14 @@ const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}
 function conversationFromRow(row: ConversationRow): Conversation {
   return {
     id: row.id,
-    customer: { id: row.customer_id, name: row.customer_name, email: row.customer_email, phone: row.customer_phone },
+    customer: {
+      id: row.customer_id,
+      name: row.customer_name,
+      email: row.customer_email,
+      phone: row.customer_phone,
+      verified: row.customer_verified,
+      externalId: row.customer_external_id,
+    },
     queue: { id: row.queue_id, name: row.queue_name, address: row.queue_address },
     channel: row.channel,
     source: row.source,
@@ -129,8 +142,9 @@ function conversationFromRow(row: ConversationRow): Conversation {
     lastCustomerMessageAt: iso(row.last_customer_message_at),
     awaitingReplySince: iso(row.awaiting_reply_since),
     lastTransfer: row.last_transfer ? transferFromRow(row.last_transfer) : null,
-    firstMessage: row.first_message ? messageFromRow(row.first_message) : null,
-    lastMessage: row.last_message ? messageFromRow(row.last_message) : null,
+    // Conversations reach every staff member who may see them: no author's client id (messageFor).
+    firstMessage: row.first_message ? withoutClientId(messageFromRow(row.first_message)) : null,
+    lastMessage: row.last_message ? withoutClientId(messageFromRow(row.last_message)) : null,
     lastSeq: row.last_seq,
   };
 }

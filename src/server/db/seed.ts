@@ -17,19 +17,24 @@ const USERS = [
   { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [], capacity: 5 },
 ] as const;
 
+/**
+ * Name, email, phone, and the shop's own customer id for those who came through its signed-in
+ * pages (verified; see "Customer identity in the web chat"). Noah and Mateo only ever typed
+ * their name and email into the web chat: unverified.
+ */
 const CUSTOMERS = [
-  ['Maria Garcia', 'maria.garcia@example.com', '+34 612 345 678'],
-  ['James Smith', 'james.smith@example.com', '+44 7700 900123'],
-  ['Aiko Tanaka', 'aiko.tanaka@example.com', null],
-  ['Lukas Becker', 'lukas.becker@example.com', '+49 1512 3456789'],
-  ['Fatima Al-Sayed', 'fatima.alsayed@example.com', null],
-  ['Olivia Brown', 'olivia.brown@example.com', '+1 202 555 0143'],
-  ['Noah Wilson', 'noah.wilson@example.com', null],
-  ['Chloé Dubois', 'chloe.dubois@example.com', '+33 6 12 34 56 78'],
-  ['Mateo Rossi', 'mateo.rossi@example.com', null],
-  ['Priya Patel', 'priya.patel@example.com', '+91 98765 43210'],
-  ['Erik Johansson', 'erik.johansson@example.com', null],
-  ['Zanele Dlamini', 'zanele.dlamini@example.com', '+27 82 123 4567'],
+  ['Maria Garcia', 'maria.garcia@example.com', '+34 612 345 678', 'C-1001'],
+  ['James Smith', 'james.smith@example.com', '+44 7700 900123', 'C-1002'],
+  ['Aiko Tanaka', 'aiko.tanaka@example.com', null, 'C-1003'],
+  ['Lukas Becker', 'lukas.becker@example.com', '+49 1512 3456789', 'C-1004'],
+  ['Fatima Al-Sayed', 'fatima.alsayed@example.com', null, 'C-1005'],
+  ['Olivia Brown', 'olivia.brown@example.com', '+1 202 555 0143', 'C-1006'],
+  ['Noah Wilson', 'noah.wilson@example.com', null, null],
+  ['Chloé Dubois', 'chloe.dubois@example.com', '+33 6 12 34 56 78', 'C-1008'],
+  ['Mateo Rossi', 'mateo.rossi@example.com', null, null],
+  ['Priya Patel', 'priya.patel@example.com', '+91 98765 43210', 'C-1010'],
+  ['Erik Johansson', 'erik.johansson@example.com', null, 'C-1011'],
+  ['Zanele Dlamini', 'zanele.dlamini@example.com', '+27 82 123 4567', 'C-1012'],
 ] as const;
 
 const PAST_THREADS = [
@@ -76,8 +81,11 @@ export async function seedDemoWorkspace(db: Database, demoPassword: string | nul
       if (u.role === 'agent') agentIds.push(row!.id);
     }
     const customerIds: string[] = [];
-    for (const [name, email, phone] of CUSTOMERS) {
-      const [row] = await tx.query<{ id: string }>('INSERT INTO customers (name, email, phone) VALUES ($1, $2, $3) RETURNING id', [name, email, phone]);
+    for (const [name, email, phone, externalId] of CUSTOMERS) {
+      const [row] = await tx.query<{ id: string }>(
+        'INSERT INTO customers (name, email, phone, verified, external_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [name, email, phone, externalId !== null, externalId],
+      );
       customerIds.push(row!.id);
     }
 

@@ -31,11 +31,12 @@ describeEachBackend('Customer history', (backend) => {
   beforeAll(async () => {
     [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
     sam = await addAgent(server, 'sam', ['Sales']);
-    const email = `history-${randomUUID()}@example.com`;
-    current = await server.startChat('Support', { email, name: 'Hana History' });
-    liveSales = await server.startChat('Sales', { email, text: 'Also a sales question' });
+    // Verified starts with one site id: the same customer (typed emails join nothing).
+    const customerId = `history-${randomUUID()}`;
+    current = await server.startChat('Support', { customerId, name: 'Hana History' });
+    liveSales = await server.startChat('Sales', { customerId, text: 'Also a sales question' });
     const [row] = await server.db.query<{ customer_id: string }>('SELECT customer_id FROM conversations WHERE id = $1', [current.conversationId]);
-    const customerId = row!.customer_id;
+    const customerRecordId = row!.customer_id;
 
     // Fixed ids make the tie-break order known; two pairs share a millisecond or the exact time.
     const plan: Omit<Earlier, 'id'>[] = [
@@ -50,7 +51,7 @@ describeEachBackend('Customer history', (backend) => {
     earlier = [];
     for (const [index, p] of plan.entries()) {
       const id = `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`;
-      await insertConversation(server, { id, customerId, ...p });
+      await insertConversation(server, { id, customerId: customerRecordId, ...p });
       earlier.push({ id, ...p });
     }
     // Another customer's conversation must never show up.

@@ -1,4 +1,4 @@
-import type { AuthorKind, Message } from '../../contract/messages';
+import { messageFor, type AuthorKind, type Message, type MessageViewer } from '../../contract/messages';
 import { attachmentFromRow, attachmentsJson, bindAttachments, type AttachmentRow } from '../attachments/attachment-store';
 import type { Sql } from '../db/database';
 import { noteStoredMessage } from '../observability/stored-messages';
@@ -72,12 +72,13 @@ export async function findByClientId(tx: Sql, conversationId: string, clientMess
   return row ? messageFromRow(row) : null;
 }
 
-export async function listMessages(sql: Sql, conversationId: string, before: number | undefined, limit: number) {
+/** A page of messages as `viewer` may see them (client ids only of their own, see messageFor). */
+export async function listMessages(sql: Sql, viewer: MessageViewer, conversationId: string, before: number | undefined, limit: number) {
   const rows = await sql.query<MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND ($2::int IS NULL OR m.seq < $2)
      ORDER BY m.seq DESC LIMIT $3`,
     [conversationId, before ?? null, limit + 1],
   );
   const hasMore = rows.length > limit;
-  return { messages: rows.slice(0, limit).reverse().map(messageFromRow), hasMore };
+  return { messages: rows.slice(0, limit).reverse().map((row) => messageFor(messageFromRow(row), viewer)), hasMore };
 }

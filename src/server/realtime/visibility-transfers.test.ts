@@ -13,7 +13,7 @@ const now = new Date().toISOString();
 const transfer: Transfer = { id: randomUUID(), from: sender, fromQueue, toQueue, toAgent: null, note: 'SECRET note', at: now };
 const conversation: Conversation = {
   id: conversationId,
-  customer: { id: randomUUID(), name: 'Kim', email: null, phone: null },
+  customer: { id: randomUUID(), name: 'Kim', email: null, phone: null, verified: false, externalId: null },
   queue: { ...toQueue, address: 'sales@acme.example' },
   channel: 'webchat',
   source: 'kim@example.com',

@@ -1,4 +1,5 @@
 import type { CustomerEvent, RealtimeFrame } from '../../contract/events';
+import { messageFor } from '../../contract/messages';
 import { toCustomerConversation } from '../../contract/webchat';
 import type { Principal } from '../auth/principal';
 import type { LoggedEvent, StoredEvent, StoredUserEvent, StoredWorkspaceEvent } from './event-log';
@@ -22,7 +23,7 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
     case 'note.created':
       return null;
     case 'message.created':
-      return { ...base, type: 'message.created', message: event.message };
+      return { ...base, type: 'message.created', message: messageFor(event.message, { kind: 'customer' }) };
     case 'conversation.created':
     case 'conversation.picked':
     case 'conversation.ended':
@@ -52,5 +53,11 @@ export function frameFor(principal: Principal, stored: LoggedEvent): RealtimeFra
     const event = toCustomerEvent(stored, principal.conversationId);
     return event ? { kind: 'customer-event', event } : null;
   }
-  return staffCanSee(principal.user, stored.scope) ? { kind: 'event', event: stored.event } : null;
+  if (!staffCanSee(principal.user, stored.scope)) return null;
+  const { event } = stored;
+  // Each author alone learns their messages' client ids (see messageFor).
+  if (event.type === 'message.created') {
+    return { kind: 'event', event: { ...event, message: messageFor(event.message, { kind: 'staff', userId: principal.user.id }) } };
+  }
+  return { kind: 'event', event };
 }

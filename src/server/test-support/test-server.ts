@@ -15,6 +15,7 @@ import type { Database } from '../db/database';
 import { seedDemoWorkspace } from '../db/seed';
 import type { ConnectionTracker } from '../presence/connection-tracker';
 import type { RealtimeHub } from '../realtime/hub';
+import { getIdentitySecret, signCustomerId } from '../webchat/customer-identity';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases';
 import { RealtimeTestClient } from './realtime-client';
 
@@ -195,17 +196,28 @@ export class TestServer {
     return session;
   }
 
-  /** A customer starts a chat into `queue`; asserts it was created. */
-  async startChat(queue: QueueName, opts: { name?: string; email?: string; text?: string } = {}): Promise<Chat> {
+  /**
+   * A customer starts a chat into `queue`; asserts it was created. With `customerId` the start is
+   * verified, as from an embedding site's signed link (a secret is set up when there is none), so
+   * starts with the same id share one customer and their history.
+   */
+  async startChat(queue: QueueName, opts: { name?: string; email?: string; text?: string; customerId?: string } = {}): Promise<Chat> {
     const res = await this.post('/api/webchat/conversations', undefined, {
       queueId: this.queueIds[queue],
       name: opts.name ?? 'Test Customer',
       email: opts.email ?? `customer-${randomUUID()}@example.com`,
       text: opts.text ?? 'Hello, I need help.',
       clientMessageId: randomUUID(),
+      ...(opts.customerId === undefined ? {} : { customerId: opts.customerId, signature: signCustomerId(await this.identitySecret(), opts.customerId) }),
     });
     const body = res.expect(201, StartChatResponseSchema);
     return { token: body.customerToken, conversationId: body.conversation.id, firstMessage: body.message };
+  }
+
+  /** The web-chat identity secret, set up directly in the database when there is none yet. */
+  async identitySecret(): Promise<string> {
+    await this.db.query("INSERT INTO webchat_identity (secret) VALUES (encode(sha256(gen_random_uuid()::text::bytea), 'hex')) ON CONFLICT DO NOTHING");
+    return (await getIdentitySecret(this.db))!;
   }
 
   /** The customer writes; the raw answer, for tests that check refusals. */

@@ -32,6 +32,7 @@ import { ConversationDrawer } from './drawer/conversation-drawer';
 import { EarlierConversations } from './earlier-conversations';
 import { EndChatDialog } from './end-chat-dialog';
 import { TransferDialog } from './transfer-dialog';
+import { UnverifiedChip } from '../../../components/customer-identity-chip';
 
 interface Props {
   conversationId: string;
@@ -123,9 +124,12 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
     <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography variant="h6" component="h2" noWrap>
-            {c.customer.name || c.customer.phone}
-          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0 }}>
+            <Typography variant="h6" component="h2" noWrap>
+              {c.customer.name || c.customer.phone}
+            </Typography>
+            <UnverifiedChip customer={c.customer} />
+          </Stack>
           <Typography variant="body2" color="text.secondary" noWrap>
             {c.queue.name} · {c.source}
           </Typography>

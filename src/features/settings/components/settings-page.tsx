@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
 import { useSettings } from '../api/get-settings';
 import { SettingsForm } from './settings-form';
+import { WebchatIdentitySection } from './webchat-identity-section';
 
 /** The admin's System Configurator: the attachment policies of agents and customers, and the routing settings. */
 export function SettingsPage() {
@@ -43,6 +44,7 @@ export function SettingsPage() {
         ) : (
           <SettingsForm settings={settings.data} />
         )}
+        <WebchatIdentitySection />
       </Stack>
     </Box>
   );

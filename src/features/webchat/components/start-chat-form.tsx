@@ -1,5 +1,5 @@
 import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import { StartChatRequestSchema, type StartChatResponse } from '../../../contract/webchat';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
@@ -7,26 +7,34 @@ import { newClientMessageId } from '../../../lib/client-id';
 import { strings } from '../../../lib/strings';
 import { useWebchatQueues } from '../api/get-queues';
 import { useStartChat } from '../api/start-chat';
+import type { IdentityLink } from '../identity-link';
 
 interface Props {
   /** Queue preselected by the page's `queue` parameter (id or name). */
   initialQueue?: string;
+  /** The embedding site's signed customer id and the name and email it filled in, if any. */
+  identity?: IdentityLink;
   onStarted(result: StartChatResponse): void;
 }
 
-export function StartChatForm({ initialQueue, onStarted }: Props) {
+export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props) {
   const queues = useWebchatQueues();
   const start = useStartChat();
-  const [form, setForm] = useState({ queueId: '', name: '', email: '', text: '' });
+  const [form, setForm] = useState({ queueId: '', name: identity.name ?? '', email: identity.email ?? '', text: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const preselected = queues.data?.find((q) => q.id === initialQueue || q.name.toLowerCase() === initialQueue?.toLowerCase());
   const queueId = form.queueId || preselected?.id || (queues.data?.length === 1 ? queues.data[0]!.id : '');
-  // Generated once per form, so a double submit or a retry starts one chat, not two.
-  const [clientMessageId] = useState(newClientMessageId);
+  // One client id per content: a double submit or a retry of the same form starts one chat, not
+  // two (the server answers repeats with the first); a changed form is a different start.
+  const attempt = useRef<{ content: string; clientMessageId: string } | null>(null);
+  const signed = identity.customerId !== undefined || identity.signature !== undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = StartChatRequestSchema.safeParse({ ...form, queueId, clientMessageId });
+    const fields = { ...form, queueId, ...(signed ? { customerId: identity.customerId ?? '', signature: identity.signature ?? '' } : {}) };
+    const content = JSON.stringify(fields);
+    if (attempt.current?.content !== content) attempt.current = { content, clientMessageId: newClientMessageId() };
+    const parsed = StartChatRequestSchema.safeParse({ ...fields, clientMessageId: attempt.current.clientMessageId });
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -49,6 +57,8 @@ export function StartChatForm({ initialQueue, onStarted }: Props) {
     <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label={strings.webchat.title}>
       {queues.isError && <Alert severity="error">{errorMessage(queues.error)}</Alert>}
       {start.isError && <Alert severity="error">{errorMessage(start.error)}</Alert>}
+      {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
+      {(errors.customerId ?? errors.signature) && <Alert severity="error">{errors.customerId ?? errors.signature}</Alert>}
       {!preselected && (
         <TextField
           select

@@ -1,0 +1,35 @@
+import { Box, Chip, Tooltip } from '@mui/material';
+import { useId } from 'react';
+import type { Customer } from '../contract/conversations';
+import { strings } from '../lib/strings';
+import { visuallyHidden } from '../lib/theme';
+
+/**
+ * Marks a customer whose name and email nobody has confirmed, wherever their name is shown
+ * prominently. Verified customers get no chip: the warning must stand out, not the norm. Screen
+ * readers get it as a note named "Unverified customer", described by the explanation.
+ */
+export function UnverifiedChip({ customer }: { customer: Pick<Customer, 'verified'> }) {
+  const hintId = useId();
+  if (customer.verified) return null;
+  const s = strings.identity;
+  return (
+    <>
+      <Tooltip describeChild title={s.unverifiedHint}>
+        <Chip
+          role="note"
+          size="small"
+          color="warning"
+          variant="outlined"
+          label={s.unverified}
+          aria-label={s.unverifiedLabel}
+          aria-describedby={hintId}
+          sx={{ flexShrink: 0 }}
+        />
+      </Tooltip>
+      <Box component="span" id={hintId} sx={visuallyHidden}>
+        {s.unverifiedHint}
+      </Box>
+    </>
+  );
+}

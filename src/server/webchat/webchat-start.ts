@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { Conversation } from '../../contract/conversations';
+import { WEBCHAT_START_REPLAY_WINDOW_SECONDS } from '../../contract/limits';
+import type { Message } from '../../contract/messages';
+import type { RoutingMode } from '../../contract/queues';
+import type { StartChatRequest } from '../../contract/webchat';
+import { hashToken, newToken } from '../auth/tokens';
+import { getConversation } from '../conversations/conversation-store';
+import type { Database, Sql } from '../db/database';
+import { ApiError } from '../http/api-error';
+import { findByClientId, insertMessage } from '../messages/message-store';
+import { appendEvent } from '../realtime/event-log';
+import { verifyCustomerSignature } from './customer-identity';
+
+/**
+ * Starting a web chat, once per first message.
+ *
+ * The page generates the first message's `clientMessageId` once and sends it with every retry
+ * of the start. The first request to arrive claims that id in `webchat_starts` (its primary key)
+ * before anything else is written; a concurrent identical request waits on the claim at the
+ * insert and, once the first commits, finds it and answers with the same conversation. A retry
+ * after a lost answer does the same. The answer must carry a customer token that works, and
+ * only its hash lives on the conversation, so the claim keeps the token itself — but only for
+ * WEBCHAT_START_REPLAY_WINDOW_SECONDS, after which it is erased and a replay is refused.
+ *
+ * Whoever can replay gets a working token, so the replay is bound to what only the original
+ * requester knows: the client id (random, and shown to nobody but its author — see messageFor,
+ * which hides it from staff views and events) and the exact same request body (a hash of it is
+ * kept with the claim; another body with the same id is refused with 409 duplicate_client_id),
+ * within the short window.
+ */
+export interface StartedChat {
+  /** False when this answered a retry of a start the server already had. */
+  created: boolean;
+  customerToken: string;
+  conversation: Conversation;
+  message: Message;
+  routingMode: RoutingMode;
+}
+
+/** What the replay must match: every field of the request, after the contract's trimming. */
+function requestHash(body: StartChatRequest): string {
+  const fields = [body.queueId, body.name, body.email, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+const alreadyUsed = (message: string) => new ApiError(409, 'duplicate_client_id', message);
+
+export async function startWebchat(db: Database, body: StartChatRequest): Promise<StartedChat> {
+  const [queue] = await db.query<{ id: string; address: string; routing_mode: RoutingMode }>(
+    'SELECT id, address, routing_mode FROM queues WHERE id::text = $1',
+    [body.queueId],
+  );
+  if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
+  // Checked before anything is claimed: a forged link must not block the real start's id.
+  const externalId = body.customerId !== undefined ? await verifyCustomerSignature(db, body.customerId, body.signature ?? '') : null;
+  const hash = requestHash(body);
+  const customerToken = newToken();
+
+  const started = await db.transaction(async (tx): Promise<Omit<StartedChat, 'routingMode'>> => {
+    const claimed = await tx.query(
+      `INSERT INTO webchat_starts (client_message_id, request_hash, customer_token) VALUES ($1, $2, $3)
+       ON CONFLICT (client_message_id) DO NOTHING RETURNING client_message_id`,
+      [body.clientMessageId, hash, customerToken],
+    );
+    if (claimed.length === 0) return replay(tx, body.clientMessageId, hash);
+
+    const customer = externalId === null ? await newUnverifiedCustomer(tx, body) : await verifiedCustomer(tx, externalId, body);
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO conversations (customer_id, queue_id, channel, source, destination, state, customer_token_hash)
+       VALUES ($1, $2, 'webchat', $3, $4, 'queued', $5) RETURNING id`,
+      [customer.id, queue.id, body.email, queue.address, hashToken(customerToken)],
+    );
+    const id = row!.id;
+    await tx.query('UPDATE webchat_starts SET conversation_id = $1 WHERE client_message_id = $2', [id, body.clientMessageId]);
+    const message = await insertMessage(tx, {
+      conversationId: id,
+      clientMessageId: body.clientMessageId,
+      authorKind: 'customer',
+      authorId: customer.id,
+      authorName: customer.name,
+      text: body.text,
+    });
+    const conversation = (await getConversation(tx, id))!;
+    const scope = { conversationId: id, queueId: queue.id, agentId: null };
+    await appendEvent(tx, scope, { type: 'conversation.created', conversation });
+    await appendEvent(tx, scope, { type: 'message.created', message });
+    return { created: true, customerToken, conversation, message };
+  });
+  await forgetOldTokens(db);
+  return { ...started, routingMode: queue.routing_mode };
+}
+
+/** The answer to a retry: the first start's conversation and token, if this is really its retry. */
+async function replay(tx: Sql, clientMessageId: string, hash: string): Promise<Omit<StartedChat, 'routingMode'>> {
+  const [prior] = await tx.query<{ request_hash: string; conversation_id: string | null; customer_token: string | null; fresh: boolean }>(
+    `SELECT request_hash, conversation_id, customer_token,
+       created_at > now() - make_interval(secs => $2) AS fresh
+     FROM webchat_starts WHERE client_message_id = $1`,
+    [clientMessageId, WEBCHAT_START_REPLAY_WINDOW_SECONDS],
+  );
+  if (!prior || prior.request_hash !== hash) {
+    throw alreadyUsed('This message was already used to start another chat. Reload the page and start again.');
+  }
+  if (!prior.fresh || !prior.customer_token || !prior.conversation_id) {
+    throw alreadyUsed('This chat was started a while ago and cannot be opened again from here. Start a new chat.');
+  }
+  const conversation = (await getConversation(tx, prior.conversation_id))!;
+  const message = (await findByClientId(tx, conversation.id, clientMessageId))!;
+  return { created: false, customerToken: prior.customer_token, conversation, message };
+}
+
+/**
+ * A visitor who typed a name and email: a record of their own, unverified. The email is not
+ * looked up — anyone can type anyone's — so it never attaches them to a known customer.
+ */
+async function newUnverifiedCustomer(tx: Sql, body: StartChatRequest) {
+  const [customer] = await tx.query<{ id: string; name: string }>(
+    'INSERT INTO customers (name, email, verified) VALUES ($1, $2, false) RETURNING id, name',
+    [body.name, body.email],
+  );
+  return customer!;
+}
+
+/**
+ * The embedding site's customer, found by the site's id (never by email); created on their first
+ * verified start with the name and email of the form. Their stored name is kept afterwards, so
+ * agents keep knowing them by it.
+ */
+async function verifiedCustomer(tx: Sql, externalId: string, body: StartChatRequest) {
+  const [customer] = await tx.query<{ id: string; name: string }>(
+    `INSERT INTO customers (name, email, verified, external_id) VALUES ($1, $2, true, $3)
+     ON CONFLICT (external_id) DO UPDATE SET external_id = customers.external_id RETURNING id, name`,
+    [body.name, body.email, externalId],
+  );
+  return customer!;
+}
+
+/**
+ * Erases kept tokens past the replay window. Rows locked by a start in progress are skipped, so
+ * concurrent starts never wait on (or deadlock over) each other's cleanup.
+ */
+async function forgetOldTokens(db: Database): Promise<void> {
+  await db.query(
+    `UPDATE webchat_starts SET customer_token = NULL WHERE client_message_id IN (
+       SELECT client_message_id FROM webchat_starts
+       WHERE customer_token IS NOT NULL AND created_at < now() - make_interval(secs => $1)
+       LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+    [WEBCHAT_START_REPLAY_WINDOW_SECONDS],
+  );
+}
