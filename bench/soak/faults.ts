@@ -60,6 +60,9 @@ export class FaultInjector {
           ),
       );
     } else if (kind === 'drop-sockets') {
+      // Right after a kill every socket may be reconnecting; drop some that are connected.
+      const readyBy = Date.now() + BOTH_UP_DEADLINE_MS;
+      while (!this.sockets().some((s) => s.open && s.isReady) && Date.now() < readyBy) await sleep(200);
       const open = this.sockets().filter((s) => s.open && s.isReady);
       const victims = open.sort(() => Math.random() - 0.5).slice(0, Math.max(1, Math.round(open.length / 3)));
       for (const socket of victims) socket.drop();

@@ -39,7 +39,7 @@ export class SoakSocket {
   duplicates = 0;
   /** A message.created older (by conversation seq) than one already received over the socket. */
   reordered = 0;
-  /** An event whose global seq was not above the last one applied. */
+  /** An event other than a message whose global seq was not above the last one applied. */
   replayedEvents = 0;
   invalidFrames: string[] = [];
   errorFrames: string[] = [];
@@ -139,14 +139,14 @@ export class SoakSocket {
         return;
       default: {
         const seq = frame.event.seq;
+        const message = (frame.kind === 'event' || frame.kind === 'customer-event') && frame.event.type === 'message.created' ? frame.event.message : null;
+        // A message goes through the duplicate and order checks whatever its seq says.
+        if (message) this.receive(message, true);
         if (this.after !== undefined && seq <= this.after) {
-          this.replayedEvents++;
+          if (!message) this.replayedEvents++;
           return;
         }
         this.after = seq;
-        if ((frame.kind === 'event' || frame.kind === 'customer-event') && frame.event.type === 'message.created') {
-          this.receive(frame.event.message, true);
-        }
         this.onEvent(frame);
       }
     }
