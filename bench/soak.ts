@@ -108,6 +108,11 @@ setTimeout(() => {
   void finish(1);
 }, budgetMs).unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void finish(1));
+process.on('uncaughtException', (err) => {
+  problems.push(`the soak itself failed: ${err.stack ?? err.message}`);
+  void finish(1);
+});
+process.on('exit', () => instances.forEach((i) => i.killNow()));
 
 try {
   say(`starting ${instances.map((i) => `${i.name} on :${i.port}`).join(' and ')}`);

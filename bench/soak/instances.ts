@@ -104,6 +104,12 @@ export class Instance {
     await this.exited;
   }
 
+  /** For the soak's own sudden exit: no child outlives it. */
+  killNow(): void {
+    this.killing = true;
+    this.child?.kill('SIGKILL');
+  }
+
   private async healthy(): Promise<boolean> {
     try {
       const res = await fetch(`${this.baseUrl}/api/health`, { signal: AbortSignal.timeout(2000) });

@@ -91,7 +91,12 @@ export function report(run: RunSummary): boolean {
     console.log(`\nCRASH: ${crash.instance} died by itself at ${crash.at.toFixed(1)} s (${crash.exit}). Its last output:`);
     // The error and where it was thrown; pg's long list of empty error fields and deep frames are left out.
     let frames = 0;
-    const lines = crash.log.filter((l) => !/^\s+\w+: undefined,?$/.test(l) && (!/^\s+(at |\[\.\.\.)/.test(l) || ++frames <= 3));
+    const lines = crash.log.filter((l) => {
+      if (/^\s+\w+: undefined,?$/.test(l)) return false;
+      // The first two frames of each stack trace say where; the rest is pg's and Node's internals.
+      if (!/^\s+(at |\[\.\.\.)/.test(l)) return (frames = 0) === 0;
+      return ++frames <= 2;
+    });
     console.log(lines.map((l) => `  | ${l}`).join('\n'));
   }
   const errorFrames = run.sockets.flatMap((s) => s.errorFrames.map((e) => `${s.name}: ${e}`));
