@@ -92,7 +92,8 @@ export class SoakSocket {
       setTimeout(() => this.connect(), 200);
       return;
     }
-    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}${REALTIME_PATH}`);
+    // Same-origin, as the panel's own page would be (the server may refuse foreign origins).
+    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}${REALTIME_PATH}`, { origin: base });
     this.ws = ws;
     const readyTimer = setTimeout(() => ws.terminate(), READY_TIMEOUT_MS);
     ws.on('open', () => {
