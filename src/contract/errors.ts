@@ -25,6 +25,8 @@ export const ErrorCodeSchema = z.enum([
   'attachment_unavailable',
   /** A signed file link that has expired: refetch the message for a fresh one. */
   'link_expired',
+  /** The database cannot be reached right now (503 with Retry-After): try again shortly. */
+  'unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

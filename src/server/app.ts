@@ -13,6 +13,7 @@ import { registerAttachmentRoutes, startAttachmentCleanup } from './attachments/
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
 import type { Database } from './db/database';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from './db/unavailable';
 import { registerHandledRoutes } from './history/handled-routes';
 import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
@@ -105,6 +106,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
+    if (isDatabaseUnavailable(err)) {
+      // Nobody's fault and passing: clients and load balancers are told when to try again.
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+        .send({ code: 'unavailable', message: UNAVAILABLE_MESSAGE });
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type, body too large.
@@ -115,9 +124,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.code(500).send({ code: 'internal', message: 'Something went wrong on the server. Please try again.' });
   });
 
-  defineRoute(app, api.health, async () => {
+  // Liveness: the process answers. It must not depend on the database, or an orchestrator would
+  // restart healthy instances during a database outage.
+  defineRoute(app, api.health, async () => ({ status: 'ok' as const, database: deps.db.kind }));
+  // Readiness: send traffic here only while the database answers (503 otherwise, via the error handler).
+  defineRoute(app, api.ready, async () => {
     await deps.db.query('SELECT 1');
-    return { status: 'ok' as const, database: deps.db.kind };
+    return { status: 'ready' as const, database: deps.db.kind };
   });
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApi);
