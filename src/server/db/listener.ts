@@ -22,6 +22,8 @@ export class Listener {
   private retryTimer: NodeJS.Timeout | undefined;
   private attempts = 0;
   private closed = false;
+  /** LISTEN and UNLISTEN run one at a time on the connection. */
+  private commands: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly connectionString: string,
@@ -33,7 +35,7 @@ export class Listener {
     const subscription: Subscription = { channel, onMessage, onRestored };
     this.subscriptions.add(subscription);
     try {
-      if (this.client) await this.client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (this.client) await this.command(`LISTEN ${pg.escapeIdentifier(channel)}`);
       else await this.connect();
     } catch (err) {
       this.subscriptions.delete(subscription);
@@ -42,7 +44,7 @@ export class Listener {
     return async () => {
       this.subscriptions.delete(subscription);
       if (![...this.subscriptions].some((s) => s.channel === channel)) {
-        await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
+        await this.command(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
       }
     };
   }
@@ -54,6 +56,12 @@ export class Listener {
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => {});
+  }
+
+  private command(sql: string): Promise<unknown> {
+    const run = this.commands.then(() => this.client?.query(sql));
+    this.commands = run.catch(() => {});
+    return run;
   }
 
   private connect(): Promise<void> {
