@@ -93,11 +93,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', () => sampler.stop());
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // The plugin's default closes sockets without a code at shutdown; 1001 ("going away") tells
+    // clients the server is leaving, so they reconnect (to another instance) and catch up.
+    preClose(done) {
+      for (const client of app.websocketServer.clients) client.close(1001, 'Server shutting down');
+      // Closing handshakes finish on their own; shutdown does not wait for slow clients.
+      app.websocketServer.close();
+      done();
+    },
+  });
   // Only the upload routes read multipart bodies; each passes its policy's own, lower size limit.
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, files: 1 }, throwFileSizeLimit: false });
 
+  // While shutting down, requests in flight finish, and their keep-alive connections close with
+  // their answers instead of holding the server open until they time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('Connection', 'close');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     // File downloads set their own, stricter policy.
