@@ -70,7 +70,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       const unlisten = await db.listen(channel, onMessage);
       return async () => unlisten();
     },
-    stats: () => ({ total: 1, idle: busy > 0 ? 0 : 1, waiting: Math.max(0, busy - 1), errors: 0 }),
+    stats: () => ({ total: 1, idle: busy > 0 ? 0 : 1, waiting: 0, errors: 0 }),
     async close() {
       await db.close();
     },
