@@ -87,11 +87,13 @@ export interface RouteDef {
 }
 
 export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
+export const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) });
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** Every HTTP route of the API. The server registers these, the client calls them, the mocks mirror them. */
 export const api = {
-  health: { method: 'GET', path: '/api/health', summary: 'Server and database are up', access: 'public', response: HealthSchema },
+  health: { method: 'GET', path: '/api/health', summary: 'Liveness: the server process answers (the database is not queried)', access: 'public', response: HealthSchema },
+  ready: { method: 'GET', path: '/api/ready', summary: 'Readiness: the database answers; 503 `unavailable` while it cannot be reached', access: 'public', response: ReadySchema },
 
   setupStatus: { method: 'GET', path: '/api/setup', summary: 'Whether the first admin must still be created', access: 'public', response: SetupStatusSchema },
   setup: { method: 'POST', path: '/api/setup', summary: 'Create the first admin of an empty workspace', access: 'public', body: SetupRequestSchema, response: LoginResponseSchema },

@@ -33,6 +33,8 @@ export const ErrorCodeSchema = z.enum([
   'link_expired',
   /** A web-chat link whose customer signature is wrong, or that the workspace cannot check (no secret set up). */
   'invalid_signature',
+  /** The database cannot be reached right now (503 with Retry-After): try again shortly. */
+  'unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -160,6 +160,7 @@ describe('mock handlers cover the contract', () => {
     const track = <T>(name: RouteName, value: T) => (checked.add(name), value);
 
     track('health', ok(await call('health')));
+    track('ready', ok(await call('ready')));
     expect(track('setupStatus', ok(await call('setupStatus')))).toEqual({ needsSetup: false });
 
     const anna = track('login', await login('anna'));

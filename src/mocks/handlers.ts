@@ -1030,6 +1030,7 @@ function ownConversation(conversationId: string): ConversationRecord {
 
 export const routeHandlers: { [R in RouteName]: HttpHandler } = {
   health: route('health', () => ({ status: 'ok', database: 'pglite' })),
+  ready: route('ready', () => ({ status: 'ready', database: 'pglite' })),
 
   setupStatus: route('setupStatus', () => ({ needsSetup: mockData.users.length === 0 })),
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { api, HealthSchema } from '../contract/api';
+import { api, HealthSchema, ReadySchema } from '../contract/api';
 import { describeEachBackend } from './test-support/databases';
 import { useTestServer } from './test-support/test-server';
 
@@ -9,6 +9,18 @@ describeEachBackend('Server basics', (backend) => {
   it('reports health with the database in use', async () => {
     const health = (await server.get('/api/health')).expect(200, HealthSchema);
     expect(health).toEqual({ status: 'ok', database: backend.kind });
+  });
+
+  it('reports readiness while the database answers', async () => {
+    const ready = (await server.get('/api/ready')).expect(200, ReadySchema);
+    expect(ready).toEqual({ status: 'ready', database: backend.kind });
+  });
+
+  it('reports its connection pool', () => {
+    const stats = server.db.stats();
+    expect(stats.total).toBeGreaterThanOrEqual(1);
+    expect(stats.idle).toBeLessThanOrEqual(stats.total);
+    expect(stats).toMatchObject({ waiting: 0, errors: 0 });
   });
 
   it('publishes an OpenAPI 3 document with every contract route', async () => {

@@ -13,6 +13,7 @@ import { registerAttachmentRoutes, startAttachmentCleanup } from './attachments/
 import { registerAuthRoutes } from './auth/auth-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
 import type { Database } from './db/database';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from './db/unavailable';
 import { registerHandledRoutes } from './history/handled-routes';
 import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
@@ -113,11 +114,28 @@ export async function buildApp(input: AppDeps): Promise<App> {
   app.addHook('onClose', () => sampler.stop());
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // The plugin's default closes sockets without a code at shutdown; 1001 ("going away") tells
+    // clients the server is leaving, so they reconnect (to another instance) and catch up.
+    preClose(done) {
+      for (const client of app.websocketServer.clients) client.close(1001, 'Server shutting down');
+      // Closing handshakes finish on their own; shutdown does not wait for slow clients.
+      app.websocketServer.close();
+      done();
+    },
+  });
   // Only the upload routes read multipart bodies; each passes its policy's own, lower size limit.
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, files: 1 }, throwFileSizeLimit: false });
 
+  // While shutting down, requests in flight finish, and their keep-alive connections close with
+  // their answers instead of holding the server open until they time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('Connection', 'close');
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     // File downloads set their own, stricter policy.
@@ -126,6 +144,14 @@ export async function buildApp(input: AppDeps): Promise<App> {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
+    if (isDatabaseUnavailable(err)) {
+      // Nobody's fault and passing: clients and load balancers are told when to try again.
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+        .send({ code: 'unavailable', message: UNAVAILABLE_MESSAGE });
+    }
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       // Fastify's own refusals: malformed JSON, wrong content type, body too large.
@@ -136,9 +162,13 @@ export async function buildApp(input: AppDeps): Promise<App> {
     return reply.code(500).send({ code: 'internal', message: 'Something went wrong on the server. Please try again.' });
   });
 
-  defineRoute(app, api.health, async () => {
+  // Liveness: the process answers. It must not depend on the database, or an orchestrator would
+  // restart healthy instances during a database outage.
+  defineRoute(app, api.health, async () => ({ status: 'ok' as const, database: deps.db.kind }));
+  // Readiness: send traffic here only while the database answers (503 otherwise, via the error handler).
+  defineRoute(app, api.ready, async () => {
     await deps.db.query('SELECT 1');
-    return { status: 'ok' as const, database: deps.db.kind };
+    return { status: 'ready' as const, database: deps.db.kind };
   });
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApi);

@@ -1,13 +1,14 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { openDatabase, whileUnavailable } from './db/open-database';
 import { seedDemoWorkspace } from './db/seed';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 async function main() {
   const config = loadConfig();
   const db = await openDatabase(config);
   if (config.seed === 'demo') {
-    const seeded = await seedDemoWorkspace(db, config.demoPassword);
+    const seeded = await whileUnavailable('seed the demo workspace', () => seedDemoWorkspace(db, config.demoPassword));
     if (seeded?.generatedPassword) {
       console.log(
         `\nDemo workspace created. Log in as anna, ben (agents), sara (supervisor) or adam (admin)` +
@@ -15,15 +16,17 @@ async function main() {
       );
     }
   }
-  const { app } = await buildApp({
-    db,
-    clientDir: config.clientDir,
-    secureCookie: config.secureCookie,
-    // JSON lines on standard output; the lines below, for people, stay plain text.
-    logger: { level: config.logLevel },
-    metricsToken: config.metricsToken,
-    retention: { eventRetentionHours: config.eventRetentionHours, intervalMs: config.retentionIntervalMs },
-  });
+  const { app } = await whileUnavailable('start the server', () =>
+    buildApp({
+      db,
+      clientDir: config.clientDir,
+      secureCookie: config.secureCookie,
+      // JSON lines on standard output; the lines below, for people, stay plain text.
+      logger: { level: config.logLevel },
+      metricsToken: config.metricsToken,
+      retention: { eventRetentionHours: config.eventRetentionHours, intervalMs: config.retentionIntervalMs },
+    }),
+  );
   await app.listen({ port: config.port, host: config.host });
   console.log(`Communication Panel on http://localhost:${config.port} (${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
 
@@ -39,6 +42,16 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
+
+// Database errors are handled where they happen. One that still escapes must not take down the
+// server (and every open socket with it) for what is a passing outage; anything else is a bug and
+// ends the process as Node would.
+const lastResort = (kind: string) => (err: unknown) => {
+  console.error(`${kind}:`, err);
+  if (!isDatabaseUnavailable(err)) process.exit(1);
+};
+process.on('unhandledRejection', lastResort('Unhandled rejection'));
+process.on('uncaughtException', lastResort('Uncaught exception'));
 
 main().catch((err) => {
   console.error(err);

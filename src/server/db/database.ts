@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { Listener } from './listener';
+import { isDatabaseUnavailable } from './unavailable';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
 export interface Sql {
@@ -13,9 +15,13 @@ export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Calls `onMessage` for every NOTIFY on `channel`, from any connection or server instance. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
-  /** Connections in use and waiting, and database errors seen so far (for metrics). */
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel`, from any connection or server instance. The
+   * listening connection comes back by itself when lost; notifications sent meanwhile are gone,
+   * so `onRestored` is called once it listens again, for the subscriber to re-read what it missed.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onRestored?: () => void): Promise<() => Promise<void>>;
+  /** Connection pool usage, for metrics; `errors` counts connection errors seen since start. */
   stats(): DatabaseStats;
   close(): Promise<void>;
 }
@@ -27,71 +33,89 @@ export interface DatabaseStats {
   errors: number;
 }
 
+/** How long a request waits for a pooled connection (or a new one to open) before failing with 503. */
+const CONNECT_TIMEOUT_MS = 5000;
+
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  // Minimal stand-in (the resilience work replaces it): PGlite is one connection, never pooled.
-  let errors = 0;
+  let busy = 0;
+  const track = async <T>(work: Promise<T>): Promise<T> => {
+    busy += 1;
+    try {
+      return await work;
+    } finally {
+      busy -= 1;
+    }
+  };
   return {
     kind: 'pglite',
-    stats: () => ({ total: 1, idle: 1, waiting: 0, errors }),
     async query<T>(text: string, params?: unknown[]) {
-      try {
-        return (await db.query<T>(text, params)).rows;
-      } catch (err) {
-        errors += 1;
-        throw err;
-      }
+      return (await track(db.query<T>(text, params))).rows;
     },
     async exec(text) {
-      await db.exec(text);
+      await track(db.exec(text));
     },
     transaction(fn) {
       // PGlite has a single connection and queues other work while a transaction is open.
-      return db.transaction((tx) =>
+      return track(db.transaction((tx) =>
         fn({
           query: async <T>(t: string, p?: unknown[]) => (await tx.query<T>(t, p)).rows,
           exec: async (t: string) => void (await tx.exec(t)),
         }),
-      );
+      ));
     },
     async listen(channel, onMessage) {
+      // In-process: there is no connection to lose, so nothing to restore.
       const unlisten = await db.listen(channel, onMessage);
       return async () => unlisten();
     },
+    stats: () => ({ total: 1, idle: busy > 0 ? 0 : 1, waiting: 0, errors: 0 }),
     async close() {
       await db.close();
     },
   };
 }
 
+/**
+ * A pool of connections to PostgreSQL. No database error may end the process: every pooled
+ * client carries an error listener for its whole life (a checked-out client whose backend is
+ * terminated mid-transaction emits 'error' with nobody awaiting it), clients that broke are
+ * destroyed instead of going back to the pool, and waiting for a connection has a time limit so
+ * requests fail (503) instead of hanging while the database is unreachable.
+ */
 export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  // Minimal stand-in (the resilience work replaces it): errors are pool errors and failed queries.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
   let errors = 0;
-  // An idle client that loses its connection must not crash the process; the pool replaces it.
-  pool.on('error', (err) => {
+  const connectionError = (where: string) => (err: Error) => {
     errors += 1;
-    console.error('PostgreSQL pool error:', err.message);
-  });
+    console.error(`PostgreSQL ${where} error:`, err.message);
+  };
+  // Idle clients report here; the pool then replaces them.
+  pool.on('error', connectionError('pool'));
+  // Checked-out clients report here; the query or transaction that used them fails on its own.
+  const clientError = connectionError('connection');
+  pool.on('connect', (client) => client.on('error', clientError));
+  const listener = new Listener(connectionString, connectionError('listener'));
+  const countUnavailable = <T>(work: Promise<T>): Promise<T> =>
+    work.catch((err: unknown) => {
+      // pool.query's own connection failures never reach the 'error' events above.
+      if (isDatabaseUnavailable(err)) errors += 1;
+      throw err;
+    });
   await pool.query('SELECT 1');
-  const listeners: pg.Client[] = [];
   return {
     kind: 'postgres',
-    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, errors }),
     async query<T>(text: string, params?: unknown[]) {
-      try {
-        return (await pool.query(text, params)).rows as T[];
-      } catch (err) {
-        errors += 1;
-        throw err;
-      }
+      return (await countUnavailable(pool.query(text, params))).rows as T[];
     },
     async exec(text) {
-      await pool.query(text);
+      await countUnavailable(pool.query(text));
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await countUnavailable(pool.connect());
+      // Set when the connection itself failed: the client is then destroyed, not reused.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -101,28 +125,21 @@ export async function openPostgres(connectionString: string): Promise<Database> 
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (isDatabaseUnavailable(err)) broken = err as Error;
+        else {
+          await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+            broken = rollbackErr;
+          });
+        }
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
-    async listen(channel, onMessage) {
-      // LISTEN needs its own long-lived connection, outside the pool.
-      const client = new pg.Client({ connectionString });
-      client.on('error', (err) => console.error('PostgreSQL listener error:', err.message));
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onMessage(n.payload ?? '');
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        await client.end().catch(() => {});
-      };
-    },
+    listen: (channel, onMessage, onRestored) => listener.listen(channel, onMessage, onRestored),
+    stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, errors }),
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await listener.close();
       await pool.end();
     },
   };

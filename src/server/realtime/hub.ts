@@ -2,7 +2,8 @@ import { REALTIME_CATCH_UP_LIMIT } from '../../contract/limits';
 import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
-import { currentEventSeq, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type Revocation } from './event-log';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
+import { EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
 import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
 import { frameFor } from './visibility';
 
@@ -17,81 +18,133 @@ const READ_BATCH = 500;
 export const SESSION_ENDED_CLOSE_CODE = 4001;
 /** The user's role or queues changed: reconnect at once (the session is still valid). */
 export const ACCESS_CHANGED_CLOSE_CODE = 4002;
+/** The database cannot be reached: reconnect later, with backoff (WebSocket "Try Again Later"). */
+export const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
+/** A drain that failed (database unreachable) is retried this soon, then less often. */
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5000;
+
+/** What the hub knows of one socket: the last seq it was sent (or skipped as not its business). */
+interface Member {
+  client: RealtimeClient;
+  seq: number;
+  /** Caught up: live delivery reaches it from now on. */
+  live: boolean;
+  /** Detached; a catch-up still running for it must not add it back. */
+  gone: boolean;
+}
+
+export interface RealtimeHubStats {
+  /** Sockets attached to this instance's hub (catching up or live). */
+  clients: number;
+  /** The last seq live delivery has read and sent. */
+  deliveredSeq: number;
+  /** The highest seq announced by NOTIFY or read from the log. */
+  latestSeq: number;
+  /** Commit-to-send lag of the last event delivered live (from the event's time), or null before any. */
+  lastDeliveryLagMs: number | null;
+}
 
 /**
  * Fans the event log out to this instance's sockets. It does not trust the notification
- * payloads: on every poke it reads the log after the last seq it delivered, so events from other
- * instances, bursts and missed notifications all end the same way. All work runs on one
- * promise chain, so a joining client's catch-up and live delivery never interleave.
+ * payloads: a poke means "read the log after the last seq delivered", so events from other
+ * instances, bursts and missed notifications all end the same way. Pokes coalesce: while one
+ * drain runs, further pokes only mark that there is more to read, so a burst costs a few reads,
+ * not one each.
+ *
+ * A joining client catches up on its own, beside live delivery rather than behind it: it reads
+ * the log from its own `after` until it has reached live delivery's cursor, and joins live
+ * delivery in the same synchronous step. Each member remembers the last seq it was sent, and
+ * live delivery skips what a member already has, so every client gets each event it may see
+ * once, in seq order, with no gap between its catch-up and live delivery.
  */
 export class RealtimeHub {
   private cursor = 0;
-  // Minimal stand-ins for metrics (the resilience work replaces them): the highest seq announced,
-  // the delay of the last delivered event, and clients closed before their attach ran.
   private latestSeq = 0;
   private lastDeliveryLagMs: number | null = null;
-  private readonly detached = new WeakSet<RealtimeClient>();
-  private chain: Promise<void> = Promise.resolve();
-  private readonly clients = new Set<RealtimeClient>();
+  private readonly members = new Map<RealtimeClient, Member>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
+  private draining: Promise<void> | null = null;
+  private more = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private stopped = false;
 
   constructor(private readonly db: Database) {}
 
   async start(): Promise<void> {
-    this.cursor = await currentEventSeq(this.db);
-    this.latestSeq = this.cursor;
-    this.unlisteners.push(
-      await this.db.listen(EVENTS_CHANNEL, (payload) => {
-        this.latestSeq = Math.max(this.latestSeq, Number(payload) || 0);
-        this.poke();
-      }),
-    );
+    const { latest } = await this.logBounds();
+    this.cursor = latest;
+    this.latestSeq = latest;
+    // After the listening connection was lost and restored, notifications sent meanwhile are
+    // gone: read the log from the cursor, so nothing committed during the outage is skipped.
+    this.unlisteners.push(await this.db.listen(EVENTS_CHANNEL, (payload) => this.poke(Number(payload)), () => this.poke()));
     this.unlisteners.push(await this.db.listen(TYPING_CHANNEL, (payload) => this.deliverTyping(JSON.parse(payload) as TypingSignal)));
     this.unlisteners.push(await this.db.listen(REVOCATIONS_CHANNEL, (payload) => this.revoke(JSON.parse(payload) as Revocation)));
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
     await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
-    for (const client of this.clients) client.close(1001, 'Server shutting down');
-    this.clients.clear();
-    await this.chain;
+    for (const member of this.members.values()) {
+      member.gone = true;
+      member.client.close(1001, 'Server shutting down');
+    }
+    this.members.clear();
+    await this.draining;
   }
 
   get clientCount() {
-    return this.clients.size;
+    return this.members.size;
   }
 
-  stats(): { clients: number; deliveredSeq: number; latestSeq: number; lastDeliveryLagMs: number | null } {
-    return {
-      clients: this.clients.size,
-      deliveredSeq: this.cursor,
-      latestSeq: Math.max(this.latestSeq, this.cursor),
-      lastDeliveryLagMs: this.lastDeliveryLagMs,
-    };
+  stats(): RealtimeHubStats {
+    return { clients: this.members.size, deliveredSeq: this.cursor, latestSeq: this.latestSeq, lastDeliveryLagMs: this.lastDeliveryLagMs };
   }
 
-  /** Something was committed: deliver whatever is new. Cheap to call often. */
-  poke(): void {
-    this.enqueue(() => this.drain());
+  /** Something was committed (at `seq`, when known): deliver whatever is new. Cheap to call often. */
+  poke(seq?: number): void {
+    if (seq !== undefined && Number.isFinite(seq)) this.latestSeq = Math.max(this.latestSeq, seq);
+    if (this.stopped) return;
+    if (this.draining) {
+      this.more = true;
+      return;
+    }
+    this.draining = this.drainWhileMore().finally(() => (this.draining = null));
   }
 
-  /** Adds a client; `after` is the last seq it applied, or undefined for a fresh start. */
+  /** Resolves when no drain is running (tests). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /**
+   * Adds a client; `after` is the last seq it applied, or undefined for a fresh start. It gets a
+   * `ready` (or `reset`) frame once caught up; if the database cannot be reached meanwhile, an
+   * `unavailable` error frame and a close code that tells it to retry later.
+   */
   attach(client: RealtimeClient, after: number | undefined): void {
-    this.enqueue(async () => {
-      await this.drain();
-      if (after === undefined) {
-        client.send({ kind: 'ready', seq: this.cursor });
-      } else if (after > this.cursor || this.cursor - after > REALTIME_CATCH_UP_LIMIT) {
-        client.send({ kind: 'reset', seq: this.cursor });
+    const member: Member = { client, seq: 0, live: false, gone: false };
+    this.members.set(client, member);
+    this.join(member, after).catch((err: unknown) => {
+      if (member.gone) return;
+      this.members.delete(client);
+      member.gone = true;
+      if (isDatabaseUnavailable(err)) {
+        client.send({ kind: 'error', code: 'unavailable', message: UNAVAILABLE_MESSAGE });
+        client.close(TRY_AGAIN_LATER_CLOSE_CODE, 'Database unavailable; try again later');
       } else {
-        for (const stored of await readEventsAfter(this.db, after, this.cursor, REALTIME_CATCH_UP_LIMIT)) {
-          const frame = frameFor(client.principal, stored);
-          if (frame) client.send(frame);
-        }
-        client.send({ kind: 'ready', seq: this.cursor });
+        console.error('realtime hub (catch-up):', err);
+        client.close(1011, 'Could not catch up; reconnect');
       }
-      if (!this.detached.has(client)) this.clients.add(client);
     });
+  }
+
+  detach(client: RealtimeClient): void {
+    const member = this.members.get(client);
+    if (member) member.gone = true;
+    this.members.delete(client);
   }
 
   /** Tells every instance, through NOTIFY, that someone is typing; nothing is stored. */
@@ -99,13 +152,88 @@ export class RealtimeHub {
     await this.db.query('SELECT pg_notify($1, $2)', [TYPING_CHANNEL, JSON.stringify(signal)]);
   }
 
-  private deliverTyping(signal: TypingSignal): void {
-    for (const client of this.clients) if (typingReaches(client.principal, signal)) client.send(signal.frame);
+  private async join(member: Member, after: number | undefined): Promise<void> {
+    const { latest, oldest } = await this.logBounds();
+    this.latestSeq = Math.max(this.latestSeq, latest);
+    if (member.gone) return;
+    // A client that missed too much, or events that were pruned from the log, or a seq this
+    // database never issued: it must refetch everything.
+    const missedPruned = after !== undefined && after < latest && (oldest === null || oldest > after + 1);
+    if (after === undefined || after > latest || latest - after > REALTIME_CATCH_UP_LIMIT || missedPruned) {
+      return this.goLive(member, Math.max(latest, this.cursor), after === undefined ? 'ready' : 'reset');
+    }
+    member.seq = after;
+    // Up to what was committed when it asked, and at least to where live delivery is (it may be
+    // ahead by now); live delivery skips whatever the member already has.
+    while (member.seq < Math.max(latest, this.cursor)) {
+      const batch = await readEventsAfter(this.db, member.seq, null, READ_BATCH);
+      if (member.gone) return;
+      // Nothing more in the log: live delivery takes it from here.
+      if (batch.length === 0) break;
+      for (const stored of batch) this.sendTo(member, stored);
+    }
+    this.goLive(member, member.seq, 'ready');
   }
 
-  detach(client: RealtimeClient): void {
-    this.detached.add(client);
-    this.clients.delete(client);
+  /** Synchronous, so no live delivery can slip between the frame and joining. */
+  private goLive(member: Member, seq: number, kind: 'ready' | 'reset'): void {
+    if (member.gone) return;
+    member.seq = Math.max(seq, this.cursor);
+    member.client.send({ kind, seq: member.seq });
+    member.live = true;
+  }
+
+  private sendTo(member: Member, stored: LoggedEvent): void {
+    if (stored.event.seq <= member.seq) return;
+    member.seq = stored.event.seq;
+    const frame = frameFor(member.client.principal, stored);
+    if (frame) member.client.send(frame);
+  }
+
+  private async drainWhileMore(): Promise<void> {
+    try {
+      do {
+        this.more = false;
+        await this.drain();
+      } while (this.more && !this.stopped);
+      this.failures = 0;
+    } catch (err) {
+      // Whatever could not be read stays in the log; read it again soon (and on the next poke).
+      if (!isDatabaseUnavailable(err)) console.error('realtime hub:', err);
+      const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failures);
+      this.failures += 1;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.poke(), delay);
+      this.retryTimer.unref();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
+      if (this.stopped) return;
+      for (const stored of batch) {
+        for (const member of this.members.values()) if (member.live) this.sendTo(member, stored);
+        this.cursor = stored.event.seq;
+        this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
+      }
+      this.latestSeq = Math.max(this.latestSeq, this.cursor);
+      if (batch.length < READ_BATCH) return;
+    }
+  }
+
+  /** The last seq issued and the oldest still in the log (null when the log is empty). */
+  private async logBounds(): Promise<{ latest: number; oldest: number | null }> {
+    const [row] = await this.db.query<{ latest: string | number | null; oldest: string | number | null }>(
+      'SELECT (SELECT value FROM event_counter) AS latest, (SELECT min(seq) FROM events) AS oldest',
+    );
+    return { latest: Number(row?.latest ?? 0), oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
+  }
+
+  private deliverTyping(signal: TypingSignal): void {
+    for (const member of this.members.values()) {
+      if (member.live && typingReaches(member.client.principal, signal)) member.client.send(signal.frame);
+    }
   }
 
   /**
@@ -115,33 +243,14 @@ export class RealtimeHub {
    */
   private revoke(revocation: Revocation): void {
     const accessChanged = revocation.kind === 'access';
-    for (const client of this.clients) {
-      const p = client.principal;
+    for (const member of [...this.members.values()]) {
+      const p = member.client.principal;
       if (p.kind !== 'staff') continue;
       if (p.sessionHash === revocation.sessionHash || p.user.id === revocation.userId) {
-        this.clients.delete(client);
-        if (accessChanged) client.close(ACCESS_CHANGED_CLOSE_CODE, 'Your access changed');
-        else client.close(SESSION_ENDED_CLOSE_CODE, 'Your session has ended. Please log in again.');
+        this.detach(member.client);
+        if (accessChanged) member.client.close(ACCESS_CHANGED_CLOSE_CODE, 'Your access changed');
+        else member.client.close(SESSION_ENDED_CLOSE_CODE, 'Your session has ended. Please log in again.');
       }
-    }
-  }
-
-  private enqueue(work: () => Promise<void>): void {
-    this.chain = this.chain.then(work).catch((err) => console.error('realtime hub:', err));
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
-      for (const stored of batch) {
-        for (const client of this.clients) {
-          const frame = frameFor(client.principal, stored);
-          if (frame) client.send(frame);
-        }
-        this.cursor = stored.event.seq;
-        this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
-      }
-      if (batch.length < READ_BATCH) return;
     }
   }
 }

@@ -5,8 +5,9 @@ import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '.
 import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import type { AppMetrics } from '../observability/metrics';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
 import type { ConnectionTracker } from '../presence/connection-tracker';
-import type { RealtimeClient, RealtimeHub } from './hub';
+import { TRY_AGAIN_LATER_CLOSE_CODE, type RealtimeClient, type RealtimeHub } from './hub';
 import { typingSignal } from './typing';
 
 const HELLO_TIMEOUT_MS = 10_000;
@@ -47,7 +48,9 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
     let helloSeen = false;
     // Clients repeat "typing" every few seconds; more than that is dropped before touching the database.
     let lastTyping = { at: 0, isTyping: false };
-    socket.on('message', async (data) => {
+    // The handler is async: an error it throws would be an unhandled rejection, which ends the
+    // process. A database that cannot be reached is told to the client, who retries later.
+    const onMessage = async (data: unknown) => {
       if (helloSeen) {
         // After hello, the only frames clients send are typing signals; anything else is ignored.
         if (!client) return;
@@ -89,6 +92,18 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
       client = { principal, send, close: (code, reason) => socket.close(code, reason) };
       metrics.socketOpened(principal.kind);
       hub.attach(client, hello.after);
+    };
+    socket.on('message', (data) => {
+      onMessage(data).catch((err: unknown) => {
+        if (!isDatabaseUnavailable(err)) {
+          console.error('realtime socket:', err);
+          return fail('internal', 'Something went wrong on the server. Please reconnect.', 1011);
+        }
+        // Before hello completed the socket is of no use: close it so the client retries later.
+        // After, it stays open (only a typing signal was lost) and delivery resumes with the database.
+        if (client) send({ kind: 'error', code: 'unavailable', message: UNAVAILABLE_MESSAGE });
+        else fail('unavailable', UNAVAILABLE_MESSAGE, TRY_AGAIN_LATER_CLOSE_CODE);
+      });
     });
 
     socket.on('close', () => {
