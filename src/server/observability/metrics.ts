@@ -57,7 +57,7 @@ export class AppMetrics {
     let errorsReported = 0;
     const errors = new Counter({
       name: 'cp_db_errors_total',
-      help: 'Database errors seen by this instance (failed statements, lost connections).',
+      help: 'Database connection errors seen by this instance (lost, refused or timed-out connections).',
       registers: [this.registry],
       collect() {
         const total = dbStats().errors;
