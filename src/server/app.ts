@@ -27,6 +27,8 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { registerOfferRoutes } from './routing/offer-routes';
 import { RoutingService } from './routing/routing-service';
+import { registerOriginGuard } from './security/origin-guard';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, scaledRateLimits, type RateLimits } from './security/rate-limits';
 import { registerSettingsRoutes } from './settings/settings-routes';
 import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
@@ -48,6 +50,12 @@ export interface AppDeps {
   };
   /** How often this instance tries to sample waiting counts for the dashboard's chart; 0: only when asked. */
   waitingSampleIntervalMs?: number;
+  /** Origins besides the server's own whose pages may use the session cookie (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** The rate limits before the multiplier; tests shorten the windows. */
+  rateLimits?: RateLimits;
+  /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER); 1 by default. */
+  rateLimitMultiplier?: number;
 }
 
 export interface App {
@@ -93,8 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(cookie);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // After the WebSocket plugin's own hook, so a refused upgrade's socket is closed with the answer.
+  registerOriginGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] });
   // Only the upload routes read multipart bodies; each passes its policy's own, lower size limit.
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, files: 1 }, throwFileSizeLimit: false });
+
+  const limiters = await registerRateLimits(app, scaledRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitMultiplier ?? 1));
 
   app.addHook('onSend', async (_req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -122,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const openApi = buildOpenApiDocument(process.env.npm_package_version ?? '0.1.0');
   app.get('/api/openapi.json', async () => openApi);
 
-  registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
+  registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false, loginLimiter: limiters.login });
   registerConversationRoutes(app, deps.db, routing);
   registerOfferRoutes(app, deps.db, routing);
   registerPresenceRoutes(app, deps.db, routing);

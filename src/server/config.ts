@@ -9,6 +9,10 @@ export interface Config {
   demoPassword: string | null;
   clientDir: string;
   secureCookie: boolean;
+  /** Origins besides the server's own whose pages may use the session cookie. */
+  allowedOrigins: string[];
+  /** Multiplies every rate limit (load tests set it high). */
+  rateLimitMultiplier: number;
 }
 
 /** Reads configuration from the environment; every variable is listed in the README. */
@@ -17,6 +21,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const seed = env.SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`SEED must be "demo" or "none", got ${seed}`);
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`ALLOWED_ORIGINS must list origins like https://panel.example.com, got ${origin}`);
+  }
+  const rateLimitMultiplier = Number(env.RATE_LIMIT_MULTIPLIER ?? 1);
+  if (!Number.isFinite(rateLimitMultiplier) || rateLimitMultiplier <= 0) {
+    throw new Error(`RATE_LIMIT_MULTIPLIER must be a positive number, got ${env.RATE_LIMIT_MULTIPLIER}`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -26,5 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || null,
     clientDir: resolve(env.CLIENT_DIR ?? './dist/client'),
     secureCookie: env.SECURE_COOKIE === 'true',
+    allowedOrigins,
+    rateLimitMultiplier,
   };
 }

@@ -15,7 +15,13 @@ async function main() {
       );
     }
   }
-  const { app } = await buildApp({ db, clientDir: config.clientDir, secureCookie: config.secureCookie });
+  const { app } = await buildApp({
+    db,
+    clientDir: config.clientDir,
+    secureCookie: config.secureCookie,
+    allowedOrigins: config.allowedOrigins,
+    rateLimitMultiplier: config.rateLimitMultiplier,
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(`Communication Panel on http://localhost:${config.port} (${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`);
 

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { announceRevocation } from '../realtime/event-log';
+import type { LoginLimiter } from '../security/rate-limits';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
 import { hashToken, newToken } from './tokens';
@@ -25,13 +26,22 @@ async function startSession(db: Database, reply: FastifyReply, user: User, secur
   return { token, user };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean }) {
-  defineRoute(app, api.login, async ({ body, reply }) => {
-    const found = await findUserForLogin(db, body.username);
-    const valid = await verifyPassword(found?.passwordHash ?? null, body.password);
-    if (!found || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
-    if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
-    return startSession(db, reply, found.user, opts.secureCookie);
+export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean; loginLimiter: LoginLimiter }) {
+  defineRoute(app, api.login, async ({ req, body, reply }) => {
+    const limiter = opts.loginLimiter;
+    await limiter.check(req, reply, body.username);
+    try {
+      const found = await findUserForLogin(db, body.username);
+      const valid = await verifyPassword(found?.passwordHash ?? null, body.password);
+      if (!found || !valid) {
+        await limiter.failed(req, body.username);
+        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+      }
+      if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
+      return await startSession(db, reply, found.user, opts.secureCookie);
+    } finally {
+      limiter.done(req, body.username);
+    }
   });
 
   defineRoute(app, api.logout, async ({ req, reply }) => {

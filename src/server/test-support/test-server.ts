@@ -86,6 +86,13 @@ export class ApiResponse {
 
 const tokenOf = (auth: Auth) => (typeof auth === 'string' ? auth : auth.token);
 
+export interface TestServerOptions {
+  seed?: boolean;
+  routing?: AppDeps['routing'];
+  /** Other options of `buildApp` (origins, rate limits, timeouts, cookies). */
+  app?: Partial<Omit<AppDeps, 'db' | 'routing'>>;
+}
+
 /** One server on one database, with the calls tests make again and again. */
 export class TestServer {
   private readonly sessions = new Map<string, Promise<Staff>>();
@@ -109,10 +116,10 @@ export class TestServer {
    * false. It never sweeps on its own unless `routing.sweepIntervalMs` says so: tests move time
    * in the database and call `sweepNow`.
    */
-  static async start(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): Promise<TestServer> {
+  static async start(backend: Backend, opts: TestServerOptions = {}): Promise<TestServer> {
     const testDb = await createTestDatabase(backend.kind);
     try {
-      return await TestServer.onDatabase(testDb.db, { seed: opts.seed ?? true, routing: opts.routing, dispose: () => testDb.dispose() });
+      return await TestServer.onDatabase(testDb.db, { ...opts, seed: opts.seed ?? true, dispose: () => testDb.dispose() });
     } catch (err) {
       await testDb.dispose();
       throw err;
@@ -122,12 +129,18 @@ export class TestServer {
   /** A server on an existing database; `dispose` runs after the app has closed. */
   static async onDatabase(
     db: Database,
-    opts: { seed: boolean; routing?: AppDeps['routing']; dispose?: () => Promise<void> },
+    opts: Omit<TestServerOptions, 'seed'> & { seed: boolean; dispose?: () => Promise<void> },
   ): Promise<TestServer> {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
-    const { app, hub, sweepNow, connections } = await buildApp({ db, routing: { sweepIntervalMs: 0, ...opts.routing } });
+    const { app, hub, sweepNow, connections } = await buildApp({
+      // Test files log in and start chats far more often than people do; tests of the limits set their own.
+      rateLimitMultiplier: 1000,
+      ...opts.app,
+      db,
+      routing: { sweepIntervalMs: 0, ...opts.routing },
+    });
     return new TestServer(app, hub, db, queueIds, sweepNow, connections, async () => {
       await opts.dispose?.();
     });
@@ -243,7 +256,7 @@ export class TestServer {
  * Starts a server before the tests of the enclosing describe and closes it after them. The
  * returned object stands for that server; use it inside tests and hooks only.
  */
-export function useTestServer(backend: Backend, opts: { seed?: boolean; routing?: AppDeps['routing'] } = {}): TestServer {
+export function useTestServer(backend: Backend, opts: TestServerOptions = {}): TestServer {
   let server: TestServer | undefined;
   beforeAll(async () => {
     server = await TestServer.start(backend, opts);
