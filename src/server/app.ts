@@ -27,8 +27,10 @@ import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { registerOfferRoutes } from './routing/offer-routes';
 import { RoutingService } from './routing/routing-service';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './security/http-timeouts';
 import { registerOriginGuard } from './security/origin-guard';
 import { DEFAULT_RATE_LIMITS, registerRateLimits, scaledRateLimits, type RateLimits } from './security/rate-limits';
+import { registerSecurityHeaders } from './security/security-headers';
 import { registerSettingsRoutes } from './settings/settings-routes';
 import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
@@ -56,6 +58,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER); 1 by default. */
   rateLimitMultiplier?: number;
+  /** How long to wait on slow or silent clients; tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface App {
@@ -69,21 +73,16 @@ export interface App {
   sampleWaitingNow(): Promise<boolean>;
 }
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // MUI's emotion injects style elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 256 * 1024 });
+  const timeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...deps.timeouts };
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 256 * 1024,
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+  });
+  app.server.headersTimeout = timeouts.headersMs;
   const hub = new RealtimeHub(deps.db);
   await hub.start();
   app.addHook('onClose', () => hub.stop());
@@ -108,12 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const limiters = await registerRateLimits(app, scaledRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitMultiplier ?? 1));
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    // File downloads set their own, stricter policy.
-    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  });
+  await registerSecurityHeaders(app, { https: deps.secureCookie ?? false });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send(err.toBody());
