@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { announceRevocation } from '../realtime/event-log';
 import type { LoginLimiter } from '../security/rate-limits';
+import { requireStrongPassword } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
 import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
 import { hashToken, newToken } from './tokens';
@@ -60,6 +61,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
   });
 
   defineRoute(app, api.setup, async ({ body, reply }) => {
+    requireStrongPassword(body.password, body);
     const passwordHash = await hashPassword(body.password);
     // Two first visitors racing: the advisory lock makes the check and the insert one step,
     // so only one of them becomes admin.
