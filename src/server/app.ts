@@ -58,6 +58,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER); 1 by default. */
   rateLimitMultiplier?: number;
+  /** How often an open staff socket marks its session as used (idle timeout); tests shorten it. */
+  sessionTouchMs?: number;
   /** How long to wait on slow or silent clients; tests shorten them. */
   timeouts?: Partial<HttpTimeouts>;
 }
@@ -140,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
-  registerRealtimeRoutes(app, deps.db, hub, connections);
+  registerRealtimeRoutes(app, deps.db, hub, connections, { sessionTouchMs: deps.sessionTouchMs });
   registerSettingsRoutes(app, deps.db);
   registerSupervisionRoutes(app, deps.db, routing);
   registerAdminRoutes(app, deps.db, routing);

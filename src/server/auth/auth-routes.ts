@@ -8,21 +8,23 @@ import { announceRevocation } from '../realtime/event-log';
 import type { LoginLimiter } from '../security/rate-limits';
 import { requireStrongPassword } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
-import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
+import { getSecuritySettings } from '../settings/settings-store';
+import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE } from './principal';
 import { hashToken, newToken } from './tokens';
 
 async function startSession(db: Database, reply: FastifyReply, user: User, secureCookie: boolean) {
   const token = newToken();
+  const { sessionMaxDays } = await getSecuritySettings(db);
   await db.query(
     `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-    [hashToken(token), user.id, SESSION_TTL_DAYS],
+    [hashToken(token), user.id, sessionMaxDays],
   );
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: secureCookie,
     path: '/',
-    maxAge: SESSION_TTL_DAYS * 24 * 3600,
+    maxAge: sessionMaxDays * 24 * 3600,
   });
   return { token, user };
 }

@@ -3,6 +3,7 @@ import { AttachmentPolicyResponseSchema, DEFAULT_ATTACHMENT_POLICY } from '../..
 import { ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES, ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } from '../../contract/limits';
 import {
   DEFAULT_ROUTING_SETTINGS,
+  DEFAULT_SECURITY_SETTINGS,
   RoutingSettingsResponseSchema,
   SettingsResponseSchema,
   type RoutingSettings,
@@ -36,6 +37,7 @@ describeEachBackend('Settings', (backend) => {
       agentUploads: DEFAULT_ATTACHMENT_POLICY,
       customerUploads: DEFAULT_ATTACHMENT_POLICY,
       routing: DEFAULT_ROUTING_SETTINGS,
+      security: DEFAULT_SECURITY_SETTINGS,
       updatedAt: null,
       updatedBy: null,
     });
