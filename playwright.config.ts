@@ -45,7 +45,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: server(DEMO_PORT, `.tmp/e2e-demo-${DEMO_PORT}`, `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD}`),
+      // The suite starts more web chats from one address than a real network would.
+      command: server(DEMO_PORT, `.tmp/e2e-demo-${DEMO_PORT}`, `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD} RATE_LIMIT_MULTIPLIER=20`),
       url: `${DEMO_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

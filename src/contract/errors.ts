@@ -6,6 +6,8 @@ export const ErrorCodeSchema = z.enum([
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  /** A cookie-authenticated change or WebSocket from a page of another origin (cross-site request forgery). */
+  'forbidden_origin',
   'not_found',
   'already_picked',
   'not_holder',

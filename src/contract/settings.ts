@@ -31,6 +31,21 @@ export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = {
   replyTimeLimitSeconds: 120,
 };
 
+/** How long staff sessions last: unused for `sessionIdleMinutes` they end, and in any case after `sessionMaxDays`. */
+export const SecuritySettingsSchema = z.object({
+  /** A session not used for this long (no request, no open realtime socket) ends. */
+  sessionIdleMinutes: z.number().int('Whole minutes only').min(5, 'At least 5 minutes').max(10_080, 'At most 7 days (10080 minutes)'),
+  /** A session ends this many days after login, however much it is used. */
+  sessionMaxDays: z.number().int('Whole days only').min(1, 'At least 1 day').max(90, 'At most 90 days'),
+});
+export type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
+  // A working day: a panel left open (its socket counts as use) stays logged in; a laptop closed overnight does not.
+  sessionIdleMinutes: 480,
+  sessionMaxDays: 7,
+};
+
 /** Workspace-wide settings: the admin's "System Configurator". */
 export const SettingsSchema = z.object({
   /** What agents may upload into their conversations. */
@@ -38,17 +53,19 @@ export const SettingsSchema = z.object({
   /** What customers may upload in the web chat; independent of the agents' policy. */
   customerUploads: AttachmentPolicySchema,
   routing: RoutingSettingsSchema,
+  security: SecuritySettingsSchema,
   /** Null until an admin first saves the settings (the defaults apply). */
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: PersonRefSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** PUT replaces both policies, and the routing settings when given (older clients leave them out). */
+/** PUT replaces both policies, and the routing and security settings when given (older clients leave them out). */
 export const UpdateSettingsRequestSchema = z.object({
   agentUploads: AttachmentPolicySchema,
   customerUploads: AttachmentPolicySchema,
   routing: RoutingSettingsSchema.optional(),
+  security: SecuritySettingsSchema.optional(),
 });
 export type UpdateSettingsRequest = z.input<typeof UpdateSettingsRequestSchema>;
 

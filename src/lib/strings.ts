@@ -59,6 +59,16 @@ export const strings = {
     leaveBody: 'Your changes to the settings have not been saved yet.',
     stay: 'Stay',
     discardChanges: 'Discard changes',
+    security: {
+      section: 'Sessions',
+      sectionHint: 'How long staff stay logged in. An open panel counts as use.',
+      labels: { sessionIdleMinutes: 'Idle timeout (minutes)', sessionMaxDays: 'Maximum session length (days)' },
+      hints: {
+        sessionIdleMinutes: (min: number, max: number) => `A session unused this long ends; its user logs in again. ${min} to ${max} minutes.`,
+        sessionMaxDays: (min: number, max: number) => `Every session ends this many days after login, however much it is used. ${min} to ${max} days.`,
+      },
+      invalid: 'Enter a whole number, for example 480.',
+    },
     routing: {
       section: 'Routing and response times',
       sectionHint: 'How conversations are offered to agents, when an agent counts as gone, and how long customers should wait for a reply.',

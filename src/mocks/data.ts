@@ -6,7 +6,7 @@ import type { Note } from '../contract/notes';
 import type { Preferences } from '../contract/preferences';
 import type { Presence } from '../contract/presence';
 import type { Queue } from '../contract/queues';
-import { DEFAULT_ROUTING_SETTINGS, type Settings } from '../contract/settings';
+import { DEFAULT_ROUTING_SETTINGS, DEFAULT_SECURITY_SETTINGS, type Settings } from '../contract/settings';
 
 /**
  * The in-memory workspace behind the MSW handlers: the same demo data the server seeds
@@ -152,6 +152,7 @@ const defaultSettings = (): Settings => ({
   agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
   customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
   routing: { ...DEFAULT_ROUTING_SETTINGS },
+  security: { ...DEFAULT_SECURITY_SETTINGS },
   updatedAt: null,
   updatedBy: null,
 });

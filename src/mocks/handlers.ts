@@ -1355,6 +1355,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
       ...structuredClone(ctx.body),
       // Older clients leave the routing settings out: they are kept.
       routing: structuredClone(ctx.body.routing ?? mockData.settings.routing),
+      security: structuredClone(ctx.body.security ?? mockData.settings.security),
       updatedAt: new Date().toISOString(),
       updatedBy: { id: user.id, displayName: user.displayName },
     };

@@ -32,6 +32,10 @@ import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { Retention, type RetentionOptions } from './retention/retention';
 import { registerOfferRoutes } from './routing/offer-routes';
 import { RoutingService } from './routing/routing-service';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './security/http-timeouts';
+import { registerOriginGuard } from './security/origin-guard';
+import { DEFAULT_RATE_LIMITS, registerRateLimits, scaledRateLimits, type RateLimits } from './security/rate-limits';
+import { registerSecurityHeaders } from './security/security-headers';
 import { registerSettingsRoutes } from './settings/settings-routes';
 import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
@@ -59,6 +63,16 @@ export interface AppDeps {
   };
   /** How often this instance tries to sample waiting counts for the dashboard's chart; 0: only when asked. */
   waitingSampleIntervalMs?: number;
+  /** Origins besides the server's own whose pages may use the session cookie (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** The rate limits before the multiplier; tests shorten the windows. */
+  rateLimits?: RateLimits;
+  /** Multiplies every rate limit (RATE_LIMIT_MULTIPLIER); 1 by default. */
+  rateLimitMultiplier?: number;
+  /** How often an open staff socket marks its session as used (idle timeout); tests shorten it. */
+  sessionTouchMs?: number;
+  /** How long to wait on slow or silent clients; tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface App {
@@ -75,24 +89,19 @@ export interface App {
   metrics: AppMetrics;
 }
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // MUI's emotion injects style elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 export async function buildApp(input: AppDeps): Promise<App> {
   // Metrics read the hub, created below, only when scraped.
   const metrics: AppMetrics = new AppMetrics({ hub: { stats: () => hub.stats() }, db: input.db });
   const deps = { ...input, db: countingStoredMessages(input.db, (kind) => metrics.messageStored(kind)) };
-  const app = Fastify({ ...fastifyLogOptions(deps.logger), bodyLimit: 256 * 1024 });
+  const timeouts = { ...DEFAULT_HTTP_TIMEOUTS, ...deps.timeouts };
+  const app = Fastify({
+    ...fastifyLogOptions(deps.logger),
+    bodyLimit: 256 * 1024,
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+  });
+  app.server.headersTimeout = timeouts.headersMs;
   registerRequestLog(app);
   observeRequests(app, metrics);
   const hub = new RealtimeHub(deps.db);
@@ -125,8 +134,14 @@ export async function buildApp(input: AppDeps): Promise<App> {
       done();
     },
   });
+  // After the WebSocket plugin's own hook, so a refused upgrade's socket is closed with the answer.
+  registerOriginGuard(app, { allowedOrigins: deps.allowedOrigins ?? [] });
   // Only the upload routes read multipart bodies; each passes its policy's own, lower size limit.
   await app.register(multipart, { limits: { fileSize: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, files: 1 }, throwFileSizeLimit: false });
+
+  const limiters = await registerRateLimits(app, scaledRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.rateLimitMultiplier ?? 1));
+
+  await registerSecurityHeaders(app, { https: deps.secureCookie ?? false });
 
   // While shutting down, requests in flight finish, and their keep-alive connections close with
   // their answers instead of holding the server open until they time out.
@@ -136,10 +151,6 @@ export async function buildApp(input: AppDeps): Promise<App> {
   });
   app.addHook('onSend', async (_req, reply) => {
     if (closing) reply.header('Connection', 'close');
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    // File downloads set their own, stricter policy.
-    if (!reply.hasHeader('Content-Security-Policy')) reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -174,7 +185,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   app.get('/api/openapi.json', async () => openApi);
   registerMetricsRoute(app, metrics, deps.metricsToken ?? null);
 
-  registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false });
+  registerAuthRoutes(app, deps.db, { secureCookie: deps.secureCookie ?? false, loginLimiter: limiters.login });
   registerConversationRoutes(app, deps.db, routing);
   registerOfferRoutes(app, deps.db, routing);
   registerPresenceRoutes(app, deps.db, routing);
@@ -187,7 +198,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
   registerIdentityRoutes(app, deps.db);
-  registerRealtimeRoutes(app, deps.db, hub, connections, metrics);
+  registerRealtimeRoutes(app, deps.db, hub, connections, metrics, { sessionTouchMs: deps.sessionTouchMs });
   registerSettingsRoutes(app, deps.db);
   registerSupervisionRoutes(app, deps.db, routing);
   registerAdminRoutes(app, deps.db, routing);

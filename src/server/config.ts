@@ -15,6 +15,10 @@ export interface Config {
   metricsToken: string | null;
   eventRetentionHours: number;
   retentionIntervalMs: number;
+  /** Origins besides the server's own whose pages may use the session cookie. */
+  allowedOrigins: string[];
+  /** Multiplies every rate limit (load tests set it high). */
+  rateLimitMultiplier: number;
 }
 
 /** Reads configuration from the environment; every variable is listed in the README. */
@@ -33,6 +37,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(retentionSeconds) || retentionSeconds < 1 || retentionSeconds > 3600) {
     throw new Error(`RETENTION_INTERVAL_SECONDS must be a whole number from 1 to 3600, got ${env.RETENTION_INTERVAL_SECONDS}`);
   }
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new Error(`ALLOWED_ORIGINS must list origins like https://panel.example.com, got ${origin}`);
+  }
+  const rateLimitMultiplier = Number(env.RATE_LIMIT_MULTIPLIER ?? 1);
+  if (!Number.isFinite(rateLimitMultiplier) || rateLimitMultiplier <= 0) {
+    throw new Error(`RATE_LIMIT_MULTIPLIER must be a positive number, got ${env.RATE_LIMIT_MULTIPLIER}`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -46,5 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || null,
     eventRetentionHours,
     retentionIntervalMs: retentionSeconds * 1000,
+    allowedOrigins,
+    rateLimitMultiplier,
   };
 }

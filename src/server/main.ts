@@ -25,6 +25,8 @@ async function main() {
       logger: { level: config.logLevel },
       metricsToken: config.metricsToken,
       retention: { eventRetentionHours: config.eventRetentionHours, intervalMs: config.retentionIntervalMs },
+      allowedOrigins: config.allowedOrigins,
+      rateLimitMultiplier: config.rateLimitMultiplier,
     }),
   );
   await app.listen({ port: config.port, host: config.host });

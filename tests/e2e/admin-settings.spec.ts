@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_ROUTING_SETTINGS, SettingsResponseSchema } from '../../src/contract/settings';
-import { DEMO_PASSWORD } from '../../playwright.config';
+import { DEMO_PASSWORD, DEMO_URL } from '../../playwright.config';
 import { expect, test } from './fixtures';
 
 const section = (page: Page, name: "Agents' uploads" | "Customers' uploads") => page.getByRole('group', { name, exact: true });
@@ -56,7 +56,9 @@ test('an admin turns PNG off for agents in the System Configurator, and it stays
     await page.getByRole('navigation').getByRole('link', { name: 'Conversations' }).click();
     await expect(page).toHaveURL(/\/agent/);
   } finally {
+    // With the page's cookie: as the page itself would send it, from its own origin.
     const restored = await page.request.put('/api/settings', {
+      headers: { origin: DEMO_URL },
       data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads },
     });
     expect(restored.status()).toBe(200);
@@ -103,6 +105,7 @@ test('an admin changes the offer timeout and reply time limit, and an out-of-ran
   } finally {
     // Other specs count on the default offer timeout and reply time limit.
     const restored = await page.request.put('/api/settings', {
+      headers: { origin: DEMO_URL },
       data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads, routing: DEFAULT_ROUTING_SETTINGS },
     });
     expect(restored.status()).toBe(200);

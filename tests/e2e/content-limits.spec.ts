@@ -4,6 +4,7 @@ import { SettingsResponseSchema } from '../../src/contract/settings';
 import { CUSTOMER_UNSENT_FILES_MAX } from '../../src/contract/limits';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
 import { withWorkspaceSettings } from './workspace-settings';
+import { DEMO_URL } from '../../playwright.config';
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -80,7 +81,11 @@ test('an admin changes the largest image allowed, and it is kept after a reload'
       String(original.agentUploads.maxImagePixels / 1_000_000),
     );
   } finally {
-    const restored = await page.request.put('/api/settings', { data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads } });
+    // With the page's cookie: as the page itself would send it, from its own origin.
+    const restored = await page.request.put('/api/settings', {
+      headers: { origin: DEMO_URL },
+      data: { agentUploads: original.agentUploads, customerUploads: original.customerUploads },
+    });
     expect(restored.status()).toBe(200);
   }
 });

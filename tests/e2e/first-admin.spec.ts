@@ -13,6 +13,10 @@ test('the first visitor of an empty workspace creates the admin account', async 
 
   await page.getByLabel('Your name').fill('Olga Owner');
   await page.getByLabel('Username').fill('olga');
+  // A common password is refused on its field, with the server's words.
+  await page.getByLabel('Password').fill('password1234');
+  await page.getByRole('button', { name: 'Create admin and log in' }).click();
+  await expect(page.getByText(/^Too easy to guess/)).toBeVisible();
   await page.getByLabel('Password').fill('a-good-password');
   await page.getByRole('button', { name: 'Create admin and log in' }).click();
   await expect(page.getByText('Olga Owner')).toBeVisible();

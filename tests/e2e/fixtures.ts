@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../playwright.config';
+import { DEMO_PASSWORD, DEMO_URL } from '../../playwright.config';
 
 let counter = 0;
 /** A customer identity no other test uses, so tests never see each other's chats. */
@@ -26,8 +26,10 @@ export async function webchatIdentitySecret(browser: Browser): Promise<string> {
   try {
     const login = await context.request.post('/api/auth/login', { data: { username: 'adam', password: DEMO_PASSWORD } });
     expect(login.ok()).toBe(true);
-    let answer = await context.request.post('/api/admin/webchat-identity/reveal');
-    if (answer.status() === 404) answer = await context.request.post('/api/admin/webchat-identity/secret');
+    // With the session cookie, from the panel's own origin, as the admin's page would send it.
+    const asPage = { headers: { origin: DEMO_URL } };
+    let answer = await context.request.post('/api/admin/webchat-identity/reveal', asPage);
+    if (answer.status() === 404) answer = await context.request.post('/api/admin/webchat-identity/secret', asPage);
     expect(answer.ok()).toBe(true);
     return ((await answer.json()) as { secret: string }).secret;
   } finally {

@@ -32,6 +32,7 @@ const savedSettings: EditableSettings = {
   // Set through the API: not a round number of MB.
   customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
   routing: savedRouting,
+  security: { sessionIdleMinutes: 480, sessionMaxDays: 7 },
 };
 
 describe('MB and bytes', () => {
@@ -100,6 +101,7 @@ describe('the draft', () => {
         customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
         // Always sent, even untouched: the server would otherwise keep whatever it has stored.
         routing: savedRouting,
+        security: { sessionIdleMinutes: 480, sessionMaxDays: 7 },
       },
     });
   });
@@ -111,6 +113,7 @@ describe('the draft', () => {
         agentUploads: { ...draft.agentUploads, maxFileSizeMb: '51' },
         customerUploads: { ...draft.customerUploads, maxFileSizeMb: 'lots' },
         routing: draft.routing,
+        security: draft.security,
       },
       savedSettings,
     );
@@ -122,6 +125,7 @@ describe('the draft', () => {
           customerUploads: { maxFileSizeBytes: strings.settings.sizeInvalid },
         },
         routing: {},
+        security: {},
         form: [],
       },
     });
@@ -143,6 +147,7 @@ describe('server field errors', () => {
     ).toEqual({
       policies: { agentUploads: { allowedTypes: 'Invalid option' }, customerUploads: { maxFileSizeBytes: 'Too large' } },
       routing: {},
+      security: {},
       form: ['Unknown field'],
     });
   });
@@ -165,6 +170,7 @@ describe('server field errors', () => {
         maxMissedOffers: 'A whole number',
         lostAgentGraceSeconds: 'Whole seconds only',
       },
+      security: {},
       form: ['Unknown setting', 'Required'],
     });
   });
@@ -214,6 +220,7 @@ describe('routing settings', () => {
         agentUploads: { allowedTypes: ['gif', 'png'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
         customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
         routing: { offerTimeoutSeconds: 5, maxMissedOffers: 20, lostAgentGraceSeconds: 3600, replyTimeLimitSeconds: 600 },
+        security: { sessionIdleMinutes: 480, sessionMaxDays: 7 },
       },
     });
   });
@@ -227,6 +234,7 @@ describe('routing settings', () => {
         lostAgentGraceSeconds: 'At most 3600 seconds',
         replyTimeLimitSeconds: 'At most 24 hours',
       },
+      security: {},
       form: [],
     });
     expect(routingErrors({ offerTimeoutSeconds: '601' })?.routing).toEqual({ offerTimeoutSeconds: 'At most 600 seconds' });

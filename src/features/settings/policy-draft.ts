@@ -2,8 +2,10 @@ import { FILE_TYPE_NAMES, FILE_TYPES, type AttachmentPolicy, type FileKind, type
 import { ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, IMAGE_MAX_PIXELS_CEILING, IMAGE_MIN_MAX_PIXELS } from '../../contract/limits';
 import {
   RoutingSettingsSchema,
+  SecuritySettingsSchema,
   UpdateSettingsRequestSchema,
   type RoutingSettings,
+  type SecuritySettings,
   type Settings,
   type UpdateSettingsRequest,
 } from '../../contract/settings';
@@ -17,6 +19,11 @@ export type PolicyKey = (typeof POLICY_KEYS)[number];
 export const ROUTING_FIELDS = ['offerTimeoutSeconds', 'maxMissedOffers', 'lostAgentGraceSeconds', 'replyTimeLimitSeconds'] as const;
 export type RoutingField = (typeof ROUTING_FIELDS)[number];
 
+/** The session timeouts, in the order they are shown. */
+export const SECURITY_FIELDS = ['sessionIdleMinutes', 'sessionMaxDays'] as const;
+export type SecurityField = (typeof SECURITY_FIELDS)[number];
+export type SecurityDraft = Record<SecurityField, string>;
+
 /** A policy as the admin edits it: the size as typed, in MB; the image limit as typed, in megapixels. */
 export interface PolicyDraft {
   allowedTypes: FileType[];
@@ -25,16 +32,23 @@ export interface PolicyDraft {
 }
 /** The routing settings as typed. */
 export type RoutingDraft = Record<RoutingField, string>;
-export type SettingsDraft = Record<PolicyKey, PolicyDraft> & { routing: RoutingDraft };
+export type SettingsDraft = Record<PolicyKey, PolicyDraft> & { routing: RoutingDraft; security: SecurityDraft };
 
 /** The part of the settings the form edits. */
-export type EditableSettings = Pick<Settings, PolicyKey | 'routing'>;
+export type EditableSettings = Pick<Settings, PolicyKey | 'routing' | 'security'>;
 
 /** Problems to show: per field of each policy and of the routing settings, and the rest for the whole form. */
 export interface SettingsErrors {
   policies: Partial<Record<PolicyKey, Partial<Record<keyof AttachmentPolicy, string>>>>;
   routing: Partial<Record<RoutingField, string>>;
+  security: Partial<Record<SecurityField, string>>;
   form: string[];
+}
+
+/** The contract's bounds of a session timeout. */
+export function securityBounds(field: SecurityField): { min: number; max: number } {
+  const schema = SecuritySettingsSchema.shape[field];
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
 /** The contract's bounds of a routing setting, for the field's hint and its spin buttons. */
@@ -121,6 +135,10 @@ export const draftFromSettings = (settings: EditableSettings): SettingsDraft => 
   agentUploads: policyDraft(settings.agentUploads),
   customerUploads: policyDraft(settings.customerUploads),
   routing: routingDraft(settings.routing),
+  security: {
+    sessionIdleMinutes: String(settings.security.sessionIdleMinutes),
+    sessionMaxDays: String(settings.security.sessionMaxDays),
+  },
 });
 
 /**
@@ -147,13 +165,16 @@ const routingChanged = (draft: RoutingDraft, saved: RoutingSettings) =>
 
 /** Whether the form differs from what is saved ("10" and "10.0" are the same). */
 export const settingsChanged = (draft: SettingsDraft, saved: EditableSettings) =>
-  POLICY_KEYS.some((key) => policyChanged(draft[key], saved[key])) || routingChanged(draft.routing, saved.routing);
+  POLICY_KEYS.some((key) => policyChanged(draft[key], saved[key])) ||
+  routingChanged(draft.routing, saved.routing) ||
+  SECURITY_FIELDS.some((field) => parseNumber(draft.security[field]) !== saved.security[field]);
 
 const isRoutingField = (field: string | undefined): field is RoutingField => (ROUTING_FIELDS as readonly string[]).includes(field ?? '');
+const isSecurityField = (field: string | undefined): field is SecurityField => (SECURITY_FIELDS as readonly string[]).includes(field ?? '');
 
 /** Sorts `path → message` problems (the server's `fields`, or the contract schema's issues) to where they are shown. */
 export function sortFieldErrors(fields: Record<string, string>): SettingsErrors {
-  const errors: SettingsErrors = { policies: {}, routing: {}, form: [] };
+  const errors: SettingsErrors = { policies: {}, routing: {}, security: {}, form: [] };
   for (const [path, message] of Object.entries(fields)) {
     const [policy = '', field] = path.split('.');
     if ((POLICY_KEYS as readonly string[]).includes(policy) && (field === 'allowedTypes' || field === 'maxFileSizeBytes' || field === 'maxImagePixels')) {
@@ -161,6 +182,8 @@ export function sortFieldErrors(fields: Record<string, string>): SettingsErrors 
       forPolicy[field] ??= message;
     } else if (policy === 'routing' && isRoutingField(field)) {
       errors.routing[field] ??= message;
+    } else if (policy === 'security' && isSecurityField(field)) {
+      errors.security[field] ??= message;
     } else {
       errors.form.push(message);
     }
@@ -191,7 +214,14 @@ export function toUpdateRequest(
       return [field, value ?? 0];
     }),
   ) as RoutingSettings;
-  const body = { agentUploads: policy('agentUploads'), customerUploads: policy('customerUploads'), routing };
+  const security = Object.fromEntries(
+    SECURITY_FIELDS.map((field) => {
+      const value = parseNumber(draft.security[field]);
+      if (value === null) fields[`security.${field}`] = strings.settings.security.invalid;
+      return [field, value ?? 0];
+    }),
+  ) as SecuritySettings;
+  const body = { agentUploads: policy('agentUploads'), customerUploads: policy('customerUploads'), routing, security };
   const parsed = UpdateSettingsRequestSchema.safeParse(body);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;

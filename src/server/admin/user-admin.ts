@@ -1,6 +1,7 @@
 import type { AdminUser, CreateUserRequest, UpdateUserRequest } from '../../contract/admin';
 import type { Role, User } from '../../contract/auth';
 import type { PresenceReason, PresenceState } from '../../contract/presence';
+import { requireStrongPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
 import type { Database, Sql } from '../db/database';
 import { notFound } from '../http/api-error';
@@ -87,6 +88,7 @@ const actorOf = (admin: User) => ({ id: admin.id, displayName: admin.displayName
 
 /** Creates a user who can log in at once; recorded and announced in the same transaction. */
 export async function createUser(db: Database, admin: User, input: CreateUserRequest): Promise<AdminUser> {
+  requireStrongPassword(input.password, input);
   // Hashing is slow on purpose: done before the transaction, so the admin lock is held briefly.
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -208,6 +210,7 @@ export async function updateUser(
 export async function resetPassword(db: Database, admin: User, id: string, password: string): Promise<AdminUser> {
   const exists = await findAdminUser(db, id);
   if (!exists) throw notFound('This user');
+  requireStrongPassword(password, exists);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, admin);

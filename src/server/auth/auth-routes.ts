@@ -5,33 +5,46 @@ import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { announceRevocation } from '../realtime/event-log';
+import type { LoginLimiter } from '../security/rate-limits';
+import { requireStrongPassword } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
-import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE, SESSION_TTL_DAYS } from './principal';
+import { getSecuritySettings } from '../settings/settings-store';
+import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE } from './principal';
 import { hashToken, newToken } from './tokens';
 
 async function startSession(db: Database, reply: FastifyReply, user: User, secureCookie: boolean) {
   const token = newToken();
+  const { sessionMaxDays } = await getSecuritySettings(db);
   await db.query(
     `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-    [hashToken(token), user.id, SESSION_TTL_DAYS],
+    [hashToken(token), user.id, sessionMaxDays],
   );
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: secureCookie,
     path: '/',
-    maxAge: SESSION_TTL_DAYS * 24 * 3600,
+    maxAge: sessionMaxDays * 24 * 3600,
   });
   return { token, user };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean }) {
-  defineRoute(app, api.login, async ({ body, reply }) => {
-    const found = await findUserForLogin(db, body.username);
-    const valid = await verifyPassword(found?.passwordHash ?? null, body.password);
-    if (!found || !valid) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
-    if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
-    return startSession(db, reply, found.user, opts.secureCookie);
+export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean; loginLimiter: LoginLimiter }) {
+  defineRoute(app, api.login, async ({ req, body, reply }) => {
+    const limiter = opts.loginLimiter;
+    await limiter.check(req, reply, body.username);
+    try {
+      const found = await findUserForLogin(db, body.username);
+      const valid = await verifyPassword(found?.passwordHash ?? null, body.password);
+      if (!found || !valid) {
+        await limiter.failed(req, body.username);
+        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+      }
+      if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
+      return await startSession(db, reply, found.user, opts.secureCookie);
+    } finally {
+      limiter.done(req, body.username);
+    }
   });
 
   defineRoute(app, api.logout, async ({ req, reply }) => {
@@ -50,6 +63,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
   });
 
   defineRoute(app, api.setup, async ({ body, reply }) => {
+    requireStrongPassword(body.password, body);
     const passwordHash = await hashPassword(body.password);
     // Two first visitors racing: the advisory lock makes the check and the insert one step,
     // so only one of them becomes admin.

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Role, User } from '../../contract/auth';
 import type { Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
+import { getSecuritySettings } from '../settings/settings-store';
 import { hashToken } from './tokens';
 
 export const SESSION_COOKIE = 'cp_session';
-export const SESSION_TTL_DAYS = 7;
 
 export interface StaffPrincipal {
   kind: 'staff';
@@ -55,15 +55,39 @@ export async function findUserForLogin(sql: Sql, username: string) {
   return row ? { user: userFromRow(row), passwordHash: row.password_hash, disabled: row.disabled } : null;
 }
 
-/** The staff member behind a raw session token, or null when it is unknown, expired or disabled. */
+/** Use of a session is written down at most this often: not a write on every request. */
+const SESSION_TOUCH_INTERVAL = '1 minute';
+
+/**
+ * The staff member behind a raw session token, or null when it is unknown, expired (past its
+ * absolute or idle timeout, both from the admin's security settings) or disabled. A session
+ * found idle is deleted; one in use has its last use refreshed when that is over a minute old.
+ */
 export async function staffFromToken(sql: Sql, token: string): Promise<StaffPrincipal | null> {
   const sessionHash = hashToken(token);
-  const [row] = await sql.query<UserRow>(
-    `SELECT ${USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [sessionHash],
+  const security = await getSecuritySettings(sql);
+  const [row] = await sql.query<UserRow & { idle: boolean; stale: boolean }>(
+    `SELECT ${USER_COLUMNS},
+       s.last_used_at < now() - make_interval(mins => $2) AS idle,
+       s.last_used_at < now() - interval '${SESSION_TOUCH_INTERVAL}' AS stale
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND s.created_at > now() - make_interval(days => $3) AND NOT u.disabled`,
+    [sessionHash, security.sessionIdleMinutes, security.sessionMaxDays],
   );
-  return row ? { kind: 'staff', user: userFromRow(row), sessionHash } : null;
+  if (!row) return null;
+  if (row.idle) {
+    await sql.query('DELETE FROM sessions WHERE token_hash = $1', [sessionHash]);
+    return null;
+  }
+  if (row.stale) await touchSession(sql, sessionHash);
+  return { kind: 'staff', user: userFromRow(row), sessionHash };
+}
+
+/** Records that a session is in use (an open realtime socket counts); cheap when it was recorded lately. */
+export async function touchSession(sql: Sql, sessionHash: string): Promise<void> {
+  await sql.query(`UPDATE sessions SET last_used_at = now() WHERE token_hash = $1 AND last_used_at < now() - interval '${SESSION_TOUCH_INTERVAL}'`, [
+    sessionHash,
+  ]);
 }
 
 export async function customerFromToken(sql: Sql, token: string): Promise<CustomerPrincipal | null> {

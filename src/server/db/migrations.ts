@@ -340,6 +340,16 @@ CREATE INDEX admin_audit_created ON admin_audit(created_at DESC);
 `,
   },
   {
+    id: 8,
+    name: 'session idle timeout',
+    sql: `
+-- Session lifetimes (idle minutes, maximum days), set by admins.
+ALTER TABLE settings ADD COLUMN security jsonb;
+-- Refreshed at most about once a minute while the session is used (requests, open sockets).
+ALTER TABLE sessions ADD COLUMN last_used_at timestamptz NOT NULL DEFAULT now();
+`,
+  },
+  {
     id: 10,
     name: 'customer identity and idempotent web-chat start',
     sql: `

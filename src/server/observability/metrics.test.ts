@@ -50,7 +50,7 @@ describeEachBackend('Metrics endpoint without METRICS_TOKEN', (backend) => {
 });
 
 describeEachBackend('Prometheus metrics', (backend) => {
-  const server = useTestServer(backend, { deps: { metricsToken: TOKEN } });
+  const server = useTestServer(backend, { app: { metricsToken: TOKEN } });
 
   it('need the bearer token', async () => {
     const missing = await server.get(METRICS_PATH);

@@ -32,7 +32,7 @@ class LogCapture extends Writable {
 
 describeEachBackend('Request logs', (backend) => {
   const log = new LogCapture();
-  const server = useTestServer(backend, { deps: { logger: { level: 'info', stream: log } } });
+  const server = useTestServer(backend, { app: { logger: { level: 'info', stream: log } } });
 
   it('writes one JSON line per request with its id, route pattern, method, status and duration', async () => {
     const anna = await server.staff('anna');
@@ -101,7 +101,7 @@ describe('Log level', () => {
 
 describeEachBackend('A silent log', (backend) => {
   const log = new LogCapture();
-  const server = useTestServer(backend, { deps: { logger: { level: 'silent', stream: log } } });
+  const server = useTestServer(backend, { app: { logger: { level: 'silent', stream: log } } });
   it('writes nothing', async () => {
     await server.staff('anna');
     await server.get('/api/health');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { REALTIME_PATH } from '../../contract/api';
 import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '../../contract/events';
-import { customerFromToken, SESSION_COOKIE, staffFromToken, type Principal } from '../auth/principal';
+import { customerFromToken, SESSION_COOKIE, staffFromToken, touchSession, type Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import type { AppMetrics } from '../observability/metrics';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
@@ -16,7 +16,17 @@ const HEARTBEAT_MS = 25_000;
 /** A client this far behind is dropped; it reconnects and catches up from the log instead. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: RealtimeHub, connections: ConnectionTracker, metrics: AppMetrics) {
+/** How often an open staff socket records its session as in use (idle timeout); the write itself happens at most once a minute. */
+const SESSION_TOUCH_MS = 30_000;
+
+export function registerRealtimeRoutes(
+  app: FastifyInstance,
+  db: Database,
+  hub: RealtimeHub,
+  connections: ConnectionTracker,
+  metrics: AppMetrics,
+  opts: { sessionTouchMs?: number } = {},
+) {
   app.get(REALTIME_PATH, { websocket: true }, (socket: WebSocket, req) => {
     const cookieToken = req.cookies[SESSION_COOKIE];
     let client: RealtimeClient | undefined;
@@ -44,6 +54,10 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
       socket.ping();
     }, HEARTBEAT_MS);
     socket.on('pong', () => (alive = true));
+    // An open panel is a session in use, even when its user sends no requests.
+    const sessionTouch = setInterval(() => {
+      if (client?.principal.kind === 'staff') void touchSession(db, client.principal.sessionHash).catch(() => {});
+    }, opts.sessionTouchMs ?? SESSION_TOUCH_MS);
 
     let helloSeen = false;
     // Clients repeat "typing" every few seconds; more than that is dropped before touching the database.
@@ -109,6 +123,7 @@ export function registerRealtimeRoutes(app: FastifyInstance, db: Database, hub: 
     socket.on('close', () => {
       clearTimeout(helloTimer);
       clearInterval(heartbeat);
+      clearInterval(sessionTouch);
       if (client) {
         hub.detach(client);
         metrics.socketClosed(client.principal.kind);

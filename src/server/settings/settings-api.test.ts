@@ -8,6 +8,7 @@ import {
 } from '../../contract/limits';
 import {
   DEFAULT_ROUTING_SETTINGS,
+  DEFAULT_SECURITY_SETTINGS,
   RoutingSettingsResponseSchema,
   SettingsResponseSchema,
   type RoutingSettings,
@@ -41,6 +42,7 @@ describeEachBackend('Settings', (backend) => {
       agentUploads: DEFAULT_ATTACHMENT_POLICY,
       customerUploads: DEFAULT_ATTACHMENT_POLICY,
       routing: DEFAULT_ROUTING_SETTINGS,
+      security: DEFAULT_SECURITY_SETTINGS,
       updatedAt: null,
       updatedBy: null,
     });

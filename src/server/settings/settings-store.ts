@@ -6,8 +6,11 @@ import {
 } from '../../contract/attachments';
 import {
   DEFAULT_ROUTING_SETTINGS,
+  DEFAULT_SECURITY_SETTINGS,
   RoutingSettingsSchema,
+  SecuritySettingsSchema,
   type RoutingSettings,
+  type SecuritySettings,
   type Settings,
   type UpdateSettingsRequest,
 } from '../../contract/settings';
@@ -20,6 +23,7 @@ interface SettingsRow {
   agent_uploads: unknown;
   customer_uploads: unknown;
   routing: unknown;
+  security: unknown;
   updated_at: Date | string;
   updated_by: string | null;
   updated_by_name: string | null;
@@ -46,10 +50,27 @@ function routingFrom(stored: unknown): RoutingSettings {
   return merged;
 }
 
+/** Stored security settings, each missing or invalid field replaced by its default. */
+export function securityFrom(stored: unknown): SecuritySettings {
+  const raw = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Partial<SecuritySettings> | null;
+  const merged = { ...DEFAULT_SECURITY_SETTINGS };
+  for (const key of Object.keys(merged) as (keyof SecuritySettings)[]) {
+    const field = SecuritySettingsSchema.shape[key].safeParse(raw?.[key]);
+    if (field.success) merged[key] = field.data;
+  }
+  return merged;
+}
+
+/** The security settings alone: every login reads them. */
+export async function getSecuritySettings(sql: Sql): Promise<SecuritySettings> {
+  const [row] = await sql.query<{ security: unknown }>('SELECT security FROM settings');
+  return securityFrom(row?.security ?? null);
+}
+
 /** The workspace settings; the contract's defaults until an admin first saves them. */
 export async function getSettings(sql: Sql): Promise<Settings> {
   const [row] = await sql.query<SettingsRow>(
-    `SELECT s.agent_uploads, s.customer_uploads, s.routing, s.updated_at, s.updated_by, u.display_name AS updated_by_name
+    `SELECT s.agent_uploads, s.customer_uploads, s.routing, s.security, s.updated_at, s.updated_by, u.display_name AS updated_by_name
      FROM settings s LEFT JOIN users u ON u.id = s.updated_by`,
   );
   if (!row) {
@@ -57,6 +78,7 @@ export async function getSettings(sql: Sql): Promise<Settings> {
       agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
       customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
       routing: { ...DEFAULT_ROUTING_SETTINGS },
+      security: { ...DEFAULT_SECURITY_SETTINGS },
       updatedAt: null,
       updatedBy: null,
     };
@@ -65,6 +87,7 @@ export async function getSettings(sql: Sql): Promise<Settings> {
     agentUploads: policyFrom(row.agent_uploads),
     customerUploads: policyFrom(row.customer_uploads),
     routing: routingFrom(row.routing),
+    security: securityFrom(row.security),
     updatedAt: new Date(row.updated_at).toISOString(),
     updatedBy: row.updated_by ? { id: row.updated_by, displayName: row.updated_by_name ?? 'Unknown user' } : null,
   };
@@ -84,10 +107,11 @@ export async function saveSettings(db: Database, admin: User, update: UpdateSett
   return db.transaction(async (tx) => {
     const before = await getSettings(tx);
     const routing = update.routing ?? before.routing;
+    const security = update.security ?? before.security;
     await tx.query(
-      `INSERT INTO settings (id, agent_uploads, customer_uploads, routing, updated_at, updated_by) VALUES (true, $1, $2, $3, now(), $4)
-       ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, routing = $3, updated_at = now(), updated_by = $4`,
-      [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), JSON.stringify(routing), admin.id],
+      `INSERT INTO settings (id, agent_uploads, customer_uploads, routing, security, updated_at, updated_by) VALUES (true, $1, $2, $3, $5, now(), $4)
+       ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, routing = $3, security = $5, updated_at = now(), updated_by = $4`,
+      [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), JSON.stringify(routing), admin.id, JSON.stringify(security)],
     );
     const settings = await getSettings(tx);
     await recordAdminAction(tx, {
@@ -107,6 +131,7 @@ function settingsChangeSummary(before: Settings, after: Settings): string {
     ['agent uploads', before.agentUploads, after.agentUploads],
     ['customer uploads', before.customerUploads, after.customerUploads],
     ['routing', before.routing, after.routing],
+    ['session timeouts', before.security, after.security],
   ]
     .filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b))
     .map(([name]) => name as string);

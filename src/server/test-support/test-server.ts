@@ -85,14 +85,14 @@ export class ApiResponse {
   }
 }
 
+const tokenOf = (auth: Auth) => (typeof auth === 'string' ? auth : auth.token);
+
 export interface TestServerOptions {
   seed?: boolean;
   routing?: AppDeps['routing'];
-  /** Anything else for buildApp: a log stream, a metrics token, retention. */
-  deps?: Omit<Partial<AppDeps>, 'db' | 'routing'>;
+  /** Other options of `buildApp` (origins, rate limits, timeouts, cookies, a log stream, a metrics token, retention). */
+  app?: Partial<Omit<AppDeps, 'db' | 'routing'>>;
 }
-
-const tokenOf = (auth: Auth) => (typeof auth === 'string' ? auth : auth.token);
 
 /** One server on one database, with the calls tests make again and again. */
 export class TestServer {
@@ -130,14 +130,16 @@ export class TestServer {
   /** A server on an existing database; `dispose` runs after the app has closed. */
   static async onDatabase(
     db: Database,
-    opts: TestServerOptions & { seed: boolean; dispose?: () => Promise<void> },
+    opts: Omit<TestServerOptions, 'seed'> & { seed: boolean; dispose?: () => Promise<void> },
   ): Promise<TestServer> {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
     const { app, hub, sweepNow, connections } = await buildApp({
       retention: { intervalMs: 0 },
-      ...opts.deps,
+      // Test files log in and start chats far more often than people do; tests of the limits set their own.
+      rateLimitMultiplier: 1000,
+      ...opts.app,
       db,
       routing: { sweepIntervalMs: 0, ...opts.routing },
     });

@@ -2,6 +2,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useId, useState, type FormEvent } from 'react';
 import { NewPasswordSchema, type AdminUser } from '../../../contract/admin';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/limits';
+import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
 import { useResetPassword } from '../api/reset-password';
 import { useFocusInvalid } from '../hooks/use-focus-invalid';
@@ -17,12 +18,17 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: AdminUser
   const titleId = useId();
   const { ref: formRef, focusInvalid } = useFocusInvalid<HTMLFormElement>();
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
     const parsed = NewPasswordSchema.safeParse(password);
     if (!parsed.success) {
       setFieldError(parsed.error.issues[0]?.message);
+      return focusInvalid();
+    }
+    const weak = await newPasswordProblem(parsed.data, user);
+    if (weak) {
+      setFieldError(weak);
       return focusInvalid();
     }
     reset.mutate(
@@ -41,7 +47,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: AdminUser
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs" aria-labelledby={titleId}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id={titleId}>{s.resetTitle(user.displayName)}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>

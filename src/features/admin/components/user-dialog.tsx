@@ -37,6 +37,7 @@ import {
   USERNAME_MAX_LENGTH,
 } from '../../../contract/limits';
 import { errorMessage } from '../../../lib/api-client';
+import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
 import { useCreateUser } from '../api/create-user';
 import { useAdminQueues } from '../api/get-admin-queues';
@@ -79,7 +80,7 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
 
   const clear = (field: Field) => setErrors((e) => ({ ...e, [field]: undefined }));
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setFormError(null);
     const fields = {
@@ -112,6 +113,11 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
         setErrors(zodFieldErrors(parsed.error, shown));
         return focusInvalid();
       }
+      const weak = await newPasswordProblem(parsed.data.password, parsed.data);
+      if (weak) {
+        setErrors({ password: weak });
+        return focusInvalid();
+      }
       setErrors({});
       create.mutate(parsed.data, { onSuccess: (saved) => onSaved(saved, true), onError: failed });
     }
@@ -124,7 +130,7 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         <DialogTitle id={titleId}>{user ? s.editTitle(user.displayName) : s.createTitle}</DialogTitle>
         <DialogContent>
           <Stack spacing={2.5} sx={{ pt: 1 }}>

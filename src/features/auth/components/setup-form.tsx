@@ -2,6 +2,7 @@ import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { SetupRequestSchema } from '../../../contract/auth';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
+import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
 import { useSetup } from '../api/setup';
 import { AuthCard } from './auth-card';
@@ -12,13 +13,15 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const setup = useSetup();
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const parsed = SetupRequestSchema.safeParse(form);
     if (!parsed.success) {
       setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
     }
+    const weak = await newPasswordProblem(parsed.data.password, parsed.data);
+    if (weak) return setFieldErrors({ password: weak });
     setFieldErrors({});
     setup.mutate(parsed.data, {
       onSuccess: onDone,
@@ -35,7 +38,7 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
 
   return (
     <AuthCard title={strings.setup.title} intro={strings.setup.intro}>
-      <Stack component="form" spacing={2} onSubmit={submit} noValidate>
+      <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} noValidate>
         {setup.isError && <Alert severity="error">{errorMessage(setup.error)}</Alert>}
         <TextField label={strings.setup.displayName} autoComplete="name" autoFocus {...field('displayName')} />
         <TextField label={strings.login.username} autoComplete="username" {...field('username')} />

@@ -15,13 +15,15 @@ import {
   type PolicyDraft,
   type PolicyKey,
   type RoutingField,
+  type SecurityField,
   type SettingsDraft,
   type SettingsErrors,
 } from '../policy-draft';
 import { PolicySection } from './policy-section';
 import { RoutingSection } from './routing-section';
+import { SecuritySection } from './security-section';
 
-const noErrors: SettingsErrors = { policies: {}, routing: {}, form: [] };
+const noErrors: SettingsErrors = { policies: {}, routing: {}, security: {}, form: [] };
 
 /** The attachment policies and routing settings as an editable form: checked with the contract, then saved whole. */
 export function SettingsForm({ settings }: { settings: Settings }) {
@@ -56,6 +58,12 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     setDraft((d) => ({ ...d, routing: { ...d.routing, [field]: value } }));
     setSaved(false);
     setErrors((e) => ({ ...e, form: [], routing: { ...e.routing, [field]: undefined } }));
+  };
+
+  const changeSecurity = (field: SecurityField, value: string) => {
+    setDraft((d) => ({ ...d, security: { ...d.security, [field]: value } }));
+    setSaved(false);
+    setErrors((e) => ({ ...e, form: [], security: { ...e.security, [field]: undefined } }));
   };
 
   const reset = () => {
@@ -94,7 +102,9 @@ export function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   const hasFieldErrors =
-    POLICY_KEYS.some((key) => Object.values(errors.policies[key] ?? {}).some(Boolean)) || Object.values(errors.routing).some(Boolean);
+    POLICY_KEYS.some((key) => Object.values(errors.policies[key] ?? {}).some(Boolean)) ||
+    Object.values(errors.routing).some(Boolean) ||
+    Object.values(errors.security).some(Boolean);
   const formError = update.isError && !(update.error instanceof ApiRequestError && update.error.body?.fields) ? errorMessage(update.error) : null;
 
   return (
@@ -112,6 +122,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ))}
       </Stack>
       <RoutingSection draft={draft.routing} errors={errors.routing} disabled={update.isPending} onChange={changeRouting} />
+      <SecuritySection draft={draft.security} errors={errors.security} disabled={update.isPending} onChange={changeSecurity} />
       {/* Above the fields it scrolls over: outlined text field labels are lifted (z-index 1) over their own border. */}
       <Paper
         variant="outlined"
