@@ -35,7 +35,7 @@ describePostgresOnly('Terminating every backend under load', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn(resolve('node_modules/.bin/tsx'), ['src/server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', DEMO_PASSWORD, CLIENT_DIR: '/nonexistent' },
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', DEMO_PASSWORD, CLIENT_DIR: '/nonexistent', RATE_LIMIT_MULTIPLIER: '1000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

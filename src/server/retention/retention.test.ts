@@ -88,7 +88,10 @@ describeEachBackend('Retention', (backend) => {
 
     const report = await retentionOn(server.db).runNow();
     expect(report?.events).toBe(old.length);
-    expect(await seqs(server.db)).toEqual(young);
+    // Background work (routing after the start) may have appended more since: only the old are gone.
+    const left = await seqs(server.db);
+    expect(left.filter((s) => old.includes(s))).toEqual([]);
+    expect(left).toEqual(expect.arrayContaining(young));
     // The old conversation's trail is whole; the young one's events are still in the log.
     expect((await server.get(`/api/conversations/${chat.conversationId}/audit`, sara)).expect(200, AuditTrailSchema)).toEqual(trail);
     const freshTrail = (await server.get(`/api/conversations/${fresh.conversationId}/audit`, sara)).expect(200, AuditTrailSchema);
