@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from '../../contract/api';
 import { createTestDatabase, describePostgresOnly, POSTGRES_URL, type TestDatabase } from '../test-support/databases';
-import { DEMO_PASSWORD } from '../test-support/test-server';
+import { ServerProcess, until } from '../test-support/server-process';
 
 const SENDERS = 8;
 const MESSAGES = 240;
@@ -19,9 +16,7 @@ const TERMINATIONS = 8;
 describePostgresOnly('Terminating every backend under load', () => {
   let testDb: TestDatabase;
   let dbName: string;
-  let child: ChildProcess;
-  let exited: { code: number | null; signal: string | null } | null = null;
-  let output = '';
+  let server: ServerProcess;
   let base: string;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
 
@@ -30,25 +25,14 @@ describePostgresOnly('Terminating every backend under load', () => {
     const [row] = await testDb.db.query<{ name: string }>('SELECT current_database() AS name');
     dbName = row!.name;
     await admin.connect();
-    const url = new URL(POSTGRES_URL);
-    url.pathname = `/${dbName}`;
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(resolve('node_modules/.bin/tsx'), ['src/server/main.ts'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', SEED: 'demo', DEMO_PASSWORD, CLIENT_DIR: '/nonexistent', RATE_LIMIT_MULTIPLIER: '1000' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('exit', (code, signal) => (exited = { code, signal }));
-    await until('the server is ready', async () => (await fetch(`${base}/api/ready`).catch(() => null))?.status === 200, 60_000);
+    // One customer sends far faster than people do; the rate limit is not what this test is about.
+    server = await ServerProcess.start(dbName, { RATE_LIMIT_MULTIPLIER: '1000' });
+    base = server.baseUrl;
+    await until('the server is ready', () => server.isReady(), 60_000);
   });
 
   afterAll(async () => {
-    if (child && !exited) {
-      child.kill('SIGTERM');
-      await until('the server stopped', async () => exited !== null, 20_000).catch(() => child.kill('SIGKILL'));
-    }
+    await server?.stop();
     await admin.end();
     await testDb?.dispose();
   });
@@ -75,7 +59,7 @@ describePostgresOnly('Terminating every backend under load', () => {
         const clientMessageId = randomUUID();
         // Retried as a client would, with the same id; a refusal while the database is away is fine.
         for (;;) {
-          expect(exited, output).toBeNull();
+          expect(server.exited, server.output).toBeNull();
           const res = await post(api.webchatSend.path, customerToken, { clientMessageId, text: `Message ${i}` }).catch(() => null);
           if (res) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res && res.status >= 200 && res.status < 300) break;
@@ -90,7 +74,7 @@ describePostgresOnly('Terminating every backend under load', () => {
     };
     await Promise.all(Array.from({ length: SENDERS }, sender));
 
-    expect(exited, output).toBeNull();
+    expect(server.exited, server.output).toBeNull();
     expect(terminations).toBe(TERMINATIONS);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     await until('ready again', async () => (await fetch(`${base}/api/ready`)).status === 200);
@@ -113,21 +97,3 @@ describePostgresOnly('Terminating every backend under load', () => {
   }
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

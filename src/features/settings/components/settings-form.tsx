@@ -9,6 +9,10 @@ import { useUpdateSettings } from '../api/update-settings';
 import {
   draftFromSettings,
   POLICY_KEYS,
+  ROUTING_FIELDS,
+  routingBounds,
+  SECURITY_FIELDS,
+  securityBounds,
   settingsChanged,
   sortFieldErrors,
   toUpdateRequest,
@@ -20,8 +24,7 @@ import {
   type SettingsErrors,
 } from '../policy-draft';
 import { PolicySection } from './policy-section';
-import { RoutingSection } from './routing-section';
-import { SecuritySection } from './security-section';
+import { WholeNumberSection } from './whole-number-section';
 
 const noErrors: SettingsErrors = { policies: {}, routing: {}, security: {}, form: [] };
 
@@ -121,8 +124,24 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           />
         ))}
       </Stack>
-      <RoutingSection draft={draft.routing} errors={errors.routing} disabled={update.isPending} onChange={changeRouting} />
-      <SecuritySection draft={draft.security} errors={errors.security} disabled={update.isPending} onChange={changeSecurity} />
+      <WholeNumberSection
+        text={strings.settings.routing}
+        fields={ROUTING_FIELDS}
+        bounds={routingBounds}
+        draft={draft.routing}
+        errors={errors.routing}
+        disabled={update.isPending}
+        onChange={changeRouting}
+      />
+      <WholeNumberSection
+        text={strings.settings.security}
+        fields={SECURITY_FIELDS}
+        bounds={securityBounds}
+        draft={draft.security}
+        errors={errors.security}
+        disabled={update.isPending}
+        onChange={changeSecurity}
+      />
       {/* Above the fields it scrolls over: outlined text field labels are lifted (z-index 1) over their own border. */}
       <Paper
         variant="outlined"
