@@ -5,6 +5,9 @@ import { CUSTOMER_UNSENT_FILES_MAX } from '../../src/contract/limits';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
 import { withWorkspaceSettings } from './workspace-settings';
 import { DEMO_URL } from '../../playwright.config';
+import { clearWaitingChats } from './staff-api';
+
+test.afterAll(() => clearWaitingChats('Support', 'Sales'));
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

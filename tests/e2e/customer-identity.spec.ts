@@ -1,6 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
+import { clearWaitingChats } from './staff-api';
+
+test.afterAll(() => clearWaitingChats('Support', 'Sales'));
 
 /*
  * Customer identity in the web chat (README): a typed email joins nobody; a link the embedding
