@@ -5,9 +5,11 @@ import { CUSTOMER_UNSENT_FILES_MAX } from '../../src/contract/limits';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
 import { withWorkspaceSettings } from './workspace-settings';
 import { DEMO_URL } from '../../playwright.config';
-import { clearWaitingChats } from './staff-api';
+import { endWaitingChatsOf } from './staff-api';
 
-test.afterAll(() => clearWaitingChats('Support', 'Sales'));
+/** The customers this spec starts chats for, so it can end them when done. */
+const customers = { bomb: uniqueCustomer('Bomb'), cap: uniqueCustomer('Cap') };
+test.afterAll(() => endWaitingChatsOf(Object.values(customers).map((c) => c.name)));
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -39,7 +41,7 @@ test.describe.configure({ mode: 'serial' });
 test('an agent adding a PNG that declares 50,000 × 50,000 pixels sees it refused in the tray, with its dimensions', async ({ browser, agentPage }) => {
   const restore = await withWorkspaceSettings((s) => ({ ...s, agentUploads: { ...s.agentUploads, allowedTypes: ['png'], maxImagePixels: 40_000_000 } }));
   try {
-    const customer = uniqueCustomer('Bomb');
+    const customer = customers.bomb;
     await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'Hello' });
     const anna = await agentPage('anna');
     await anna.getByRole('button', { name: `Pick ${customer.name}` }).click();
@@ -96,7 +98,7 @@ test('an admin changes the largest image allowed, and it is kept after a reload'
 test(`a customer adding more than ${CUSTOMER_UNSENT_FILES_MAX} files without sending them is told why the extra one was refused`, async ({ browser }) => {
   const restore = await withWorkspaceSettings((s) => ({ ...s, customerUploads: { ...s.customerUploads, allowedTypes: ['png'] } }));
   try {
-    const customerPage = await startCustomerChat(browser, { queue: 'Support', ...uniqueCustomer('Cap'), text: 'Hello' });
+    const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customers.cap, text: 'Hello' });
     const files = Array.from({ length: CUSTOMER_UNSENT_FILES_MAX + 1 }, (_, i) => ({
       name: `photo-${i + 1}.png`,
       mimeType: 'image/png',

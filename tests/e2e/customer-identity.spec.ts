@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
-import { clearWaitingChats } from './staff-api';
+import { endWaitingChatsOf } from './staff-api';
 
-test.afterAll(() => clearWaitingChats('Support', 'Sales'));
+/** The visitors this spec starts chats for, so it can end them when done. */
+const visitors = { mallory: uniqueCustomer('Mallory'), shopper: uniqueCustomer('Shopper'), retry: uniqueCustomer('Retry') };
+test.afterAll(() => endWaitingChatsOf(Object.values(visitors).map((c) => c.name)));
 
 /*
  * Customer identity in the web chat (README): a typed email joins nobody; a link the embedding
@@ -34,7 +36,7 @@ async function openSection(page: Page, section: 'Customer details' | 'Conversati
 }
 
 test("a visitor typing a known customer's email is a new, unverified customer without that customer's history", async ({ browser, agentPage }) => {
-  const visitor = uniqueCustomer('Mallory');
+  const visitor = visitors.mallory;
   await startCustomerChat(browser, { queue: 'Sales', name: visitor.name, email: 'lukas.becker@example.com', text: 'What did I order last time?' });
 
   const ben = await agentPage('ben');
@@ -79,7 +81,7 @@ test('an admin generates the identity secret; a signed link shows the agent the 
   await expect(adam.getByText(/(Generated|Rotated) the web-chat identity secret/).first()).toBeVisible();
   await expect(adam.getByText(secret)).toHaveCount(0);
 
-  const shopper = uniqueCustomer('Shopper');
+  const shopper = visitors.shopper;
   const link = `/webchat?queue=Sales&customerId=C-1010&signature=${sign(secret, 'C-1010')}`;
   const customer = await openWebchat(browser, link, { name: 'Priya', email: shopper.email, text: 'Where is my parcel?' });
   await expect(customer.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
@@ -108,7 +110,7 @@ test("a forged web-chat link shows the web chat's error and starts nothing", asy
 });
 
 test('a start whose answer was lost is sent again with the same client id and makes one chat', async ({ browser, agentPage }) => {
-  const visitor = uniqueCustomer('Retry');
+  const visitor = visitors.retry;
   const context = await browser.newContext();
   const page = await context.newPage();
   const sent: { clientMessageId: string }[] = [];

@@ -54,6 +54,14 @@ export class StaffApi {
     for (const c of await this.list('mine')) await this.call('post', `/api/conversations/${c.id}/end`).catch(() => undefined);
   }
 
+  /** Picks and ends every waiting chat in my queues that `which` selects. */
+  async endWaiting(which: (c: Conversation) => boolean) {
+    for (const c of (await this.list('picklist')).filter(which)) {
+      await this.call('post', `/api/conversations/${c.id}/pick`);
+      await this.call('post', `/api/conversations/${c.id}/end`);
+    }
+  }
+
   /**
    * As an admin: changes the routing settings and returns a function that puts the previous ones
    * back, so specs sharing the server do not affect each other.
@@ -72,14 +80,15 @@ export class StaffApi {
 }
 
 /**
- * Ends the chats still waiting in `queues` (as Ben, who serves every picking queue), so a spec
- * leaves no rows behind: later specs look for their own new rows at the end of the Picklist,
- * which a long list would keep out of the rendered (virtualized) window.
+ * Ends the chats of these customers that are still waiting (as Ben, who serves every picking
+ * queue), so a spec leaves no rows behind: later specs look for their own new rows at the end of
+ * the Picklist, which a long list would keep out of the rendered (virtualized) window. The demo
+ * workspace's own waiting chats stay; other specs use them.
  */
-export async function clearWaitingChats(...queues: string[]) {
+export async function endWaitingChatsOf(customerNames: readonly string[]) {
   const ben = await StaffApi.as('ben');
   try {
-    for (const queue of queues) await ben.clearWork(queue);
+    await ben.endWaiting((c) => customerNames.includes(c.customer.name));
   } finally {
     await ben.dispose();
   }
