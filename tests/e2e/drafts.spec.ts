@@ -6,9 +6,10 @@ test('a half-written reply survives a reload and reaches the agent’s other dev
   const anna = await agentPage('anna');
   await anna.getByRole('button', { name: `Pick ${customer.name}` }).click();
   const box = anna.getByRole('textbox', { name: 'Message' });
+  // Saved on the server shortly after typing pauses (listened for first, so a quick save is not missed).
+  const saved = anna.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT');
   await box.fill('Your order left the warehouse');
-  // Saved on the server shortly after typing pauses.
-  await anna.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT');
+  await saved;
 
   await anna.reload();
   await expect(anna.getByRole('textbox', { name: 'Message' })).toHaveValue('Your order left the warehouse');
@@ -20,9 +21,10 @@ test('a half-written reply survives a reload and reaches the agent’s other dev
   await expect(phone.getByRole('textbox', { name: 'Message' })).toHaveValue('Your order left the warehouse');
 
   // Sending clears the draft everywhere.
+  const cleared = anna.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT');
   await anna.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(thread(customerPage).getByText('Your order left the warehouse')).toBeVisible();
-  await anna.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT');
+  await cleared;
   await phone.reload();
   await expect(phone.getByRole('textbox', { name: 'Message' })).toHaveValue('');
   await phoneContext.close();
