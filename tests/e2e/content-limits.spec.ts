@@ -5,11 +5,8 @@ import { CUSTOMER_UNSENT_FILES_MAX } from '../../src/contract/limits';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
 import { withWorkspaceSettings } from './workspace-settings';
 import { DEMO_URL } from '../../playwright.config';
-import { endWaitingChatsOf } from './staff-api';
 
-/** The customers this spec starts chats for, so it can end them when done. */
 const customers = { bomb: uniqueCustomer('Bomb'), cap: uniqueCustomer('Cap') };
-test.afterAll(() => endWaitingChatsOf(Object.values(customers).map((c) => c.name)));
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

@@ -1,11 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from '@playwright/test';
 import { expect, startCustomerChat, test, uniqueCustomer } from './fixtures';
-import { endWaitingChatsOf } from './staff-api';
 
-/** The visitors this spec starts chats for, so it can end them when done. */
 const visitors = { mallory: uniqueCustomer('Mallory'), shopper: uniqueCustomer('Shopper'), retry: uniqueCustomer('Retry') };
-test.afterAll(() => endWaitingChatsOf(Object.values(visitors).map((c) => c.name)));
 
 /*
  * Customer identity in the web chat (README): a typed email joins nobody; a link the embedding

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_URL } from '../../playwright.config';
+import { endWaitingChatsOf } from './staff-api';
 
 let counter = 0;
 /** A customer identity no other test uses, so tests never see each other's chats. */
@@ -48,6 +49,7 @@ export async function signedIdentityQuery(browser: Browser, customerId: string):
  * is a signed link's query (signedIdentityQuery) for a verified customer.
  */
 export async function startCustomerChat(browser: Browser, opts: { queue: string; name: string; email: string; text: string; identity?: string }) {
+  startedCustomers.push(opts.name);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`/webchat?queue=${encodeURIComponent(opts.queue)}${opts.identity ? `&${opts.identity}` : ''}`);
@@ -68,8 +70,16 @@ export async function sendMessage(page: Page, text: string) {
 /** The message thread of a page: the only `log` region. */
 export const thread = (page: Page) => page.getByRole('log', { name: 'Messages' });
 
+/** Customers whose chats the running test started: left waiting, they are ended after it. */
+const startedCustomers: string[] = [];
+
 interface Fixtures {
   agentPage: (username: string) => Promise<Page>;
+  /**
+   * After each test, its chats still waiting are ended: specs look for their new row at the end of
+   * the Picklist, and leftovers would push it out of the list's rendered (virtualized) window.
+   */
+  endLeftoverChats: void;
 }
 
 export const test = base.extend<Fixtures>({
@@ -84,6 +94,14 @@ export const test = base.extend<Fixtures>({
     });
     for (const c of contexts) await c.close();
   },
+  endLeftoverChats: [
+    async ({}, use) => {
+      startedCustomers.length = 0;
+      await use();
+      if (startedCustomers.length > 0) await endWaitingChatsOf(startedCustomers.splice(0));
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
