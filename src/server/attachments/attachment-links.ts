@@ -71,9 +71,22 @@ function messagesOf(event: object): MessageLike[] {
   return [e.message, e.conversation?.firstMessage, e.conversation?.lastMessage];
 }
 
+/** The attachments inside events' messages (the objects themselves, to be re-signed in place). */
+export function attachmentsIn(events: object[]): Attachment[] {
+  return events.flatMap((e) => messagesOf(e).flatMap((m) => m?.attachments ?? []));
+}
+
+/** Re-signs in place the file links inside one logged event, with the keys stored beside it. */
+export function signAttachmentsIn(event: object, keys: Record<string, string>, now = Date.now()): void {
+  for (const a of attachmentsIn([event])) {
+    const key = keys[a.id];
+    if (key) Object.assign(a, signLinks(a.id, key, now));
+  }
+}
+
 /** Re-signs the file links inside logged events, which were signed when the event was written. */
 export async function refreshAttachmentLinks(sql: Sql, events: object[], now = Date.now()): Promise<void> {
-  const attachments = events.flatMap((e) => messagesOf(e).flatMap((m) => m?.attachments ?? []));
+  const attachments = attachmentsIn(events);
   if (attachments.length === 0) return;
   const rows = await sql.query<{ id: string; url_key: string }>('SELECT id, url_key FROM attachments WHERE id = ANY($1::uuid[])', [
     [...new Set(attachments.map((a) => a.id))],

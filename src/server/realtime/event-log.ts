@@ -1,6 +1,7 @@
 import type { ConversationEvent, UserEvent, WorkspaceEvent } from '../../contract/events';
-import { refreshAttachmentLinks } from '../attachments/attachment-links';
-import type { Sql } from '../db/database';
+import { attachmentsIn, refreshAttachmentLinks, signAttachmentsIn } from '../attachments/attachment-links';
+import type { Database, Sql } from '../db/database';
+import { sequenceEvents } from './sequencer';
 
 export const EVENTS_CHANNEL = 'cp_events';
 export const REVOCATIONS_CHANNEL = 'cp_revocations';
@@ -57,36 +58,39 @@ export type LoggedEvent = StoredEvent | StoredWorkspaceEvent | StoredUserEvent;
 
 /**
  * Appends an event inside the caller's transaction, so the change and its event commit together.
- * Taking the next number from the single counter row holds that row's lock until commit, so
- * events become visible strictly in seq order — a reader never sees N+1 before N.
+ * It takes no shared lock: the row gets its seq after commit, from the sequencer (sequencer.ts),
+ * which this instance's hub runs when the transaction's EVENTS_APPENDED signal arrives. Callers
+ * hold the rows they change (the conversation's row) before appending, so events of one
+ * conversation are inserted, and therefore numbered, in the order their transactions commit.
  */
-export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): Promise<number> {
+export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): Promise<void> {
   return insertEvent(tx, scope, event);
 }
 
 /** Appends a workspace-wide event inside the caller's transaction. */
-export async function appendWorkspaceEvent(tx: Sql, event: NewWorkspaceEvent): Promise<number> {
+export async function appendWorkspaceEvent(tx: Sql, event: NewWorkspaceEvent): Promise<void> {
   return insertEvent(tx, null, event);
 }
 
 /** Appends an event for `userId`'s sockets only, inside the caller's transaction. */
-export async function appendUserEvent(tx: Sql, userId: string, event: NewUserEvent): Promise<number> {
+export async function appendUserEvent(tx: Sql, userId: string, event: NewUserEvent): Promise<void> {
   return insertEvent(tx, { userId }, event);
 }
 
+/** Raised (in-process) when a transaction that appended events has committed. */
+export const EVENTS_APPENDED = 'events-appended';
+
 type AnyScope = EventScope | { userId: string } | null;
 
-async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorkspaceEvent | NewUserEvent): Promise<number> {
+async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorkspaceEvent | NewUserEvent): Promise<void> {
   const conversationScope = scope && 'conversationId' in scope ? scope : null;
-  const [counter] = await tx.query<{ value: string | number }>(
-    'UPDATE event_counter SET value = value + 1 RETURNING value',
-  );
-  const seq = Number(counter!.value);
+  const attachmentIds = [...new Set(attachmentsIn([event]).map((a) => a.id))];
+  // The files' link keys travel with the row, so delivery signs links without a query.
+  const linkKeys = attachmentIds.length === 0 ? 'NULL' : '(SELECT jsonb_object_agg(id, url_key) FROM attachments WHERE id = ANY($8::uuid[]))';
   await tx.query(
-    `INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ${linkKeys})`,
     [
-      seq,
       event.type,
       conversationScope?.conversationId ?? null,
       conversationScope?.queueId ?? null,
@@ -94,11 +98,10 @@ async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorksp
       conversationScope?.previousAgentId ?? null,
       scope && 'userId' in scope ? scope.userId : null,
       JSON.stringify(event),
+      ...(attachmentIds.length === 0 ? [] : [attachmentIds]),
     ],
   );
-  // Delivered at commit to every server instance listening, including this one.
-  await tx.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(seq)]);
-  return seq;
+  tx.signalAfterCommit?.(EVENTS_APPENDED);
 }
 
 interface EventRow {
@@ -112,16 +115,23 @@ interface EventRow {
   agent_id: string | null;
   previous_agent_id: string | null;
   payload: NewEvent | NewWorkspaceEvent | NewUserEvent | string;
+  link_keys: Record<string, string> | string | null;
 }
 
 export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<LoggedEvent[]> {
   const rows = await sql.query<EventRow>(
-    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload FROM events
+    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys FROM events
      WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $3`,
     [after, upTo, limit],
   );
+  const now = Date.now();
+  const unkeyed: object[] = [];
   const events = rows.map((row): LoggedEvent => {
     const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent | NewWorkspaceEvent | NewUserEvent) : row.payload;
+    // File links in stored messages were signed when the event was written; sign them afresh.
+    const keys = typeof row.link_keys === 'string' ? (JSON.parse(row.link_keys) as Record<string, string>) : row.link_keys;
+    if (keys) signAttachmentsIn(payload, keys, now);
+    else if (attachmentsIn([payload]).length > 0) unkeyed.push(payload);
     const meta = { seq: Number(row.seq), at: new Date(row.created_at).toISOString() };
     if (row.user_id !== null) return { event: { ...payload, ...meta } as UserEvent, scope: { userId: row.user_id } };
     if (row.conversation_id === null) return { event: { ...payload, ...meta } as WorkspaceEvent, scope: null };
@@ -135,12 +145,18 @@ export async function readEventsAfter(sql: Sql, after: number, upTo: number | nu
       },
     };
   });
-  // File links in stored messages were signed when the event was written; sign them afresh.
-  await refreshAttachmentLinks(sql, events.map((e) => e.event));
+  // Only events written before their rows carried link keys (migration 12) need the query.
+  if (unkeyed.length > 0) await refreshAttachmentLinks(sql, unkeyed, now);
   return events;
 }
 
-export async function currentEventSeq(sql: Sql): Promise<number> {
-  const [row] = await sql.query<{ value: string | number }>('SELECT value FROM event_counter');
+/**
+ * The seq of the last event committed: numbers whatever is committed and not yet numbered
+ * (waiting for another instance's sequencer if need be), then reads the counter. For tests and
+ * tools that must see their own writes in the log; the hub does not wait like this.
+ */
+export async function currentEventSeq(db: Database): Promise<number> {
+  await sequenceEvents(db, EVENTS_CHANNEL, { wait: true });
+  const [row] = await db.query<{ value: string | number }>('SELECT value FROM event_counter');
   return Number(row?.value ?? 0);
 }

@@ -162,6 +162,7 @@ describeEachBackend('Realtime hub', (backend) => {
   it('tells a client to refetch when the events it missed were pruned from the log', async () => {
     const hub = await startHub(server.db);
     const chat = await server.startChat('Support');
+    await currentEventSeq(server.db); // the chat's events are numbered
     const [first] = await server.db.query<{ seq: number }>(`SELECT min(seq)::int AS seq FROM events WHERE conversation_id = $1`, [
       chat.conversationId,
     ]);

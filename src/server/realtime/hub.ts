@@ -3,7 +3,8 @@ import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
-import { EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
+import { EVENTS_APPENDED, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
+import { sequenceEvents } from './sequencer';
 import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
 import { frameFor } from './visibility';
 
@@ -23,6 +24,11 @@ export const TRY_AGAIN_LATER_CLOSE_CODE = 1013;
 /** A drain that failed (database unreachable) is retried this soon, then less often. */
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 5000;
+/**
+ * How often the hub numbers and reads the log even when nothing poked it: events committed by an
+ * instance that died before numbering them, or by a process without a hub, are numbered by then.
+ */
+export const SEQUENCE_SAFETY_MS = 2000;
 
 /** What the hub knows of one socket: the last seq it was sent (or skipped as not its business). */
 interface Member {
@@ -52,6 +58,11 @@ export interface RealtimeHubStats {
  * drain runs, further pokes only mark that there is more to read, so a burst costs a few reads,
  * not one each.
  *
+ * It also numbers the log (sequencer.ts): when this instance's writers commit events (an
+ * in-process signal), when the LISTEN connection comes back, at start, and every
+ * SEQUENCE_SAFETY_MS in case the instance that wrote them died first. The sequencer's NOTIFY
+ * (its last seq) then makes every instance's hub read; one that has read that far skips it.
+ *
  * A joining client catches up on its own, beside live delivery rather than behind it: it reads
  * the log from its own `after` until it has reached live delivery's cursor, and joins live
  * delivery in the same synchronous step. Each member remembers the last seq it was sent, and
@@ -66,6 +77,12 @@ export class RealtimeHub {
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private draining: Promise<void> | null = null;
   private more = false;
+  /** Committed events may be waiting for their seq: number them before the next read. */
+  private unsequenced = false;
+  private safetyTimer: NodeJS.Timeout | undefined;
+  /** Numbering passes that joins wait for; joins arriving together share one (see numbered()). */
+  private numberingRun: Promise<unknown> | null = null;
+  private numberingQueued: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private stopped = false;
@@ -78,14 +95,28 @@ export class RealtimeHub {
     this.latestSeq = latest;
     // After the listening connection was lost and restored, notifications sent meanwhile are
     // gone: read the log from the cursor, so nothing committed during the outage is skipped.
-    this.unlisteners.push(await this.db.listen(EVENTS_CHANNEL, (payload) => this.poke(Number(payload)), () => this.poke()));
+    this.unlisteners.push(
+      await this.db.listen(
+        EVENTS_CHANNEL,
+        (payload) => this.poke(Number(payload)),
+        () => this.sequence(),
+      ),
+    );
+    // This instance's writers committed events: they wait for a seq, which this hub assigns.
+    const offAppended = this.db.onCommitSignal(EVENTS_APPENDED, () => this.sequence());
+    this.unlisteners.push(async () => offAppended());
     this.unlisteners.push(await this.db.listen(TYPING_CHANNEL, (payload) => this.deliverTyping(JSON.parse(payload) as TypingSignal)));
     this.unlisteners.push(await this.db.listen(REVOCATIONS_CHANNEL, (payload) => this.revoke(JSON.parse(payload) as Revocation)));
+    this.safetyTimer = setInterval(() => this.sequence(), SEQUENCE_SAFETY_MS);
+    this.safetyTimer.unref();
+    // Whatever a crashed instance committed but did not number.
+    this.sequence();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.safetyTimer);
     await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
     for (const member of this.members.values()) {
       member.gone = true;
@@ -103,15 +134,25 @@ export class RealtimeHub {
     return { clients: this.members.size, deliveredSeq: this.cursor, latestSeq: this.latestSeq, lastDeliveryLagMs: this.lastDeliveryLagMs };
   }
 
-  /** Something was committed (at `seq`, when known): deliver whatever is new. Cheap to call often. */
+  /**
+   * Something was numbered (up to `seq`, when known): deliver whatever is new. Cheap to call
+   * often; a poke for a seq already delivered costs nothing.
+   */
   poke(seq?: number): void {
-    if (seq !== undefined && Number.isFinite(seq)) this.latestSeq = Math.max(this.latestSeq, seq);
-    if (this.stopped) return;
+    const known = seq !== undefined && Number.isFinite(seq);
+    if (known) this.latestSeq = Math.max(this.latestSeq, seq);
+    if (this.stopped || (known && seq <= this.cursor && !this.unsequenced)) return;
     if (this.draining) {
       this.more = true;
       return;
     }
     this.draining = this.drainWhileMore().finally(() => (this.draining = null));
+  }
+
+  /** Events were (or may have been) committed without a seq: number them, then deliver. */
+  sequence(): void {
+    this.unsequenced = true;
+    this.poke();
   }
 
   /** Resolves when no drain is running (tests). */
@@ -153,6 +194,10 @@ export class RealtimeHub {
   }
 
   private async join(member: Member, after: number | undefined): Promise<void> {
+    // Everything committed before the hello is numbered first, so `ready` covers it, as a
+    // client expects after its own writes.
+    await this.numbered();
+    if (member.gone) return;
     const { latest, oldest } = await this.logBounds();
     this.latestSeq = Math.max(this.latestSeq, latest);
     if (member.gone) return;
@@ -175,6 +220,23 @@ export class RealtimeHub {
     this.goLive(member, member.seq, 'ready');
   }
 
+  /**
+   * Resolves once a numbering pass that started after this call has finished, waiting for another
+   * instance's sequencer if need be. Callers that arrive while one is queued share it, so a
+   * reconnect storm costs a few passes, not one per socket.
+   */
+  private numbered(): Promise<void> {
+    this.numberingQueued ??= (this.numberingRun ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => {
+        this.numberingQueued = null;
+        this.numberingRun = sequenceEvents(this.db, EVENTS_CHANNEL, { wait: true });
+        return this.numberingRun;
+      })
+      .then(() => {});
+    return this.numberingQueued;
+  }
+
   /** Synchronous, so no live delivery can slip between the frame and joining. */
   private goLive(member: Member, seq: number, kind: 'ready' | 'reset'): void {
     if (member.gone) return;
@@ -194,6 +256,17 @@ export class RealtimeHub {
     try {
       do {
         this.more = false;
+        if (this.unsequenced) {
+          this.unsequenced = false;
+          try {
+            const last = await sequenceEvents(this.db, EVENTS_CHANNEL);
+            if (last !== null) this.latestSeq = Math.max(this.latestSeq, last);
+          } catch (err) {
+            // Still to do; the retry below (or the safety timer) numbers them.
+            this.unsequenced = true;
+            throw err;
+          }
+        }
         await this.drain();
       } while (this.more && !this.stopped);
       this.failures = 0;

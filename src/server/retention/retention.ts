@@ -123,11 +123,12 @@ async function expireDeadConnections(tx: Sql): Promise<number> {
  * delivered by this instance's hub. Always a prefix of the log (stopping at the first event to
  * keep), so the log stays gap-free: a client that asks for events from before its first
  * remaining seq missed some and is told to reset. The events of conversations' audit trails are
- * copied to conversation_trail in the same transaction. Returns how many were pruned.
+ * copied to conversation_trail in the same transaction. Events not numbered yet (seq NULL) are
+ * never pruned. Returns how many were pruned.
  */
 async function pruneEvents(tx: Sql, retentionHours: number, deliveredSeq: number): Promise<number> {
   const [row] = await tx.query<{ bound: string | number | null }>(
-    `WITH head AS (SELECT seq, created_at FROM events ORDER BY seq LIMIT $1)
+    `WITH head AS (SELECT seq, created_at FROM events WHERE seq IS NOT NULL ORDER BY seq LIMIT $1)
      SELECT coalesce((SELECT min(seq) FROM head WHERE created_at >= now() - make_interval(hours => $2)), (SELECT max(seq) + 1 FROM head)) AS bound`,
     [EVENT_BATCH, retentionHours],
   );

@@ -29,7 +29,10 @@ const SYSTEM: AuditActor = { kind: 'system', id: null, name: 'System' };
 const customerOf = (c: Conversation): AuditActor => ({ kind: 'customer', id: c.customer.id, name: c.customer.name });
 
 interface EventRow {
-  seq: string | number;
+  /** Null for a committed event not numbered yet (for a few milliseconds; see sequencer.ts). */
+  seq: string | number | null;
+  /** The log's insertion order; null for rows of conversation_trail. */
+  id: string | number | null;
   created_at: Date | string;
   payload: TrailEvent | string;
 }
@@ -65,10 +68,11 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
   if (!conversation) throw notFound('This conversation');
 
   // Older events were pruned from the log and live on in conversation_trail; a seq is in one or the other.
+  // A conversation's events not numbered yet come after its numbered ones, in insertion order.
   const events = await sql.query<EventRow>(
-    `SELECT seq, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[])
-     UNION ALL SELECT seq, created_at, payload FROM conversation_trail WHERE conversation_id = $1
-     ORDER BY seq`,
+    `SELECT seq, id, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[])
+     UNION ALL SELECT seq, NULL, created_at, payload FROM conversation_trail WHERE conversation_id = $1
+     ORDER BY seq NULLS LAST, id`,
     [conversationId, TRAIL_TYPES],
   );
   const reassigned = new Set(
@@ -81,7 +85,7 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
   for (const row of events) {
     const event = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as TrailEvent;
     const entry = describe(event, holder, reassigned);
-    entries.push({ id: `event-${row.seq}`, at: new Date(row.created_at).toISOString(), ...entry });
+    entries.push({ id: row.seq === null ? `event-new-${row.id}` : `event-${row.seq}`, at: new Date(row.created_at).toISOString(), ...entry });
     if (event.type === 'conversation.picked' || event.type === 'conversation.accepted') holder = event.conversation.agent;
     else if (event.type !== 'conversation.offered' && event.type !== 'conversation.offer-declined') holder = null;
   }

@@ -1,0 +1,93 @@
+import type { Database } from '../db/database';
+
+/*
+ * Numbers the event log. Writers insert events with seq NULL and hold no shared lock (see
+ * event-log.ts); this step gives the committed, unnumbered rows the next seqs in id (insertion)
+ * order, in one short transaction per batch, under an advisory lock so that one instance at a
+ * time does it. Why that keeps every guarantee:
+ *
+ * - Readers never see N+1 before N, and never skip: a batch's seqs follow the counter without a
+ *   gap and become visible together at its commit; the next batch starts only after that commit
+ *   (the lock is released after the commit is visible), so any snapshot that sees a batch sees
+ *   every earlier one.
+ * - Per-conversation order: a transaction that waits for a conversation's row lock inserts its
+ *   events after the one it waited for has committed, so its ids are larger; the sequencer sees
+ *   only committed rows and numbers them in id order, so the earlier one is numbered first (in
+ *   an earlier batch or earlier in the same one).
+ * - A crash mid-batch rolls the batch back: its rows stay unnumbered, and the next pass (on any
+ *   instance) numbers them.
+ * - Nothing committed is left unnumbered: whoever finds the lock taken (try-lock, so instances do
+ *   not queue up) relies on the holder, and the holder, after releasing it, looks again with a
+ *   fresh snapshot, which sees every row committed before anyone was turned away.
+ *
+ * Each batch that numbered something NOTIFYs EVENTS_CHANNEL with its last seq: one notification
+ * per batch rather than one per writer, so the commit lock NOTIFY takes is not on writers' path.
+ */
+
+/** Serialises sequencers across instances; arbitrary but fixed (migrations use 727001). */
+const SEQUENCER_LOCK = 727002;
+export const SEQUENCE_BATCH = 1000;
+
+/** Numbers up to `limit` committed rows; notifies `channel` with the last seq when any. */
+const NUMBER_BATCH = `
+WITH pending AS (SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT $1),
+numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM pending),
+counter AS (
+  UPDATE event_counter SET value = value + (SELECT count(*) FROM pending)
+  WHERE EXISTS (SELECT 1 FROM pending) RETURNING value
+),
+assigned AS (
+  UPDATE events e SET seq = counter.value - numbered.total + numbered.n
+  FROM numbered, counter WHERE e.id = numbered.id RETURNING e.seq
+)
+SELECT count(*)::int AS n, max(seq) AS last,
+  (SELECT pg_notify($2, max(seq)::text) FROM assigned HAVING count(*) > 0)::text AS notified
+FROM assigned`;
+
+export interface PassResult {
+  /** Rows numbered by this pass; null when another instance held the lock. */
+  numbered: number | null;
+  last: number | null;
+}
+
+/**
+ * One batch. `wait` blocks on the lock instead of giving up (tests and tools that must see every
+ * committed event numbered before they go on); the hub never waits.
+ * `beforeCommit` runs inside the transaction after numbering (tests use it to cut the connection).
+ */
+export async function sequencePass(
+  db: Database,
+  channel: string,
+  opts: { wait?: boolean; limit?: number; beforeCommit?: () => Promise<void> } = {},
+): Promise<PassResult> {
+  return db.transaction(async (tx) => {
+    if (opts.wait) await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
+    else {
+      const [lock] = await tx.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS got', [SEQUENCER_LOCK]);
+      if (!lock?.got) return { numbered: null, last: null };
+    }
+    // A statement of its own, after the lock: its snapshot includes the previous holder's commit.
+    const [row] = await tx.query<{ n: number; last: string | number | null }>(NUMBER_BATCH, [opts.limit ?? SEQUENCE_BATCH, channel]);
+    await opts.beforeCommit?.();
+    return { numbered: row?.n ?? 0, last: row?.last === null || row?.last === undefined ? null : Number(row.last) };
+  });
+}
+
+/**
+ * Numbers every committed event, batch after batch, unless another instance is doing it. Returns
+ * the last seq it assigned (null when none).
+ */
+export async function sequenceEvents(db: Database, channel: string, opts: { wait?: boolean } = {}): Promise<number | null> {
+  let last: number | null = null;
+  for (;;) {
+    const pass = await sequencePass(db, channel, opts);
+    // The holder will look again after it releases the lock, and so see what we were poked for.
+    if (pass.numbered === null) return last;
+    last = pass.last ?? last;
+    if (pass.numbered === SEQUENCE_BATCH) continue;
+    // Look again now that the lock is released: rows committed while we held it (whose
+    // sequencers were turned away) are visible to this fresh snapshot.
+    const [more] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
+    if (!more?.pending) return last;
+  }
+}
