@@ -5,7 +5,7 @@ import { ConversationResponseSchema } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
 import { MessagePageSchema, SendMessageResponseSchema } from '../../contract/messages';
 import { SettingsResponseSchema } from '../../contract/settings';
-import { readEventsAfter } from '../realtime/event-log';
+import { currentEventSeq, readEventsAfter } from '../realtime/event-log';
 import { describeEachBackend } from '../test-support/databases';
 import { elf, gif, heic, html, mp4, pdf, pe, png, svg } from '../test-support/files';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
@@ -280,6 +280,7 @@ describeEachBackend('Attachments', (backend) => {
       const sent = (
         await server.post(`/api/conversations/${id}/messages`, ben, { clientMessageId: randomUUID(), text: 'See attached', attachmentIds: [a.id] })
       ).expect(201, SendMessageResponseSchema);
+      await currentEventSeq(server.db); // the event is numbered
       const [row] = await server.db.query<{ seq: string | number }>(
         `SELECT seq FROM events WHERE type = 'message.created' AND payload->'message'->>'id' = $1`,
         [sent.message.id],
