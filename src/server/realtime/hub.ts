@@ -6,7 +6,7 @@ import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
 import { EVENTS_APPENDED, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
 import { sequenceEvents } from './sequencer';
 import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
-import { frameFor } from './visibility';
+import { frameFor, sharedFrames } from './visibility';
 
 export interface RealtimeClient {
   principal: Principal;
@@ -245,10 +245,10 @@ export class RealtimeHub {
     member.live = true;
   }
 
-  private sendTo(member: Member, stored: LoggedEvent): void {
+  private sendTo(member: Member, stored: LoggedEvent, frames: (principal: Principal) => RealtimeFrame | null = (p) => frameFor(p, stored)): void {
     if (stored.event.seq <= member.seq) return;
     member.seq = stored.event.seq;
-    const frame = frameFor(member.client.principal, stored);
+    const frame = frames(member.client.principal);
     if (frame) member.client.send(frame);
   }
 
@@ -286,7 +286,9 @@ export class RealtimeHub {
       const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
       if (this.stopped) return;
       for (const stored of batch) {
-        for (const member of this.members.values()) if (member.live) this.sendTo(member, stored);
+        // One frame per audience, shared by its sockets.
+        const frames = sharedFrames(stored);
+        for (const member of this.members.values()) if (member.live) this.sendTo(member, stored, frames);
         this.cursor = stored.event.seq;
         this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
       }

@@ -19,6 +19,17 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** How often an open staff socket records its session as in use (idle timeout); the write itself happens at most once a minute. */
 const SESSION_TOUCH_MS = 30_000;
 
+/** Frames the hub shares between sockets (see sharedFrames) are serialised once, not per socket. */
+const serializedFrames = new WeakMap<RealtimeFrame, string>();
+function serialized(frame: RealtimeFrame): string {
+  let text = serializedFrames.get(frame);
+  if (text === undefined) {
+    text = JSON.stringify(frame);
+    serializedFrames.set(frame, text);
+  }
+  return text;
+}
+
 export function registerRealtimeRoutes(
   app: FastifyInstance,
   db: Database,
@@ -40,7 +51,7 @@ export function registerRealtimeRoutes(
         socket.close(4008, 'Too far behind; reconnect to catch up');
         return;
       }
-      socket.send(JSON.stringify(frame));
+      socket.send(serialized(frame));
     };
     const fail = (code: string, message: string, closeCode = 4001) => {
       send({ kind: 'error', code, message });
