@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
 import { EVENTS_APPENDED, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
-import { sequenceEvents } from './sequencer';
+import { sequenceEvents, sequenceStep } from './sequencer';
 import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
 import { frameFor, sharedFrames } from './visibility';
 
@@ -259,8 +259,10 @@ export class RealtimeHub {
         if (this.unsequenced) {
           this.unsequenced = false;
           try {
-            const last = await sequenceEvents(this.db, EVENTS_CHANNEL);
-            if (last !== null) this.latestSeq = Math.max(this.latestSeq, last);
+            const step = await sequenceStep(this.db, EVENTS_CHANNEL);
+            if (step.last !== null) this.latestSeq = Math.max(this.latestSeq, step.last);
+            // Deliver this batch first, then number the rest.
+            if (step.more) this.unsequenced = this.more = true;
           } catch (err) {
             // Still to do; the retry below (or the safety timer) numbers them.
             this.unsequenced = true;

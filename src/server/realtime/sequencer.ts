@@ -74,20 +74,28 @@ export async function sequencePass(
 }
 
 /**
- * Numbers every committed event, batch after batch, unless another instance is doing it. Returns
- * the last seq it assigned (null when none).
+ * One batch, then what is left: `more` when the batch was full, or when rows committed while we
+ * held the lock wait unnumbered (their sequencers were turned away; this fresh look, after the
+ * release, sees them). The caller then runs another step, after delivering what it has, so
+ * numbering under sustained load never holds up delivery. A waiting caller (`wait`) only needs
+ * what committed before it asked, and its pass's snapshot had all of that.
  */
+export async function sequenceStep(db: Database, channel: string, opts: { wait?: boolean } = {}): Promise<{ last: number | null; more: boolean }> {
+  const pass = await sequencePass(db, channel, opts);
+  // Turned away: the holder looks again after it releases the lock, and sees what we were poked for.
+  if (pass.numbered === null) return { last: null, more: false };
+  if (pass.numbered === SEQUENCE_BATCH) return { last: pass.last, more: true };
+  if (opts.wait) return { last: pass.last, more: false };
+  const [check] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
+  return { last: pass.last, more: check?.pending === true };
+}
+
+/** Numbers every committed event, step after step (unless another instance is doing it); the last seq assigned. */
 export async function sequenceEvents(db: Database, channel: string, opts: { wait?: boolean } = {}): Promise<number | null> {
   let last: number | null = null;
   for (;;) {
-    const pass = await sequencePass(db, channel, opts);
-    // The holder will look again after it releases the lock, and so see what we were poked for.
-    if (pass.numbered === null) return last;
-    last = pass.last ?? last;
-    if (pass.numbered === SEQUENCE_BATCH) continue;
-    // Look again now that the lock is released: rows committed while we held it (whose
-    // sequencers were turned away) are visible to this fresh snapshot.
-    const [more] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
-    if (!more?.pending) return last;
+    const step = await sequenceStep(db, channel, opts);
+    last = step.last ?? last;
+    if (!step.more) return last;
   }
 }
