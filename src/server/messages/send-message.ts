@@ -6,7 +6,9 @@ import { visibleSql } from '../conversations/conversation-store';
 import type { Database, Sql } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
-import { insertMessageOnce } from './message-store';
+import { bindAttachments } from '../attachments/attachment-store';
+import { noteStoredMessage } from '../observability/stored-messages';
+import { insertMessageOnce, messageFromRow, type MessageRow } from './message-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,20 +63,55 @@ function refusal(sender: Sender, row: LockedRow): ApiError | null {
   }
 }
 
+/** Thrown inside the fast path's transaction to roll it back (see sendMessage). */
+class NotStoredOnFastPath extends Error {}
+
 /**
- * Appends a message once per client id: a retry returns the first result (even after the chat
- * ended, so a client that lost the answer learns it was stored). Two statements besides the
- * event: the lock with the rights, then the idempotent insert.
+ * The common case in one statement: the conditional update both takes the row lock and checks
+ * the rights, by the same rules as `refusal` (an agent writes only into what they hold, which they
+ * can also see; a customer into their chat until it ends), and the insert takes its seq. Null
+ * when it stored nothing: the rights failed, the conversation is not there, or the client id was
+ * already used (a retry) — that case has bumped the seq, so the caller must roll back.
  */
-export async function sendMessage(
-  db: Database,
-  conversationId: string,
-  sender: Sender,
-  input: OutgoingMessage,
-): Promise<{ message: Message; created: boolean }> {
+async function storeIfAllowed(tx: Sql, conversationId: string, sender: Sender, input: OutgoingMessage) {
+  const [row] = await tx.query<MessageRow & { queue_id: string; holder_id: string | null; reserved_for_agent_id: string | null }>(
+    `WITH locked AS (
+       UPDATE conversations c SET last_seq = c.last_seq + 1
+       FROM customers cu
+       WHERE c.id = $1 AND cu.id = c.customer_id
+         AND CASE WHEN $7::uuid IS NULL THEN c.state <> 'ended' ELSE c.state = 'picked' AND c.agent_id = $7 END
+       RETURNING c.last_seq, c.queue_id, c.agent_id, c.reserved_for_agent_id, cu.name AS customer_name
+     ), inserted AS (
+       INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
+       SELECT $1, l.last_seq, $2, $3, $4, COALESCE($5, l.customer_name), $6 FROM locked l
+       ON CONFLICT (conversation_id, client_message_id) DO NOTHING
+       RETURNING *
+     )
+     SELECT i.*, l.queue_id, l.agent_id AS holder_id, l.reserved_for_agent_id FROM inserted i CROSS JOIN locked l`,
+    [
+      conversationId,
+      input.clientMessageId,
+      sender.kind === 'staff' ? 'agent' : 'customer',
+      sender.kind === 'staff' ? sender.user.id : sender.customerId,
+      sender.kind === 'staff' ? sender.user.displayName : null,
+      input.text,
+      sender.kind === 'staff' ? sender.user.id : null,
+    ],
+  );
+  if (!row) return null;
+  const message = messageFromRow(row);
+  noteStoredMessage(tx, message.authorKind);
+  if (input.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, input.attachmentIds);
+  return { message, scope: { conversationId, queueId: row.queue_id, agentId: row.holder_id ?? row.reserved_for_agent_id } };
+}
+
+/**
+ * Everything else, with the reasons: lock and read the rights, then store once per client id —
+ * or answer a retry with the message already stored (even after the chat ended, so a client that
+ * lost the answer learns it was stored), or refuse.
+ */
+async function sendCarefully(db: Database, conversationId: string, sender: Sender, input: OutgoingMessage) {
   const what = sender.kind === 'customer' ? 'This chat' : 'This conversation';
-  // A malformed id would fail in the database with a 500; it names no conversation.
-  if (!UUID.test(conversationId)) throw notFound(what);
   return db.transaction(async (tx) => {
     const row = await lockForSend(tx, conversationId, sender);
     // Not seen and not there answer alike, so existence is not revealed.
@@ -102,12 +139,40 @@ export async function sendMessage(
       }
       return stored;
     }
-    await appendEvent(
-      tx,
-      // While reserved after a transfer, the agent it waits for follows it (they may not serve its queue).
-      { conversationId, queueId: row.queue_id, agentId: row.agent_id ?? row.reserved_for_agent_id },
-      { type: 'message.created', message: stored.message },
-    );
+    await appendEvent(tx, scopeOf(conversationId, row), { type: 'message.created', message: stored.message });
     return stored;
   });
+}
+
+// While reserved after a transfer, the agent it waits for follows it (they may not serve its queue).
+const scopeOf = (conversationId: string, row: { queue_id: string; agent_id: string | null; reserved_for_agent_id: string | null }) => ({
+  conversationId,
+  queueId: row.queue_id,
+  agentId: row.agent_id ?? row.reserved_for_agent_id,
+});
+
+/**
+ * Appends a message once per client id. A send that may go ahead (nearly all of them) costs one
+ * statement besides its event; a retry, a refusal or an unknown conversation rolls that back and
+ * takes the careful path, which finds the stored message or the reason to refuse.
+ */
+export async function sendMessage(
+  db: Database,
+  conversationId: string,
+  sender: Sender,
+  input: OutgoingMessage,
+): Promise<{ message: Message; created: boolean }> {
+  // A malformed id would fail in the database with a 500; it names no conversation.
+  if (!UUID.test(conversationId)) throw notFound(sender.kind === 'customer' ? 'This chat' : 'This conversation');
+  try {
+    return await db.transaction(async (tx) => {
+      const stored = await storeIfAllowed(tx, conversationId, sender, input);
+      if (!stored) throw new NotStoredOnFastPath();
+      await appendEvent(tx, stored.scope, { type: 'message.created', message: stored.message });
+      return { message: stored.message, created: true };
+    });
+  } catch (err) {
+    if (!(err instanceof NotStoredOnFastPath)) throw err;
+  }
+  return sendCarefully(db, conversationId, sender, input);
 }
