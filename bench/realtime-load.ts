@@ -77,7 +77,14 @@ export async function benchRealtimeLoad() {
   const notes: string[] = [];
 
   const relay = await loadRelay();
-  rows.push({ figure: 'bare ws relay delivery p50 / p99 ms', database: '—', value: `${round(relay.p50)} / ${round(relay.p99)}`, baseline: '', ratio: '', goal: '' });
+  rows.push({
+    figure: 'bare ws relay: delivery p50 / p99 ms; msg/s (client ceiling)',
+    database: '—',
+    value: `${round(relay.p50)} / ${round(relay.p99)}; ${round(relay.perSecond, 0)}`,
+    baseline: '',
+    ratio: '',
+    goal: '',
+  });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'perf-send-load-'));
   try {
@@ -129,6 +136,7 @@ export async function benchRealtimeLoad() {
       `Sustained: ${LOAD.concurrency} customers sending at once for ${LOAD.throughputMs / 1000} s; latency at ${LOAD.rate} msg/s for ${LOAD.rateMs / 1000} s.`,
       `Bare INSERT baseline: autocommit, same rows, concurrency ${INSERTS.concurrency} (rate) and ${INSERTS.rate}/s (p99); relay: a bare ws server with the same fan-out.`,
       ...notes.filter(Boolean),
+      ...(process.env.BENCH_SERVER_DIR ? [`Server code from ${process.env.BENCH_SERVER_DIR}.`] : []),
       `Load average (1/5/15 min): ${loadBefore} before, ${load()} after.`,
     ].join('\n'),
   };
@@ -166,5 +174,5 @@ function figures(database: string, panel: LoadFigures, inserts: { perSecond: num
 
 function problems(what: string, f: LoadFigures): string {
   if (f.undelivered === 0 && f.refused === 0) return '';
-  return `${what}: ${f.undelivered} messages not delivered to every socket within 20 s, ${f.refused} sends refused.`;
+  return `${what}: ${f.undelivered} messages not delivered to every socket within 20 s, ${f.refused} sends failed (${f.refusals.join(', ')}).`;
 }

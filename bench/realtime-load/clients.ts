@@ -55,8 +55,8 @@ async function sendOne(send: SendFn, d: Deliveries, customer: number, key: strin
   try {
     await send(customer, textFor(key));
     d.acked(key);
-  } catch {
-    d.refused(key);
+  } catch (err) {
+    d.refused(key, err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -86,7 +86,7 @@ export async function sustainedRate(send: SendFn, d: Deliveries, o: { customers:
   );
   await drain(d, 20_000);
   books.current = null;
-  return { perSecond: d.done / ((d.lastDoneAt - start) / 1000), delivered: d.done, undelivered: d.pending, refused: d.failed };
+  return { perSecond: d.done / ((d.lastDoneAt - start) / 1000), delivered: d.done, undelivered: d.pending, refused: d.failed, reasons: d.reasons };
 }
 
 /** Open loop: one message every 1/rate s, whatever the answers, taking the customers in turn. */
@@ -102,7 +102,7 @@ export async function steadyRate(send: SendFn, d: Deliveries, o: { customers: nu
   await Promise.all(inFlight);
   await drain(d, 20_000);
   books.current = null;
-  return { sent: count, delivered: d.done, undelivered: d.pending, refused: d.failed };
+  return { sent: count, delivered: d.done, undelivered: d.pending, refused: d.failed, reasons: d.reasons };
 }
 
 /** Runs `task` for each index with at most `concurrency` at once. */
@@ -147,7 +147,7 @@ export function panelSend(customers: Customer[]): SendFn {
       body: JSON.stringify({ clientMessageId: randomUUID(), text }),
     });
     await res.arrayBuffer();
-    if (res.status !== 201) throw new Error(`send: ${res.status}`);
+    if (res.status !== 201) throw new Error(`HTTP ${res.status}`);
   };
 }
 

@@ -36,8 +36,12 @@ export class Deliveries {
     this.settle(s);
   }
 
-  refused(key: string) {
+  /** Why sends failed (status or error), with how often. */
+  readonly reasons = new Map<string, number>();
+
+  refused(key: string, reason: string) {
     this.failed += 1;
+    this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     this.sent.delete(key);
   }
 

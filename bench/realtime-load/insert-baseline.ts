@@ -59,6 +59,9 @@ export function pgliteInserts(db: Database, o: InsertOptions) {
 /** On PostgreSQL: a pool as large as the concurrency, so no sender waits for a connection. */
 export async function postgresInserts(url: string, o: InsertOptions) {
   const pool = new pg.Pool({ connectionString: url, max: o.concurrency });
+  // pool.end() resolves before its sockets close; dropping the database then cuts them, which
+  // must not end the bench.
+  pool.on('error', () => {});
   try {
     return await measure(async (sql, params) => (await pool.query(sql, params)).rows, o);
   } finally {

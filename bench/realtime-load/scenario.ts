@@ -18,6 +18,8 @@ export interface LoadFigures {
   perSecond: number;
   undelivered: number;
   refused: number;
+  /** Why sends failed, e.g. `HTTP 503 × 3`. */
+  refusals: string[];
   p50: number;
   p99: number;
   /** Per instance, MiB, before and after the sockets attached. */
@@ -53,6 +55,7 @@ export async function runLoad(
       perSecond: sustained.perSecond,
       undelivered: sustained.undelivered + s.undelivered,
       refused: sustained.refused + s.refused,
+      refusals: [...sustained.reasons, ...s.reasons].map(([reason, n]) => `${reason} × ${n}`),
       p50: percentile(steady.agentLatencies, 0.5),
       p99: percentile(steady.agentLatencies, 0.99),
       rssBefore,

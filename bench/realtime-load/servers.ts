@@ -33,9 +33,10 @@ export class ChildServer {
     child.on('exit', () => (this.exited = true));
   }
 
-  static async start(script: string, env: Record<string, string>, readyPath: string): Promise<ChildServer> {
+  static async start(script: string, env: Record<string, string>, readyPath: string, cwd = process.cwd()): Promise<ChildServer> {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       // Request logs stay on: they are part of what the server costs. Nobody reads them here.
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -52,7 +53,10 @@ export class ChildServer {
     throw new Error(`${script} did not answer ${readyPath} within 90 s`);
   }
 
-  /** The product's server (`src/server/main.ts`) on PostgreSQL (`databaseUrl`) or PGlite in `dataDir`. */
+  /**
+   * The product's server (`src/server/main.ts`) on PostgreSQL (`databaseUrl`) or PGlite in
+   * `dataDir`. BENCH_SERVER_DIR runs another checkout's server under the same load (before/after).
+   */
   static panel(db: { databaseUrl: string } | { dataDir: string }): Promise<ChildServer> {
     return ChildServer.start(
       'src/server/main.ts',
@@ -65,6 +69,7 @@ export class ChildServer {
         RATE_LIMIT_MULTIPLIER: '10000',
       },
       '/api/ready',
+      process.env.BENCH_SERVER_DIR || process.cwd(),
     );
   }
 
