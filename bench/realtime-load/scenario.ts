@@ -8,10 +8,10 @@ export const LOAD = {
   agents: 50,
   /** Senders of the closed loop. */
   concurrency: 16,
-  throughputMs: 8000,
+  throughputMs: 6000,
   warmupMs: 1500,
   rate: 100,
-  rateMs: 8000,
+  rateMs: 6000,
 };
 
 export interface LoadFigures {
