@@ -7,7 +7,8 @@ import { defineRoute } from '../http/define-route';
 import { listMessages } from '../messages/message-store';
 import { listQueues } from '../queues/queue-store';
 import type { RoutingService } from '../routing/routing-service';
-import { agentMayWrite, end, pick, sendMessage, viewConversation } from './conversation-service';
+import { sendMessage } from '../messages/send-message';
+import { end, pick, viewConversation } from './conversation-service';
 import { listHeldBy, listOfferedTo, listWaiting } from './conversation-store';
 
 export function registerConversationRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
@@ -53,20 +54,8 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database, r
 
   defineRoute(app, api.sendMessage, async ({ req, params, body, reply }) => {
     const { user } = await requireStaff(db, req);
-    const conversation = await viewConversation(db, user, params.id!);
-    const result = await sendMessage(
-      db,
-      {
-        conversationId: conversation.id,
-        clientMessageId: body.clientMessageId,
-        authorKind: 'agent',
-        authorId: user.id,
-        authorName: user.displayName,
-        text: body.text,
-        attachmentIds: body.attachmentIds,
-      },
-      agentMayWrite(user),
-    );
+    // The rights are checked under the row lock of the send itself (one statement, no reload).
+    const result = await sendMessage(db, params.id!, { kind: 'staff', user }, body);
     reply.code(result.created ? 201 : 200);
     return result;
   });

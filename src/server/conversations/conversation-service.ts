@@ -1,11 +1,10 @@
 import type { Conversation } from '../../contract/conversations';
-import type { Message } from '../../contract/messages';
 import type { User } from '../../contract/auth';
 import type { Database, Sql } from '../db/database';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
-import { findByClientId, insertMessage, type NewMessage } from '../messages/message-store';
-import { getConversation, lockConversation, transferredBy, type Visibility } from './conversation-store';
+import { insertMessage, type NewMessage } from '../messages/message-store';
+import { getConversation, transferredBy, type Visibility } from './conversation-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -146,37 +145,6 @@ async function endError(tx: Sql, user: User, id: string) {
 
 export function systemMessage(conversationId: string, text: string): NewMessage {
   return { conversationId, clientMessageId: null, authorKind: 'system', authorId: null, authorName: 'System', text };
-}
-
-/**
- * Appends a message once per client id: a retry returns the first result. `allowed` runs under
- * the conversation's row lock and throws when the sender may not write now.
- */
-export async function sendMessage(
-  db: Database,
-  input: NewMessage & { clientMessageId: string },
-  allowed: (row: { state: string; agent_id: string | null }) => void,
-): Promise<{ message: Message; created: boolean }> {
-  return db.transaction(async (tx) => {
-    const row = await lockConversation(tx, input.conversationId);
-    if (!row) throw notFound('This conversation');
-    const existing = await findByClientId(tx, input.conversationId, input.clientMessageId);
-    if (existing) {
-      if (existing.authorKind !== input.authorKind || existing.authorId !== input.authorId) {
-        throw new ApiError(409, 'duplicate_client_id', 'This message id was already used by someone else.');
-      }
-      return { message: existing, created: false };
-    }
-    allowed(row);
-    const message = await insertMessage(tx, input);
-    await appendEvent(
-      tx,
-      // While reserved after a transfer, the agent it waits for follows it (they may not serve its queue).
-      { conversationId: input.conversationId, queueId: row.queue_id, agentId: row.agent_id ?? row.reserved_for_agent_id },
-      { type: 'message.created', message },
-    );
-    return { message, created: true };
-  });
 }
 
 /** Agents write only into conversations they hold and that are still open. */

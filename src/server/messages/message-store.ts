@@ -64,6 +64,42 @@ export async function insertMessage(tx: Sql, m: NewMessage): Promise<Message> {
   return message;
 }
 
+/**
+ * Stores a message once per client id, in one statement: the message already stored under this
+ * client id if there is one, else — when `mayInsert` — a new one with the conversation's next seq,
+ * else null. The caller must hold the conversation row lock (taken by an earlier statement, so
+ * this statement's snapshot sees every message committed before the lock was granted: a
+ * concurrent retry's insert is found, never stored twice).
+ */
+export async function insertMessageOnce(
+  tx: Sql,
+  m: NewMessage & { clientMessageId: string },
+  mayInsert: boolean,
+): Promise<{ message: Message; created: boolean } | null> {
+  const [row] = await tx.query<MessageRow & { created: boolean }>(
+    `WITH existing AS (
+       SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2
+     ), next AS (
+       UPDATE conversations SET last_seq = last_seq + 1
+       WHERE id = $1 AND $7::boolean AND NOT EXISTS (SELECT 1 FROM existing) RETURNING last_seq
+     ), inserted AS (
+       INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
+       SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
+       RETURNING *
+     )
+     SELECT true AS created, i.*, NULL::json AS attachments FROM inserted i
+     UNION ALL
+     SELECT false AS created, ${MESSAGE_COLUMNS} FROM existing m`,
+    [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text, mayInsert],
+  );
+  if (!row) return null;
+  const message = messageFromRow(row);
+  if (!row.created) return { message, created: false };
+  noteStoredMessage(tx, message.authorKind);
+  if (m.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, m.attachmentIds);
+  return { message, created: true };
+}
+
 export async function findByClientId(tx: Sql, conversationId: string, clientMessageId: string): Promise<Message | null> {
   const [row] = await tx.query<MessageRow>(
     `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,

@@ -3,13 +3,13 @@ import { api } from '../../contract/api';
 import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
 import { toCustomerConversation } from '../../contract/webchat';
 import { requireCustomer } from '../auth/principal';
-import { sendMessage } from '../conversations/conversation-service';
 import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
-import { ApiError, notFound } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import type { RoutingService } from '../routing/routing-service';
 import { listMessages } from '../messages/message-store';
+import { sendMessage } from '../messages/send-message';
 import { startWebchat } from './webchat-start';
 
 async function ownConversation(db: Database, conversationId: string) {
@@ -46,22 +46,7 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database, routin
 
   defineRoute(app, api.webchatSend, async ({ req, body, reply }) => {
     const principal = await requireCustomer(db, req);
-    const conversation = await ownConversation(db, principal.conversationId);
-    const result = await sendMessage(
-      db,
-      {
-        conversationId: conversation.id,
-        clientMessageId: body.clientMessageId,
-        authorKind: 'customer',
-        authorId: principal.customerId,
-        authorName: conversation.customer.name,
-        text: body.text,
-        attachmentIds: body.attachmentIds,
-      },
-      (row) => {
-        if (row.state === 'ended') throw new ApiError(409, 'conversation_ended', 'This chat has ended. Start a new one to write again.');
-      },
-    );
+    const result = await sendMessage(db, principal.conversationId, { kind: 'customer', customerId: principal.customerId }, body);
     reply.code(result.created ? 201 : 200);
     return result;
   });

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openPglite, openPostgres } from '../src/server/db/database';
+import { pgliteInserts, postgresInserts } from './realtime-load/insert-baseline';
+import { LOAD, loadPanel, loadRelay, type LoadFigures } from './realtime-load/scenario';
+import { seedLoadWorkspace } from './realtime-load/seed';
+import { ChildServer } from './realtime-load/servers';
+import { load, round } from './realtime-load/stats';
+
+/** The PostgreSQL server the bench creates its databases on (and drops them after). */
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const INSERTS = { concurrency: LOAD.concurrency, windowMs: 4000, rate: LOAD.rate, rateWindowMs: 4000 };
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A fresh database of the bench's own; `use` gets its URL; dropped afterwards whatever happens. */
+async function withPostgresDatabase<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const name = `perf_send_load_${randomBytes(4).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  try {
+    return await use(url.toString());
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((err: unknown) => console.error(`could not drop ${name}: ${String(err)}`));
+  }
+}
+
+/** The panel on `instances` server processes of one database, under the load. */
+async function panelOn(db: { databaseUrl: string } | { dataDir: string }, instances: number): Promise<LoadFigures> {
+  const seeding = 'databaseUrl' in db ? await openPostgres(db.databaseUrl) : await openPglite(join(db.dataDir, 'pglite'));
+  const { tokens, supportQueueId } = await seedLoadWorkspace(seeding, LOAD.agents).finally(() => seeding.close());
+  const servers: ChildServer[] = [];
+  try {
+    // One after the other: two instances compiling at once would only slow each other down.
+    for (let i = 0; i < instances; i++) servers.push(await ChildServer.panel(db));
+    return await loadPanel(servers, supportQueueId, tokens);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+async function postgresAnswers(): Promise<string | null> {
+  try {
+    await admin('SELECT 1');
+    return null;
+  } catch (err) {
+    return (err as Error).message || String(err);
+  }
+}
+
+type Row = { figure: string; database: string; value: number | string; baseline: number | string; ratio: number | string; goal: string };
+const perSocketKiB = (f: LoadFigures, i = 0) => round(((f.rssAfter[i]! - f.rssBefore[i]!) * 1024) / f.sockets, 1);
+
+/**
+ * 500 web-chat customers and 50 agents on real server processes over loopback: sustained
+ * persisted + delivered messages/s, customer → agent delivery latency at a steady 100 msg/s, and
+ * server memory per socket, on PGlite and on PostgreSQL (one instance, and two on one database).
+ * Baselines from the same run: bare autocommit INSERTs of the same rows (rate with the same
+ * concurrency, p99 at the same steady rate) and a bare `ws` relay with the same fan-out.
+ */
+export async function benchRealtimeLoad() {
+  const loadBefore = load();
+  const rows: Row[] = [];
+  const notes: string[] = [];
+
+  // The relay runs just before each panel run, so both meet the same machine load.
+  const relayRow = (relay: LoadFigures, database: string): Row => ({
+    figure: 'bare ws relay: delivery p50 / p99 ms; msg/s (client ceiling)',
+    database,
+    value: `${round(relay.p50)} / ${round(relay.p99)}; ${round(relay.perSecond, 0)}`,
+    baseline: '',
+    ratio: '',
+    goal: '',
+  });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'perf-send-load-'));
+  try {
+    const relay = await loadRelay();
+    rows.push(relayRow(relay, 'PGlite run'));
+    const panel = await panelOn({ dataDir }, 1);
+    const db = await openPglite(join(dataDir, 'pglite'));
+    const inserts = await pgliteInserts(db, INSERTS).finally(() => db.close());
+    rows.push(...figures('PGlite', panel, inserts, relay));
+    notes.push(problems('PGlite', panel));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const unavailable = await postgresAnswers();
+  if (unavailable) {
+    notes.push(`PostgreSQL skipped: cannot reach ${new URL(POSTGRES_URL).host} (${unavailable}). Set BENCH_POSTGRES_URL or DATABASE_URL.`);
+  } else {
+    const relay = await loadRelay();
+    rows.push(relayRow(relay, 'PostgreSQL run'));
+    const one = await withPostgresDatabase(async (databaseUrl) => {
+      const panel = await panelOn({ databaseUrl }, 1);
+      return { panel, inserts: await postgresInserts(databaseUrl, INSERTS) };
+    });
+    rows.push(...figures('PostgreSQL', one.panel, one.inserts, relay));
+    notes.push(problems('PostgreSQL, one instance', one.panel));
+    const relayTwo = await loadRelay();
+    rows.push(relayRow(relayTwo, 'PostgreSQL ×2 run'));
+    const two = await withPostgresDatabase((databaseUrl) => panelOn({ databaseUrl }, 2));
+    rows.push(
+      {
+        figure: 'persisted + delivered msg/s, two instances',
+        database: 'PostgreSQL',
+        value: round(two.perSecond, 0),
+        baseline: `${round(one.panel.perSecond, 0)} (one instance)`,
+        ratio: round(two.perSecond / one.panel.perSecond, 2),
+        goal: '≥ 1.6×',
+      },
+      {
+        figure: 'delivery p99 ms, two instances (p50)',
+        database: 'PostgreSQL',
+        value: `${round(two.p99)} (${round(two.p50)})`,
+        baseline: `${round(relayTwo.p99 + one.inserts.p99)} = relay ${round(relayTwo.p99)} + INSERT ${round(one.inserts.p99)}`,
+        ratio: round(two.p99 / (relayTwo.p99 + one.inserts.p99), 2),
+        goal: '≤ 2×',
+      },
+    );
+    notes.push(problems('PostgreSQL, two instances', two));
+  }
+
+  return {
+    name: `Realtime load: ${LOAD.customers} customer + ${LOAD.agents} agent sockets, each message to ${LOAD.agents + 1} sockets`,
+    rows,
+    summary: [
+      `Sustained: ${LOAD.concurrency} customers sending at once for ${LOAD.throughputMs / 1000} s; latency at ${LOAD.rate} msg/s for ${LOAD.rateMs / 1000} s.`,
+      `Bare INSERT baseline: autocommit, same rows, concurrency ${INSERTS.concurrency} (rate) and ${INSERTS.rate}/s (p99); relay: a bare ws server with the same fan-out.`,
+      ...notes.filter(Boolean),
+      ...(process.env.BENCH_SERVER_DIR ? [`Server code from ${process.env.BENCH_SERVER_DIR}.`] : []),
+      `Load average (1/5/15 min): ${loadBefore} before, ${load()} after.`,
+    ].join('\n'),
+  };
+}
+
+function figures(database: string, panel: LoadFigures, inserts: { perSecond: number; p50: number; p99: number }, relay: LoadFigures): Row[] {
+  const deliveryBaseline = relay.p99 + inserts.p99;
+  return [
+    {
+      figure: 'persisted + delivered msg/s, one instance',
+      database,
+      value: round(panel.perSecond, 0),
+      baseline: `${round(inserts.perSecond, 0)} bare INSERTs/s`,
+      ratio: round(panel.perSecond / inserts.perSecond, 2),
+      goal: '≥ 0.5×',
+    },
+    {
+      figure: 'delivery p99 ms at 100 msg/s (p50)',
+      database,
+      value: `${round(panel.p99)} (${round(panel.p50)})`,
+      baseline: `${round(deliveryBaseline)} = relay ${round(relay.p99)} + INSERT ${round(inserts.p99)}`,
+      ratio: round(panel.p99 / deliveryBaseline, 2),
+      goal: '≤ 2×',
+    },
+    {
+      figure: 'server RSS MiB: before → with sockets; KiB per socket',
+      database,
+      value: `${round(panel.rssBefore[0]!, 0)} → ${round(panel.rssAfter[0]!, 0)}; ${perSocketKiB(panel)}`,
+      baseline: `relay ${round(relay.rssBefore[0]!, 0)} → ${round(relay.rssAfter[0]!, 0)}; ${perSocketKiB(relay)}`,
+      ratio: '',
+      goal: 'printed',
+    },
+  ];
+}
+
+function problems(what: string, f: LoadFigures): string {
+  if (f.undelivered === 0 && f.refused === 0) return '';
+  return `${what}: ${f.undelivered} messages not delivered to every socket within 20 s, ${f.refused} sends failed (${f.refusals.join(', ')}).`;
+}
