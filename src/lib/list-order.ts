@@ -13,6 +13,8 @@ export type Compare = (a: Conversation, b: Conversation) => number;
 
 /** The lists the client pages through; `mine` in each order the user may choose. */
 export type ListKind = { view: 'picklist' } | { view: 'offers' } | { view: 'open' } | { view: 'mine'; sort: ConversationSort };
+/** The agent's paged lists. */
+export type PagedKind = Extract<ListKind, { view: 'picklist' | 'mine' }>;
 
 // ISO times of one format compare as strings; code-unit order matches PostgreSQL's uuid order.
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
