@@ -6,7 +6,7 @@ import type { Message } from '../contract/messages';
 import { api } from '../contract/api';
 import { ConversationSortSchema } from '../contract/preferences';
 import { callApi } from './api-client';
-import type { PagedKind, UnreadCounts } from './list-order';
+import type { PagedKind, UnreadCounts } from '../contract/list-order';
 import { isComplete, loadedRows, upsertRow, withTotal, type ListPages } from './list-pages';
 import { mergeMessages, type MessagePages } from './message-cache';
 import { queryKeys } from './query-keys';

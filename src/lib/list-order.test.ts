@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../contract/conversations';
 import type { ConversationSort } from '../contract/preferences';
-import { listOrder } from './list-order';
+import { listOrder } from '../contract/list-order';
 import { makeConversation, makeCustomer } from './test-factories';
 
 const t = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;

@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import type { Conversation, ConversationPage } from '../contract/conversations';
-import { listOrder, type ListKind, type UnreadCounts } from './list-order';
+import { listOrder, type ListKind, type UnreadCounts } from '../contract/list-order';
 
 /**
  * The loaded pages of a server-sorted list, and how a realtime change lands in them without

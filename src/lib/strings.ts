@@ -437,6 +437,8 @@ export const strings = {
     },
     open: (customer: string) => `Open the conversation with ${customer}`,
     noConversations: 'No conversation is open right now.',
+    shown: (shown: number, total: number) => `Showing ${shown} of ${total} open conversations`,
+    showMore: 'Show more conversations',
     noConversationsInQueue: (queue: string) => `No conversation is open in ${queue} right now.`,
   },
   audit: {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConversationPageSchema, ConversationResponseSchema, type Conversation, type ConversationPage } from '../../contract/conversations';
 import { MarkReadResponseSchema } from '../../contract/read-markers';
 import { ConversationSortSchema, type ConversationSort } from '../../contract/preferences';
-import { listOrder, type ListKind } from '../../lib/list-order';
+import { listOrder, type ListKind } from '../../contract/list-order';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
 

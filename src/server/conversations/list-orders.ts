@@ -4,7 +4,7 @@ import type { ConversationSort } from '../../contract/preferences';
  * The orders of the paged lists, as SQL over `conversations c`, `customers cu` and (for unread)
  * `read_markers r`. Every order ends in the conversation id, so no two rows share a key and a
  * cursor (the last row's key) names one exact place. The client sorts the rows it updates from
- * realtime events the same way (src/lib/list-order.ts): change both together.
+ * realtime events the same way (src/contract/list-order.ts): change both together.
  */
 export interface SortKey {
   /** A fixed SQL expression, never caller text. */

@@ -9,7 +9,7 @@ import { useClock } from '../../../hooks/use-clock';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
 import { visuallyHidden } from '../../../lib/theme';
-import { customerLabel, type UnreadCounts } from '../../../lib/list-order';
+import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
 

@@ -8,7 +8,7 @@ import { useConversationPages } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useUnread } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
-import { listOrder, type UnreadCounts } from '../../../lib/list-order';
+import { listOrder, type UnreadCounts } from '../../../contract/list-order';
 import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import type { SidebarView } from '../sidebar-view';
 import { HandledList } from './handled-list';

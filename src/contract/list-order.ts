@@ -1,5 +1,5 @@
-import type { Conversation } from '../contract/conversations';
-import type { ConversationSort } from '../contract/preferences';
+import type { Conversation } from './conversations';
+import type { ConversationSort } from './preferences';
 
 /**
  * The server's list orders (src/server/conversations/list-orders.ts) as comparators, so a row a
