@@ -17,8 +17,7 @@ export interface SortKey {
 export interface ListOrder {
   name: string;
   keys: SortKey[];
-  /** Joins the keys need beyond `conversations c`. */
-  needsCustomer?: boolean;
+  /** The keys read my read markers `r` (joined beyond `conversations c`). */
   needsReads?: boolean;
 }
 
@@ -40,8 +39,11 @@ export const OFFERS_ORDER: ListOrder = {
 /** Supervisors' open conversations: oldest arrival first. */
 export const OPEN_ORDER: ListOrder = { name: 'open', keys: [arrivedAsc, idAsc] };
 
-/** The label the list shows for the customer, lower-cased and compared by code point on both sides. */
-export const CUSTOMER_LABEL_SQL = `lower(COALESCE(NULLIF(cu.name, ''), cu.phone, cu.email, '')) COLLATE "C"`;
+/**
+ * The label the list shows for the customer, lower-cased (kept on the row, migration 14) and
+ * compared by code point on both sides.
+ */
+export const CUSTOMER_LABEL_SQL = `c.customer_sort_name COLLATE "C"`;
 
 /** My unread customer messages: counts kept on the rows (migration 14), no counting. */
 export const UNREAD_SQL = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
@@ -74,7 +76,6 @@ export const MINE_ORDERS: Record<ConversationSort, ListOrder> = {
   'customer-name': {
     name: 'customer-name',
     keys: [{ expr: CUSTOMER_LABEL_SQL, dir: 'ASC', type: 'text' }, arrivedAsc, idAsc],
-    needsCustomer: true,
   },
 };
 

@@ -445,6 +445,20 @@ $fn$;
 CREATE TRIGGER messages_conversation_totals AFTER INSERT ON messages
   FOR EACH ROW EXECUTE FUNCTION conversation_message_totals();
 
+-- The customer's label as the list shows it (name, else phone, else email), lower-cased for the
+-- A-Z order. Customers are never renamed, so it is set once, when the conversation is inserted.
+ALTER TABLE conversations ADD COLUMN customer_sort_name text NOT NULL DEFAULT '';
+UPDATE conversations c SET customer_sort_name = lower(COALESCE(NULLIF(cu.name, ''), cu.phone, cu.email, ''))
+FROM customers cu WHERE cu.id = c.customer_id;
+CREATE FUNCTION conversation_customer_sort_name() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  SELECT lower(COALESCE(NULLIF(cu.name, ''), cu.phone, cu.email, '')) INTO NEW.customer_sort_name FROM customers cu WHERE cu.id = NEW.customer_id;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER conversations_customer_sort_name BEFORE INSERT ON conversations
+  FOR EACH ROW EXECUTE FUNCTION conversation_customer_sort_name();
+
 -- One index per list order (conversation-pages.ts), each ending in id so every key is unique.
 CREATE INDEX conversations_picklist ON conversations((returned_at IS NULL), arrived_at, id) WHERE state = 'queued';
 CREATE INDEX conversations_held_arrival ON conversations(agent_id, arrived_at, id) WHERE state = 'picked';
@@ -452,6 +466,8 @@ CREATE INDEX conversations_held_customer_message
   ON conversations(agent_id, COALESCE(last_customer_message_at, '-infinity'::timestamptz) DESC, arrived_at, id) WHERE state = 'picked';
 CREATE INDEX conversations_held_waiting
   ON conversations(agent_id, COALESCE(awaiting_reply_since, 'infinity'::timestamptz), arrived_at, id) WHERE state = 'picked';
+CREATE INDEX conversations_held_customer_name
+  ON conversations(agent_id, customer_sort_name COLLATE "C", arrived_at, id) WHERE state = 'picked';
 CREATE INDEX conversations_open ON conversations(arrived_at, id) WHERE state IN ('queued', 'offered', 'picked');
 CREATE INDEX conversations_open_queue ON conversations(queue_id, arrived_at, id) WHERE state IN ('queued', 'offered', 'picked');
 `,
