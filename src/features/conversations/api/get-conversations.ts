@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
@@ -23,6 +23,8 @@ export const useConversationPages = (view: 'picklist' | 'mine', sort?: Conversat
   useInfiniteQuery({
     ...conversationPagesQueryOptions(view, sort),
     select: (data: ListPages) => ({ rows: loadedRows(data), total: data.pages[0]?.total ?? 0 }),
+    // Switching the sort keeps the rows on screen (no spinner, no layout jump) until the new order arrives.
+    placeholderData: keepPreviousData,
   });
 
 /** Offers to me: one at a time per agent, so one small unpaged list. */
