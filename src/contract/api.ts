@@ -27,7 +27,7 @@ import {
 } from './auth';
 import {
   ConversationListQuerySchema,
-  ConversationListSchema,
+  ConversationPageSchema,
   ConversationResponseSchema,
 } from './conversations';
 import {
@@ -109,7 +109,7 @@ export const api = {
 
   queues: { method: 'GET', path: '/api/queues', summary: 'Queues the user may see', access: 'staff', response: QueueListSchema },
 
-  conversations: { method: 'GET', path: '/api/conversations', summary: 'Picklist (waiting in my queues), mine (held by me) or offers (offered to me now)', access: 'staff', query: ConversationListQuerySchema, response: ConversationListSchema },
+  conversations: { method: 'GET', path: '/api/conversations', summary: 'One page of the Picklist (waiting in my queues), mine (held by me, in my chosen sort) or offers (offered to me now, one page); paged by an opaque cursor, with the total', access: 'staff', query: ConversationListQuerySchema, response: ConversationPageSchema },
   conversation: { method: 'GET', path: '/api/conversations/:id', summary: 'One conversation', access: 'staff', response: ConversationResponseSchema },
   pick: { method: 'POST', path: '/api/conversations/:id/pick', summary: 'Take a waiting conversation; exactly one agent wins', access: 'staff', response: ConversationResponseSchema },
   accept: { method: 'POST', path: '/api/conversations/:id/accept', summary: 'Accept the conversation offered to me; 409 offer_expired once the offer has ended', access: 'staff', response: ConversationResponseSchema },
@@ -131,7 +131,7 @@ export const api = {
 
   queueDashboard: { method: 'GET', path: '/api/supervisor/queues', summary: 'Supervisors and admins: every queue now (waiting, longest wait, offered, in progress, agents) with the last hour of waiting counts', access: 'staff', response: QueueDashboardSchema },
   agentStatuses: { method: 'GET', path: '/api/supervisor/agents', summary: "Supervisors and admins: every agent's presence, connection and workload", access: 'staff', response: AgentStatusListSchema },
-  openConversations: { method: 'GET', path: '/api/supervisor/conversations', summary: 'Supervisors and admins: every waiting, offered or held conversation, optionally of one queue', access: 'staff', query: OpenConversationsQuerySchema, response: ConversationListSchema },
+  openConversations: { method: 'GET', path: '/api/supervisor/conversations', summary: 'Supervisors and admins: waiting, offered and held conversations by arrival, optionally of one queue; paged by an opaque cursor, with the total', access: 'staff', query: OpenConversationsQuerySchema, response: ConversationPageSchema },
   auditTrail: { method: 'GET', path: '/api/conversations/:id/audit', summary: "Supervisors and admins: a conversation's audit trail (arrival, offers, picks, transfers, returns, end, refused uploads), oldest first", access: 'staff', response: AuditTrailSchema },
   reassign: { method: 'POST', path: '/api/conversations/:id/reassign', summary: 'Supervisors and admins: move an open conversation to a queue or to a logged-in agent, with the rules of a transfer', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { CUSTOMER_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits';
+import { CONVERSATION_PAGE_MAX, CUSTOMER_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './limits';
 import { MessageSchema } from './messages';
+import { ConversationSortSchema, DEFAULT_CONVERSATION_SORT } from './preferences';
+import { ReadStateSchema } from './read-markers';
 import { text } from './text';
 
 export const ConversationStateSchema = z.enum(['queued', 'offered', 'picked', 'ended']);
@@ -96,10 +98,36 @@ export type Conversation = z.infer<typeof ConversationSchema>;
 export const ConversationViewSchema = z.enum(['picklist', 'mine', 'offers']);
 export type ConversationView = z.infer<typeof ConversationViewSchema>;
 
-export const ConversationListQuerySchema = z.object({ view: ConversationViewSchema });
+/**
+ * One page of a list. `sort` orders `mine` only (the picklist waits in arrival order, returned
+ * conversations first; offers by expiry). `cursor` is the previous page's `nextCursor`, valid only
+ * with the same view and sort.
+ */
+export const ConversationListQuerySchema = z.object({
+  view: ConversationViewSchema,
+  sort: ConversationSortSchema.default(DEFAULT_CONVERSATION_SORT),
+  cursor: text().min(1).max(1024).optional(),
+  limit: z.coerce.number().int().min(1).max(CONVERSATION_PAGE_MAX).optional(),
+});
+export type ConversationListQuery = z.input<typeof ConversationListQuerySchema>;
 
+/** Kept for lists that are never long (a conversation's own lists, tests). */
 export const ConversationListSchema = z.object({ conversations: z.array(ConversationSchema) });
 export type ConversationList = z.infer<typeof ConversationListSchema>;
+
+/**
+ * A page of a list in the server's order. `total` counts the whole list (the tab badges);
+ * `reads` is my read state in this page's conversations (mine and offers; empty elsewhere), so a
+ * page brings its own unread counts. Offers are few and come in one page.
+ */
+export const ConversationPageSchema = z.object({
+  conversations: z.array(ConversationSchema),
+  /** Opaque; null on the last page. */
+  nextCursor: z.string().nullable(),
+  total: z.number().int().nonnegative(),
+  reads: z.array(ReadStateSchema),
+});
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;
 
 export const ConversationResponseSchema = z.object({ conversation: ConversationSchema });
 

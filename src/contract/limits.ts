@@ -10,6 +10,9 @@ export const PASSWORD_MAX_LENGTH = 200;
 export const NOTE_TEXT_MAX_LENGTH = 4000;
 /** Page size for message lists; older pages are fetched by cursor. */
 export const MESSAGE_PAGE_SIZE = 50;
+/** Default and largest page of the Picklist, my Conversations and the supervisors' open conversations. */
+export const CONVERSATION_PAGE_SIZE = 50;
+export const CONVERSATION_PAGE_MAX = 200;
 /** Default and largest page of a customer's earlier conversations. */
 export const HISTORY_PAGE_SIZE = 20;
 export const HISTORY_PAGE_MAX = 100;

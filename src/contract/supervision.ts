@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PersonRefSchema, QueueRefSchema } from './conversations';
 import { PresenceSchema } from './presence';
 import { QueueSchema } from './queues';
+import { CONVERSATION_PAGE_MAX } from './limits';
 import { text } from './text';
 
 /** One point of a queue's waiting line over time. */
@@ -54,7 +55,12 @@ export const AgentStatusListSchema = z.object({ agents: z.array(AgentStatusSchem
 export type AgentStatusList = z.infer<typeof AgentStatusListSchema>;
 
 /** Every open (waiting, offered or held) conversation, for supervisors to open any of them. */
-export const OpenConversationsQuerySchema = z.object({ queueId: text().optional() });
+export const OpenConversationsQuerySchema = z.object({
+  queueId: text().optional(),
+  /** `nextCursor` of the previous page, unchanged; only valid with the same queue. */
+  cursor: text().min(1).max(1024).optional(),
+  limit: z.coerce.number().int().min(1).max(CONVERSATION_PAGE_MAX).optional(),
+});
 
 export const AuditKindSchema = z.enum([
   'arrived',

@@ -8,7 +8,9 @@ import type { NotificationPreferences } from '../contract/preferences';
 import { callApi } from '../lib/api-client';
 import { alertingFor, type Alerting } from '../lib/notification-rules';
 import { claimAlert, notifier } from '../lib/notifier';
+import { loadedRows, type ListPages } from '../lib/list-pages';
 import { queryKeys } from '../lib/query-keys';
+import { toUnreadMap, type UnreadMap } from '../lib/read-markers';
 
 interface Options {
   user: User;
@@ -32,11 +34,12 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
     queryFn: ({ signal }) => callApi(api.queues, { signal }).then((r) => r.queues),
     enabled: user.role === 'agent',
   });
-  // Conversations I hold, on every page of the panel (Preferences has no list of its own): a new
-  // message notifies only there. The realtime cache updates keep this query live.
+  // My read state covers every conversation I hold or am offered, on every page of the panel
+  // (Preferences has no list of its own): a new message notifies only there.
   useQuery({
-    queryKey: queryKeys.conversations.list('mine'),
-    queryFn: ({ signal }) => callApi(api.conversations, { query: { view: 'mine' }, signal }).then((r) => r.conversations),
+    queryKey: queryKeys.conversations.unread(),
+    queryFn: ({ signal }) => callApi(api.unread, { signal }).then((r) => toUnreadMap(r.conversations)),
+    staleTime: Infinity,
     enabled: user.role === 'agent',
   });
   const latest = useRef({ user, preferences, viewingId, open, queues: queues.data });
@@ -61,8 +64,12 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
       const { user, preferences, viewingId, open, queues } = latest.current;
       if (!preferences || (!preferences.desktop && !preferences.sound)) return;
       const cached = (id: string): Conversation | undefined =>
-        queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('mine'))?.find((c) => c.id === id) ??
-        queryClient.getQueryData<Conversation>(queryKeys.conversations.detail(id));
+        queryClient.getQueryData<Conversation>(queryKeys.conversations.detail(id)) ??
+        queryClient
+          .getQueriesData<ListPages>({ queryKey: queryKeys.conversations.pages('mine').slice(0, 3) })
+          .flatMap(([, data]) => loadedRows(data))
+          .find((c) => c.id === id);
+      const offered = (id: string) => queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('offers'))?.some((c) => c.id === id);
       const alerting = alertingFor(event, {
         user,
         preferences,
@@ -70,7 +77,9 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
         pageVisible: document.visibilityState === 'visible',
         holds: (id) => {
           const c = cached(id);
-          return c?.state === 'picked' && c.agent?.id === user.id;
+          if (c) return c.state === 'picked' && c.agent?.id === user.id;
+          // Not loaded into any list: held if my read state counts it and it is no offer.
+          return Boolean(queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread())?.[id]) && !offered(id);
         },
         conversation: cached,
         routingMode: (queueId) => queues?.find((q) => q.id === queueId)?.routingMode,

@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Conversation, ConversationView, Transfer } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
 import { applyStaffEvent, belongsIn } from './conversation-cache';
+import { listTotal, loadedRows, toLoadedPage, type ListPages } from './list-pages';
 import { queryKeys } from './query-keys';
 import { makeAgent, makeConversation, makeMessage, makeUser, supportQueue as support } from './test-factories';
 
@@ -40,14 +41,8 @@ describe('applyStaffEvent: conversation.transferred', () => {
   const moved = makeConversation({ reservedFor: { id: 'sam', displayName: 'Sam' }, lastTransfer: transfer });
   const event = { seq: 5, at, type: 'conversation.transferred' as const, conversation: moved, transfer };
 
-  function cacheFor(mine: Conversation[], picklist: Conversation[]) {
-    const client = new QueryClient();
-    client.setQueryData(queryKeys.conversations.list('mine'), mine);
-    client.setQueryData(queryKeys.conversations.list('picklist'), picklist);
-    return client;
-  }
-  const ids = (client: QueryClient, view: 'mine' | 'picklist') =>
-    client.getQueryData<Conversation[]>(queryKeys.conversations.list(view))!.map((c) => c.id);
+  const cacheFor = (mine: Conversation[], picklist: Conversation[]) => cacheWith({ mine, picklist });
+  const ids = (client: QueryClient, view: 'mine' | 'picklist') => idsIn(client, view);
 
   it('takes it out of the sender’s list', () => {
     const client = cacheFor([picked], []);
@@ -80,13 +75,24 @@ describe('belongsIn: offers', () => {
   });
 });
 
-/** A cache holding the three live lists, empty unless given. */
+/** One whole list as a single loaded page (nothing more on the server). */
+const onePage = (rows: Conversation[]): ListPages => ({
+  pages: [toLoadedPage({ conversations: rows, nextCursor: null, total: rows.length, reads: [] })],
+  pageParams: [undefined],
+});
+
+/** A cache holding the three live lists (my Conversations oldest first), empty unless given. */
 function cacheWith(lists: Partial<Record<'picklist' | 'mine' | 'offers', Conversation[]>>) {
   const client = new QueryClient();
-  for (const view of ['picklist', 'mine', 'offers'] as const) client.setQueryData(queryKeys.conversations.list(view), lists[view] ?? []);
+  client.setQueryData(queryKeys.conversations.pages('picklist'), onePage(lists.picklist ?? []));
+  client.setQueryData(queryKeys.conversations.pages('mine', 'arrived-oldest'), onePage(lists.mine ?? []));
+  client.setQueryData(queryKeys.conversations.list('offers'), lists.offers ?? []);
   return client;
 }
-const listOf = (client: QueryClient, view: ConversationView) => client.getQueryData<Conversation[]>(queryKeys.conversations.list(view))!;
+const listOf = (client: QueryClient, view: ConversationView) =>
+  view === 'offers'
+    ? client.getQueryData<Conversation[]>(queryKeys.conversations.list(view))!
+    : loadedRows(client.getQueryData<ListPages>(view === 'mine' ? queryKeys.conversations.pages('mine', 'arrived-oldest') : queryKeys.conversations.pages('picklist')));
 const idsIn = (client: QueryClient, view: ConversationView) => listOf(client, view).map((c) => c.id);
 const event = <T extends ConversationEvent['type']>(type: T, rest: Omit<Extract<ConversationEvent, { type: T }>, 'type' | 'seq' | 'at'>) =>
   ({ seq: 9, at, type, ...rest }) as Extract<ConversationEvent, { type: T }>;
@@ -169,5 +175,80 @@ describe('applyStaffEvent: message.created keeps waiting times', () => {
     seq = 4;
     send(client, message('customer', '2024-05-01T10:01:00.000Z'));
     expect(held()).toEqual(before);
+  });
+});
+
+describe('applyStaffEvent: paged lists (only a prefix is loaded)', () => {
+  const t = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+  const waiting = (id: string, minute: number) => makeConversation({ id, arrivedAt: t(minute) });
+  const mine = (id: string, minute: number, patch: Partial<Conversation> = {}) =>
+    makeConversation({ id, arrivedAt: t(minute), state: 'picked', agent: { id: 'anna', displayName: 'anna' }, ...patch });
+
+  /** The first page of a longer list: `rows` loaded, `total` on the server, more after the last row. */
+  const firstPage = (rows: Conversation[], total: number): ListPages => ({
+    pages: [toLoadedPage({ conversations: rows, nextCursor: 'more', total, reads: [] })],
+    pageParams: [undefined],
+  });
+  const picklistKey = queryKeys.conversations.pages('picklist');
+  const pages = (client: QueryClient, key: readonly unknown[]) => client.getQueryData<ListPages>(key)!;
+
+  it('shows a new waiting chat that sorts into the loaded rows in its place, and counts one that sorts after them', () => {
+    const client = new QueryClient();
+    client.setQueryData(picklistKey, firstPage([waiting('a', 1), waiting('c', 3), waiting('e', 5)], 40));
+    applyStaffEvent(client, anna, event('conversation.created', { conversation: waiting('b', 2) }));
+    expect(loadedRows(pages(client, picklistKey)).map((c) => c.id)).toEqual(['a', 'b', 'c', 'e']);
+    expect(listTotal(pages(client, picklistKey))).toBe(41);
+    // After the last loaded row: it comes with a later page, but the badge counts it now.
+    applyStaffEvent(client, anna, event('conversation.created', { conversation: waiting('z', 50) }));
+    expect(loadedRows(pages(client, picklistKey)).map((c) => c.id)).toEqual(['a', 'b', 'c', 'e']);
+    expect(listTotal(pages(client, picklistKey))).toBe(42);
+  });
+
+  it('takes out a loaded chat that is picked', () => {
+    const client = new QueryClient();
+    const rows = [waiting('a', 1), waiting('c', 3)];
+    client.setQueryData(picklistKey, firstPage(rows, 10));
+    applyStaffEvent(client, anna, event('conversation.picked', { conversation: { ...rows[0]!, state: 'picked', agent: { id: 'ben', displayName: 'ben' } } }));
+    const after = loadedRows(pages(client, picklistKey));
+    expect(after).toEqual([rows[1]]);
+    expect(listTotal(pages(client, picklistKey))).toBe(9);
+  });
+
+  it('re-sorts my conversation when a customer writes, and lets a row that moves past the loaded ones go', () => {
+    const client = new QueryClient();
+    const key = queryKeys.conversations.pages('mine', 'last-customer-message');
+    const rows = [mine('a', 1, { lastCustomerMessageAt: t(30) }), mine('b', 2, { lastCustomerMessageAt: t(20) }), mine('c', 3, { lastCustomerMessageAt: t(10) })];
+    client.setQueryData(key, firstPage(rows, 20));
+    applyStaffEvent(client, anna, event('message.created', { message: makeMessage({ conversationId: 'c', seq: 5, authorKind: 'customer', createdAt: t(40) }) }));
+    expect(loadedRows(pages(client, key)).map((c) => c.id)).toEqual(['c', 'a', 'b']);
+    expect(listTotal(pages(client, key))).toBe(20);
+
+    // Sorted by waiting time: my reply ends the wait, so the row sorts after every loaded one.
+    const waitingKey = queryKeys.conversations.pages('mine', 'waiting-longest');
+    client.setQueryData(waitingKey, firstPage([mine('a', 1, { awaitingReplySince: t(5) }), mine('b', 2, { awaitingReplySince: t(6) })], 20));
+    applyStaffEvent(client, anna, event('message.created', { message: makeMessage({ conversationId: 'a', seq: 9, authorKind: 'agent', createdAt: t(41) }) }));
+    expect(loadedRows(pages(client, waitingKey)).map((c) => c.id)).toEqual(['b']);
+    expect(listTotal(pages(client, waitingKey))).toBe(20);
+  });
+
+  it('counts the list again when a change leaves its total unknown', async () => {
+    const requests: string[] = [];
+    const fetchStub = async (url: string) => {
+      requests.push(url);
+      return new Response(JSON.stringify({ conversations: [], nextCursor: null, total: 7, reads: [] }), { status: 200 });
+    };
+    const original = globalThis.fetch;
+    globalThis.fetch = fetchStub as typeof fetch;
+    try {
+      const client = new QueryClient();
+      client.setQueryData(picklistKey, firstPage([waiting('a', 1)], 8));
+      // Picked by someone, never loaded here: was it in my picklist? Only the server knows.
+      applyStaffEvent(client, anna, event('conversation.picked', { conversation: { ...waiting('q', 30), state: 'picked', agent: { id: 'ben', displayName: 'ben' } } }));
+      await vi.waitFor(() => expect(listTotal(pages(client, picklistKey))).toBe(7));
+      expect(requests).toEqual([expect.stringContaining('view=picklist')]);
+      expect(requests[0]).toContain('limit=1');
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 });

@@ -3,8 +3,14 @@ import type { User } from '../contract/auth';
 import type { Conversation, ConversationView } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
+import { api } from '../contract/api';
+import { ConversationSortSchema } from '../contract/preferences';
+import { callApi } from './api-client';
+import type { PagedKind, UnreadCounts } from '../contract/list-order';
+import { isComplete, loadedRows, upsertRow, withTotal, type ListPages } from './list-pages';
 import { mergeMessages, type MessagePages } from './message-cache';
 import { queryKeys } from './query-keys';
+import type { UnreadMap } from './read-markers';
 
 /** The live lists an event may change. */
 export const LIVE_VIEWS = ['picklist', 'mine', 'offers'] as const satisfies readonly ConversationView[];
@@ -27,21 +33,84 @@ export function belongsIn(view: ConversationView, c: Conversation, user: User): 
 }
 
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byArrival = (a: Conversation, b: Conversation) => binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id);
+/** Offers by expiry (one small unpaged list). */
+const byExpiry = (a: Conversation, b: Conversation) => binary(a.offer?.expiresAt ?? '', b.offer?.expiresAt ?? '') || binary(a.id, b.id);
 
-/** Each list in the server's order: the Conversations list is re-sorted for display anyway. */
-const ORDER: Record<(typeof LIVE_VIEWS)[number], (a: Conversation, b: Conversation) => number> = {
-  // Conversations that came back from a lost agent wait at the top.
-  picklist: (a, b) => Number(a.returnedAt === null) - Number(b.returnedAt === null) || byArrival(a, b),
-  mine: byArrival,
-  offers: (a, b) => binary(a.offer?.expiresAt ?? '', b.offer?.expiresAt ?? '') || binary(a.id, b.id),
-};
-
-function upsertIntoList(view: (typeof LIVE_VIEWS)[number], list: Conversation[] | undefined, c: Conversation, keep: boolean) {
+function upsertOffer(list: Conversation[] | undefined, c: Conversation, keep: boolean) {
   if (!list) return list;
   const rest = list.filter((x) => x.id !== c.id);
   if (!keep) return rest.length === list.length ? list : rest;
-  return [...rest, c].sort(ORDER[view]);
+  return [...rest, c].sort(byExpiry);
+}
+
+/** The paged lists in the cache (the Picklist, my Conversations in each order loaded), with their order. */
+function pagedLists(queryClient: QueryClient): { key: readonly unknown[]; kind: PagedKind }[] {
+  return queryClient
+    .getQueryCache()
+    .findAll({ queryKey: queryKeys.conversations.lists() })
+    .flatMap((q): { key: readonly unknown[]; kind: PagedKind }[] => {
+      const [, , view, sort] = q.queryKey;
+      if (view === 'picklist') return [{ key: q.queryKey, kind: { view: 'picklist' } }];
+      const parsed = ConversationSortSchema.safeParse(sort);
+      return view === 'mine' && parsed.success ? [{ key: q.queryKey, kind: { view: 'mine', sort: parsed.data } }] : [];
+    });
+}
+
+const unreadCounts = (queryClient: QueryClient): UnreadCounts =>
+  Object.fromEntries(Object.values(queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread()) ?? {}).map((s) => [s.conversationId, s.unreadCount]));
+
+/**
+ * Whether I held the conversation before this event, when my loaded rows cannot tell: the unread
+ * counts cover every conversation I hold or am offered (the offers list tells those apart).
+ */
+function heldBefore(queryClient: QueryClient, id: string): boolean | undefined {
+  const map = queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread());
+  if (!map) return undefined;
+  const offered = queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('offers'))?.some((c) => c.id === id) ?? false;
+  return Boolean(map[id]) && !offered;
+}
+
+/** Orders in which a customer message may bring a conversation from beyond the loaded pages to the top. */
+const MOVED_BY_CUSTOMER: ReadonlySet<string> = new Set(['last-customer-message', 'waiting-longest', 'unread-first']);
+
+// One count per list at a time; a change meanwhile asks for one more after it.
+const recounting = new Map<string, 'running' | 'again'>();
+
+/** Counts a list again (a one-row page) when a change left its total unknown. */
+async function recount(queryClient: QueryClient, key: readonly unknown[], kind: PagedKind): Promise<void> {
+  const id = JSON.stringify(key);
+  if (recounting.has(id)) {
+    recounting.set(id, 'again');
+    return;
+  }
+  recounting.set(id, 'running');
+  try {
+    const query = kind.view === 'mine' ? { view: 'mine' as const, sort: kind.sort, limit: 1 } : { view: 'picklist' as const, limit: 1 };
+    const { total } = await callApi(api.conversations, { query });
+    queryClient.setQueryData<ListPages>(key, (data) => data && withTotal(data, total));
+  } catch {
+    // The next change or refetch counts again.
+  } finally {
+    const again = recounting.get(id) === 'again';
+    recounting.delete(id);
+    if (again) void recount(queryClient, key, kind);
+  }
+}
+
+/** Places a conversation that was beyond my loaded rows and moved up (a customer wrote). */
+async function placeFromBeyond(queryClient: QueryClient, user: User, id: string): Promise<void> {
+  try {
+    const { conversation } = await callApi(api.conversation, { params: { id } });
+    queryClient.setQueryData(queryKeys.conversations.detail(id), conversation);
+    if (!belongsIn('mine', conversation, user)) return;
+    const unread = unreadCounts(queryClient);
+    for (const { key, kind } of pagedLists(queryClient)) {
+      if (kind.view !== 'mine') continue;
+      queryClient.setQueryData<ListPages>(key, (data) => data && upsertRow(data, { conversation, keep: true, wasMember: true, kind, unread }).data);
+    }
+  } catch {
+    // Not mine to see any more, or offline: the next refetch shows it where it belongs.
+  }
 }
 
 /**
@@ -73,18 +142,31 @@ export function withMessage(c: Conversation, message: Message): Conversation {
 export function applyStaffEvent(queryClient: QueryClient, user: User, event: ConversationEvent): void {
   if (event.type === 'message.created') {
     const { message } = event;
-    queryClient.setQueryData<MessagePages>(queryKeys.conversations.messages(message.conversationId), (d) => mergeMessages(d, [message]));
-    queryClient.setQueryData<Conversation>(queryKeys.conversations.detail(message.conversationId), (c) => c && withMessage(c, message));
-    for (const view of LIVE_VIEWS) {
-      queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list(view), (list) => {
-        // Only the one conversation changes; every other row keeps its identity (memoized rows).
-        const index = list?.findIndex((c) => c.id === message.conversationId) ?? -1;
-        if (!list || index < 0) return list;
-        const copy = list.slice();
-        copy[index] = withMessage(list[index]!, message);
-        return copy;
-      });
+    const id = message.conversationId;
+    queryClient.setQueryData<MessagePages>(queryKeys.conversations.messages(id), (d) => mergeMessages(d, [message]));
+    queryClient.setQueryData<Conversation>(queryKeys.conversations.detail(id), (c) => c && withMessage(c, message));
+    queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list('offers'), (list) => {
+      const index = list?.findIndex((c) => c.id === id) ?? -1;
+      if (!list || index < 0) return list;
+      const copy = list.slice();
+      copy[index] = withMessage(list[index]!, message);
+      return copy;
+    });
+    const unread = unreadCounts(queryClient);
+    let fetchMissing = false;
+    for (const { key, kind } of pagedLists(queryClient)) {
+      const data = queryClient.getQueryData<ListPages>(key);
+      if (!data) continue;
+      const row = loadedRows(data).find((c) => c.id === id);
+      if (row) {
+        // Only the one conversation changes (and may move); every other row keeps its identity.
+        const result = upsertRow(data, { conversation: withMessage(row, message), keep: true, wasMember: true, kind, unread });
+        queryClient.setQueryData(key, result.data);
+      } else if (kind.view === 'mine' && message.authorKind === 'customer' && MOVED_BY_CUSTOMER.has(kind.sort) && !isComplete(data)) {
+        fetchMissing ||= heldBefore(queryClient, id) === true;
+      }
     }
+    if (fetchMissing) void placeFromBeyond(queryClient, user, id);
     return;
   }
   if (event.type === 'note.created') {
@@ -96,9 +178,17 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.transfers(conversation.id) });
   }
   queryClient.setQueryData(queryKeys.conversations.detail(conversation.id), conversation);
-  for (const view of LIVE_VIEWS) {
-    queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list(view), (list) =>
-      upsertIntoList(view, list, conversation, belongsIn(view, conversation, user)),
-    );
+  const unread = unreadCounts(queryClient);
+  const wasHeld = heldBefore(queryClient, conversation.id);
+  for (const { key, kind } of pagedLists(queryClient)) {
+    const data = queryClient.getQueryData<ListPages>(key);
+    if (!data) continue;
+    const wasMember = event.type === 'conversation.created' ? false : kind.view === 'mine' ? wasHeld : undefined;
+    const result = upsertRow(data, { conversation, keep: belongsIn(kind.view, conversation, user), wasMember, kind, unread });
+    if (result.data !== data) queryClient.setQueryData(key, result.data);
+    if (result.totalUnknown) void recount(queryClient, key, kind);
   }
+  queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list('offers'), (list) =>
+    upsertOffer(list, conversation, belongsIn('offers', conversation, user)),
+  );
 }

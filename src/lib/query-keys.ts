@@ -1,4 +1,5 @@
 import type { ConversationView } from '../contract/conversations';
+import { DEFAULT_CONVERSATION_SORT, type ConversationSort } from '../contract/preferences';
 
 /** Every query key of the SPA, built in one place so invalidations never retype them. */
 export const queryKeys = {
@@ -18,6 +19,9 @@ export const queryKeys = {
     all: () => ['conversations'] as const,
     lists: () => ['conversations', 'list'] as const,
     list: (view: ConversationView) => ['conversations', 'list', view] as const,
+    /** The paged Picklist, and my Conversations in one sort order (one cache entry per order). */
+    pages: (view: 'picklist' | 'mine', sort?: ConversationSort) =>
+      (view === 'mine' ? ['conversations', 'list', view, sort ?? DEFAULT_CONVERSATION_SORT] : ['conversations', 'list', view]) as readonly string[],
     /** My read position and unread count per conversation I hold or am offered. */
     unread: () => ['conversations', 'unread'] as const,
     detail: (id: string) => ['conversations', id] as const,
@@ -37,6 +41,7 @@ export const queryKeys = {
     queues: () => ['supervision', 'queues'] as const,
     agents: () => ['supervision', 'agents'] as const,
     conversationLists: () => ['supervision', 'conversations'] as const,
+    /** Paged, by arrival. */
     conversations: (queueId: string | undefined) => ['supervision', 'conversations', queueId ?? 'all'] as const,
   },
   /** The admins' tables. */

@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api } from '../contract/api';
 import type { User } from '../contract/auth';
-import type { Conversation } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
 import type { Message } from '../contract/messages';
 import type { ReadState } from '../contract/read-markers';
@@ -75,12 +74,10 @@ export async function markRead(queryClient: QueryClient, conversationId: string,
   }
 }
 
-const cachedIds = (queryClient: QueryClient, view: 'mine' | 'offers') =>
-  queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list(view))?.map((c) => c.id) ?? [];
-
 function countCustomerMessage(queryClient: QueryClient, message: Message): void {
   const id = message.conversationId;
-  if (!cachedIds(queryClient, 'mine').includes(id) && !cachedIds(queryClient, 'offers').includes(id)) return;
+  // The counts cover every conversation I hold or am offered, loaded into a list or not.
+  if (!queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread())?.[id]) return;
   // Seen as it arrives: nothing to count, only the server to tell.
   if (isReading(id)) {
     void markRead(queryClient, id, message.seq);

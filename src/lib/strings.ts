@@ -370,6 +370,7 @@ export const strings = {
     },
     unread: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
     lastMessageAt: (time: string) => `Last message at ${time}`,
+    loadingMore: 'Loading more conversations…',
     /** A row's wait for my reply, with words as well as colour near and past the limit. */
     replyWait: (duration: string, urgency: 'ok' | 'near' | 'over') =>
       urgency === 'over' ? `Overdue · ${duration}` : urgency === 'near' ? `Reply soon · ${duration}` : `waiting ${duration}`,
@@ -436,6 +437,8 @@ export const strings = {
     },
     open: (customer: string) => `Open the conversation with ${customer}`,
     noConversations: 'No conversation is open right now.',
+    shown: (shown: number, total: number) => `Showing ${shown} of ${total} open conversations`,
+    showMore: 'Show more conversations',
     noConversationsInQueue: (queue: string) => `No conversation is open in ${queue} right now.`,
   },
   audit: {

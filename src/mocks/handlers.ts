@@ -26,7 +26,7 @@ import type { Conversation } from '../contract/conversations';
 import type { ApiErrorBody, ErrorCode } from '../contract/errors';
 import { contentDisposition, sanitizeFileName } from '../contract/file-names';
 import type { HandledSort, HistoryOrder } from '../contract/history';
-import { AGENT_CAPACITY_DEFAULT, CUSTOMER_UNSENT_FILES_MAX, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE, WEBCHAT_START_REPLAY_WINDOW_SECONDS } from '../contract/limits';
+import { AGENT_CAPACITY_DEFAULT, CONVERSATION_PAGE_MAX, CUSTOMER_UNSENT_FILES_MAX, HISTORY_PAGE_SIZE, MESSAGE_PAGE_SIZE, WEBCHAT_START_REPLAY_WINDOW_SECONDS } from '../contract/limits';
 import { messageFor, type Message, type MessageViewer } from '../contract/messages';
 import { DEFAULT_PREFERENCES, type Preferences } from '../contract/preferences';
 import type { ChosenPresence, MyPresenceResponse, PresenceReason, PresenceState } from '../contract/presence';
@@ -54,6 +54,8 @@ import {
   type OfferRecord,
 } from './data';
 import { adminHandlers, isDisabled } from './admin-handlers';
+import { listOrder } from '../contract/list-order';
+import { mockPage } from './list-paging';
 import { supervisionHandlers } from './supervision-handlers';
 
 /*
@@ -1102,15 +1104,19 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
 
   conversations: route('conversations', (ctx) => {
     const { user } = requireStaff(ctx);
-    if (ctx.query.view === 'picklist') {
-      return { conversations: mockData.conversations.filter((c) => inPicklistOf(user, c)).sort(byPicklistOrder).map(toConversation) };
+    const { view, sort, cursor, limit } = ctx.query;
+    const readOf = (c: Conversation) => readState(user.id, findConversation(c.id)!);
+    if (view === 'picklist') {
+      const rows = mockData.conversations.filter((c) => inPicklistOf(user, c)).map(toConversation);
+      return mockPage(rows.sort(listOrder({ view: 'picklist' })), { listing: 'picklist', cursor, limit });
     }
-    if (ctx.query.view === 'offers') {
-      const offered = mockData.conversations.filter((c) => c.state === 'offered' && c.offeredToId === user.id);
-      return { conversations: offered.sort((a, b) => binary(a.offerExpiresAt!, b.offerExpiresAt!) || binary(a.id, b.id)).map(toConversation) };
+    if (view === 'offers') {
+      const offered = mockData.conversations.filter((c) => c.state === 'offered' && c.offeredToId === user.id).map(toConversation);
+      return mockPage(offered.sort(listOrder({ view: 'offers' })), { listing: 'offers', cursor, limit: CONVERSATION_PAGE_MAX, readOf });
     }
-    const held = mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id);
-    return { conversations: held.sort(byArrival).map(toConversation) };
+    const held = mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id).map(toConversation);
+    const unread = Object.fromEntries(held.map((c) => [c.id, readOf(c).unreadCount]));
+    return mockPage(held.sort(listOrder({ view: 'mine', sort }, unread)), { listing: `mine:${sort}`, cursor, limit, readOf });
   }),
 
   conversation: route('conversation', (ctx) => {

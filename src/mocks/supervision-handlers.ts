@@ -19,6 +19,7 @@ import {
   UUID,
 } from './handlers';
 import { isDisabled } from './admin-handlers';
+import { mockPage } from './list-paging';
 
 /*
  * The supervisors' routes, as src/server/supervision: the queues dashboard, the agents view,
@@ -203,7 +204,7 @@ export function supervisionHandlers(): { [R in SupervisionRoute]: HttpHandler } 
       const open = mockData.conversations
         .filter((c) => c.state !== 'ended' && (queueId === undefined || c.queueId === queueId))
         .sort((a, b) => binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id));
-      return { conversations: open.map(toConversation) };
+      return mockPage(open.map(toConversation), { listing: `open:${queueId ?? 'all'}`, cursor: ctx.query.cursor, limit: ctx.query.limit });
     }),
 
     auditTrail: route('auditTrail', (ctx) => {

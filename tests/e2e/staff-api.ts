@@ -1,5 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import type { Conversation } from '../../src/contract/conversations';
+import type { Conversation, ConversationPage } from '../../src/contract/conversations';
 import type { ChosenPresence } from '../../src/contract/presence';
 import type { NotificationPreferences } from '../../src/contract/preferences';
 import type { RoutingSettings, Settings } from '../../src/contract/settings';
@@ -36,8 +36,25 @@ export class StaffApi {
     return this.call('put', '/api/preferences', { notifications });
   }
 
-  list(view: 'picklist' | 'mine' | 'offers') {
-    return this.call<{ conversations: Conversation[] }>('get', `/api/conversations?view=${view}`).then((r) => r.conversations);
+  /** The whole list, following its pages. */
+  async list(view: 'picklist' | 'mine' | 'offers') {
+    const rows: Conversation[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page: ConversationPage = await this.call<ConversationPage>('get', `/api/conversations?view=${view}&limit=200${query}`);
+      rows.push(...page.conversations);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return rows;
+  }
+
+  pick(conversationId: string) {
+    return this.call('post', `/api/conversations/${conversationId}/pick`);
+  }
+
+  end(conversationId: string) {
+    return this.call('post', `/api/conversations/${conversationId}/end`);
   }
 
   /**

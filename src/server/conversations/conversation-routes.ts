@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
+import { CONVERSATION_PAGE_MAX, CONVERSATION_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../../contract/limits';
 import { requireStaff } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -9,7 +9,8 @@ import { listQueues } from '../queues/queue-store';
 import type { RoutingService } from '../routing/routing-service';
 import { sendMessage } from '../messages/send-message';
 import { end, pick, viewConversation } from './conversation-service';
-import { listHeldBy, listOfferedTo, listWaiting } from './conversation-store';
+import { heldFilter, listPage, offersFilter, picklistFilter } from './conversation-pages';
+import { MINE_ORDERS, OFFERS_ORDER, PICKLIST_ORDER } from './list-orders';
 
 export function registerConversationRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.queues, async ({ req }) => {
@@ -19,13 +20,17 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database, r
 
   defineRoute(app, api.conversations, async ({ req, query }) => {
     const { user } = await requireStaff(db, req);
-    const conversations =
-      query.view === 'picklist'
-        ? await listWaiting(db, user.role === 'agent' ? { id: user.id, queueIds: user.queueIds } : null)
-        : query.view === 'offers'
-          ? await listOfferedTo(db, user.id)
-          : await listHeldBy(db, user.id);
-    return { conversations };
+    const limit = query.limit ?? CONVERSATION_PAGE_SIZE;
+    if (query.view === 'picklist') {
+      const agent = user.role === 'agent' ? { id: user.id, queueIds: user.queueIds } : null;
+      return listPage(db, { filter: picklistFilter(agent), order: PICKLIST_ORDER, listing: 'picklist', cursor: query.cursor, limit, readerId: null });
+    }
+    if (query.view === 'offers') {
+      // Offered one at a time per agent: one page holds them all, and the client keeps no cursor.
+      return listPage(db, { filter: offersFilter(user.id), order: OFFERS_ORDER, listing: 'offers', cursor: query.cursor, limit: CONVERSATION_PAGE_MAX, readerId: user.id });
+    }
+    const order = MINE_ORDERS[query.sort];
+    return listPage(db, { filter: heldFilter(user.id), order, listing: `mine:${order.name}`, cursor: query.cursor, limit, readerId: user.id });
   });
 
   defineRoute(app, api.conversation, async ({ req, params }) => {

@@ -3,7 +3,7 @@ import type { Message } from '../../contract/messages';
 import type { Sql } from '../db/database';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../messages/message-store';
 
-interface ConversationRow {
+export interface ConversationRow {
   id: string;
   customer_id: string;
   customer_name: string;
@@ -81,7 +81,8 @@ export function transferFromRow(row: TransferRow): Transfer {
   };
 }
 
-// row_to_json gives timestamps as text; messageFromRow normalises them.
+// row_to_json gives timestamps as text; messageFromRow normalises them. The reply-waiting
+// fields are kept on the row by a trigger (migration 14).
 const CONVERSATION_COLUMNS = `
 c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
   cu.verified AS customer_verified, cu.external_id AS customer_external_id,
@@ -89,12 +90,7 @@ c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.ph
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
   c.reserved_for_agent_id, r.display_name AS reserved_for_name,
   c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
-  (SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
-    ORDER BY m.seq DESC LIMIT 1) AS last_customer_message_at,
-  (SELECT m.created_at FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
-    AND m.seq > COALESCE((SELECT a.seq FROM messages a WHERE a.conversation_id = c.id AND a.author_kind = 'agent'
-      ORDER BY a.seq DESC LIMIT 1), 0)
-    ORDER BY m.seq LIMIT 1) AS awaiting_reply_since,
+  c.last_customer_message_at, c.awaiting_reply_since,
   (SELECT row_to_json(lt) FROM (${TRANSFER_SELECT} WHERE t.conversation_id = c.id
     ORDER BY t.created_at DESC, t.id DESC LIMIT 1) lt) AS last_transfer,
   (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
@@ -110,7 +106,7 @@ LEFT JOIN users r ON r.id = c.reserved_for_agent_id
 LEFT JOIN users o ON o.id = c.offered_to_agent_id`;
 const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
 
-function conversationFromRow(row: ConversationRow): Conversation {
+export function conversationFromRow(row: ConversationRow): Conversation {
   return {
     id: row.id,
     customer: {
@@ -152,54 +148,6 @@ function conversationFromRow(row: ConversationRow): Conversation {
 export async function getConversation(sql: Sql, id: string): Promise<Conversation | null> {
   const [row] = await sql.query<ConversationRow>(`${SELECT_CONVERSATION} WHERE c.id = $1`, [id]);
   return row ? conversationFromRow(row) : null;
-}
-
-/**
- * The picklist: conversations that came back from a lost agent first, then oldest first. For an
- * agent: queued conversations of their queues that are not reserved for someone, and those
- * reserved for them in any queue. Everyone else (null): all. A conversation being offered is
- * one agent's offer, not in anyone's picklist.
- */
-export async function listWaiting(sql: Sql, agent: { id: string; queueIds: string[] } | null): Promise<Conversation[]> {
-  const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state = 'queued'
-       AND ($1::uuid[] IS NULL
-         OR (c.reserved_for_agent_id IS NULL AND c.queue_id = ANY($1))
-         OR c.reserved_for_agent_id = $2::uuid)
-     ORDER BY c.returned_at IS NULL, c.arrived_at, c.id`,
-    [agent?.queueIds ?? null, agent?.id ?? null],
-  );
-  return rows.map(conversationFromRow);
-}
-
-export async function listHeldBy(sql: Sql, agentId: string): Promise<Conversation[]> {
-  const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state = 'picked' AND c.agent_id = $1 ORDER BY c.arrived_at, c.id`,
-    [agentId],
-  );
-  return rows.map(conversationFromRow);
-}
-
-/** Conversations offered to this agent right now (usually one). */
-export async function listOfferedTo(sql: Sql, agentId: string): Promise<Conversation[]> {
-  const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state = 'offered' AND c.offered_to_agent_id = $1 ORDER BY c.offer_expires_at, c.id`,
-    [agentId],
-  );
-  return rows.map(conversationFromRow);
-}
-
-/**
- * Every open conversation (waiting, offered or held), of one queue or all, for supervisors:
- * oldest arrival first.
- */
-export async function listOpen(sql: Sql, queueId: string | null): Promise<Conversation[]> {
-  const rows = await sql.query<ConversationRow>(
-    `${SELECT_CONVERSATION} WHERE c.state IN ('queued', 'offered', 'picked') AND ($1::uuid IS NULL OR c.queue_id = $1)
-     ORDER BY c.arrived_at, c.id`,
-    [queueId],
-  );
-  return rows.map(conversationFromRow);
 }
 
 /** Which conversations a list may show: for an agent those canView allows, for everyone else all (null). */

@@ -14,9 +14,11 @@ const readFromRow = (row: ReadRow): ReadState => ({
   unreadCount: row.unread_count,
 });
 
-/** Customer messages of conversation `c` after the user's marker `r` (0 when none). */
-const UNREAD_COUNT = `(SELECT count(*) FROM messages m
-  WHERE m.conversation_id = c.id AND m.author_kind = 'customer' AND m.seq > COALESCE(r.last_read_seq, 0))::int`;
+/**
+ * Customer messages of conversation `c` after the user's marker `r` (0 when none): both counts
+ * are kept on the rows (migration 14), so this counts nothing.
+ */
+const UNREAD_COUNT = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
 
 /** The user's read state in every conversation they hold or are being offered. */
 export async function listUnread(sql: Sql, userId: string): Promise<ReadState[]> {
@@ -50,9 +52,12 @@ async function readState(sql: Sql, userId: string, conversationId: string): Prom
 export async function markRead(db: Database, userId: string, conversationId: string, seq: number): Promise<ReadState> {
   return db.transaction(async (tx) => {
     const moved = await tx.query(
-      `INSERT INTO read_markers (user_id, conversation_id, last_read_seq)
-       SELECT $1, c.id, LEAST($3, c.last_seq) FROM conversations c WHERE c.id = $2
-       ON CONFLICT (user_id, conversation_id) DO UPDATE SET last_read_seq = EXCLUDED.last_read_seq, updated_at = now()
+      `INSERT INTO read_markers (user_id, conversation_id, last_read_seq, read_customer_messages)
+       SELECT $1, c.id, LEAST($3, c.last_seq), (SELECT count(*) FROM messages m
+         WHERE m.conversation_id = c.id AND m.author_kind = 'customer' AND m.seq <= LEAST($3, c.last_seq))
+       FROM conversations c WHERE c.id = $2
+       ON CONFLICT (user_id, conversation_id) DO UPDATE
+         SET last_read_seq = EXCLUDED.last_read_seq, read_customer_messages = EXCLUDED.read_customer_messages, updated_at = now()
          WHERE read_markers.last_read_seq < EXCLUDED.last_read_seq
        RETURNING last_read_seq`,
       [userId, conversationId, seq],

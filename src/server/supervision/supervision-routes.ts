@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '../../contract/api';
+import { CONVERSATION_PAGE_SIZE } from '../../contract/limits';
 import { requireStaff } from '../auth/principal';
-import { listOpen } from '../conversations/conversation-store';
+import { listPage, openFilter } from '../conversations/conversation-pages';
+import { OPEN_ORDER } from '../conversations/list-orders';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
@@ -42,7 +44,14 @@ export function registerSupervisionRoutes(app: FastifyInstance, db: Database, ro
     if (queueId !== null && !(UUID.test(queueId) && (await findQueue(db, queueId)))) {
       throw new ApiError(400, 'invalid_request', 'This queue does not exist.', { fields: { queueId: 'Unknown queue' } });
     }
-    return { conversations: await listOpen(db, queueId) };
+    return listPage(db, {
+      filter: openFilter(queueId),
+      order: OPEN_ORDER,
+      listing: `open:${queueId ?? 'all'}`,
+      cursor: query.cursor,
+      limit: query.limit ?? CONVERSATION_PAGE_SIZE,
+      readerId: null,
+    });
   });
 
   defineRoute(app, api.auditTrail, async ({ req, params }) => {

@@ -1,13 +1,37 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
-import type { ConversationView } from '../../../contract/conversations';
+import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
+import { loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const conversationsQueryOptions = (view: ConversationView) =>
-  queryOptions({
-    queryKey: queryKeys.conversations.list(view),
-    queryFn: ({ signal }) => callApi(api.conversations, { query: { view }, signal }).then((r) => r.conversations),
+/**
+ * The Picklist, or my Conversations in one order, page by page as the list scrolls. The server
+ * sorts; realtime events keep the loaded pages current (src/lib/conversation-cache.ts).
+ */
+export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.conversations.pages(view, sort),
+    queryFn: ({ pageParam, signal }) =>
+      callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal }).then(toLoadedPage),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-export const useConversations = (view: ConversationView) => useQuery(conversationsQueryOptions(view));
+/** The loaded rows (each once) and the whole list's total, with the query's paging state. */
+export const useConversationPages = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
+  useInfiniteQuery({
+    ...conversationPagesQueryOptions(view, sort),
+    select: (data: ListPages) => ({ rows: loadedRows(data), total: data.pages[0]?.total ?? 0 }),
+    // Switching the sort keeps the rows on screen (no spinner, no layout jump) until the new order arrives.
+    placeholderData: keepPreviousData,
+  });
+
+/** Offers to me: one at a time per agent, so one small unpaged list. */
+export const offersQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.conversations.list('offers'),
+    queryFn: ({ signal }) => callApi(api.conversations, { query: { view: 'offers' }, signal }).then((r) => r.conversations),
+  });
+
+export const useOffers = () => useQuery(offersQueryOptions());

@@ -1,15 +1,15 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
-import { Box, Button, Chip, IconButton, ListItemButton, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, IconButton, ListItemButton, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
 import { visuallyHidden } from '../../../lib/theme';
-import { customerLabel, type UnreadCounts } from '../conversation-sort';
+import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
 
@@ -28,9 +28,17 @@ interface Props {
   replyTimeLimitSeconds?: number;
   /** The side-drawer sections each row's ⋮ menu offers. */
   sections?: readonly DrawerSection[];
+  /** More rows exist on the server: scrolling near the end asks for them. */
+  hasMore?: boolean;
+  loadingMore?: boolean;
+  /** Why the last page could not be loaded; shown with a retry. */
+  loadMoreError?: string | null;
+  onLoadMore?(): void;
 }
 
 const ROW_HEIGHT = 84;
+/** How many rows before the end the next page is fetched. */
+const PREFETCH_ROWS = 15;
 const NO_UNREAD: UnreadCounts = {};
 
 /**
@@ -48,6 +56,10 @@ export function ConversationList({
   unread = NO_UNREAD,
   replyTimeLimitSeconds,
   sections = DRAWER_SECTIONS,
+  hasMore = false,
+  loadingMore = false,
+  loadMoreError = null,
+  onLoadMore,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -58,14 +70,20 @@ export function ConversationList({
     getItemKey: (index) => conversations[index]!.id,
   });
   // Stable callbacks for the memoized rows, always calling the latest props.
-  const latest = useRef({ onOpen, onPick });
-  latest.current = { onOpen, onPick };
+  const latest = useRef({ onOpen, onPick, onLoadMore });
+  latest.current = { onOpen, onPick, onLoadMore };
   const open = useCallback((id: string, section?: DrawerSection) => latest.current.onOpen(id, section), []);
   const pick = useCallback((id: string) => latest.current.onPick?.(id), []);
   // One ⋮ menu for the whole list, opened at the row's button: a menu (with its popover and
   // tooltip) in every row made mounting rows while scrolling several times more expensive.
   const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
   const openMenu = useCallback((id: string, anchor: HTMLElement) => setMenu({ id, anchor }), []);
+  // The next page is asked for while a screenful of rows is still left to scroll through.
+  const lastShown = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  const nearEnd = lastShown >= conversations.length - PREFETCH_ROWS;
+  useEffect(() => {
+    if (nearEnd && hasMore && !loadingMore && !loadMoreError) latest.current.onLoadMore?.();
+  }, [nearEnd, hasMore, loadingMore, loadMoreError]);
 
   return (
     <Box ref={scroller} sx={{ flex: 1, overflowY: 'auto' }}>
@@ -93,6 +111,20 @@ export function ConversationList({
           );
         })}
       </Box>
+      {loadMoreError ? (
+        <Alert severity="error" sx={{ m: 1 }} action={<Button onClick={() => onLoadMore?.()}>{strings.common.retry}</Button>}>
+          {loadMoreError}
+        </Alert>
+      ) : (
+        hasMore && (
+          <Box role="status" sx={{ p: 2, display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 1 }}>
+            <CircularProgress size={18} aria-hidden />
+            <Typography variant="body2" color="text.secondary">
+              {strings.conversationList.loadingMore}
+            </Typography>
+          </Box>
+        )
+      )}
       <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
         {sections.map((section) => (
           <MenuItem

@@ -4,11 +4,11 @@ import type { User } from '../../../contract/auth';
 import type { ConversationSort } from '../../../contract/preferences';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
-import { useConversations } from '../api/get-conversations';
+import { useConversationPages } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useUnread } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
-import { sortConversations, type UnreadCounts } from '../conversation-sort';
+import { listOrder, type UnreadCounts } from '../../../contract/list-order';
 import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import type { SidebarView } from '../sidebar-view';
 import { HandledList } from './handled-list';
@@ -31,8 +31,8 @@ const NO_COUNTS: UnreadCounts = {};
 
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
 export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, sort, onSortChange }: Props) {
-  const picklist = useConversations('picklist');
-  const mine = useConversations('mine');
+  const picklist = useConversationPages('picklist');
+  const mine = useConversationPages('mine', sort);
   const pick = usePickConversation();
   const unread = useUnread();
   const replyTimeLimitSeconds = useRoutingSettings().data?.replyTimeLimitSeconds;
@@ -40,19 +40,22 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
     () => (unread.data ? Object.fromEntries(Object.values(unread.data).map((s) => [s.conversationId, s.unreadCount])) : NO_COUNTS),
     [unread.data],
   );
-  // Only 'unread-first' depends on the counts: other orders are not re-sorted when a count changes.
-  const sortCounts = sort === 'unread-first' ? counts : NO_COUNTS;
-  const sortedMine = useMemo(() => mine.data && sortConversations(mine.data, sort, sortCounts), [mine.data, sort, sortCounts]);
+  // The server sorts; unread counts change without a list event, so 'unread-first' re-sorts the loaded rows.
+  const mineRows = mine.data?.rows;
+  const sortedMine = useMemo(
+    () => (sort === 'unread-first' && mineRows ? mineRows.slice().sort(listOrder({ view: 'mine', sort }, counts)) : mineRows),
+    [mineRows, sort, counts],
+  );
   const current = view === 'mine' ? mine : picklist;
-  const rows = view === 'mine' ? sortedMine : picklist.data;
+  const rows = view === 'mine' ? sortedMine : picklist.data?.rows;
   const canPick = user.role === 'agent';
 
   return (
     <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
       <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
-        <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.length} />} />
-        <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.length} />} />
+        <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.total} />} />
+        <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.total} />} />
         <Tab value="history" label={strings.history.tab} />
       </Tabs>
       {pick.isError && (
@@ -67,11 +70,11 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
         <Box sx={{ p: 4, textAlign: 'center' }}>
           <CircularProgress aria-label={strings.common.loading} />
         </Box>
-      ) : current.isError ? (
+      ) : !rows ? (
         <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void current.refetch()}>{strings.common.retry}</Button>}>
           {errorMessage(current.error)}
         </Alert>
-      ) : !rows || rows.length === 0 ? (
+      ) : rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
           {view === 'picklist' ? strings.panel.emptyPicklist : strings.panel.emptyMine}
         </Typography>
@@ -84,6 +87,10 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
           sections={drawerSectionsFor(user.role)}
           selectedId={selectedId}
           onOpen={(id, section) => onOpen(id, view, section)}
+          hasMore={current.hasNextPage}
+          loadingMore={current.isFetchingNextPage}
+          loadMoreError={current.error ? errorMessage(current.error) : null}
+          onLoadMore={() => void current.fetchNextPage()}
           pickingId={pick.isPending ? pick.variables : undefined}
           onPick={
             view === 'picklist' && canPick

@@ -8,7 +8,7 @@ import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
 import { visuallyHidden } from '../../../lib/theme';
 import { useAcceptOffer } from '../api/accept-offer';
-import { useConversations } from '../api/get-conversations';
+import { useOffers } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useRejectOffer } from '../api/reject-offer';
 
@@ -20,7 +20,7 @@ const OVERDUE_REFETCH_MS = 3000;
  * them or the offer ends (then the offers list drops them, following the realtime events).
  */
 export function OfferList({ onAccepted }: { onAccepted(conversation: Conversation): void }) {
-  const offers = useConversations('offers');
+  const offers = useOffers();
   const accept = useAcceptOffer();
   const reject = useRejectOffer();
   // Kept here, not on the card: a refused accept means the offer is gone, and its card with it.

@@ -1,18 +1,29 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
+import type { Conversation, ConversationPage } from '../../../contract/conversations';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-/** Every waiting, offered or held conversation, of one queue or all (supervisors and admins). */
-export const getOpenConversations = (queueId: string | undefined, signal?: AbortSignal) =>
-  callApi(api.openConversations, { query: { queueId }, signal }).then((r) => r.conversations);
-
+/**
+ * Waiting, offered and held conversations by arrival, of one queue or all (supervisors and
+ * admins), page by page. Live refreshes refetch the loaded pages (useLiveRefresh).
+ */
 export const openConversationsQueryOptions = (queueId: string | undefined) =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: queryKeys.supervision.conversations(queueId),
-    queryFn: ({ signal }) => getOpenConversations(queueId, signal),
+    queryFn: ({ pageParam, signal }) => callApi(api.openConversations, { query: { queueId, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Switching the queue filter keeps the last rows on screen until the new ones arrive.
     placeholderData: keepPreviousData,
   });
 
-export const useOpenConversations = (queueId: string | undefined) => useQuery(openConversationsQueryOptions(queueId));
+/** The loaded rows, each once (a refetch may shift a row across pages), and the whole list's total. */
+function flatten(pages: readonly ConversationPage[]): { rows: Conversation[]; total: number } {
+  const seen = new Set<string>();
+  const rows = pages.flatMap((p) => p.conversations).filter((c) => !seen.has(c.id) && Boolean(seen.add(c.id)));
+  return { rows, total: pages[0]?.total ?? 0 };
+}
+
+export const useOpenConversations = (queueId: string | undefined) =>
+  useInfiniteQuery({ ...openConversationsQueryOptions(queueId), select: (data) => flatten(data.pages) });

@@ -1,7 +1,8 @@
-import { Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Button, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import type { Conversation } from '../../../contract/conversations';
 import { LoadError, Loading } from '../../../components/query-status';
+import { errorMessage } from '../../../lib/api-client';
 import { formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
 import { useQueueDashboard } from '../api/get-queue-dashboard';
@@ -61,9 +62,9 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
       </TextField>
       {conversations.isPending ? (
         <Loading />
-      ) : conversations.isError ? (
+      ) : !conversations.data ? (
         <LoadError error={conversations.error} onRetry={() => void conversations.refetch()} />
-      ) : conversations.data.length === 0 ? (
+      ) : conversations.data.rows.length === 0 ? (
         <Typography color="text.secondary">{queueName ? s.noConversationsInQueue(queueName) : s.noConversations}</Typography>
       ) : (
         <TableContainer component={Paper} variant="outlined">
@@ -79,7 +80,7 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
               </TableRow>
             </TableHead>
             <TableBody>
-              {conversations.data.map((c) => (
+              {conversations.data.rows.map((c) => (
                 <TableRow key={c.id} hover onClick={() => onOpen(c.id)} sx={{ cursor: 'pointer' }}>
                   <TableCell component="th" scope="row">
                     <Link
@@ -110,6 +111,21 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
               ))}
             </TableBody>
           </Table>
+          <Stack direction="row" spacing={2} sx={{ p: 1.5, alignItems: 'center', justifyContent: 'space-between' }}>
+            <Typography variant="body2" color="text.secondary" role="status">
+              {s.shown(conversations.data.rows.length, conversations.data.total)}
+            </Typography>
+            {conversations.isFetchNextPageError && (
+              <Typography variant="body2" color="error">
+                {errorMessage(conversations.error)}
+              </Typography>
+            )}
+            {conversations.hasNextPage && (
+              <Button variant="outlined" size="small" loading={conversations.isFetchingNextPage} onClick={() => void conversations.fetchNextPage()}>
+                {s.showMore}
+              </Button>
+            )}
+          </Stack>
         </TableContainer>
       )}
     </Stack>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '../../contract/conversations';
-import { ConversationSortSchema } from '../../contract/preferences';
-import { makeConversation, makeCustomer } from '../../lib/test-factories';
-import { sortConversations } from './conversation-sort';
+import type { Conversation } from '../contract/conversations';
+import type { ConversationSort } from '../contract/preferences';
+import { listOrder } from '../contract/list-order';
+import { makeConversation, makeCustomer } from './test-factories';
 
 const t = (minute: number) => `2024-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -16,16 +16,20 @@ const c = conversation('c', 'Émile', { arrivedAt: t(3), lastCustomerMessageAt: 
 const d = conversation('d', 'Zoe', { arrivedAt: t(2), lastCustomerMessageAt: null, awaitingReplySince: null });
 const e = conversation('e', 'bea', { arrivedAt: t(3), lastCustomerMessageAt: t(30), awaitingReplySince: t(15) });
 const all = [e, d, c, b, a];
-const order = (sort: Parameters<typeof sortConversations>[1], unread?: Record<string, number>) =>
-  sortConversations(all, sort, unread).map((x) => x.id);
+const order = (sort: ConversationSort, unread?: Record<string, number>) =>
+  all
+    .slice()
+    .sort(listOrder({ view: 'mine', sort }, unread))
+    .map((x) => x.id);
 
-describe('sortConversations', () => {
+// The server's orders (list-orders.ts); conversation-pages.test.ts checks both agree on real rows.
+describe('listOrder: my conversations', () => {
   it('arrived-oldest: earliest arrival first, equal arrivals by id', () => {
     expect(order('arrived-oldest')).toEqual(['b', 'a', 'd', 'c', 'e']);
   });
 
-  it('arrived-newest: latest arrival first, equal arrivals still by id', () => {
-    expect(order('arrived-newest')).toEqual(['c', 'e', 'a', 'd', 'b']);
+  it('arrived-newest: the exact reverse, so one index serves both', () => {
+    expect(order('arrived-newest')).toEqual(['e', 'c', 'd', 'a', 'b']);
   });
 
   it('last-customer-message: most recent customer message first, none last, ties by arrival', () => {
@@ -41,13 +45,14 @@ describe('sortConversations', () => {
     expect(order('unread-first')).toEqual(order('arrived-oldest'));
   });
 
-  it('customer-name: A to Z ignoring case and accents, equal names by arrival', () => {
-    expect(order('customer-name')).toEqual(['b', 'e', 'c', 'a', 'd']);
+  it('customer-name: A to Z ignoring case (by code point, as the server compares), equal names by arrival', () => {
+    expect(order('customer-name')).toEqual(['b', 'e', 'd', 'a', 'c']);
   });
+});
 
-  it('covers every option of the contract and leaves its input alone', () => {
-    const before = all.map((x) => x.id);
-    for (const sort of ConversationSortSchema.options) expect(sortConversations(all, sort)).toHaveLength(all.length);
-    expect(all.map((x) => x.id)).toEqual(before);
+describe('listOrder: other lists', () => {
+  it('picklist: returned conversations first, then oldest first', () => {
+    const returned = { ...c, returnedAt: t(40) };
+    expect([a, b, returned].sort(listOrder({ view: 'picklist' })).map((x) => x.id)).toEqual(['c', 'b', 'a']);
   });
 });

@@ -1,0 +1,104 @@
+import type { ConversationSort } from '../../contract/preferences';
+
+/**
+ * The orders of the paged lists, as SQL over `conversations c`, `customers cu` and (for unread)
+ * `read_markers r`. Every order ends in the conversation id, so no two rows share a key and a
+ * cursor (the last row's key) names one exact place. The client sorts the rows it updates from
+ * realtime events the same way (src/contract/list-order.ts): change both together.
+ */
+export interface SortKey {
+  /** A fixed SQL expression, never caller text. */
+  expr: string;
+  dir: 'ASC' | 'DESC';
+  /** How the key travels in the cursor, and the cast that brings it back. */
+  type: 'timestamptz' | 'int' | 'text' | 'boolean' | 'uuid';
+}
+
+export interface ListOrder {
+  name: string;
+  keys: SortKey[];
+  /** The keys read my read markers `r` (joined beyond `conversations c`). */
+  needsReads?: boolean;
+}
+
+const arrivedAsc: SortKey = { expr: 'c.arrived_at', dir: 'ASC', type: 'timestamptz' };
+const idAsc: SortKey = { expr: 'c.id', dir: 'ASC', type: 'uuid' };
+
+/** Waiting conversations that came back from a lost agent first, then oldest first. */
+export const PICKLIST_ORDER: ListOrder = {
+  name: 'picklist',
+  keys: [{ expr: '(c.returned_at IS NULL)', dir: 'ASC', type: 'boolean' }, arrivedAsc, idAsc],
+};
+
+/** Offers to me: the one expiring first on top. Few at a time: they come in one page. */
+export const OFFERS_ORDER: ListOrder = {
+  name: 'offers',
+  keys: [{ expr: 'c.offer_expires_at', dir: 'ASC', type: 'timestamptz' }, idAsc],
+};
+
+/** Supervisors' open conversations: oldest arrival first. */
+export const OPEN_ORDER: ListOrder = { name: 'open', keys: [arrivedAsc, idAsc] };
+
+/**
+ * The label the list shows for the customer, lower-cased (kept on the row, migration 14) and
+ * compared by code point on both sides.
+ */
+export const CUSTOMER_LABEL_SQL = `c.customer_sort_name COLLATE "C"`;
+
+/** My unread customer messages: counts kept on the rows (migration 14), no counting. */
+export const UNREAD_SQL = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
+
+/** My held conversations in each order the user may choose (preferences.ts). */
+export const MINE_ORDERS: Record<ConversationSort, ListOrder> = {
+  'arrived-oldest': { name: 'arrived-oldest', keys: [arrivedAsc, idAsc] },
+  // Both descending, so one index serves it scanned backwards.
+  'arrived-newest': {
+    name: 'arrived-newest',
+    keys: [
+      { expr: 'c.arrived_at', dir: 'DESC', type: 'timestamptz' },
+      { expr: 'c.id', dir: 'DESC', type: 'uuid' },
+    ],
+  },
+  // Conversations without a customer message last; the sentinels keep keys comparable.
+  'last-customer-message': {
+    name: 'last-customer-message',
+    keys: [{ expr: "COALESCE(c.last_customer_message_at, '-infinity'::timestamptz)", dir: 'DESC', type: 'timestamptz' }, arrivedAsc, idAsc],
+  },
+  'waiting-longest': {
+    name: 'waiting-longest',
+    keys: [{ expr: "COALESCE(c.awaiting_reply_since, 'infinity'::timestamptz)", dir: 'ASC', type: 'timestamptz' }, arrivedAsc, idAsc],
+  },
+  'unread-first': {
+    name: 'unread-first',
+    keys: [{ expr: UNREAD_SQL, dir: 'DESC', type: 'int' }, arrivedAsc, idAsc],
+    needsReads: true,
+  },
+  'customer-name': {
+    name: 'customer-name',
+    keys: [{ expr: CUSTOMER_LABEL_SQL, dir: 'ASC', type: 'text' }, arrivedAsc, idAsc],
+  },
+};
+
+/** The key as text, exact (timestamps to the microsecond, infinities kept), for the cursor. */
+export function keyText(key: SortKey): string {
+  if (key.type !== 'timestamptz') return `(${key.expr})::text`;
+  return `CASE WHEN isfinite(${key.expr}) THEN to_char(${key.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE (${key.expr})::text END`;
+}
+
+export const orderBy = (order: ListOrder) => order.keys.map((k) => `${k.expr} ${k.dir}`).join(', ');
+
+/**
+ * "After the cursor's row" in this order, with the key values as parameters from `firstParam`
+ * on: (k1 after v1) or (k1 = v1 and k2 after v2) or …, plus a plain bound on the first key so
+ * the index scan starts at the cursor instead of filtering from the list's start.
+ */
+export function afterSql(order: ListOrder, firstParam: number): string {
+  const value = (i: number) => `$${firstParam + i}::${order.keys[i]!.type}`;
+  const op = (k: SortKey, strict: boolean) => (k.dir === 'ASC' ? (strict ? '>' : '>=') : strict ? '<' : '<=');
+  const alternatives = order.keys.map((key, i) => {
+    const equal = order.keys.slice(0, i).map((k, j) => `${k.expr} = ${value(j)}`);
+    return `(${[...equal, `${key.expr} ${op(key, true)} ${value(i)}`].join(' AND ')})`;
+  });
+  const first = order.keys[0]!;
+  return `(${first.expr} ${op(first, false)} ${value(0)} AND (${alternatives.join(' OR ')}))`;
+}
