@@ -5,8 +5,9 @@
 import { benchAttachmentUpload } from './attachment-upload';
 import { benchConversationList } from './conversation-list';
 import { benchMessageSend } from './message-send';
+import { benchReadLoad } from './read-load';
 
-const benches = [benchMessageSend, benchAttachmentUpload, benchConversationList];
+const benches = [benchMessageSend, benchAttachmentUpload, benchConversationList, benchReadLoad];
 
 for (const bench of benches) {
   const result = await bench();
