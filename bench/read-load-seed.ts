@@ -96,7 +96,7 @@ export async function seedReadLoad(db: Database): Promise<Seeded> {
   await db.query(
     `INSERT INTO transfers (conversation_id, from_agent_id, from_queue_id, to_queue_id, note, created_at)
      SELECT c.id, $1, c.queue_id, c.queue_id, 'Over to you', c.picked_at + interval '2 minutes'
-     FROM conversations c WHERE c.state = 'ended' AND c.agent_id <> $1 AND extract(epoch FROM c.arrived_at)::bigint % 9 = 0`,
+     FROM conversations c WHERE c.state = 'ended' AND c.agent_id <> $1 AND abs(hashtext(c.id::text)) % 9 = 0`,
     [anna],
   );
   await db.query(
@@ -127,7 +127,7 @@ export async function seedReadLoad(db: Database): Promise<Seeded> {
   await db.query('UPDATE conversations SET last_seq = 4 + $2 WHERE id = $1', [long!.id, SCALE.longThread]);
   await db.query(
     `INSERT INTO read_markers (user_id, conversation_id, last_read_seq)
-     SELECT $1, c.id, 1 + extract(epoch FROM c.arrived_at)::bigint % 4 FROM conversations c WHERE c.state = 'picked' AND c.agent_id = $1`,
+     SELECT $1, c.id, 1 + abs(hashtext(c.id::text)) % 4 FROM conversations c WHERE c.state = 'picked' AND c.agent_id = $1`,
     [anna],
   );
   await db.query(
