@@ -6,6 +6,7 @@
 import { benchAttachmentUpload } from './attachment-upload';
 import { benchConversationList } from './conversation-list';
 import { benchMessageSend } from './message-send';
+import { benchReadLoad } from './read-load';
 import { benchRealtimeLoad } from './realtime-load';
 
 type Bench = () => Promise<{ name: string; rows: unknown[]; summary: string }>;
@@ -15,6 +16,7 @@ const benches: Record<string, Bench> = {
   'attachment-upload': benchAttachmentUpload,
   'conversation-list': benchConversationList,
   'realtime-load': benchRealtimeLoad,
+  'read-load': benchReadLoad,
 };
 
 const wanted = process.argv.slice(2);

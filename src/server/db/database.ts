@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { CommitSignals } from './commit-signals';
 import { Listener } from './listener';
@@ -47,7 +48,9 @@ const CONNECT_TIMEOUT_MS = 5000;
 
 export async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // pg_trgm serves History search's indexes (migration 15), as on PostgreSQL.
+  const options = { extensions: { pg_trgm } };
+  const db = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   let busy = 0;
   const track = async <T>(work: Promise<T>): Promise<T> => {
     busy += 1;
