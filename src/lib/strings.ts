@@ -220,6 +220,12 @@ export const strings = {
   thread: {
     label: 'Messages',
     loadEarlier: 'Load earlier messages',
+    loadingEarlier: 'Loading earlier messages',
+    start: 'Start of the conversation',
+    newMessages: 'New messages',
+    newMessagesBelow: 'New messages below',
+    today: 'Today',
+    yesterday: 'Yesterday',
     sending: 'Sending…',
     failed: 'Not sent',
     empty: 'No messages yet.',
