@@ -24,7 +24,7 @@ interface Props {
   onDiscard?: (entry: OutboxEntry) => void;
   /** Shown above the start of the conversation, e.g. the customer's earlier conversations. */
   header?: ReactNode;
-  /** The reader scrolled (or wheeled) up at the very top. */
+  /** The reader scrolled (or wheeled) up at the very top, with every message of this conversation loaded. */
   onReachTop?: () => void;
   /** Name of whoever is typing on the other side, shown under the newest message. */
   typist?: string | null;
@@ -35,8 +35,17 @@ const AT_END_PX = 48;
 /** The reader is this close to the top: the next older page is fetched before they get there. */
 const PREFETCH_VIEWPORTS = 1.5;
 
-const estimateRow = (row: ThreadRow | undefined) =>
-  !row ? 60 : row.kind === 'date' ? 36 : row.kind === 'typing' ? 26 : row.kind === 'message' && row.message.attachments.length > 0 ? 260 : 64;
+/**
+ * A row's height before it is measured: about a line per 70 characters, plus files. Close guesses
+ * keep the scrollbar honest and the corrections small when the rows are measured.
+ */
+function estimateRow(row: ThreadRow): number {
+  if (row.kind === 'date') return 36;
+  if (row.kind === 'typing') return 26;
+  const { text, attachments = [] } = row.kind === 'message' ? row.message : row.entry;
+  if (row.kind === 'message' && row.message.authorKind === 'system') return 36;
+  return 44 + 20 * Math.min(30, Math.ceil(text.length / 70)) + 250 * attachments.length;
+}
 
 /**
  * The conversation so far plus unconfirmed sends. Only the rows on screen are in the DOM (TanStack
@@ -50,6 +59,9 @@ export function MessageThread(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist }), [messages, pending, hasMore, typist]);
+  // The virtualizer asks for every row's key and estimate whenever its layout changes (thousands
+  // of calls per page of a long thread): plain array reads keep that cheap.
+  const { keys, estimates } = useMemo(() => ({ keys: rows.map((r) => r.key), estimates: rows.map(estimateRow) }), [rows]);
 
   // What sits above the first row (the older-page control, the start marker, earlier
   // conversations) is ordinary content; the virtualizer is told its height as a margin.
@@ -58,8 +70,8 @@ export function MessageThread(props: Props) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => estimateRow(rows[i]),
-    getItemKey: (i) => rows[i]!.key,
+    estimateSize: (i) => estimates[i] ?? 60,
+    getItemKey: (i) => keys[i]!,
     scrollMargin: topHeight,
     overscan: 6,
     // Prepends keep the row at the top of the view in place; appends are followed from the end.
@@ -154,11 +166,15 @@ export function MessageThread(props: Props) {
           atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
           if (atEnd.current && unseen > 0) setUnseen(0);
           if (el.scrollTop < el.clientHeight * PREFETCH_VIEWPORTS) loadOlder();
-          if (el.scrollTop < 24) onReachTop?.();
+          // At the very top of a fully loaded conversation: the caller's own more (earlier conversations).
+          if (el.scrollTop < 24 && !hasMore) onReachTop?.();
         }}
         onWheel={(e) => {
           // A thread too short to scroll still answers an upward wheel at its top.
-          if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) onReachTop?.();
+          if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) {
+            if (hasMore) loadOlder();
+            else onReachTop?.();
+          }
         }}
         // The virtualizer keeps the place by hand; the browser's own anchoring would apply it twice.
         sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', py: 1, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}

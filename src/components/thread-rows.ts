@@ -15,6 +15,15 @@ export type ThreadRow =
 /** The calendar day of a timestamp in the reader's time zone. */
 export const localDay = (iso: string) => new Date(iso).toDateString();
 
+// The rows are rebuilt from every loaded message on each change (each page of a long thread), so
+// each message's day is worked out once: message objects are kept across pages by the query cache.
+const days = new WeakMap<Message, string>();
+const dayOfMessage = (m: Message) => {
+  let day = days.get(m);
+  if (day === undefined) days.set(m, (day = localDay(m.createdAt)));
+  return day;
+};
+
 /**
  * A confirmed message keeps the key its unconfirmed entry had (the client id), so the row is
  * not remounted, nor its height measured again, when the server confirms a send.
@@ -26,7 +35,7 @@ interface Options {
   complete: boolean;
   /** Whoever is typing on the other side: a last row under the newest message. */
   typist?: string | null;
-  /** Injected by tests to fix the time zone. */
+  /** Injected by tests to fix the time zone; by default the reader's, cached per message. */
   dayOf?: (iso: string) => string;
 }
 
@@ -36,7 +45,7 @@ interface Options {
  * ones already shown. Above the first loaded message the day is only known to start there once
  * the whole conversation is loaded.
  */
-export function threadRows(messages: Message[], pending: OutboxEntry[], { complete, typist, dayOf = localDay }: Options): ThreadRow[] {
+export function threadRows(messages: Message[], pending: OutboxEntry[], { complete, typist, dayOf }: Options): ThreadRow[] {
   const confirmed = new Set(messages.map((m) => m.clientMessageId));
   const items: ThreadRow[] = [
     ...messages.map((message): ThreadRow => ({ kind: 'message', key: messageKey(message), message })),
@@ -46,7 +55,7 @@ export function threadRows(messages: Message[], pending: OutboxEntry[], { comple
   let previous: { key: string; day: string } | undefined;
   for (const item of items) {
     const createdAt = item.kind === 'message' ? item.message.createdAt : item.kind === 'pending' ? item.entry.createdAt : '';
-    const day = dayOf(createdAt);
+    const day = dayOf ? dayOf(createdAt) : item.kind === 'message' ? dayOfMessage(item.message) : localDay(createdAt);
     if (previous ? previous.day !== day : complete) rows.push({ kind: 'date', key: previous ? `date:${previous.key}` : 'date:start', createdAt });
     rows.push(item);
     previous = { key: item.key, day };

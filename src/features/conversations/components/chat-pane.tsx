@@ -182,7 +182,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           viewerName={user.displayName}
           hasMore={messages.hasNextPage}
           loadingMore={messages.isFetchingNextPage}
-          onLoadMore={() => void messages.fetchNextPage()}
+          onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
           onRetry={sender.retry}
           onDiscard={sender.discard}
           typist={typist}

@@ -92,7 +92,7 @@ export function CustomerChat({ token, onLeave }: Props) {
         viewerName={c.customerName}
         hasMore={messages.hasNextPage}
         loadingMore={messages.isFetchingNextPage}
-        onLoadMore={() => void messages.fetchNextPage()}
+        onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
         onRetry={sender.retry}
         typist={typist}
         onDiscard={sender.discard}
