@@ -44,7 +44,7 @@ function estimateRow(row: ThreadRow): number {
   if (row.kind === 'typing') return 26;
   const { text, attachments = [] } = row.kind === 'message' ? row.message : row.entry;
   if (row.kind === 'message' && row.message.authorKind === 'system') return 36;
-  return 44 + 20 * Math.min(30, Math.ceil(text.length / 70)) + 250 * attachments.length;
+  return 50 + 20 * Math.min(30, Math.ceil(text.length / 70)) + 250 * attachments.length;
 }
 
 /**
@@ -105,18 +105,28 @@ export function MessageThread(props: Props) {
   // New content at the end while the reader is up in the history: offer it instead of moving.
   const atEnd = useRef(true);
   const [unseen, setUnseen] = useState(0);
+  // Rows mount and unmount as the reader scrolls, so the log itself is not a live region; what
+  // arrives from the other side is read out from here instead.
+  const [arrived, setArrived] = useState('');
   const lastKey = lastContentKey(rows);
   const previousLastKey = useRef(lastKey);
   const knownPending = useRef(new Set(pending.map((e) => e.clientMessageId)));
   useLayoutEffect(() => {
     if (lastKey === previousLastKey.current) return;
+    const first = previousLastKey.current === undefined;
     previousLastKey.current = lastKey;
+    const last = rows.findLast((r) => r.key === lastKey);
+    if (!first && last?.kind === 'message' && last.message.authorKind !== viewer) {
+      const m = last.message;
+      setArrived(strings.thread.arrived(m.authorName, m.text, m.attachments.length));
+    }
     const sentNow = pending.some((e) => !knownPending.current.has(e.clientMessageId));
     knownPending.current = new Set(pending.map((e) => e.clientMessageId));
-    // The reader's own new message always brings them down to it.
-    if (sentNow) virtualizer.scrollToEnd();
-    else if (!atEnd.current) setUnseen((n) => n + 1);
-  }, [lastKey, pending, virtualizer]);
+    // The reader's own new message always brings them down to it; so does any while at the end
+    // (also when it replaces the typing line, which the virtualizer does not count as appending).
+    if (sentNow || atEnd.current) virtualizer.scrollToEnd();
+    else setUnseen((n) => n + 1);
+  }, [lastKey, pending, rows, viewer, virtualizer]);
 
   const showNewest = () => {
     setUnseen(0);
@@ -157,7 +167,7 @@ export function MessageThread(props: Props) {
         role="log"
         aria-label={strings.thread.label}
         // Rows mount and unmount as the reader scrolls; as a live region the log would read those
-        // out. New messages are announced by the status line below instead.
+        // out. Arriving messages are announced by the live region below instead.
         aria-live="off"
         // Focusable, so the keyboard scrolls it (arrows, Page Up/Down, Home, End).
         tabIndex={0}
@@ -227,7 +237,8 @@ export function MessageThread(props: Props) {
         </Fab>
       )}
       <Box aria-live="polite" sx={visuallyHidden}>
-        {unseen > 0 ? strings.thread.newMessagesBelow : ''}
+        {arrived}
+        {unseen > 0 && ` ${strings.thread.newMessagesBelow}`}
       </Box>
     </Box>
   );

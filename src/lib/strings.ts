@@ -224,6 +224,8 @@ export const strings = {
     start: 'Start of the conversation',
     newMessages: 'New messages',
     newMessagesBelow: 'New messages below',
+    /** Read out by screen readers as a message arrives from the other side. */
+    arrived: (name: string, text: string, files: number) => (text ? `${name}: ${text}` : `${name} sent ${files === 1 ? 'a file' : `${files} files`}`),
     today: 'Today',
     yesterday: 'Yesterday',
     sending: 'Sending…',

@@ -50,6 +50,8 @@ test('a conversation longer than a page opens at its newest message, pages back 
   // At the bottom, the next one is simply followed.
   await sendMessage(customerPage, 'Thanks for waiting');
   await expect(log.getByText('Thanks for waiting')).toBeInViewport();
+  // …all the way down, its time line included.
+  await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
   await expect(newMessages).toHaveCount(0);
 
   // The customer's web chat shows the same thread, also opened at the newest message.
