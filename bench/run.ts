@@ -5,6 +5,7 @@
  */
 import { benchAttachmentUpload } from './attachment-upload';
 import { benchConversationList } from './conversation-list';
+import { benchLongThread } from './long-thread';
 import { benchMessageSend } from './message-send';
 import { benchReadLoad } from './read-load';
 import { benchRealtimeLoad } from './realtime-load';
@@ -17,6 +18,7 @@ const benches: Record<string, Bench> = {
   'conversation-list': benchConversationList,
   'realtime-load': benchRealtimeLoad,
   'read-load': benchReadLoad,
+  'long-thread': benchLongThread,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,9 +1,14 @@
-import { Box, Button, CircularProgress, Typography } from '@mui/material';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import { Box, Button, CircularProgress, Divider, Fab, Typography } from '@mui/material';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from '../contract/messages';
+import { formatDay } from '../lib/format';
 import type { OutboxEntry } from '../lib/outbox';
 import { strings } from '../lib/strings';
+import { visuallyHidden } from '../lib/theme';
 import { MessageBubble } from './message-bubble';
+import { lastContentKey, threadRows, type ThreadRow } from './thread-rows';
 
 interface Props {
   messages: Message[];
@@ -11,90 +16,278 @@ interface Props {
   /** Which author kind sits on the right: the person looking. */
   viewer: 'agent' | 'customer';
   viewerName: string;
+  /** Older messages of this conversation exist that are not loaded yet. */
   hasMore?: boolean;
   loadingMore?: boolean;
   onLoadMore?: () => void;
   onRetry?: (entry: OutboxEntry) => void;
   onDiscard?: (entry: OutboxEntry) => void;
-  /** Shown above the messages, e.g. the customer's earlier conversations. */
+  /** Shown above the start of the conversation, e.g. the customer's earlier conversations. */
   header?: ReactNode;
-  /** Identifies the topmost content; when it changes the view keeps its place instead of jumping. */
-  topKey?: string;
-  /** The reader scrolled (or wheeled) up at the very top. */
+  /** The reader scrolled (or wheeled) up at the very top, with every message of this conversation loaded. */
   onReachTop?: () => void;
   /** Name of whoever is typing on the other side, shown under the newest message. */
   typist?: string | null;
 }
 
-/** The conversation so far plus unconfirmed sends, kept scrolled to the newest unless the reader scrolled up. */
+/** Within this distance of the end the reader counts as "at the newest message" and is followed. */
+const AT_END_PX = 48;
+/** The reader is this close to the top: the next older page is fetched before they get there. */
+const PREFETCH_VIEWPORTS = 1.5;
+
+/**
+ * A row's height before it is measured: about a line per 70 characters, plus files. Close guesses
+ * keep the scrollbar honest and the corrections small when the rows are measured.
+ */
+function estimateRow(row: ThreadRow): number {
+  if (row.kind === 'date') return 36;
+  if (row.kind === 'typing') return 26;
+  const { text, attachments = [] } = row.kind === 'message' ? row.message : row.entry;
+  if (row.kind === 'message' && row.message.authorKind === 'system') return 36;
+  return 50 + 20 * Math.min(30, Math.ceil(text.length / 70)) + 250 * attachments.length;
+}
+
+/**
+ * The conversation so far plus unconfirmed sends. Only the rows on screen are in the DOM (TanStack
+ * Virtual), so a 10,000-message conversation costs what a short one does. It opens at the newest
+ * message; older pages are fetched as the reader nears the top and are prepended without moving
+ * what the reader looks at (the virtualizer anchors to the row at the top of the view, by key);
+ * new messages are followed only while the reader is at the bottom, otherwise a button offers them.
+ */
 export function MessageThread(props: Props) {
   const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const stickToBottom = useRef(true);
-  const confirmed = new Set(messages.map((m) => m.clientMessageId));
-  const unconfirmed = pending.filter((e) => !confirmed.has(e.clientMessageId));
-  const count = messages.length + unconfirmed.length;
+  const top = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist }), [messages, pending, hasMore, typist]);
+  // The virtualizer asks for every row's key and estimate whenever its layout changes (thousands
+  // of calls per page of a long thread): plain array reads keep that cheap.
+  const { keys, estimates } = useMemo(() => ({ keys: rows.map((r) => r.key), estimates: rows.map(estimateRow) }), [rows]);
 
-  const topKey = props.topKey ?? messages[0]?.id;
-  const previous = useRef({ height: 0, topKey });
-
-  // After every render: follow new messages when the reader is at the bottom; when older content
-  // was added above, shift by its height so what the reader was looking at stays in place.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    if (topKey !== previous.current.topKey && previous.current.height > 0) {
-      el.scrollTop += el.scrollHeight - previous.current.height;
-      stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-    } else if (stickToBottom.current) el.scrollTop = el.scrollHeight;
-    previous.current = { height: el.scrollHeight, topKey };
+  // What sits above the first row (the older-page control, the start marker, earlier
+  // conversations) is ordinary content; the virtualizer is told its height as a margin.
+  const [topHeight, setTopHeight] = useState(0);
+  const measuredTop = useRef(0);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimates[i] ?? 60,
+    getItemKey: (i) => keys[i]!,
+    scrollMargin: topHeight,
+    overscan: 6,
+    // Prepends keep the row at the top of the view in place; appends are followed from the end.
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: AT_END_PX,
   });
 
+  // When the content above the rows changes height (a page's loading line gives way to earlier
+  // conversations), shift by the same amount so the reader keeps their place, and move the rows.
+  const measureTop = useCallback(() => {
+    const el = scroller.current;
+    const height = top.current?.offsetHeight ?? 0;
+    if (!el || height === measuredTop.current) return;
+    if (measuredTop.current !== 0) el.scrollTop += height - measuredTop.current;
+    measuredTop.current = height;
+    setTopHeight(height);
+  }, []);
+  useLayoutEffect(measureTop);
+  useEffect(() => {
+    const observer = new ResizeObserver(measureTop);
+    if (top.current) observer.observe(top.current);
+    return () => observer.disconnect();
+  }, [measureTop]);
+
+  // Open at the newest message.
+  useLayoutEffect(() => {
+    virtualizer.scrollToEnd();
+  }, [virtualizer]);
+
+  // New content at the end while the reader is up in the history: offer it instead of moving.
+  const atEnd = useRef(true);
+  const [unseen, setUnseen] = useState(0);
+  // Rows mount and unmount as the reader scrolls, so the log itself is not a live region; what
+  // arrives from the other side is read out from here instead.
+  const [arrived, setArrived] = useState('');
+  const lastKey = lastContentKey(rows);
+  const previousLastKey = useRef(lastKey);
+  const knownPending = useRef(new Set(pending.map((e) => e.clientMessageId)));
+  useLayoutEffect(() => {
+    if (lastKey === previousLastKey.current) return;
+    const first = previousLastKey.current === undefined;
+    previousLastKey.current = lastKey;
+    const last = rows.findLast((r) => r.key === lastKey);
+    if (!first && last?.kind === 'message' && last.message.authorKind !== viewer) {
+      const m = last.message;
+      setArrived(strings.thread.arrived(m.authorName, m.text, m.attachments.length));
+    }
+    const sentNow = pending.some((e) => !knownPending.current.has(e.clientMessageId));
+    knownPending.current = new Set(pending.map((e) => e.clientMessageId));
+    // The reader's own new message always brings them down to it; so does any while at the end
+    // (also when it replaces the typing line, which the virtualizer does not count as appending).
+    if (sentNow || atEnd.current) virtualizer.scrollToEnd();
+    else setUnseen((n) => n + 1);
+  }, [lastKey, pending, rows, viewer, virtualizer]);
+
+  const showNewest = () => {
+    setUnseen(0);
+    virtualizer.scrollToEnd();
+    scroller.current?.focus({ preventScroll: true });
+  };
+
+  // One request per older page: scroll events keep coming until the page is in.
+  const loadRequested = useRef(false);
+  const firstKey = rows[0]?.key;
+  useEffect(() => {
+    if (!loadingMore) loadRequested.current = false;
+  }, [loadingMore, firstKey]);
+  const loadOlder = () => {
+    if (!hasMore || loadingMore || loadRequested.current) return;
+    loadRequested.current = true;
+    onLoadMore?.();
+  };
+
+  // A thread shorter than its box cannot be scrolled: fetch older pages until it fills the box.
+  const totalSize = virtualizer.getTotalSize();
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && el.scrollHeight <= el.clientHeight) loadOlder();
+  });
+
+  // Stable callbacks for the memoized rows, always calling the latest props.
+  const latest = useRef({ onRetry, onDiscard });
+  latest.current = { onRetry, onDiscard };
+  const retry = useCallback((e: OutboxEntry) => latest.current.onRetry?.(e), []);
+  const discard = useCallback((e: OutboxEntry) => latest.current.onDiscard?.(e), []);
+
+  const items = virtualizer.getVirtualItems();
   return (
-    <Box
-      ref={scroller}
-      role="log"
-      aria-label={strings.thread.label}
-      aria-live="polite"
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-        if (el.scrollTop < 24) onReachTop?.();
-      }}
-      onWheel={(e) => {
-        // A thread too short to scroll still answers an upward wheel at its top.
-        if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) onReachTop?.();
-      }}
-      // Scroll position is kept by hand above; the browser's own anchoring would apply it twice.
-      sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', py: 1, bgcolor: 'background.default' }}
-    >
-      {header}
-      {hasMore && (
-        <Box sx={{ textAlign: 'center', my: 1 }}>
-          <Button size="small" onClick={onLoadMore} disabled={loadingMore} startIcon={loadingMore ? <CircularProgress size={14} /> : undefined}>
-            {strings.thread.loadEarlier}
-          </Button>
-        </Box>
+    <Box sx={{ flex: 1, position: 'relative', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+      <Box
+        ref={scroller}
+        role="log"
+        aria-label={strings.thread.label}
+        // Rows mount and unmount as the reader scrolls; as a live region the log would read those
+        // out. Arriving messages are announced by the live region below instead.
+        aria-live="off"
+        // Focusable, so the keyboard scrolls it (arrows, Page Up/Down, Home, End).
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
+          if (atEnd.current && unseen > 0) setUnseen(0);
+          if (el.scrollTop < el.clientHeight * PREFETCH_VIEWPORTS) loadOlder();
+          // At the very top of a fully loaded conversation: the caller's own more (earlier conversations).
+          if (el.scrollTop < 24 && !hasMore) onReachTop?.();
+        }}
+        onWheel={(e) => {
+          // A thread too short to scroll still answers an upward wheel at its top.
+          if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) {
+            if (hasMore) loadOlder();
+            else onReachTop?.();
+          }
+        }}
+        // The virtualizer keeps the place by hand; the browser's own anchoring would apply it twice.
+        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', py: 1, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+      >
+        <div ref={top}>
+          {hasMore ? (
+            // One fixed height whether loading or not, so prepending never moves the rows by it.
+            <Box sx={{ height: 40, display: 'grid', placeItems: 'center' }}>
+              {loadingMore ? (
+                <CircularProgress size={20} aria-label={strings.thread.loadingEarlier} />
+              ) : (
+                <Button size="small" onClick={loadOlder}>
+                  {strings.thread.loadEarlier}
+                </Button>
+              )}
+            </Box>
+          ) : (
+            <>
+              {header}
+              {rows.length > 0 && (
+                <Typography role="note" variant="caption" color="text.secondary" sx={{ display: 'block', textAlign: 'center', mt: 1, fontWeight: 500 }}>
+                  {strings.thread.start}
+                </Typography>
+              )}
+            </>
+          )}
+          {rows.length === 0 && !header && (
+            <Typography color="text.secondary" sx={{ textAlign: 'center', mt: 4 }}>
+              {strings.thread.empty}
+            </Typography>
+          )}
+        </div>
+        <div style={{ height: totalSize, position: 'relative', width: '100%' }}>
+          {items.map((item) => (
+            <div
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - topHeight}px)` }}
+            >
+              <Row row={rows[item.index]!} viewer={viewer} viewerName={viewerName} onRetry={retry} onDiscard={discard} />
+            </div>
+          ))}
+        </div>
+      </Box>
+      {unseen > 0 && (
+        <Fab variant="extended" size="small" color="primary" onClick={showNewest} sx={{ position: 'absolute', bottom: 12, left: '50%', transform: 'translateX(-50%)' }}>
+          <ArrowDownwardIcon fontSize="small" sx={{ mr: 0.5 }} />
+          {strings.thread.newMessages}
+        </Fab>
       )}
-      {count === 0 && !header && (
-        <Typography color="text.secondary" sx={{ textAlign: 'center', mt: 4 }}>
-          {strings.thread.empty}
-        </Typography>
-      )}
-      {messages.map((m) => (
+      <Box aria-live="polite" sx={visuallyHidden}>
+        {arrived}
+        {unseen > 0 && ` ${strings.thread.newMessagesBelow}`}
+      </Box>
+    </Box>
+  );
+}
+
+interface RowProps {
+  row: ThreadRow;
+  viewer: 'agent' | 'customer';
+  viewerName: string;
+  onRetry(entry: OutboxEntry): void;
+  onDiscard(entry: OutboxEntry): void;
+}
+
+/** The same content: row objects are rebuilt on every change, their message objects are not. */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.viewer === b.viewer &&
+  a.viewerName === b.viewerName &&
+  a.onRetry === b.onRetry &&
+  a.onDiscard === b.onDiscard &&
+  a.row.key === b.row.key &&
+  (a.row.kind === 'message' && b.row.kind === 'message'
+    ? a.row.message === b.row.message
+    : a.row.kind === 'pending' && b.row.kind === 'pending'
+      ? a.row.entry === b.row.entry
+      : a.row.kind === 'date' && b.row.kind === 'date'
+        ? a.row.createdAt === b.row.createdAt
+        : a.row.kind === 'typing' && b.row.kind === 'typing' && a.row.name === b.row.name);
+
+/** One row; memoized, as rows mount and re-render while the reader scrolls. */
+const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard }: RowProps) {
+  switch (row.kind) {
+    case 'date':
+      return (
+        <Divider role="separator" aria-label={formatDay(row.createdAt)} sx={{ py: 1, px: 2 }}>
+          <Typography variant="caption" color="text.secondary">
+            {formatDay(row.createdAt)}
+          </Typography>
+        </Divider>
+      );
+    case 'message': {
+      const m = row.message;
+      return (
+        <MessageBubble authorKind={m.authorKind} authorName={m.authorName} text={m.text} attachments={m.attachments} createdAt={m.createdAt} mine={m.authorKind === viewer} />
+      );
+    }
+    case 'pending': {
+      const e = row.entry;
+      return (
         <MessageBubble
-          key={m.id}
-          authorKind={m.authorKind}
-          authorName={m.authorName}
-          text={m.text}
-          attachments={m.attachments}
-          createdAt={m.createdAt}
-          mine={m.authorKind === viewer}
-        />
-      ))}
-      {unconfirmed.map((e) => (
-        <MessageBubble
-          key={e.clientMessageId}
           authorKind={viewer}
           authorName={viewerName}
           text={e.text}
@@ -103,15 +296,16 @@ export function MessageThread(props: Props) {
           mine
           status={e.status}
           error={e.error}
-          onRetry={() => onRetry?.(e)}
-          onDiscard={() => onDiscard?.(e)}
+          onRetry={() => onRetry(e)}
+          onDiscard={() => onDiscard(e)}
         />
-      ))}
-      {typist && (
+      );
+    }
+    case 'typing':
+      return (
         <Typography role="status" variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 0.5, fontStyle: 'italic' }}>
-          {strings.composer.typing(typist)}
+          {strings.composer.typing(row.name)}
         </Typography>
-      )}
-    </Box>
-  );
-}
+      );
+  }
+}, sameRow);

@@ -220,6 +220,14 @@ export const strings = {
   thread: {
     label: 'Messages',
     loadEarlier: 'Load earlier messages',
+    loadingEarlier: 'Loading earlier messages',
+    start: 'Start of the conversation',
+    newMessages: 'New messages',
+    newMessagesBelow: 'New messages below',
+    /** Read out by screen readers as a message arrives from the other side. */
+    arrived: (name: string, text: string, files: number) => (text ? `${name}: ${text}` : `${name} sent ${files === 1 ? 'a file' : `${files} files`}`),
+    today: 'Today',
+    yesterday: 'Yesterday',
     sending: 'Sending…',
     failed: 'Not sent',
     empty: 'No messages yet.',

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { User } from '../../../contract/auth';
 import type { Conversation } from '../../../contract/conversations';
 import type { Message } from '../../../contract/messages';
@@ -70,6 +70,8 @@ function CenteredProgress() {
 function Chat({ conversation: c, user, onLeave, section, onSectionChange }: ChatProps) {
   const queryClient = useQueryClient();
   const messages = useMessages(c.id);
+  // Flattened once per change of the pages: the thread's rows are derived from this array.
+  const thread = useMemo(() => flattenMessages(messages.data), [messages.data]);
   const online = useConnectionStatus() === 'online';
   const pick = usePickConversation();
   const end = useEndConversation();
@@ -174,18 +176,17 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
         <CenteredProgress />
       ) : (
         <MessageThread
-          messages={flattenMessages(messages.data)}
+          messages={thread}
           pending={sender.pending}
           viewer="agent"
           viewerName={user.displayName}
           hasMore={messages.hasNextPage}
           loadingMore={messages.isFetchingNextPage}
-          onLoadMore={() => void messages.fetchNextPage()}
+          onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
           onRetry={sender.retry}
           onDiscard={sender.discard}
           typist={typist}
           onReachTop={onReachTop}
-          topKey={`${earlierPages.length}:${flattenMessages(messages.data)[0]?.id}`}
           header={
             !messages.hasNextPage && (
               <EarlierConversations

@@ -2,14 +2,15 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { linkRefreshInterval } from '../../../lib/link-refresh';
+import { messagePageQuery, olderPageParam } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const customerMessagesQueryOptions = (token: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.webchat.messages(token),
-    queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: { before: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: messagePageQuery(pageParam), signal }),
     initialPageParam: undefined as number | undefined,
-    getNextPageParam: (page) => (page.hasMore ? page.messages[0]?.seq : undefined),
+    getNextPageParam: olderPageParam,
     // File links are short-lived: fresh ones arrive with each fetch.
     refetchInterval: (query) => linkRefreshInterval(query.state.data?.pages),
   });

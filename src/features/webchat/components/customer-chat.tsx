@@ -31,6 +31,8 @@ export function CustomerChat({ token, onLeave }: Props) {
   const { status, typing: typingChannel } = useCustomerRealtime(token, onLeave);
   const conversation = useCustomerConversation(token);
   const messages = useCustomerMessages(token);
+  // Flattened once per change of the pages: the thread's rows are derived from this array.
+  const thread = useMemo(() => flattenMessages(messages.data), [messages.data]);
   const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
   const conversationId = conversation.data?.id ?? '';
   const typist = useTypist(conversationId, typingChannel);
@@ -84,13 +86,13 @@ export function CustomerChat({ token, onLeave }: Props) {
         <ConnectionStatusChip status={status} />
       </Stack>
       <MessageThread
-        messages={flattenMessages(messages.data)}
+        messages={thread}
         pending={sender.pending}
         viewer="customer"
         viewerName={c.customerName}
         hasMore={messages.hasNextPage}
         loadingMore={messages.isFetchingNextPage}
-        onLoadMore={() => void messages.fetchNextPage()}
+        onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
         onRetry={sender.retry}
         typist={typist}
         onDiscard={sender.discard}

@@ -33,7 +33,7 @@ export function TranscriptDialog({ conversation, onClose }: { conversation: Conv
             viewerName=""
             hasMore={messages.hasNextPage}
             loadingMore={messages.isFetchingNextPage}
-            onLoadMore={() => void messages.fetchNextPage()}
+            onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
           />
         )}
       </DialogContent>

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+
+/** More than the first page of a thread holds (50), so the oldest must be fetched by scrolling up. */
+const COUNT = 56;
+const line = (n: number) => `Long chat line ${n}`;
+
+test('a conversation longer than a page opens at its newest message, pages back on scrolling up, and offers new messages', async ({ browser, agentPage }) => {
+  const customer = uniqueCustomer('Long');
+  const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: line(1) });
+  // The customer keeps writing, through the web chat's API as their page would.
+  const token = await customerPage.evaluate(() => localStorage.getItem('cp-webchat-token'));
+  for (let n = 2; n <= COUNT; n++) {
+    const sent = await customerPage.request.post('/api/webchat/messages', {
+      headers: { authorization: `Bearer ${token}` },
+      data: { clientMessageId: randomUUID(), text: line(n) },
+    });
+    expect(sent.ok()).toBe(true);
+  }
+
+  const ben = await agentPage('ben');
+  await ben.getByRole('button', { name: `Pick ${customer.name}` }).click();
+  await expect(ben.getByRole('heading', { name: customer.name })).toBeVisible();
+  const log = thread(ben);
+
+  // Opens at the newest message; the oldest is not even loaded yet.
+  await expect(log.getByText(line(COUNT), { exact: true })).toBeInViewport();
+  await expect(log.getByText(line(1), { exact: true })).toHaveCount(0);
+
+  // Scrolling up with the keyboard (Home) brings in the older page, then its first message.
+  await log.focus();
+  await expect(async () => {
+    await log.press('Home');
+    await expect(log.getByText('Start of the conversation')).toBeInViewport({ timeout: 1000 });
+  }).toPass();
+  await expect(log.getByText(line(1), { exact: true })).toBeInViewport();
+  await expect(log.getByText(line(COUNT), { exact: true })).not.toBeInViewport();
+  // Only the rows near the view are in the page.
+  expect(await log.getByRole('article').count()).toBeLessThan(COUNT / 2);
+
+  // Up in the history, a new message does not pull the agent down: a button offers it.
+  await sendMessage(customerPage, 'Are you reading this?');
+  const newMessages = ben.getByRole('button', { name: 'New messages' });
+  await expect(newMessages).toBeVisible();
+  await expect(log.getByText(line(1), { exact: true })).toBeInViewport();
+  await newMessages.click();
+  await expect(log.getByText('Are you reading this?')).toBeInViewport();
+  await expect(newMessages).toHaveCount(0);
+
+  // At the bottom, the next one is simply followed.
+  await sendMessage(customerPage, 'Thanks for waiting');
+  await expect(log.getByText('Thanks for waiting')).toBeInViewport();
+  // …all the way down, its time line included.
+  await expect.poll(() => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
+  await expect(newMessages).toHaveCount(0);
+
+  // The customer's web chat shows the same thread, also opened at the newest message.
+  await customerPage.reload();
+  await expect(thread(customerPage).getByText('Thanks for waiting')).toBeInViewport();
+  await expect(thread(customerPage).getByText(line(1), { exact: true })).toHaveCount(0);
+});
