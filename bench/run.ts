@@ -4,9 +4,10 @@
  */
 import { benchAttachmentUpload } from './attachment-upload';
 import { benchConversationList } from './conversation-list';
+import { benchLighthouse } from './lighthouse';
 import { benchMessageSend } from './message-send';
 
-const benches = [benchMessageSend, benchAttachmentUpload, benchConversationList];
+const benches = [benchMessageSend, benchAttachmentUpload, benchConversationList, benchLighthouse];
 
 for (const bench of benches) {
   const result = await bench();
