@@ -12,8 +12,6 @@ export default defineConfig(({ mode }) => ({
     outDir: 'dist/client',
     emptyOutDir: true,
     sourcemap: true,
-    // The manifest lets a test walk each page's chunk graph (dist/client/.vite, never served).
-    manifest: true,
     rolldownOptions: {
       // Two pages: the staff panel, and the customers' web chat with none of the staff code.
       input: { index: 'index.html', webchat: 'webchat.html' },
