@@ -2,11 +2,12 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './src/build/precompress';
+import { webchatShell } from './src/build/webchat-shell';
 
 // `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
 // serves the SPA alone and answers the API with MSW handlers in the browser.
 export default defineConfig(({ mode }) => ({
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), precompress()],
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), webchatShell(), precompress()],
   define: { 'import.meta.env.VITE_USE_MOCKS': JSON.stringify(mode === 'mock') },
   build: {
     outDir: 'dist/client',

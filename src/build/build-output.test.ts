@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strings } from '../lib/strings';
 
 /** Code only staff use: their features, the router and its route files, the staff entry, the mocks. */
 const STAFF_MODULE = /\/src\/(features\/(?!webchat\/)[^/]+\/|routes\/|main\.tsx|routeTree\.gen\.ts|mocks\/)|\/node_modules\/@tanstack\/(react-)?router/;
@@ -63,6 +64,13 @@ describe('Production build', () => {
     for (const part of ['/src/routes/', '/src/features/conversations/', '/src/features/admin/', '/@tanstack/react-router/']) {
       expect(modules.some((id) => STAFF_MODULE.test(id) && id.includes(part)), part).toBe(true);
     }
+  });
+
+  it('puts the web chat title and intro in its HTML, shown before any script runs', () => {
+    const webchat = readFileSync(join(outDir, 'webchat.html'), 'utf8');
+    expect(webchat).toMatch(new RegExp(`<div id="root">.*${strings.webchat.title}.*</div>`, 's'));
+    expect(webchat).toContain(strings.webchat.intro);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain(strings.webchat.intro);
   });
 
   it('writes brotli and gzip variants beside every hashed script and style sheet', () => {
