@@ -1,8 +1,9 @@
+// '.js' endings: Vite's coming native config loader (Node) needs them; TypeScript maps them to the .ts files.
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompress } from './src/build/precompress';
-import { webchatShell } from './src/build/webchat-shell';
+import { precompress } from './src/build/precompress.js';
+import { webchatShell } from './src/build/webchat-shell.js';
 
 // `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
 // serves the SPA alone and answers the API with MSW handlers in the browser.

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { strings } from '../lib/strings';
+import { strings } from '../lib/strings.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
