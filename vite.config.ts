@@ -1,13 +1,24 @@
+// '.js' endings: Vite's coming native config loader (Node) needs them; TypeScript maps them to the .ts files.
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './src/build/precompress.js';
+import { webchatShell } from './src/build/webchat-shell.js';
 
 // `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
 // serves the SPA alone and answers the API with MSW handlers in the browser.
 export default defineConfig(({ mode }) => ({
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react()],
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), webchatShell(), precompress()],
   define: { 'import.meta.env.VITE_USE_MOCKS': JSON.stringify(mode === 'mock') },
-  build: { outDir: 'dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      // Two pages: the staff panel, and the customers' web chat with none of the staff code.
+      input: { index: 'index.html', webchat: 'webchat.html' },
+    },
+  },
   server: {
     port: 5173,
     proxy:

@@ -5,6 +5,7 @@
  */
 import { benchAttachmentUpload } from './attachment-upload';
 import { benchConversationList } from './conversation-list';
+import { benchLighthouse } from './lighthouse';
 import { benchLongThread } from './long-thread';
 import { benchMessageSend } from './message-send';
 import { benchReadLoad } from './read-load';
@@ -19,6 +20,7 @@ const benches: Record<string, Bench> = {
   'realtime-load': benchRealtimeLoad,
   'read-load': benchReadLoad,
   'long-thread': benchLongThread,
+  lighthouse: benchLighthouse,
 };
 
 const wanted = process.argv.slice(2);

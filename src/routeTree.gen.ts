@@ -13,7 +13,6 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as StaffRouteImport } from './routes/_staff'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
-import { Route as WebchatRouteImport } from './routes/webchat'
 import { Route as StaffAdminRouteImport } from './routes/_staff/admin'
 import { Route as StaffAgentRouteImport } from './routes/_staff/agent'
 import { Route as StaffPreferencesRouteImport } from './routes/_staff/preferences'
@@ -43,11 +42,6 @@ const LoginRoute = LoginRouteImport.update({
 const SetupRoute = SetupRouteImport.update({
   id: '/setup',
   path: '/setup',
-  getParentRoute: () => rootRouteImport,
-} as any)
-const WebchatRoute = WebchatRouteImport.update({
-  id: '/webchat',
-  path: '/webchat',
   getParentRoute: () => rootRouteImport,
 } as any)
 const StaffAdminRoute = StaffAdminRouteImport.update({
@@ -111,7 +105,6 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
-  '/webchat': typeof WebchatRoute
   '/admin': typeof StaffAdminRouteWithChildren
   '/agent': typeof StaffAgentRouteWithChildren
   '/preferences': typeof StaffPreferencesRoute
@@ -128,7 +121,6 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
-  '/webchat': typeof WebchatRoute
   '/preferences': typeof StaffPreferencesRoute
   '/supervisor': typeof StaffSupervisorRoute
   '/admin/audit': typeof StaffAdminAuditRoute
@@ -145,7 +137,6 @@ export interface FileRoutesById {
   '/_staff': typeof StaffRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
-  '/webchat': typeof WebchatRoute
   '/_staff/admin': typeof StaffAdminRouteWithChildren
   '/_staff/agent': typeof StaffAgentRouteWithChildren
   '/_staff/preferences': typeof StaffPreferencesRoute
@@ -164,7 +155,6 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
-    | '/webchat'
     | '/admin'
     | '/agent'
     | '/preferences'
@@ -181,7 +171,6 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
-    | '/webchat'
     | '/preferences'
     | '/supervisor'
     | '/admin/audit'
@@ -197,7 +186,6 @@ export interface FileRouteTypes {
     | '/_staff'
     | '/login'
     | '/setup'
-    | '/webchat'
     | '/_staff/admin'
     | '/_staff/agent'
     | '/_staff/preferences'
@@ -216,7 +204,6 @@ export interface RootRouteChildren {
   StaffRoute: typeof StaffRouteWithChildren
   LoginRoute: typeof LoginRoute
   SetupRoute: typeof SetupRoute
-  WebchatRoute: typeof WebchatRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -247,13 +234,6 @@ declare module '@tanstack/react-router' {
       path: '/setup'
       fullPath: '/setup'
       preLoaderRoute: typeof SetupRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/webchat': {
-      id: '/webchat'
-      path: '/webchat'
-      fullPath: '/webchat'
-      preLoaderRoute: typeof WebchatRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_staff/admin': {
@@ -392,7 +372,6 @@ const rootRouteChildren: RootRouteChildren = {
   StaffRoute: StaffRouteWithChildren,
   LoginRoute: LoginRoute,
   SetupRoute: SetupRoute,
-  WebchatRoute: WebchatRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { api } from '../contract/api';
@@ -17,6 +14,7 @@ import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SEC
 import { registerHandledRoutes } from './history/handled-routes';
 import { registerHistoryRoutes } from './history/history-routes';
 import { ApiError } from './http/api-error';
+import { registerClientPages } from './http/client-pages';
 import { defineRoute } from './http/define-route';
 import { registerNoteRoutes } from './notes/note-routes';
 import { AppMetrics, observeRequests, registerMetricsRoute } from './observability/metrics';
@@ -205,17 +203,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerAttachmentRoutes(app, deps.db);
   await startAttachmentCleanup(app, deps.db);
 
-  const clientDir = deps.clientDir;
-  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !clientDir) {
-      return reply.code(404).send({ code: 'not_found', message: `No route for ${req.method} ${req.url.split('?')[0]}.` });
-    }
-    // Client-side routes: the SPA decides what to show.
-    return reply.sendFile('index.html', clientDir);
-  });
+  await registerClientPages(app, deps.clientDir);
 
   return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow(), retention, metrics };
 }

@@ -1,20 +1,21 @@
-import { Box, Paper, Typography } from '@mui/material';
-import { createFileRoute } from '@tanstack/react-router';
-import { useCallback, useState } from 'react';
-import { z } from 'zod';
-import { CustomerChat } from '../features/webchat/components/customer-chat';
-import { StartChatForm } from '../features/webchat/components/start-chat-form';
-import { identityLinkFrom } from '../features/webchat/identity-link';
-import { tokenStorage } from '../features/webchat/token-storage';
-import { strings } from '../lib/strings';
+import { Box, CircularProgress, Paper, Typography } from '@mui/material';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { strings } from '../../../lib/strings';
+import { identityLinkFrom } from '../identity-link';
+import { tokenStorage } from '../token-storage';
+import { StartChatForm } from './start-chat-form';
 
-export const Route = createFileRoute('/webchat')({
-  validateSearch: z.object({ queue: z.string().optional() }),
-  component: WebchatPage,
-});
+// The conversation (thread, composer, uploads, realtime) loads once a chat exists: a visitor who
+// only reads the start form downloads the form alone.
+const CustomerChat = lazy(() => import('./customer-chat').then((m) => ({ default: m.CustomerChat })));
 
-function WebchatPage() {
-  const { queue } = Route.useSearch();
+/**
+ * The customer's whole page. It has no router: /webchat is its own HTML entry, so nothing of the
+ * staff panel (its routes, their loaders, the router itself) is downloaded by customers.
+ */
+export function WebchatPage() {
+  // `?queue=` preselects the queue, as the web site's link asks.
+  const [queue] = useState(() => new URLSearchParams(window.location.search).get('queue') ?? undefined);
   // Read once: the link's exact characters, before anything rewrites the address.
   const [identity] = useState(() => identityLinkFrom(window.location.search));
   const [token, setToken] = useState(tokenStorage.get);
@@ -33,7 +34,15 @@ function WebchatPage() {
         </Box>
         {token ? (
           <Box sx={{ flex: 1, minHeight: 0 }}>
-            <CustomerChat token={token} onLeave={leave} />
+            <Suspense
+              fallback={
+                <Box sx={{ p: 6, textAlign: 'center' }}>
+                  <CircularProgress aria-label={strings.common.loading} />
+                </Box>
+              }
+            >
+              <CustomerChat token={token} onLeave={leave} />
+            </Suspense>
           </Box>
         ) : (
           <Box sx={{ p: 3, overflowY: 'auto' }}>

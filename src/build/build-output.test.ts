@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, type Plugin, type Rolldown } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strings } from '../lib/strings';
+
+/** Code only staff use: their features, the router and its route files, the staff entry, the mocks. */
+const STAFF_MODULE = /\/src\/(features\/(?!webchat\/)[^/]+\/|routes\/|main\.tsx|routeTree\.gen\.ts|mocks\/)|\/node_modules\/@tanstack\/(react-)?router/;
+
+/** Chunks reachable from `entry`: what it imports, and what those import or load later on demand. */
+function reachable(bundle: Rolldown.OutputBundle, entry: string): Rolldown.OutputChunk[] {
+  const seen = new Map<string, Rolldown.OutputChunk>();
+  const visit = (fileName: string) => {
+    const chunk = bundle[fileName];
+    if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+    seen.set(fileName, chunk);
+    for (const next of [...chunk.imports, ...chunk.dynamicImports]) visit(next);
+  };
+  visit(entry);
+  return [...seen.values()];
+}
+
+// The real production build (vite.config.ts), into a folder of its own; a plugin keeps the bundle's module graph.
+describe('Production build', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'cp-build-'));
+  let bundle: Rolldown.OutputBundle = {};
+  const keepBundle: Plugin = { name: 'keep-bundle', generateBundle: (_options, output) => void (bundle = output) };
+
+  beforeAll(async () => {
+    await build({ configFile: 'vite.config.ts', logLevel: 'error', plugins: [keepBundle], build: { outDir, emptyOutDir: true, sourcemap: false } });
+  }, 300_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  const entry = (name: string) => Object.values(bundle).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.isEntry && o.name === name)!;
+
+  it('gives the web chat none of the staff code, not even in chunks it loads later', () => {
+    const webchat = entry('webchat');
+    expect(webchat).toBeDefined();
+    const modules = reachable(bundle, webchat.fileName).flatMap((chunk) => chunk.moduleIds);
+    expect(modules.some((id) => id.includes('/src/features/webchat/components/customer-chat.tsx'))).toBe(true);
+    expect(modules.filter((id) => STAFF_MODULE.test(id))).toEqual([]);
+  });
+
+  it('loads the conversation of the web chat on first use, not with the start form', () => {
+    const first = entry('webchat');
+    const staticGraph = new Set<string>();
+    const visit = (fileName: string) => {
+      const chunk = bundle[fileName];
+      if (staticGraph.has(fileName) || chunk?.type !== 'chunk') return;
+      staticGraph.add(fileName);
+      chunk.imports.forEach(visit);
+    };
+    visit(first.fileName);
+    const modules = [...staticGraph].flatMap((f) => (bundle[f] as Rolldown.OutputChunk).moduleIds);
+    expect(modules.some((id) => id.includes('/src/features/webchat/components/start-chat-form.tsx'))).toBe(true);
+    expect(modules.filter((id) => /\/src\/components\/(composer|message-thread)\.tsx$/.test(id))).toEqual([]);
+  });
+
+  it('keeps the staff panel its own entry, where the pattern above does find staff code', () => {
+    const staff = entry('index');
+    expect(staff.moduleIds.some((id) => id.endsWith('/src/main.tsx'))).toBe(true);
+    const modules = reachable(bundle, staff.fileName).flatMap((chunk) => chunk.moduleIds);
+    for (const part of ['/src/routes/', '/src/features/conversations/', '/src/features/admin/', '/@tanstack/react-router/']) {
+      expect(modules.some((id) => STAFF_MODULE.test(id) && id.includes(part)), part).toBe(true);
+    }
+  });
+
+  it('puts the web chat title and intro in its HTML, shown before any script runs', () => {
+    const webchat = readFileSync(join(outDir, 'webchat.html'), 'utf8');
+    expect(webchat).toMatch(new RegExp(`<div id="root">.*${strings.webchat.title}.*</div>`, 's'));
+    expect(webchat).toContain(strings.webchat.intro);
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain(strings.webchat.intro);
+  });
+
+  it('writes brotli and gzip variants beside every hashed script and style sheet', () => {
+    const assets = Object.keys(bundle).filter((name) => name.startsWith('assets/') && /\.(js|css)$/.test(name));
+    expect(assets.length).toBeGreaterThan(10);
+    for (const name of assets) {
+      const path = join(outDir, name);
+      // A file too small to shrink keeps no variant: the server then sends it as is.
+      if (statSync(path).size < 1024) continue;
+      expect(existsSync(`${path}.br`), `${name}.br`).toBe(true);
+      expect(existsSync(`${path}.gz`), `${name}.gz`).toBe(true);
+      expect(statSync(`${path}.br`).size).toBeLessThan(statSync(path).size);
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import { DEMO_URL } from '../../playwright.config';
+import { expect, logIn, sendMessage, test, thread, uniqueCustomer } from './fixtures';
+import { endWaitingChatsOf } from './staff-api';
+
+/** Scripts only the staff page lists: in index.html but not in webchat.html (shared ones are in both). */
+async function staffOnlyScripts(request: { get(url: string): Promise<{ text(): Promise<string> }> }) {
+  const scriptsOf = async (page: string) => {
+    const html = await (await request.get(`${DEMO_URL}${page}`)).text();
+    return new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
+  };
+  const staff = await scriptsOf('/index.html');
+  const webchat = await scriptsOf('/webchat');
+  return { staffOnly: [...staff].filter((s) => !webchat.has(s)), webchat };
+}
+
+// Route chunks of the staff panel are named after their route files (login-…, _staff-…, agent-…).
+const STAFF_ROUTE_CHUNK = /\/assets\/(_staff|login|setup|agent|supervisor|admin|preferences|conversations)[.-][^/]*\.js$/;
+
+test('the web chat works without loading any of the staff code, from cached, compressed files', async ({ browser }) => {
+  const context = await browser.newContext();
+  const { staffOnly, webchat } = await staffOnlyScripts(context.request);
+  expect(staffOnly.length).toBeGreaterThan(0);
+  const scripts: string[] = [];
+  const responses: { url: string; encoding?: string; cache?: string }[] = [];
+  context.on('request', (req) => {
+    if (req.resourceType() === 'script') scripts.push(new URL(req.url()).pathname);
+  });
+  context.on('response', (res) => {
+    const url = new URL(res.url()).pathname;
+    if (webchat.has(url)) responses.push({ url, encoding: res.headers()['content-encoding'], cache: res.headers()['cache-control'] });
+  });
+
+  const customer = uniqueCustomer('Lena');
+  try {
+    const page = await context.newPage();
+    await page.goto('/webchat?queue=Support');
+    await page.getByLabel('Your name').fill(customer.name);
+    await page.getByLabel('Email').fill(customer.email);
+    await page.getByLabel('How can we help?').fill('Is my order on its way?');
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
+    await sendMessage(page, 'Order 5512');
+    await expect(thread(page).getByText('Order 5512')).toBeVisible();
+
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => staffOnly.includes(s) || STAFF_ROUTE_CHUNK.test(s))).toEqual([]);
+    // The page's own scripts came compressed and may be kept for a year.
+    expect(responses.length).toBeGreaterThan(0);
+    for (const r of responses.filter((r) => scripts.includes(r.url))) {
+      expect(r.cache, r.url).toBe('public, max-age=31536000, immutable');
+    }
+    expect(responses.some((r) => r.encoding === 'br' || r.encoding === 'gzip')).toBe(true);
+  } finally {
+    await context.close();
+    await endWaitingChatsOf([customer.name]);
+  }
+});
+
+test('the staff panel still logs in and shows the Picklist', async ({ page }) => {
+  await logIn(page, 'anna');
+  await expect(page.getByRole('list', { name: 'Picklist' })).toBeVisible();
+});
