@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
-import { sendMessage } from '../src/server/conversations/conversation-service';
+import { sendMessage } from '../src/server/messages/send-message';
 import { openPostgres, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrations';
 import { currentEventSeq } from '../src/server/realtime/event-log';
@@ -56,7 +56,7 @@ async function withDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>
 }
 
 /** One picked conversation per worker, so writers contend only on the event log, as agents do. */
-async function seedConversations(db: Database, count: number): Promise<{ agentId: string; conversationIds: string[] }> {
+async function seedConversations(db: Database, count: number): Promise<{ agentId: string; queueId: string; conversationIds: string[] }> {
   const [queue] = await db.query<{ id: string }>(`INSERT INTO queues (name, address) VALUES ('Bench', 'bench@example.com') RETURNING id`);
   const [agent] = await db.query<{ id: string }>(
     `INSERT INTO users (username, display_name, role, password_hash) VALUES ('bench', 'Bench Agent', 'agent', 'x') RETURNING id`,
@@ -67,7 +67,7 @@ async function seedConversations(db: Database, count: number): Promise<{ agentId
      SELECT $1, $2, 'bench', 'bench', 'picked', $3, now() FROM generate_series(1, $4) RETURNING id`,
     [customer!.id, queue!.id, agent!.id, count],
   );
-  return { agentId: agent!.id, conversationIds: rows.map((r) => r.id) };
+  return { agentId: agent!.id, queueId: queue!.id, conversationIds: rows.map((r) => r.id) };
 }
 
 /** Sends through the service on `instances` pools (worker w uses instance w mod n); messages/s until delivered. */
@@ -75,15 +75,12 @@ async function sends(url: string, instances: number, opts: Options): Promise<num
   const dbs = await Promise.all(Array.from({ length: instances }, () => openPostgres(url)));
   const hubs = dbs.map((db) => new RealtimeHub(db));
   await Promise.all(hubs.map((h) => h.start()));
-  const { agentId, conversationIds } = await seedConversations(dbs[0]!, opts.concurrency);
+  const { agentId, queueId, conversationIds } = await seedConversations(dbs[0]!, opts.concurrency);
   const start = performance.now();
   let sent = 0;
   await saturate(opts.concurrency, opts.seconds, async (worker) => {
-    await sendMessage(
-      dbs[worker % instances]!,
-      { conversationId: conversationIds[worker]!, clientMessageId: randomUUID(), authorKind: 'agent', authorId: agentId, authorName: 'Bench Agent', text: 'Throughput' },
-      () => {},
-    );
+    const user = { id: agentId, username: 'bench', displayName: 'Bench Agent', role: 'agent' as const, queueIds: [queueId] };
+    await sendMessage(dbs[worker % instances]!, conversationIds[worker]!, { kind: 'staff', user }, { clientMessageId: randomUUID(), text: 'Throughput' });
     sent += 1;
   });
   // Delivered: every hub has read the last event.
