@@ -515,7 +515,7 @@ END $$;
 
 -- The dashboard counts open conversations per queue and state: read from this small index
 -- instead of every conversation ever had.
-CREATE INDEX conversations_open ON conversations(queue_id, state) WHERE state IN ('queued', 'offered', 'picked');
+CREATE INDEX conversations_open_by_queue_state ON conversations(queue_id, state) WHERE state IN ('queued', 'offered', 'picked');
 `,
   },
 ];
