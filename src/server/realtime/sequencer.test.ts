@@ -131,13 +131,17 @@ describePostgresOnly('Event log sequencer', () => {
     for (let i = 0; i < 5; i++) committed.push(await write(test.db, id));
 
     // The backend of the instance numbering them is terminated before its batch commits.
+    const [{ name: ownDatabase }] = (await test.db.query<{ name: string }>('SELECT current_database() AS name')) as [{ name: string }];
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     try {
       const dying = sequencePass(test.db, EVENTS_CHANNEL, {
         beforeCommit: async () => {
+          // Only in this test's own database: other test files migrate under advisory locks too.
           await admin.query(
-            `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`,
+            `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+             AND database = (SELECT oid FROM pg_database WHERE datname = $1)`,
+            [ownDatabase],
           );
         },
       });
