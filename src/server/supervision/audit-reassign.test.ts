@@ -3,6 +3,7 @@ import { ConversationResponseSchema } from '../../contract/conversations';
 import { NoteListSchema } from '../../contract/notes';
 import { AgentStatusListSchema, AuditTrailSchema, QueueDashboardSchema, type AuditEntry } from '../../contract/supervision';
 import { TransferResponseSchema } from '../../contract/transfers';
+import { currentEventSeq } from '../realtime/event-log';
 import { createdQueue, createdUser, startChatIn } from '../test-support/admin';
 import { describeEachBackend } from '../test-support/databases';
 import { pdf, pe } from '../test-support/files';
@@ -35,6 +36,8 @@ describeEachBackend('Audit trail and reassigning', (backend) => {
       await server.picked(ben, chat.conversationId);
       (await upload(server, { chat }, 'contract.pdf', pdf())).expectError(400, 'type_not_allowed');
       (await server.end(ben, chat.conversationId)).expect(200, ConversationResponseSchema);
+      // Every event numbered first: an entry not yet numbered has an id of its own until it is.
+      await currentEventSeq(server.db);
 
       const entries = await trail(chat.conversationId);
       expect(entries.map((e) => [e.kind, e.actor.kind, e.actor.name])).toEqual([

@@ -85,8 +85,7 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
   for (const row of events) {
     const event = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as TrailEvent;
     const entry = describe(event, holder, reassigned);
-    // The log row's insertion id stays the same when the event is numbered; trail rows keep their seq.
-    entries.push({ id: row.id === null ? `trail-${row.seq}` : `event-${row.id}`, at: new Date(row.created_at).toISOString(), ...entry });
+    entries.push({ id: row.seq === null ? `event-new-${row.id}` : `event-${row.seq}`, at: new Date(row.created_at).toISOString(), ...entry });
     if (event.type === 'conversation.picked' || event.type === 'conversation.accepted') holder = event.conversation.agent;
     else if (event.type !== 'conversation.offered' && event.type !== 'conversation.offer-declined') holder = null;
   }
