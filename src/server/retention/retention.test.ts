@@ -16,8 +16,10 @@ import { Retention } from './retention';
 const retentionOn = (db: Database, deliveredSeq = () => Number.MAX_SAFE_INTEGER, eventRetentionHours = 168) =>
   new Retention(db, { intervalMs: 0, eventRetentionHours, deliveredSeq });
 
-/** The log's seqs, once everything committed is numbered. */
-// Numbered events only: background work (routing) may append one after the numbering pass.
+/**
+ * The log's seqs, once everything committed is numbered. Numbered ones only: background work
+ * (routing) may append an event after the numbering pass.
+ */
 async function seqs(db: Database): Promise<number[]> {
   await currentEventSeq(db);
   return (await db.query<{ seq: string | number }>('SELECT seq FROM events WHERE seq IS NOT NULL ORDER BY seq')).map((r) => Number(r.seq));
