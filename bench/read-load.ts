@@ -6,7 +6,7 @@ import { buildApp } from '../src/server/app';
 import { openPglite, openPostgres, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrations';
 import { seedDemoWorkspace } from '../src/server/db/seed';
-import { countStatements } from '../src/server/test-support/request-statement-counter';
+import { countStatements } from '../src/server/test-support/statement-counter';
 import { MESSAGES, OPEN, SCALE, seedReadLoad, type Seeded } from './read-load-seed';
 
 const PASSWORD = 'bench-password';

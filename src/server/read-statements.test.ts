@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandledPageSchema } from '../contract/history';
 import { MessagePageSchema } from '../contract/messages';
 import { createTestDatabase, describeEachBackend, type Backend } from './test-support/databases';
-import { countStatements, type StatementCounter } from './test-support/request-statement-counter';
+import { countStatements, type StatementCounter } from './test-support/statement-counter';
 import { TestServer, type Staff } from './test-support/test-server';
 
 /**

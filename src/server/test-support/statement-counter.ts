@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance } from 'fastify';
 import type { Database, Sql } from '../db/database';
 
 /** What one piece of work sent to the database. */
@@ -12,14 +13,31 @@ export interface StatementLog {
 /** Round trips to the database: statements plus BEGIN and COMMIT of each transaction. */
 export const roundTrips = (log: StatementLog) => log.statements.length + 2 * log.transactions;
 
+export interface StatementCounter {
+  /** The database to give the server. */
+  db: Database;
+  /** Counts what `work` (and everything it awaits) sends. */
+  measure<T>(work: () => Promise<T>): Promise<{ result: T; log: StatementLog }>;
+  /**
+   * Follows each HTTP request into its handler; install before the app is ready. Needed for
+   * `count`: a context entered around app.inject does not reach the handler (the injected
+   * request is dispatched from a stream event).
+   */
+  track(app: FastifyInstance): void;
+  /** Runs `work` (requests made one after another, with `track` installed) and returns the round trips its requests made. */
+  count<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }>;
+}
+
 /**
  * Wraps a database so tests and benches can count the SQL statements of one request, to keep a
- * send from growing round trips again. Only work started inside `measure` is counted (async
- * context follows it through awaits), so background work of the server (routing sweeps, the
- * realtime hub reading the event log after a NOTIFY) does not blur the count.
+ * send or a read from growing round trips again. Only work inside `measure`, or requests made
+ * inside `count`, is counted (async context follows it through awaits), so background work of the
+ * server (routing sweeps, the realtime hub reading the event log) does not blur the count.
  */
-export function countStatements(db: Database): { db: Database; measure<T>(work: () => Promise<T>): Promise<{ result: T; log: StatementLog }> } {
+export function countStatements(db: Database): StatementCounter {
   const current = new AsyncLocalStorage<StatementLog>();
+  const newLog = (): StatementLog => ({ statements: [], transactions: 0 });
+  let collecting: StatementLog | null = null;
   const counted = (sql: Sql): Sql => ({
     query(text, params) {
       current.getStore()?.statements.push(text);
@@ -30,6 +48,7 @@ export function countStatements(db: Database): { db: Database; measure<T>(work: 
       return sql.exec(text);
     },
   });
+  // Everything but the statements goes straight to the real database.
   const wrapped: Database = new Proxy(db, {
     get(target, prop) {
       if (prop === 'query' || prop === 'exec') return counted(target)[prop];
@@ -47,9 +66,25 @@ export function countStatements(db: Database): { db: Database; measure<T>(work: 
   return {
     db: wrapped,
     async measure(work) {
-      const log: StatementLog = { statements: [], transactions: 0 };
+      const log = newLog();
       const result = await current.run(log, work);
       return { result, log };
+    },
+    track(app) {
+      app.addHook('onRequest', (_req, _reply, done) => {
+        // Requests outside count() run with a throwaway log.
+        current.run(collecting ?? newLog(), done);
+      });
+    },
+    async count(work) {
+      const log = newLog();
+      collecting = log;
+      try {
+        const result = await work();
+        return { result, statements: roundTrips(log) };
+      } finally {
+        collecting = null;
+      }
     },
   };
 }
