@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../http/api-error';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/opaque-cursor';
 import type { ListOrder, SortKey } from './list-orders';
 
 /**
@@ -21,17 +21,11 @@ const VALUE_SHAPES: Record<SortKey['type'], (v: string) => boolean> = {
 
 /** `listing` names the list, its order and its filter (e.g. `mine:customer-name`, `open:<queue>`). */
 export function encodeListCursor(listing: string, key: string[]): string {
-  return Buffer.from(JSON.stringify({ l: listing, k: key })).toString('base64url');
+  return encodeOpaqueCursor({ l: listing, k: key });
 }
 
 export function decodeListCursor(cursor: string, listing: string, order: ListOrder): string[] {
-  let parsed: z.infer<typeof CursorSchema> | null = null;
-  try {
-    const result = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    parsed = result.success ? result.data : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = decodeOpaqueCursor(cursor, CursorSchema);
   const valid =
     parsed !== null &&
     parsed.k.length === order.keys.length &&
@@ -40,5 +34,3 @@ export function decodeListCursor(cursor: string, listing: string, order: ListOrd
   if (parsed!.l !== listing) throw invalidCursor('This page link belongs to another list or sort order. Load the list again from the start.');
   return parsed!.k;
 }
-
-const invalidCursor = (message: string) => new ApiError(400, 'invalid_request', message, { fields: { cursor: message } });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HandledSort, HistoryOrder } from '../../contract/history';
 import type { ArrivalKey, TimeKey } from '../conversations/conversation-store';
-import { ApiError } from '../http/api-error';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/opaque-cursor';
 
 /**
  * The cursor is the last row's exact sort key plus the order it belongs to, base64url-encoded so
@@ -15,23 +15,15 @@ const CursorSchema = z.object({
 });
 
 export function encodeCursor(order: HistoryOrder, key: ArrivalKey): string {
-  return Buffer.from(JSON.stringify({ o: order, t: key.arrivedAt, i: key.id })).toString('base64url');
+  return encodeOpaqueCursor({ o: order, t: key.arrivedAt, i: key.id });
 }
 
 export function decodeCursor(cursor: string, order: HistoryOrder): ArrivalKey {
-  let parsed: z.infer<typeof CursorSchema> | null = null;
-  try {
-    const result = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    parsed = result.success ? result.data : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = decodeOpaqueCursor(cursor, CursorSchema);
   if (!parsed) throw invalidCursor('This page link is not valid. Load the history again from the start.');
   if (parsed.o !== order) throw invalidCursor('This page link belongs to another sort order. Load the history again from the start.');
   return { arrivedAt: parsed.t, id: parsed.i };
 }
-
-const invalidCursor = (message: string) => new ApiError(400, 'invalid_request', message, { fields: { cursor: message } });
 
 /**
  * The history list's cursor: the last row's exact sort key, plus the search, sort and order it
@@ -53,17 +45,11 @@ export interface HandledListing {
 
 export function encodeHandledCursor(listing: HandledListing, key: TimeKey): string {
   const cursor: z.infer<typeof HandledCursorSchema> = { s: listing.sort, o: listing.order, q: listing.search, t: key.at, i: key.id };
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return encodeOpaqueCursor(cursor);
 }
 
 export function decodeHandledCursor(cursor: string, listing: HandledListing): TimeKey {
-  let parsed: z.infer<typeof HandledCursorSchema> | null = null;
-  try {
-    const result = HandledCursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    parsed = result.success ? result.data : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = decodeOpaqueCursor(cursor, HandledCursorSchema);
   if (!parsed) throw invalidCursor('This page link is not valid. Load the history again from the start.');
   if (parsed.s !== listing.sort || parsed.o !== listing.order || parsed.q !== listing.search) {
     throw invalidCursor('This page link belongs to another search or sort order. Load the history again from the start.');
