@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile, round, startFrameRecorder } from './browser-frames';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
@@ -74,22 +75,6 @@ async function holdConversations(db: Database, username: string, count: number) 
 
 // The in-page scripts are strings: tsx compiles this file with esbuild's keepNames, whose
 // __name() helper would be called inside the page, where it does not exist.
-
-/** Collects the time between animation frames from now until the returned stop() is called. */
-async function startFrameRecorder(page: Page) {
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  return () => page.evaluate<number[]>(`(() => { window.__recording = false; return window.__frames.slice(1); })()`);
-}
 
 /**
  * Scrolls the list's scroller by `step` px every frame (a fast fling) until its last row is on
@@ -181,11 +166,6 @@ async function measure(page: Page, origin: string, username: string, count: numb
   return { conversations: count, cost, loadMs, renderAfterDataMs, sortSwitchMs, frames, scrolledRows: scroll.rows, scrollMs: scroll.ms, pagesFetched };
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** The API alone, from Node: each sort's first page, and the unread counts (time and size). */
 async function apiTimings(origin: string, username: string) {

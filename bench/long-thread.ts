@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { percentile, round, startFrameRecorder } from './browser-frames';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
@@ -53,22 +54,6 @@ async function holdLongConversation(db: Database, username: string, count: numbe
 
 // The in-page scripts are strings: tsx compiles this file with esbuild's keepNames, whose
 // __name() helper would be called inside the page, where it does not exist.
-
-/** Records the time between animation frames until the returned stop() is called. */
-async function startFrameRecorder(page: Page) {
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__recording = true;
-    let last = performance.now();
-    const tick = (t) => {
-      window.__frames.push(t - last);
-      last = t;
-      if (window.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-  return () => page.evaluate<number[]>(`(() => { window.__recording = false; return window.__frames.slice(1); })()`);
-}
 
 const LOG = `[role="log"][aria-label="${strings.thread.label}"]`;
 
@@ -147,11 +132,6 @@ async function measure(page: Page, origin: string, username: string, thread: { n
   return { messages: thread.count, openMs, toFirstMs, rendered, frames, cost: { scriptMs: spent('ScriptDuration'), styleMs: spent('RecalcStyleDuration'), layoutMs: spent('LayoutDuration') } };
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 /**
  * A 10,000-message conversation in Chromium against a 50-message one, in the same run: the time
