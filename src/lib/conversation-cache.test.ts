@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Conversation, ConversationView, Transfer } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
@@ -250,5 +250,47 @@ describe('applyStaffEvent: paged lists (only a prefix is loaded)', () => {
     } finally {
       globalThis.fetch = original;
     }
+  });
+});
+
+describe('applyStaffEvent: a list being fetched when an event arrives', () => {
+  /** An active Picklist query whose fetches answer only when told, counting them. */
+  function slowPicklist(client: QueryClient) {
+    const answers: ((rows: string[]) => void)[] = [];
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.conversations.pages('picklist'),
+      queryFn: ({ signal }) =>
+        new Promise<string[]>((resolve, reject) => {
+          answers.push(resolve);
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    return { answers, unsubscribe };
+  }
+
+  it('fetches it again, so an answer read before the event committed is not what stays', async () => {
+    const client = new QueryClient();
+    const { answers, unsubscribe } = slowPicklist(client);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    applyStaffEvent(client, anna, event('conversation.created', { conversation: makeConversation({ id: 'new' }) }));
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    // The first answer (from before the change) is dropped; the second one is kept.
+    answers[0]!(['stale']);
+    answers[1]!(['fresh']);
+    await vi.waitFor(() => expect(client.getQueryData(queryKeys.conversations.pages('picklist'))).toEqual(['fresh']));
+    unsubscribe();
+  });
+
+  it('leaves a list that is not being fetched alone', async () => {
+    const client = new QueryClient();
+    const { answers, unsubscribe } = slowPicklist(client);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    answers[0]!(['loaded']);
+    await vi.waitFor(() => expect(client.getQueryData(queryKeys.conversations.pages('picklist'))).toEqual(['loaded']));
+    applyStaffEvent(client, anna, event('note.created', { note: { conversationId: 'x' } as never }));
+    await Promise.resolve();
+    expect(answers).toHaveLength(1);
+    unsubscribe();
   });
 });

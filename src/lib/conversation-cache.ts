@@ -136,10 +136,25 @@ export function withMessage(c: Conversation, message: Message): Conversation {
 }
 
 /**
+ * A list or unread count being fetched while an event arrives may have been read before the
+ * event's change committed, and there is no data yet for the event to patch: its answer would
+ * show the list as it was. Such fetches start again, now after the change. (Invalidating would
+ * join the running fetch rather than redo it, hence cancel and refetch.)
+ */
+function refetchInFlight(queryClient: QueryClient): void {
+  for (const queryKey of [queryKeys.conversations.lists(), queryKeys.conversations.unread()]) {
+    const fetching = { queryKey, predicate: (q: { state: { fetchStatus: string } }) => q.state.fetchStatus === 'fetching' };
+    if (queryClient.isFetching(fetching) === 0) continue;
+    void queryClient.cancelQueries(fetching).then(() => queryClient.refetchQueries({ queryKey, type: 'active' }));
+  }
+}
+
+/**
  * Applies one realtime event to the cached queries, so lists and threads change without
  * refetching. The server only sends events this user may see.
  */
 export function applyStaffEvent(queryClient: QueryClient, user: User, event: ConversationEvent): void {
+  refetchInFlight(queryClient);
   if (event.type === 'message.created') {
     const { message } = event;
     const id = message.conversationId;

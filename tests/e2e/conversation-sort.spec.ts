@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
-import { StaffApi } from './staff-api';
 
 // Rows outside the scrolled view are not rendered (the list is virtualized): a tall window keeps
 // this test's three rows rendered even when earlier tests left Anna holding many conversations.
@@ -30,11 +29,6 @@ test('each sort option orders the Conversations list as expected, and the choice
   const b = uniqueCustomer('Alpha');
   const c = uniqueCustomer('Bravo');
   const names = [a.name, b.name, c.name];
-  // The list is paged: conversations earlier tests left with Anna would push these three past
-  // the first page in some orders, so she starts with none.
-  const annaApi = await StaffApi.as('anna');
-  await annaApi.clearWork();
-  await annaApi.dispose();
   const pageOf = new Map<string, Page>();
   for (const customer of [a, b, c]) {
     pageOf.set(customer.name, await startCustomerChat(browser, { queue: 'Support', ...customer, text: `Hello from ${customer.name}` }));

@@ -1,6 +1,6 @@
 import { DEMO_URL } from '../../playwright.config';
 import { expect, logIn, sendMessage, test, thread, uniqueCustomer } from './fixtures';
-import { endWaitingChatsOf } from './staff-api';
+import { endChatsOf } from './staff-api';
 
 /** Scripts only the staff page lists: in index.html but not in webchat.html (shared ones are in both). */
 async function staffOnlyScripts(request: { get(url: string): Promise<{ text(): Promise<string> }> }) {
@@ -52,7 +52,7 @@ test('the web chat works without loading any of the staff code, from cached, com
     expect(responses.some((r) => r.encoding === 'br' || r.encoding === 'gzip')).toBe(true);
   } finally {
     await context.close();
-    await endWaitingChatsOf([customer.name]);
+    await endChatsOf([customer.name]);
   }
 });
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_URL } from '../../playwright.config';
-import { endWaitingChatsOf } from './staff-api';
+import { endChatsOf } from './staff-api';
 
 let counter = 0;
 /** A customer identity no other test uses, so tests never see each other's chats. */
@@ -98,7 +98,7 @@ export const test = base.extend<Fixtures>({
     async ({}, use) => {
       startedCustomers.length = 0;
       await use();
-      if (startedCustomers.length > 0) await endWaitingChatsOf(startedCustomers.splice(0));
+      if (startedCustomers.length > 0) await endChatsOf(startedCustomers.splice(0));
     },
     { auto: true },
   ],

@@ -79,6 +79,12 @@ export class StaffApi {
     }
   }
 
+  /** Ends every chat offered to me or held by me that `which` selects (an offer is accepted first). */
+  async endHeld(which: (c: Conversation) => boolean) {
+    for (const c of (await this.list('offers')).filter(which)) await this.call('post', `/api/conversations/${c.id}/accept`).catch(() => undefined);
+    for (const c of (await this.list('mine')).filter(which)) await this.call('post', `/api/conversations/${c.id}/end`).catch(() => undefined);
+  }
+
   /**
    * As an admin: changes the routing settings and returns a function that puts the previous ones
    * back, so specs sharing the server do not affect each other.
@@ -97,16 +103,21 @@ export class StaffApi {
 }
 
 /**
- * Ends the chats of these customers that are still waiting (as Ben, who serves every picking
- * queue), so a spec leaves no rows behind: later specs look for their own new rows at the end of
- * the Picklist, which a long list would keep out of the rendered (virtualized) window. The demo
- * workspace's own waiting chats stay; other specs use them.
+ * Ends the chats of these customers that are still open: waiting (picked and ended as Ben, who
+ * serves every picking queue), offered or held by one of the demo agents. A spec so leaves no
+ * rows behind: later specs look for their own new rows in the Picklist and in an agent's list,
+ * which a long list would keep out of the rendered (virtualized) window or the first page. The
+ * demo workspace's own chats stay; other specs use them.
  */
-export async function endWaitingChatsOf(customerNames: readonly string[]) {
-  const ben = await StaffApi.as('ben');
-  try {
-    await ben.endWaiting((c) => customerNames.includes(c.customer.name));
-  } finally {
-    await ben.dispose();
+export async function endChatsOf(customerNames: readonly string[]) {
+  const theirs = (c: Conversation) => customerNames.includes(c.customer.name);
+  for (const username of ['ben', 'anna', 'adam']) {
+    const staff = await StaffApi.as(username);
+    try {
+      if (username === 'ben') await staff.endWaiting(theirs);
+      await staff.endHeld(theirs);
+    } finally {
+      await staff.dispose();
+    }
   }
 }
