@@ -1,5 +1,6 @@
-import { Alert, Button, Stack, TextField } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useLogin } from '../api/login';
@@ -19,8 +20,8 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
     <AuthCard title={strings.login.title}>
       <Stack component="form" spacing={2} onSubmit={submit} noValidate>
         {login.isError && <Alert severity="error">{errorMessage(login.error)}</Alert>}
-        <TextField label={strings.login.username} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />
-        <TextField
+        <FormField label={strings.login.username} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />
+        <FormField
           label={strings.login.password}
           type="password"
           value={password}

@@ -1,5 +1,6 @@
-import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { useRef, useState, type FormEvent } from 'react';
+import { FormField } from '../../../components/form-field';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import { StartChatRequestSchema, type StartChatResponse } from '../../../contract/webchat';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
@@ -60,25 +61,19 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
       {(errors.customerId ?? errors.signature) && <Alert severity="error">{errors.customerId ?? errors.signature}</Alert>}
       {!preselected && (
-        <TextField
-          select
+        <FormField
           label={strings.webchat.queue}
           value={queueId}
           onChange={(e) => setForm((f) => ({ ...f, queueId: e.target.value }))}
+          options={(queues.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
           error={Boolean(errors.queueId)}
           helperText={errors.queueId}
           required
-        >
-          {(queues.data ?? []).map((q) => (
-            <MenuItem key={q.id} value={q.id}>
-              {q.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
       )}
-      <TextField label={strings.webchat.name} autoComplete="name" {...field('name')} />
-      <TextField label={strings.webchat.email} type="email" autoComplete="email" {...field('email')} />
-      <TextField label={strings.webchat.firstMessage} multiline minRows={3} slotProps={{ htmlInput: { maxLength: MESSAGE_TEXT_MAX_LENGTH } }} {...field('text')} />
+      <FormField label={strings.webchat.name} autoComplete="name" {...field('name')} />
+      <FormField label={strings.webchat.email} type="email" autoComplete="email" {...field('email')} />
+      <FormField label={strings.webchat.firstMessage} multiline minRows={3} htmlInput={{ maxLength: MESSAGE_TEXT_MAX_LENGTH }} {...field('text')} />
       <Button type="submit" variant="contained" size="large" loading={start.isPending}>
         {strings.webchat.start}
       </Button>

@@ -1,0 +1,63 @@
+import { FormControl, FormHelperText, InputLabel, NativeSelect, OutlinedInput, type InputBaseComponentProps } from '@mui/material';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
+
+interface Props {
+  label: string;
+  value: string;
+  onChange(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void;
+  error?: boolean;
+  helperText?: ReactNode;
+  required?: boolean;
+  type?: string;
+  autoComplete?: string;
+  autoFocus?: boolean;
+  multiline?: boolean;
+  minRows?: number;
+  /** Attributes of the `<input>` itself (maxLength…). */
+  htmlInput?: InputBaseComponentProps;
+  /** Choices: the field is then a native `<select>` (the phone's own picker); `''` is "none chosen". */
+  options?: { value: string; label: string }[];
+}
+
+/**
+ * An outlined, labelled text field, as MUI's TextField draws it, built from the same MUI parts
+ * (FormControl, InputLabel, OutlinedInput, FormHelperText) but without TextField itself: TextField
+ * imports MUI's Select with its menu, popover, modal and focus trap whether a form uses them or not,
+ * and the login page and the customers' start form are first loads kept small (issue 11's budgets).
+ */
+export function FormField({ label, value, onChange, error, helperText, required, type, autoComplete, autoFocus, multiline, minRows, htmlInput, options }: Props) {
+  const id = useId();
+  const helperId = `${id}-helper`;
+  const describedBy = helperText ? helperId : undefined;
+  return (
+    <FormControl fullWidth error={error} required={required}>
+      <InputLabel htmlFor={id} shrink={options ? true : undefined}>
+        {label}
+      </InputLabel>
+      {options ? (
+        <NativeSelect value={value} onChange={onChange} input={<OutlinedInput notched label={label} />} inputProps={{ id, 'aria-describedby': describedBy }}>
+          <option value="" disabled />
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </NativeSelect>
+      ) : (
+        <OutlinedInput
+          id={id}
+          label={label}
+          value={value}
+          onChange={onChange}
+          type={type}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+          multiline={multiline}
+          minRows={minRows}
+          inputProps={{ ...htmlInput, 'aria-describedby': describedBy }}
+        />
+      )}
+      {helperText && <FormHelperText id={helperId}>{helperText}</FormHelperText>}
+    </FormControl>
+  );
+}
