@@ -8,7 +8,18 @@ import { webchatShell } from './src/build/webchat-shell.js';
 // `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
 // serves the SPA alone and answers the API with MSW handlers in the browser.
 export default defineConfig(({ mode }) => ({
-  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), webchatShell(), precompress()],
+  plugins: [
+    tanstackRouter({
+      target: 'react',
+      autoCodeSplitting: true,
+      // The login page ships with the entry: split off, it would be fetched only once the router has
+      // run (and asked whether setup is needed), a second round trip before anything is painted.
+      codeSplittingOptions: { splitBehavior: ({ routeId }) => (routeId === '/login' ? [] : undefined) },
+    }),
+    react(),
+    webchatShell(),
+    precompress(),
+  ],
   define: { 'import.meta.env.VITE_USE_MOCKS': JSON.stringify(mode === 'mock') },
   build: {
     outDir: 'dist/client',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../lib/strings';
+import { FIRST_LOAD_PAGES, firstLoadChunks, firstLoadSizes } from './first-load';
 
 /** Code only staff use: their features, the router and its route files, the staff entry, the mocks. */
 const STAFF_MODULE = /\/src\/(features\/(?!webchat\/)[^/]+\/|routes\/|main\.tsx|routeTree\.gen\.ts|mocks\/)|\/node_modules\/@tanstack\/(react-)?router/;
@@ -28,7 +29,14 @@ describe('Production build', () => {
   const keepBundle: Plugin = { name: 'keep-bundle', generateBundle: (_options, output) => void (bundle = output) };
 
   beforeAll(async () => {
-    await build({ configFile: 'vite.config.ts', logLevel: 'error', plugins: [keepBundle], build: { outDir, emptyOutDir: true, sourcemap: false } });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: 'vite.config.ts', mode: 'production', logLevel: 'error', plugins: [keepBundle], build: { outDir, emptyOutDir: true, sourcemap: false } });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }, 300_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -64,6 +72,18 @@ describe('Production build', () => {
     for (const part of ['/src/routes/', '/src/features/conversations/', '/src/features/admin/', '/@tanstack/react-router/']) {
       expect(modules.some((id) => STAFF_MODULE.test(id) && id.includes(part)), part).toBe(true);
     }
+  });
+
+  // Issue 11's budgets, in gzip: a page over its goal may not grow past its ceiling either.
+  it.each(FIRST_LOAD_PAGES.map((p) => [p.page, p] as const))('keeps the first-load JavaScript of %s within its budget', (page) => {
+    const size = firstLoadSizes(bundle).find((s) => s.page === page)!;
+    expect(size.chunks).toBeGreaterThan(1);
+    expect(size.kb, `${page}: ${size.kb} KB gzip; largest parts (KB before minifying): ${size.largest}`).toBeLessThanOrEqual(size.ceilingKb ?? size.goalKb);
+  });
+
+  it('ships the login page with the entry, not as a route chunk fetched after the router has run', () => {
+    const firstLoad = firstLoadChunks(bundle, FIRST_LOAD_PAGES.find((p) => p.page === '/login')!).flatMap((c) => c.moduleIds);
+    expect(firstLoad.some((id) => id.endsWith('/src/features/auth/components/login-form.tsx'))).toBe(true);
   });
 
   it('puts the web chat title and intro in its HTML, shown before any script runs', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { api, type RouteDef } from './api';
+import { api, type RouteDef, type RouteName } from './api';
+import { apiSummaries } from './api-summaries';
 import { ApiErrorSchema } from './errors';
 import { RealtimeFrameSchema, RealtimeHelloSchema } from './events';
 
@@ -47,12 +48,12 @@ const BINARY_RESPONSES = {
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const error = { content: { 'application/json': { schema: toSchema(ApiErrorSchema, 'output') } } };
-  for (const [name, route] of Object.entries(api) as [string, RouteDef][]) {
+  for (const [name, route] of Object.entries(api) as [RouteName, RouteDef][]) {
     const openApiPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     paths[openApiPath] ??= {};
     paths[openApiPath][route.method.toLowerCase()] = {
       operationId: name,
-      summary: route.summary,
+      summary: apiSummaries[name],
       security: [
         ...(route.access === 'public' ? [] : route.access === 'customer' ? [{ customerToken: [] }] : [{ bearer: [] }, { cookie: [] }]),
         // A signed link (`exp` and `sig` in the query) needs no other credential.

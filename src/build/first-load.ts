@@ -1,0 +1,76 @@
+import { gzipSync } from 'node:zlib';
+import type { Rolldown } from 'vite';
+
+/**
+ * A page's first load: the JavaScript a browser fetches before the page can be used, found in the
+ * production bundle. `entry` is the HTML page's entry chunk; `routeChunks` picks the router's split
+ * route chunks that page also needs at once (the staff panel's pages after login).
+ */
+export interface FirstLoadPage {
+  page: string;
+  entry: 'index' | 'webchat';
+  routeChunks?: RegExp;
+  /** Issue 11's budget: KB of JavaScript, gzipped (level 9, as the build writes the .gz files). */
+  goalKb: number;
+  /**
+   * While a page is still over its goal: the most it may weigh, so that it cannot grow unnoticed.
+   * Lower it as the page shrinks; remove it once the goal is met.
+   */
+  ceilingKb?: number;
+}
+
+export const FIRST_LOAD_PAGES: FirstLoadPage[] = [
+  { page: '/login', entry: 'index', goalKb: 200 },
+  // Known gap: React, MUI with emotion, TanStack Query and the classic zod already weigh more than
+  // 120 KB gzipped together (README, "Serving the web app").
+  { page: '/webchat', entry: 'webchat', goalKb: 120, ceilingKb: 180 },
+  // The agent's page just after login: the layout (_staff), the agent route and its index.
+  { page: '/agent', entry: 'index', routeChunks: /\/src\/routes\/_staff(\.tsx|\/agent\.tsx|\/agent\.index\.tsx)\?tsr-split/, goalKb: 200, ceilingKb: 290 },
+];
+
+/** Chunks a page loads at once: its entry, the chosen route chunks, and everything they import statically. */
+export function firstLoadChunks(bundle: Rolldown.OutputBundle, page: FirstLoadPage): Rolldown.OutputChunk[] {
+  const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+  const entry = chunks.find((c) => c.isEntry && c.name === page.entry);
+  if (!entry) throw new Error(`No entry chunk named ${page.entry}`);
+  const roots = [entry, ...(page.routeChunks ? chunks.filter((c) => page.routeChunks!.test(c.facadeModuleId ?? '')) : [])];
+  const seen = new Map<string, Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.set(chunk.fileName, chunk);
+    for (const name of chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next);
+    }
+  };
+  roots.forEach(visit);
+  return [...seen.values()];
+}
+
+export const gzipKb = (code: string | Uint8Array) => Math.round(gzipSync(code, { level: 9 }).length / 102.4) / 10;
+
+/** Each page's first-load JavaScript in KB gzip, with its chunk count and the biggest libraries or source folders in it. */
+export function firstLoadSizes(bundle: Rolldown.OutputBundle) {
+  return FIRST_LOAD_PAGES.map((page) => {
+    const chunks = firstLoadChunks(bundle, page);
+    const kb = Math.round(chunks.reduce((sum, c) => sum + gzipKb(c.code), 0) * 10) / 10;
+    return { ...page, kb, chunks: chunks.length, largest: largestParts(chunks) };
+  });
+}
+
+/** The heaviest packages (node_modules) and source folders, by size before minifying: where to look first. */
+function largestParts(chunks: Rolldown.OutputChunk[], count = 6) {
+  const sizes = new Map<string, number>();
+  for (const chunk of chunks) {
+    for (const [id, module] of Object.entries(chunk.modules)) {
+      const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+      const part = inPackage ? inPackage[1]! : (/\/(src\/[^/?]+(?:\/[^/?]+)?)/.exec(id)?.[1] ?? id);
+      sizes.set(part, (sizes.get(part) ?? 0) + module.renderedLength);
+    }
+  }
+  return [...sizes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([part, bytes]) => `${part} ${Math.round(bytes / 1024)}`)
+    .join(', ');
+}
