@@ -7,7 +7,7 @@ import {
   OFFER_TIMEOUT_MIN_SECONDS,
 } from '../../contract/limits';
 import type { RoutingSettings } from '../../contract/settings';
-import { strings } from '../../lib/strings';
+import { settingsStrings } from '../../lib/staff-page-strings';
 import {
   bytesToMb,
   draftFromSettings,
@@ -66,8 +66,8 @@ describe('file type groups', () => {
   });
 
   it('labels a type with its extensions', () => {
-    expect(strings.settings.fileType('PNG', ['png'])).toBe('PNG (.png)');
-    expect(strings.settings.fileType('HEIC', ['heic', 'heif'])).toBe('HEIC (.heic, .heif)');
+    expect(settingsStrings.fileType('PNG', ['png'])).toBe('PNG (.png)');
+    expect(settingsStrings.fileType('HEIC', ['heic', 'heif'])).toBe('HEIC (.heic, .heif)');
   });
 });
 
@@ -122,7 +122,7 @@ describe('the draft', () => {
       errors: {
         policies: {
           agentUploads: { maxFileSizeBytes: 'The size limit can be at most 50 MB' },
-          customerUploads: { maxFileSizeBytes: strings.settings.sizeInvalid },
+          customerUploads: { maxFileSizeBytes: settingsStrings.sizeInvalid },
         },
         routing: {},
         security: {},
@@ -247,14 +247,14 @@ describe('routing settings', () => {
       maxMissedOffers: 'A whole number',
     });
     expect(routingErrors({ lostAgentGraceSeconds: '', replyTimeLimitSeconds: 'two minutes' })?.routing).toEqual({
-      lostAgentGraceSeconds: strings.settings.routing.invalid.lostAgentGraceSeconds,
-      replyTimeLimitSeconds: strings.settings.routing.invalid.replyTimeLimitSeconds,
+      lostAgentGraceSeconds: settingsStrings.routing.invalid.lostAgentGraceSeconds,
+      replyTimeLimitSeconds: settingsStrings.routing.invalid.replyTimeLimitSeconds,
     });
   });
 
   it('explain each field with its bounds', () => {
-    expect(strings.settings.routing.hints.offerTimeoutSeconds(5, 600)).toMatch(/before it goes to the next agent\. 5 to 600 seconds\.$/);
-    expect(strings.settings.routing.hints.replyTimeLimitSeconds(10, 86_400)).toMatch(/amber near it and red past it\. 10 to 86400 seconds \(24 hours\)\.$/);
+    expect(settingsStrings.routing.hints.offerTimeoutSeconds(5, 600)).toMatch(/before it goes to the next agent\. 5 to 600 seconds\.$/);
+    expect(settingsStrings.routing.hints.replyTimeLimitSeconds(10, 86_400)).toMatch(/amber near it and red past it\. 10 to 86400 seconds \(24 hours\)\.$/);
   });
 });
 
@@ -271,6 +271,6 @@ describe('the image pixel limit', () => {
     expect(ok.ok && ok.request.customerUploads.maxImagePixels).toBe(12_345_678);
     const bad = toUpdateRequest({ ...draft, agentUploads: { ...draft.agentUploads, maxImageMegapixels: '0.5' }, customerUploads: { ...draft.customerUploads, maxImageMegapixels: 'big' } }, savedSettings);
     expect(!bad.ok && bad.errors.policies.agentUploads?.maxImagePixels).toBe('At least 1 megapixels');
-    expect(!bad.ok && bad.errors.policies.customerUploads?.maxImagePixels).toBe(strings.settings.imagePixelsInvalid);
+    expect(!bad.ok && bad.errors.policies.customerUploads?.maxImagePixels).toBe(settingsStrings.imagePixelsInvalid);
   });
 });

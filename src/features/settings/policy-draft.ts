@@ -9,7 +9,7 @@ import {
   type Settings,
   type UpdateSettingsRequest,
 } from '../../contract/settings';
-import { strings } from '../../lib/strings';
+import { settingsStrings } from '../../lib/staff-page-strings';
 
 /** The two policies of the form, in the order they are shown. */
 export const POLICY_KEYS = ['agentUploads', 'customerUploads'] as const;
@@ -202,22 +202,22 @@ export function toUpdateRequest(
   const fields: Record<string, string> = {};
   const policy = (key: PolicyKey) => {
     const bytes = draftBytes(draft[key], saved[key]);
-    if (bytes === null) fields[`${key}.maxFileSizeBytes`] = strings.settings.sizeInvalid;
+    if (bytes === null) fields[`${key}.maxFileSizeBytes`] = settingsStrings.sizeInvalid;
     const pixels = draftPixels(draft[key], saved[key]);
-    if (pixels === null) fields[`${key}.maxImagePixels`] = strings.settings.imagePixelsInvalid;
+    if (pixels === null) fields[`${key}.maxImagePixels`] = settingsStrings.imagePixelsInvalid;
     return { allowedTypes: draft[key].allowedTypes, maxFileSizeBytes: bytes ?? 0, maxImagePixels: pixels ?? 0 };
   };
   const routing = Object.fromEntries(
     ROUTING_FIELDS.map((field) => {
       const value = parseNumber(draft.routing[field]);
-      if (value === null) fields[`routing.${field}`] = strings.settings.routing.invalid[field];
+      if (value === null) fields[`routing.${field}`] = settingsStrings.routing.invalid[field];
       return [field, value ?? 0];
     }),
   ) as RoutingSettings;
   const security = Object.fromEntries(
     SECURITY_FIELDS.map((field) => {
       const value = parseNumber(draft.security[field]);
-      if (value === null) fields[`security.${field}`] = strings.settings.security.invalid;
+      if (value === null) fields[`security.${field}`] = settingsStrings.security.invalid;
       return [field, value ?? 0];
     }),
   ) as SecuritySettings;

@@ -1,7 +1,7 @@
 import { Box, Button, Stack } from '@mui/material';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { strings } from '../../lib/strings';
+import { adminStrings } from '../../lib/staff-page-strings';
 
 // The current page's link is underlined, like a tab.
 const tabSx = {
@@ -15,10 +15,10 @@ const tabSx = {
 
 /** The admin area: its pages as tabs over the page itself. */
 export function AdminFrame({ children }: { children: ReactNode }) {
-  const s = strings.admin.tabs;
+  const s = adminStrings.tabs;
   return (
     <Box sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
-      <Box component="nav" aria-label={strings.admin.tabsLabel} sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowX: 'auto' }}>
+      <Box component="nav" aria-label={adminStrings.tabsLabel} sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowX: 'auto' }}>
         {/* Lined up with the page's content column below. */}
         <Stack direction="row" sx={{ maxWidth: 1200, mx: 'auto', px: { xs: 1, md: 3 } }}>
           <Button component={Link} to="/admin/queues" color="inherit" sx={tabSx}>

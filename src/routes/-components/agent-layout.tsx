@@ -16,6 +16,7 @@ import { TypingContext } from '../../hooks/use-typing';
 import type { Alerting } from '../../lib/notification-rules';
 import { queryKeys } from '../../lib/query-keys';
 import { strings } from '../../lib/strings';
+import { adminStrings, preferencesStrings, settingsStrings, supervisorStrings } from '../../lib/staff-page-strings';
 
 // Router links mark the page they lead to with aria-current.
 const navLinkSx = { '&[aria-current="page"]': { bgcolor: 'action.selected' } };
@@ -59,23 +60,23 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             <Typography variant="h6" component="h1" sx={{ flex: 1, fontSize: 18 }}>
               {strings.appName}
             </Typography>
-            <Stack component="nav" aria-label={strings.settings.navLabel} direction="row" spacing={0.5}>
+            <Stack component="nav" aria-label={settingsStrings.navLabel} direction="row" spacing={0.5}>
               <Button component={Link} to="/agent" color="inherit" sx={navLinkSx}>
-                {strings.settings.conversations}
+                {settingsStrings.conversations}
               </Button>
               {user.role !== 'agent' && (
                 <Button component={Link} to="/supervisor" color="inherit" sx={navLinkSx}>
-                  {strings.supervisor.nav}
+                  {supervisorStrings.nav}
                 </Button>
               )}
               {user.role === 'admin' && (
                 // Current on every admin page; the admin area's own tabs lead to Settings and the rest.
                 <Button component={Link} to="/admin/queues" color="inherit" sx={navLinkSx} aria-current={inAdminArea ? 'page' : undefined}>
-                  {strings.admin.nav}
+                  {adminStrings.nav}
                 </Button>
               )}
               <Button component={Link} to="/preferences" color="inherit" sx={navLinkSx}>
-                {strings.preferences.nav}
+                {preferencesStrings.nav}
               </Button>
             </Stack>
             {user.role === 'agent' && <PresenceMenu />}

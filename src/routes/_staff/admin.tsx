@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router';
-import { strings } from '../../lib/strings';
+import { adminStrings } from '../../lib/staff-page-strings';
 import { AdminFrame } from '../-components/admin-frame';
 import { Forbidden } from '../-components/forbidden';
 
@@ -10,7 +10,7 @@ export const Route = createFileRoute('/_staff/admin')({
 
 function AdminArea() {
   const { user } = Route.useRouteContext();
-  if (user.role !== 'admin') return <Forbidden title={strings.admin.forbiddenTitle} body={strings.admin.forbiddenBody} />;
+  if (user.role !== 'admin') return <Forbidden title={adminStrings.forbiddenTitle} body={adminStrings.forbiddenBody} />;
   return (
     <AdminFrame>
       <Outlet />

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { queueDashboardQueryOptions } from '../../features/supervision/api/get-queue-dashboard';
 import { SupervisorPage } from '../../features/supervision/components/supervisor-page';
 import { SupervisorTabSchema } from '../../features/supervision/supervisor-tab';
-import { strings } from '../../lib/strings';
+import { supervisorStrings } from '../../lib/staff-page-strings';
 import { Forbidden } from '../-components/forbidden';
 
 export const Route = createFileRoute('/_staff/supervisor')({
@@ -24,7 +24,7 @@ function Supervisor() {
   const { tab, queue } = Route.useSearch();
   const navigate = useNavigate();
   return user.role === 'agent' ? (
-    <Forbidden title={strings.supervisor.forbiddenTitle} body={strings.supervisor.forbiddenBody} />
+    <Forbidden title={supervisorStrings.forbiddenTitle} body={supervisorStrings.forbiddenBody} />
   ) : (
     <SupervisorPage
       tab={tab}

@@ -4,7 +4,7 @@ import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { formatDateTime } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useAdminAudit } from '../api/get-admin-audit';
 import { AdminPage } from './admin-page';
 
@@ -13,7 +13,7 @@ const adminChange = (f: EventFrame) =>
 
 /** Admins: every change admins made to queues, users and settings, newest first. */
 export function AuditPage() {
-  const s = strings.admin.audit;
+  const s = adminStrings.audit;
   const audit = useAdminAudit();
   useLiveRefresh(queryKeys.admin.audit(), adminChange);
   return (

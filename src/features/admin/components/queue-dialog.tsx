@@ -25,6 +25,7 @@ import { EMAIL_MAX_LENGTH, QUEUE_NAME_MAX_LENGTH } from '../../../contract/limit
 import { RoutingModeSchema, type RoutingMode } from '../../../contract/queues';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useCreateQueue } from '../api/create-queue';
 import { useAdminUsers } from '../api/get-admin-users';
 import { useUpdateQueue } from '../api/update-queue';
@@ -43,7 +44,7 @@ interface Props {
 
 /** Creates or edits a queue: name, address, routing mode and the agents serving it. */
 export function QueueDialog({ queue, onClose, onSaved }: Props) {
-  const s = strings.admin.queues;
+  const s = adminStrings.queues;
   const users = useAdminUsers();
   const create = useCreateQueue();
   const update = useUpdateQueue();
@@ -160,7 +161,7 @@ export function QueueDialog({ queue, onClose, onSaved }: Props) {
                     <FormControlLabel
                       key={a.id}
                       control={<Checkbox checked={agentIds.includes(a.id)} onChange={(e) => toggleAgent(a.id, e.target.checked)} />}
-                      label={a.disabled ? `${a.displayName} (${strings.admin.users.disabled.toLowerCase()})` : a.displayName}
+                      label={a.disabled ? `${a.displayName} (${adminStrings.users.disabled.toLowerCase()})` : a.displayName}
                     />
                   ))}
                 </FormGroup>
@@ -173,7 +174,7 @@ export function QueueDialog({ queue, onClose, onSaved }: Props) {
         <DialogActions>
           <Button onClick={onClose}>{strings.common.cancel}</Button>
           <Button type="submit" variant="contained" loading={mutation.isPending}>
-            {queue ? strings.admin.save : strings.admin.create}
+            {queue ? adminStrings.save : adminStrings.create}
           </Button>
         </DialogActions>
       </form>

@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../../../components/query-status';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { useAdminUsers } from '../api/get-admin-users';
 import { QueueDialog } from './queue-dialog';
@@ -17,7 +17,7 @@ const changesQueuesOrUsers = (f: EventFrame) => f.kind === 'workspace-event' && 
 
 /** Admins: every queue, with a dialog to create one or change its name, address, routing and agents. */
 export function QueuesPage() {
-  const s = strings.admin.queues;
+  const s = adminStrings.queues;
   const queues = useAdminQueues();
   const users = useAdminUsers();
   const [editing, setEditing] = useState<AdminQueue | 'new' | null>(null);
@@ -54,7 +54,7 @@ export function QueuesPage() {
                 <TableCell>{s.address}</TableCell>
                 <TableCell>{s.routing}</TableCell>
                 <TableCell>{s.agentsColumn}</TableCell>
-                <TableCell sx={{ textAlign: 'right' }}>{strings.admin.actions}</TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{adminStrings.actions}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -80,8 +80,8 @@ export function QueuesPage() {
                       )}
                     </TableCell>
                     <TableCell sx={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                      <Button size="small" aria-label={strings.admin.editLabel(q.name)} onClick={() => setEditing(q)}>
-                        {strings.admin.edit}
+                      <Button size="small" aria-label={adminStrings.editLabel(q.name)} onClick={() => setEditing(q)}>
+                        {adminStrings.edit}
                       </Button>
                     </TableCell>
                   </TableRow>

@@ -4,13 +4,14 @@ import { NewPasswordSchema, type AdminUser } from '../../../contract/admin';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/limits';
 import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useResetPassword } from '../api/reset-password';
 import { useFocusInvalid } from '../hooks/use-focus-invalid';
 import { apiFormErrors } from '../form-errors';
 
 /** Sets a new password for a user, who is logged out everywhere and logs in again with it. */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: AdminUser; onClose(): void; onDone(): void }) {
-  const s = strings.admin.users;
+  const s = adminStrings.users;
   const reset = useResetPassword();
   const [password, setPassword] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { AdminUser } from '../../../contract/admin';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useUpdateUser } from '../api/update-user';
 
 /**
@@ -10,7 +11,7 @@ import { useUpdateUser } from '../api/update-user';
  * queues) or enabling them again.
  */
 export function ToggleUserDialog({ user, onClose, onDone }: { user: AdminUser; onClose(): void; onDone(user: AdminUser): void }) {
-  const s = strings.admin.users;
+  const s = adminStrings.users;
   const update = useUpdateUser();
   const titleId = useId();
   const disabling = !user.disabled;

@@ -39,6 +39,7 @@ import {
 import { errorMessage } from '../../../lib/api-client';
 import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
+import { adminStrings } from '../../../lib/staff-page-strings';
 import { useCreateUser } from '../api/create-user';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { useUpdateUser } from '../api/update-user';
@@ -59,7 +60,7 @@ interface Props {
 
 /** Creates a user (with a first password) or edits one: name, role, capacity and queues. */
 export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
-  const s = strings.admin.users;
+  const s = adminStrings.users;
   const queues = useAdminQueues();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -251,7 +252,7 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
         <DialogActions>
           <Button onClick={onClose}>{strings.common.cancel}</Button>
           <Button type="submit" variant="contained" loading={mutation.isPending}>
-            {user ? strings.admin.save : strings.admin.create}
+            {user ? adminStrings.save : adminStrings.create}
           </Button>
         </DialogActions>
       </form>

@@ -6,7 +6,7 @@ import { LoadError, Loading } from '../../../components/query-status';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { strings } from '../../../lib/strings';
+import { adminStrings, supervisorStrings } from '../../../lib/staff-page-strings';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { useAdminUsers } from '../api/get-admin-users';
 import { AdminPage } from './admin-page';
@@ -21,7 +21,7 @@ const changesUsers = (f: EventFrame) =>
 
 /** Admins: every user, with dialogs to create, edit, reset a password, and disable or enable. */
 export function UsersPage({ currentUserId }: { currentUserId: string }) {
-  const s = strings.admin.users;
+  const s = adminStrings.users;
   const users = useAdminUsers();
   const queues = useAdminQueues();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -63,7 +63,7 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
                 <TableCell>{s.queues}</TableCell>
                 <TableCell sx={{ textAlign: 'right' }}>{s.capacity}</TableCell>
                 <TableCell>{s.status}</TableCell>
-                <TableCell sx={{ textAlign: 'right' }}>{strings.admin.actions}</TableCell>
+                <TableCell sx={{ textAlign: 'right' }}>{adminStrings.actions}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -84,7 +84,7 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
                       </Typography>
                     </TableCell>
                     <TableCell>{s.roles[u.role]}</TableCell>
-                    <TableCell>{u.role !== 'agent' ? '—' : served.length ? served.join(', ') : strings.supervisor.noQueuesServed}</TableCell>
+                    <TableCell>{u.role !== 'agent' ? '—' : served.length ? served.join(', ') : supervisorStrings.noQueuesServed}</TableCell>
                     <TableCell sx={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{u.role === 'agent' ? u.capacity : '—'}</TableCell>
                     <TableCell>
                       {u.disabled ? (
@@ -94,8 +94,8 @@ export function UsersPage({ currentUserId }: { currentUserId: string }) {
                       )}
                     </TableCell>
                     <TableCell sx={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                      <Button size="small" aria-label={strings.admin.editLabel(u.displayName)} onClick={() => setDialog({ kind: 'edit', user: u })}>
-                        {strings.admin.edit}
+                      <Button size="small" aria-label={adminStrings.editLabel(u.displayName)} onClick={() => setDialog({ kind: 'edit', user: u })}>
+                        {adminStrings.edit}
                       </Button>
                       <Button size="small" aria-label={s.resetPasswordLabel(u.displayName)} onClick={() => setDialog({ kind: 'password', user: u })}>
                         {s.resetPassword}

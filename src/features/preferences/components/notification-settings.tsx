@@ -6,7 +6,7 @@ import type { NotificationPreferences } from '../../../contract/preferences';
 import { useNotifierStatus } from '../../../hooks/use-notifier';
 import { errorMessage } from '../../../lib/api-client';
 import { notifier, type DesktopPermission } from '../../../lib/notifier';
-import { strings } from '../../../lib/strings';
+import { preferencesStrings } from '../../../lib/staff-page-strings';
 import { useUpdatePreferences } from '../api/update-preferences';
 
 type Key = keyof NotificationPreferences;
@@ -20,7 +20,7 @@ const permissionSeverity: Record<DesktopPermission, 'success' | 'info' | 'warnin
 
 /** What to be told about (new messages, offers and waiting conversations) and how (desktop, sound). */
 export function NotificationSettings({ notifications }: { notifications: NotificationPreferences }) {
-  const s = strings.preferences;
+  const s = preferencesStrings;
   const headingId = useId();
   const update = useUpdatePreferences();
   const { permission, audio } = useNotifierStatus();

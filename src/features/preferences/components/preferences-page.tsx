@@ -2,12 +2,13 @@ import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/ma
 import type { Role } from '../../../contract/auth';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { preferencesStrings } from '../../../lib/staff-page-strings';
 import { usePreferences } from '../api/get-preferences';
 import { NotificationSettings } from './notification-settings';
 
 /** Each staff member's own choices, saved on the server for all their devices. */
 export function PreferencesPage({ role }: { role: Role }) {
-  const s = strings.preferences;
+  const s = preferencesStrings;
   const preferences = usePreferences();
   return (
     <Box sx={{ flex: 1, overflow: 'auto' }}>

@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useId } from 'react';
 import { FILE_TYPES, type AttachmentPolicy } from '../../../contract/attachments';
-import { strings } from '../../../lib/strings';
+import { settingsStrings } from '../../../lib/staff-page-strings';
 import {
   fileTypesByKind,
   MAX_FILE_SIZE_CEILING_MB,
@@ -37,7 +37,7 @@ const groups = fileTypesByKind();
 
 /** One uploader's policy: a checkbox per file type, grouped by kind, and the size limit. */
 export function PolicySection({ policyKey, draft, errors, disabled, onChange }: Props) {
-  const s = strings.settings;
+  const s = settingsStrings;
   const headingId = useId();
   const typesErrorId = useId();
   return (

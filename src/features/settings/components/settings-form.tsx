@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AttachmentPolicy } from '../../../contract/attachments';
 import type { Settings } from '../../../contract/settings';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
-import { strings } from '../../../lib/strings';
+import { settingsStrings } from '../../../lib/staff-page-strings';
 import { useUpdateSettings } from '../api/update-settings';
 import {
   draftFromSettings,
@@ -30,7 +30,7 @@ const noErrors: SettingsErrors = { policies: {}, routing: {}, security: {}, form
 
 /** The attachment policies and routing settings as an editable form: checked with the contract, then saved whole. */
 export function SettingsForm({ settings }: { settings: Settings }) {
-  const s = strings.settings;
+  const s = settingsStrings;
   const update = useUpdateSettings();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(settings));
   const [errors, setErrors] = useState<SettingsErrors>(noErrors);
@@ -125,7 +125,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         ))}
       </Stack>
       <WholeNumberSection
-        text={strings.settings.routing}
+        text={settingsStrings.routing}
         fields={ROUTING_FIELDS}
         bounds={routingBounds}
         draft={draft.routing}
@@ -134,7 +134,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         onChange={changeRouting}
       />
       <WholeNumberSection
-        text={strings.settings.security}
+        text={settingsStrings.security}
         fields={SECURITY_FIELDS}
         bounds={securityBounds}
         draft={draft.security}

@@ -2,13 +2,14 @@ import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/ma
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import { settingsStrings } from '../../../lib/staff-page-strings';
 import { useSettings } from '../api/get-settings';
 import { SettingsForm } from './settings-form';
 import { WebchatIdentitySection } from './webchat-identity-section';
 
 /** The admin's System Configurator: the attachment policies of agents and customers, and the routing settings. */
 export function SettingsPage() {
-  const s = strings.settings;
+  const s = settingsStrings;
   const settings = useSettings();
   return (
     <Box sx={{ flex: 1, overflow: 'auto' }}>

@@ -2,7 +2,7 @@ import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import { Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { LoadError, Loading } from '../../../components/query-status';
-import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 import { useAgentStatuses } from '../api/get-agent-statuses';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
@@ -12,7 +12,7 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as
 
 /** Every agent: presence and for how long, connection, conversations held against capacity. */
 export function AgentTable() {
-  const s = strings.supervisor;
+  const s = supervisorStrings;
   const statuses = useAgentStatuses();
   if (statuses.isPending) return <Loading />;
   if (statuses.isError) return <LoadError error={statuses.error} onRetry={() => void statuses.refetch()} />;

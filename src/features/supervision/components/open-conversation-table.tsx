@@ -4,7 +4,7 @@ import type { Conversation } from '../../../contract/conversations';
 import { LoadError, Loading } from '../../../components/query-status';
 import { errorMessage } from '../../../lib/api-client';
 import { formatTime } from '../../../lib/format';
-import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 import { useQueueDashboard } from '../api/get-queue-dashboard';
 import { useOpenConversations } from '../api/get-open-conversations';
 import { serverClockOffset } from '../server-clock';
@@ -23,7 +23,7 @@ function stateSince(c: Conversation): string {
 }
 
 function stateLabel(c: Conversation): string {
-  const s = strings.supervisor.states;
+  const s = supervisorStrings.states;
   if (c.state === 'picked') return s.picked;
   if (c.state === 'offered' && c.offer) return s.offered(c.offer.agent.displayName);
   if (c.reservedFor) return s.reserved(c.reservedFor.displayName);
@@ -32,7 +32,7 @@ function stateLabel(c: Conversation): string {
 
 /** Every open conversation, optionally of one queue; each opens read-only in the conversation panel. */
 export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props) {
-  const s = strings.supervisor;
+  const s = supervisorStrings;
   const dashboard = useQueueDashboard();
   const queues = dashboard.data?.queues.map((q) => q.queue) ?? [];
   const queueName = queues.find((q) => q.id === queueId)?.name;

@@ -2,6 +2,7 @@ import CircleIcon from '@mui/icons-material/Circle';
 import { Stack, Typography } from '@mui/material';
 import type { Presence, PresenceState } from '../../../contract/presence';
 import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 
 /** Theme colours per presence: green takes offers, red busy, amber away, grey offline. */
 const presenceColor: Record<PresenceState, string> = {
@@ -21,7 +22,7 @@ export function PresenceLabel({ presence }: { presence: Presence }) {
       </Stack>
       {presence.reason && (
         <Typography variant="caption" color="text.secondary">
-          {strings.supervisor.presenceSetBy[presence.reason]}
+          {supervisorStrings.presenceSetBy[presence.reason]}
         </Typography>
       )}
     </Stack>

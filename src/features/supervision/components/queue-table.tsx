@@ -1,6 +1,6 @@
 import { Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { LoadError, Loading } from '../../../components/query-status';
-import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 import { useQueueDashboard } from '../api/get-queue-dashboard';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
@@ -10,7 +10,7 @@ const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as
 
 /** One row per queue: what waits, for how long, what is offered and held, who serves it. */
 export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void }) {
-  const s = strings.supervisor;
+  const s = supervisorStrings;
   const dashboard = useQueueDashboard();
   if (dashboard.isPending) return <Loading />;
   if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;

@@ -3,7 +3,7 @@ import type { ConversationEvent } from '../../../contract/events';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import type { EventFrame } from '../../../lib/realtime-events';
 import { queryKeys } from '../../../lib/query-keys';
-import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 import { SUPERVISOR_TABS, type SupervisorTab } from '../supervisor-tab';
 import { AgentTable } from './agent-table';
 import { OpenConversationTable } from './open-conversation-table';
@@ -38,7 +38,7 @@ const panelId = (tab: SupervisorTab) => `supervisor-panel-${tab}`;
 
 /** The supervisors' live views of queues, agents and open conversations. */
 export function SupervisorPage({ tab, onTabChange, queueId, onQueueChange, onShowQueue, onOpenConversation }: Props) {
-  const s = strings.supervisor;
+  const s = supervisorStrings;
   useLiveRefresh(queryKeys.supervision.queues(), affectsQueues);
   useLiveRefresh(queryKeys.supervision.agents(), affectsAgents);
   useLiveRefresh(queryKeys.supervision.conversationLists(), affectsConversations);

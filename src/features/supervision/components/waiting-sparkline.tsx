@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import type { WaitingSample } from '../../../contract/supervision';
-import { strings } from '../../../lib/strings';
+import { supervisorStrings } from '../../../lib/staff-page-strings';
 import { waitingChartGeometry } from '../waiting-chart';
 
 const WIDTH = 120;
@@ -16,7 +16,7 @@ interface Props {
 /** A queue's waiting conversations over the last hour, as a small step chart in plain SVG. */
 export function WaitingSparkline({ queueName, samples, current }: Props) {
   const geometry = waitingChartGeometry(samples, current, { width: WIDTH, height: HEIGHT });
-  const s = strings.supervisor;
+  const s = supervisorStrings;
   const label = geometry
     ? s.chartLabel(queueName, geometry.latest, geometry.highest, geometry.lowest)
     : s.chartEmpty(queueName);
