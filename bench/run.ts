@@ -4,6 +4,7 @@
  * `npm run bench -- realtime-load message-send` runs only the named ones.
  */
 import { benchAttachmentUpload } from './attachment-upload';
+import { benchBundleSize } from './bundle-size';
 import { benchConversationList } from './conversation-list';
 import { benchLighthouse } from './lighthouse';
 import { benchLongThread } from './long-thread';
@@ -20,6 +21,7 @@ const benches: Record<string, Bench> = {
   'realtime-load': benchRealtimeLoad,
   'read-load': benchReadLoad,
   'long-thread': benchLongThread,
+  'bundle-size': benchBundleSize,
   lighthouse: benchLighthouse,
 };
 

@@ -23,9 +23,9 @@ export const FIRST_LOAD_PAGES: FirstLoadPage[] = [
   { page: '/login', entry: 'index', goalKb: 200 },
   // Known gap: React, MUI with emotion, TanStack Query and the classic zod already weigh more than
   // 120 KB gzipped together (README, "Serving the web app").
-  { page: '/webchat', entry: 'webchat', goalKb: 120, ceilingKb: 180 },
+  { page: '/webchat', entry: 'webchat', goalKb: 120, ceilingKb: 175 },
   // The agent's page just after login: the layout (_staff), the agent route and its index.
-  { page: '/agent', entry: 'index', routeChunks: /\/src\/routes\/_staff(\.tsx|\/agent\.tsx|\/agent\.index\.tsx)\?tsr-split/, goalKb: 200, ceilingKb: 290 },
+  { page: '/agent', entry: 'index', routeChunks: /\/src\/routes\/_staff(\.tsx|\/agent\.tsx|\/agent\.index\.tsx)\?tsr-split/, goalKb: 200, ceilingKb: 285 },
 ];
 
 /** Chunks a page loads at once: its entry, the chosen route chunks, and everything they import statically. */
