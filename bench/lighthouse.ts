@@ -31,6 +31,8 @@ interface PageRun {
   jsRequests: number;
   jsTransferKb: number;
   jsGzipKb: number;
+  /** What Lighthouse says costs score: failing audits with their figure, and the LCP element. */
+  findings: string;
 }
 
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
@@ -53,6 +55,20 @@ async function lighthouseReport(url: string, port: number) {
   }
 }
 
+type Report = Awaited<ReturnType<typeof lighthouseReport>>;
+
+/** The performance audits that did not pass (opportunities and diagnostics), worst first, and the LCP element. */
+function findingsOf(lhr: Report) {
+  const ids = (lhr.categories.performance?.auditRefs ?? []).map((ref) => ref.id);
+  const failing = ids
+    .map((id) => lhr.audits[id])
+    .filter((a) => a && a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable')
+    .sort((a, b) => (a!.score ?? 0) - (b!.score ?? 0))
+    .map((a) => `${a!.id}${a!.displayValue ? ` (${a!.displayValue})` : ''}`);
+  const lcp = (lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined)?.items?.[0]?.items?.[0]?.node?.snippet;
+  return `${failing.join(', ') || 'none'}${lcp ? `; LCP element ${lcp.slice(0, 80)}` : ''}`;
+}
+
 async function audit(origin: string, path: string, port: number, clientDir: string): Promise<PageRun> {
   const lhr = await lighthouseReport(`${origin}${path}`, port);
   const items = (lhr.audits['network-requests']?.details as { items?: { url: string; resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? [];
@@ -67,6 +83,7 @@ async function audit(origin: string, path: string, port: number, clientDir: stri
     jsRequests: scripts.length,
     jsTransferKb: kb(scripts.reduce((sum, i) => sum + (i.transferSize ?? 0), 0)),
     jsGzipKb: kb(await gzipOfScripts(clientDir, scripts.map((s) => s.url))),
+    findings: findingsOf(lhr),
   };
 }
 
@@ -124,11 +141,13 @@ export async function benchLighthouse() {
     .slice(1)
     .map((r) => `${r.path} ${r.score} (goal ≥ ${SCORE_GOAL}), ${r.jsGzipKb} KB JS gzip (budget ${JS_BUDGET_KB[r.path]} KB)`)
     .join('; ');
+  const findings = runs.slice(1).map((r) => `${r.path}: ${r.findings}`).join('\n');
   return {
     name: 'Lighthouse, mobile: first load of the login page and the web chat against a static page',
     rows,
     summary:
       `${verdict}; baseline static page ${baseline.score}. ` +
+      `What costs score:\n${findings}\n` +
       `Load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')} on this 2-core machine.`,
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RouteDef } from './route-def';
+import { webchatApi } from './webchat-api';
 import {
   AdminAuditListSchema,
   AdminQueueListSchema,
@@ -56,34 +58,8 @@ import {
   TransferResponseSchema,
   TransferTargetsSchema,
 } from './transfers';
-import {
-  CustomerConversationResponseSchema,
-  PublicQueueListSchema,
-  StartChatRequestSchema,
-  StartChatResponseSchema,
-} from './webchat';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call a route: `public` anyone, `staff` a logged-in user, `customer` a conversation token. */
-export type RouteAccess = 'public' | 'staff' | 'customer';
-
-export interface RouteDef {
-  method: HttpMethod;
-  /** Fastify-style path; `:name` segments are parameters. */
-  path: string;
-  access: RouteAccess;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response: z.ZodType;
-  /**
-   * `multipart`: the body is multipart/form-data with one file part named `file`
-   * (ATTACHMENT_UPLOAD_FIELD); `body` is then absent. JSON otherwise.
-   */
-  bodyFormat?: 'json' | 'multipart';
-  /** `binary`: the answer is file bytes (with Range support), not JSON; errors are still JSON. */
-  responseFormat?: 'json' | 'binary';
-}
+export { buildPath, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
 
 export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
 export const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) });
@@ -150,11 +126,6 @@ export const api = {
   generateWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/secret', access: 'staff', response: WebchatIdentitySecretResponseSchema },
   revealWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/reveal', access: 'staff', response: WebchatIdentitySecretResponseSchema },
 
-  webchatQueues: { method: 'GET', path: '/api/webchat/queues', access: 'public', response: PublicQueueListSchema },
-  webchatStart: { method: 'POST', path: '/api/webchat/conversations', access: 'public', body: StartChatRequestSchema, response: StartChatResponseSchema },
-  webchatConversation: { method: 'GET', path: '/api/webchat/conversation', access: 'customer', response: CustomerConversationResponseSchema },
-  webchatMessages: { method: 'GET', path: '/api/webchat/messages', access: 'customer', query: MessagePageQuerySchema, response: MessagePageSchema },
-  webchatSend: { method: 'POST', path: '/api/webchat/messages', access: 'customer', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
 
   settings: { method: 'GET', path: '/api/settings', access: 'staff', response: SettingsResponseSchema },
   updateSettings: { method: 'PUT', path: '/api/settings', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
@@ -162,9 +133,7 @@ export const api = {
   attachmentPolicy: { method: 'GET', path: '/api/attachments/policy', access: 'staff', response: AttachmentPolicyResponseSchema },
   uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
-  webchatAttachmentPolicy: { method: 'GET', path: '/api/webchat/attachments/policy', access: 'customer', response: AttachmentPolicyResponseSchema },
-  webchatUploadAttachment: { method: 'POST', path: '/api/webchat/attachments', access: 'customer', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
-  webchatDownloadAttachment: { method: 'GET', path: '/api/webchat/attachments/:id', access: 'customer', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
+  ...webchatApi,
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;
@@ -172,12 +141,3 @@ export type RouteName = keyof Api;
 
 /** The WebSocket endpoint; frames are described in events.ts. */
 export const REALTIME_PATH = '/api/realtime';
-
-/** Fills `:name` segments of a route path. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`);
-    return encodeURIComponent(value);
-  });
-}

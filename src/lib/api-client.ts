@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { buildPath, type RouteDef } from '../contract/api';
+import { buildPath, type RouteDef } from '../contract/route-def';
 import { ApiErrorSchema, type ApiErrorBody } from '../contract/errors';
 
 /** An API refusal or a network failure, carrying the server's message for the user. */

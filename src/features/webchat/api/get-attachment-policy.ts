@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { webchatApi } from '../../../contract/webchat-api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -7,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const customerAttachmentPolicyQueryOptions = (token: string) =>
   queryOptions({
     queryKey: queryKeys.webchat.attachmentPolicy(token),
-    queryFn: ({ signal }) => callApi(api.webchatAttachmentPolicy, { token, signal }).then((r) => r.policy),
+    queryFn: ({ signal }) => callApi(webchatApi.webchatAttachmentPolicy, { token, signal }).then((r) => r.policy),
   });
 
 export const useCustomerAttachmentPolicy = (token: string) => useQuery(customerAttachmentPolicyQueryOptions(token));

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { webchatApi } from '../../../contract/webchat-api';
 import { callApi } from '../../../lib/api-client';
 import { linkRefreshInterval } from '../../../lib/link-refresh';
 import { messagePageQuery, olderPageParam } from '../../../lib/message-cache';
@@ -8,7 +8,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const customerMessagesQueryOptions = (token: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.webchat.messages(token),
-    queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: messagePageQuery(pageParam), signal }),
+    queryFn: ({ pageParam, signal }) => callApi(webchatApi.webchatMessages, { token, query: messagePageQuery(pageParam), signal }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: olderPageParam,
     // File links are short-lived: fresh ones arrive with each fetch.
