@@ -126,6 +126,7 @@ export const api = {
   generateWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/secret', access: 'staff', response: WebchatIdentitySecretResponseSchema },
   revealWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/reveal', access: 'staff', response: WebchatIdentitySecretResponseSchema },
 
+  ...webchatApi,
 
   settings: { method: 'GET', path: '/api/settings', access: 'staff', response: SettingsResponseSchema },
   updateSettings: { method: 'PUT', path: '/api/settings', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
@@ -133,7 +134,6 @@ export const api = {
   attachmentPolicy: { method: 'GET', path: '/api/attachments/policy', access: 'staff', response: AttachmentPolicyResponseSchema },
   uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
-  ...webchatApi,
 } as const satisfies Record<string, RouteDef>;
 
 export type Api = typeof api;

@@ -1423,4 +1423,5 @@ export const notFoundHandler = http.all(onPath('/api/*'), ({ request }) => {
 });
 
 /** Every contract route, then the not-found answer. */
-export const handlers: HttpHandler[] = [...Object.values(routeHandlers), notFoundHandler];
+// In the contract's order (api.ts), whatever order the handlers are written in above.
+export const handlers: HttpHandler[] = [...(Object.keys(api) as RouteName[]).map((name) => routeHandlers[name]), notFoundHandler];
