@@ -3,7 +3,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './src/build/precompress.js';
-import { webchatShell } from './src/build/webchat-shell.js';
+import { pageShells } from './src/build/page-shells.js';
 
 // `npm run dev` proxies the API to the server started beside it; `npm run dev:mock` (mode "mock")
 // serves the SPA alone and answers the API with MSW handlers in the browser.
@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => ({
       codeSplittingOptions: { splitBehavior: ({ routeId }) => (routeId === '/login' ? [] : undefined) },
     }),
     react(),
-    webchatShell(),
+    pageShells(),
     precompress(),
   ],
   define: { 'import.meta.env.VITE_USE_MOCKS': JSON.stringify(mode === 'mock') },

@@ -93,6 +93,11 @@ describe('Production build', () => {
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).not.toContain(strings.webchat.intro);
   });
 
+  it("puts the product name of the staff panel's login card in its HTML, shown before any script runs", () => {
+    const panel = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(panel).toMatch(new RegExp(`<div id="root">.*${strings.appName}.*</div>`, 's'));
+  });
+
   it('writes brotli and gzip variants beside every hashed script and style sheet', () => {
     const assets = Object.keys(bundle).filter((name) => name.startsWith('assets/') && /\.(js|css)$/.test(name));
     expect(assets.length).toBeGreaterThan(10);
