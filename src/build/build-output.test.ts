@@ -48,6 +48,8 @@ describe('Production build', () => {
     const modules = reachable(bundle, webchat.fileName).flatMap((chunk) => chunk.moduleIds);
     expect(modules.some((id) => id.includes('/src/features/webchat/components/customer-chat.tsx'))).toBe(true);
     expect(modules.filter((id) => STAFF_MODULE.test(id))).toEqual([]);
+    // Nor the whole route table with every staff schema: the web chat has webchat-api.ts.
+    expect(modules.filter((id) => id.endsWith('/src/contract/api.ts'))).toEqual([]);
   });
 
   it('loads the conversation of the web chat on first use, not with the start form', () => {

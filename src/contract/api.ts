@@ -59,7 +59,7 @@ import {
   TransferTargetsSchema,
 } from './transfers';
 
-export { buildPath, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
+export { buildPath, REALTIME_PATH, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
 
 export const HealthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) });
 export const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) });
@@ -139,5 +139,3 @@ export const api = {
 export type Api = typeof api;
 export type RouteName = keyof Api;
 
-/** The WebSocket endpoint; frames are described in events.ts. */
-export const REALTIME_PATH = '/api/realtime';

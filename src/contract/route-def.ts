@@ -30,3 +30,6 @@ export function buildPath(path: string, params: Record<string, string> = {}): st
     return encodeURIComponent(value);
   });
 }
+
+/** The WebSocket endpoint; frames are described in events.ts. */
+export const REALTIME_PATH = '/api/realtime';

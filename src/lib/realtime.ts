@@ -1,4 +1,4 @@
-import { REALTIME_PATH } from '../contract/api';
+import { REALTIME_PATH } from '../contract/route-def';
 import { RealtimeFrameSchema, type RealtimeFrame, type RealtimeHello, type RealtimeTyping } from '../contract/events';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
