@@ -2,15 +2,29 @@ import { DEMO_URL } from '../../playwright.config';
 import { expect, logIn, sendMessage, test, thread, uniqueCustomer } from './fixtures';
 import { endChatsOf } from './staff-api';
 
-/** Scripts only the staff page lists: in index.html but not in webchat.html (shared ones are in both). */
-async function staffOnlyScripts(request: { get(url: string): Promise<{ text(): Promise<string> }> }) {
+type Request = { get(url: string): Promise<{ text(): Promise<string> }> };
+
+/**
+ * A chunk of contract modules only (schemas the server, the panel and the web chat share): the
+ * staff page may list it and the web chat load it later, with its conversation. Told by the
+ * chunk's source map.
+ */
+async function onlyContract(request: Request, script: string) {
+  const map = JSON.parse(await (await request.get(`${DEMO_URL}${script}.map`)).text()) as { sources: string[] };
+  return map.sources.length > 0 && map.sources.every((source) => source.includes('/src/contract/'));
+}
+
+/** Scripts only the staff page lists: in index.html but not in webchat.html (shared ones are in both), contract chunks aside. */
+async function staffOnlyScripts(request: Request) {
   const scriptsOf = async (page: string) => {
     const html = await (await request.get(`${DEMO_URL}${page}`)).text();
     return new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
   };
   const staff = await scriptsOf('/index.html');
   const webchat = await scriptsOf('/webchat');
-  return { staffOnly: [...staff].filter((s) => !webchat.has(s)), webchat };
+  const staffOnly: string[] = [];
+  for (const script of [...staff].filter((s) => !webchat.has(s))) if (!(await onlyContract(request, script))) staffOnly.push(script);
+  return { staffOnly, webchat };
 }
 
 // Route chunks of the staff panel are named after their route files (login-…, _staff-…, agent-…).
