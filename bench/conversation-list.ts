@@ -8,7 +8,7 @@ import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
 import { loadavg } from 'node:os';
 import { ConversationSortSchema, type ConversationSort } from '../src/contract/preferences';
-import { strings } from '../src/lib/strings';
+import { conversationListStrings, panelStrings } from '../src/lib/staff-page-strings';
 import { buildApp } from '../src/server/app';
 import { openPglite, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrations';
@@ -82,7 +82,7 @@ async function holdConversations(db: Database, username: string, count: number) 
  * the next page comes. Resolves with the rows passed and the milliseconds it took.
  */
 const flingScript = (step: number, rows: number, limitMs: number) => `new Promise((resolve) => {
-  const list = document.querySelector('[role="list"][aria-label="${strings.panel.conversations}"]');
+  const list = document.querySelector('[role="list"][aria-label="${panelStrings.conversations}"]');
   const scroller = list.parentElement;
   const rowHeight = list.firstElementChild?.getBoundingClientRect().height || 1;
   const startTop = scroller.scrollTop;
@@ -119,8 +119,8 @@ interface Run {
 async function measure(page: Page, origin: string, username: string, count: number): Promise<Run> {
   const login = await page.request.post(`${origin}/api/auth/login`, { data: { username, password: PASSWORD } });
   if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
-  const combobox = page.getByRole('combobox', { name: strings.conversationList.sort });
-  const list = page.getByRole('list', { name: strings.panel.conversations });
+  const combobox = page.getByRole('combobox', { name: conversationListStrings.sort });
+  const list = page.getByRole('list', { name: panelStrings.conversations });
 
   const loadStart = Date.now();
   await page.goto(`${origin}/agent?list=mine&sort=arrived-oldest`);
@@ -143,11 +143,11 @@ async function measure(page: Page, origin: string, username: string, count: numb
   const order: ConversationSort[] = [...ConversationSortSchema.options.filter((o) => o !== 'arrived-oldest'), 'arrived-oldest'];
   for (const sort of order) {
     await combobox.click();
-    const option = page.getByRole('option', { name: strings.conversationList.sorts[sort] });
+    const option = page.getByRole('option', { name: conversationListStrings.sorts[sort] });
     await option.waitFor();
     const start = await page.evaluate(() => performance.now());
     await option.click();
-    await combobox.filter({ hasText: strings.conversationList.sorts[sort] }).waitFor();
+    await combobox.filter({ hasText: conversationListStrings.sorts[sort] }).waitFor();
     sortSwitchMs.push((await afterPaint(page)) - start);
   }
   let pagesFetched = 0;

@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
 import { strings } from '../src/lib/strings';
+import { panelStrings } from '../src/lib/staff-page-strings';
 import { buildApp } from '../src/server/app';
 import { openPglite, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrations';
@@ -109,7 +110,7 @@ async function measure(page: Page, origin: string, username: string, thread: { n
   const login = await page.request.post(`${origin}/api/auth/login`, { data: { username, password: PASSWORD } });
   if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
   await page.goto(`${origin}/agent?list=mine`);
-  const row = page.getByRole('list', { name: strings.panel.conversations }).getByRole('listitem', { name: thread.name });
+  const row = page.getByRole('list', { name: panelStrings.conversations }).getByRole('listitem', { name: thread.name });
   await row.waitFor();
 
   // Opening: from the click on the conversation to its newest message on screen.

@@ -1,7 +1,7 @@
 import { Box, Chip, Tooltip } from '@mui/material';
 import { useId } from 'react';
 import type { Customer } from '../contract/conversations';
-import { strings } from '../lib/strings';
+import { identityStrings } from '../lib/staff-page-strings';
 import { visuallyHidden } from '../lib/theme';
 
 /**
@@ -12,7 +12,7 @@ import { visuallyHidden } from '../lib/theme';
 export function UnverifiedChip({ customer }: { customer: Pick<Customer, 'verified'> }) {
   const hintId = useId();
   if (customer.verified) return null;
-  const s = strings.identity;
+  const s = identityStrings;
   return (
     <>
       <Tooltip describeChild title={s.unverifiedHint}>

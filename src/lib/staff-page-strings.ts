@@ -1,6 +1,6 @@
 /**
- * The sentences of the staff pages reached from the panel's menu (admin, settings, supervisor,
- * preferences), apart from strings.ts so that the login page and the customers' web chat, which load
+ * The sentences of the staff panel's pages after login (the agent's page, admin, settings,
+ * supervisor, preferences), apart from strings.ts so that the login page and the customers' web chat, which load
  * strings.ts at once, do not download them. Same rules as strings.ts.
  */
 export const settingsStrings = {
@@ -262,4 +262,154 @@ export const adminStrings = {
     targets: { queue: 'Queue', user: 'User', settings: 'Settings' },
     empty: 'No admin has changed anything yet.',
   },
+};
+
+export const drawerStrings = {
+  actions: 'Conversation actions',
+  more: (customer: string) => `More actions for ${customer}`,
+  close: 'Close side panel',
+  label: 'Conversation side panel',
+  sections: {
+    customer: 'Customer details',
+    details: 'Conversation details',
+    history: 'Conversation history',
+    notes: 'Internal notes',
+    audit: 'Audit trail',
+  },
+  unknown: 'Not known',
+  name: 'Name',
+  email: 'Email',
+  phone: 'Phone',
+  customerId: 'Customer ID',
+  source: 'Source',
+  destination: 'Destination',
+  channel: 'Channel',
+  arrived: 'Arrived',
+  pickedBy: 'Picked by',
+  pickedAt: 'Picked at',
+  state: 'State',
+  endedAt: 'Ended at',
+  endedBy: 'Ended by',
+  notPicked: 'Not picked yet',
+  states: { queued: 'Waiting in queue', offered: 'Offered', picked: 'In progress', ended: 'Ended' } as Record<string, string>,
+  newestFirst: 'Newest first',
+  oldestFirst: 'Oldest first',
+  noHistory: 'No earlier conversations with this customer.',
+  loadMore: 'Load more',
+  openTranscript: (date: string) => `Open transcript of ${date}`,
+  transcriptTitle: (date: string) => `Conversation of ${date}`,
+  close2: 'Close',
+  newNote: 'New note',
+  saveNote: 'Save',
+  noNotes: 'No internal notes yet. Notes are never shown to the customer.',
+  notesHint: 'Only agents and supervisors see notes.',
+};
+
+export const presenceStrings = {
+  label: (state: string) => `Presence: ${state}`,
+  menu: 'Set your presence',
+  states: { available: 'Available', busy: 'Busy', away: 'Away', offline: 'Offline' },
+  hints: {
+    available: 'Receive offers of new conversations',
+    busy: 'Keep your conversations, get no offers',
+    away: 'Step away, get no offers',
+  },
+  load: (load: number, capacity: number) => `${load}/${capacity}`,
+  loadLabel: (load: number, capacity: number) => `${load} of ${capacity} conversations`,
+  loadTitle: (load: number, capacity: number) =>
+    `Your load: ${load} of at most ${capacity} conversations (those you hold, and an offer waiting for your answer).`,
+  full: 'Full: no offers until a conversation ends.',
+  missedOffers: (count: number | undefined) =>
+    `You were set to Away because ${count === undefined ? 'offers' : count === 1 ? 'an offer' : `${count} offers`} expired without an answer. Set yourself to Available when you are ready for new conversations.`,
+  lostConnection: (seconds: number | undefined) =>
+    `You were set to Offline because your connection was lost${seconds ? ` for more than ${seconds} seconds` : ''}. Your conversations went back to their queues.`,
+  backToAvailable: 'Set to Available',
+  dismiss: 'Dismiss',
+};
+
+export const conversationListStrings = {
+  sort: 'Sort conversations',
+  sorts: {
+    'arrived-newest': 'Newest arrival first',
+    'arrived-oldest': 'Oldest arrival first',
+    'last-customer-message': 'Latest customer message',
+    'waiting-longest': 'Waiting longest for my reply',
+    'unread-first': 'Unread first',
+    'customer-name': 'Customer name (A–Z)',
+  },
+  unread: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  lastMessageAt: (time: string) => `Last message at ${time}`,
+  loadingMore: 'Loading more conversations…',
+  /** A row's wait for my reply, with words as well as colour near and past the limit. */
+  replyWait: (duration: string, urgency: 'ok' | 'near' | 'over') =>
+    urgency === 'over' ? `Overdue · ${duration}` : urgency === 'near' ? `Reply soon · ${duration}` : `waiting ${duration}`,
+  waitingLabel: (duration: string, urgency: 'ok' | 'near' | 'over') =>
+    urgency === 'over'
+      ? `Waiting ${duration} for a reply, over the reply time limit`
+      : urgency === 'near'
+        ? `Waiting ${duration} for a reply, nearing the reply time limit`
+        : `Waiting ${duration} for a reply`,
+  /** The tab title: the total of unread customer messages first, when there are any. */
+  title: (appName: string, unread: number) => (unread > 0 ? `(${unread}) ${appName}` : appName),
+};
+
+export const identityStrings = {
+  unverified: 'Unverified',
+  unverifiedLabel: 'Unverified customer',
+  unverifiedHint:
+    'Name and email were typed into the web chat and are not confirmed: anyone can type any email. This record holds only this visitor\'s own conversations. Do not share account details until you have confirmed who they are.',
+  verified: 'Verified',
+  verifiedHint: (externalId: string) => `Signed in on the website as customer ${externalId}; earlier conversations are this customer's.`,
+  field: 'Identity',
+  // Admin: the secret embedding sites sign customer ids with.
+  title: 'Web-chat identity',
+  intro:
+    'Websites that embed the web chat can vouch for a signed-in customer: their server signs the customer\'s id with this secret (HMAC-SHA256) and adds the id and signature to the web-chat link. Only such customers are joined with their earlier conversations.',
+  notConfigured: 'No secret yet: every web-chat customer is unverified.',
+  configured: (name: string, at: string) => `Secret generated by ${name} on ${at}.`,
+  generate: 'Generate secret',
+  rotate: 'Rotate secret',
+  rotateConfirmTitle: 'Rotate the web-chat identity secret?',
+  rotateConfirmBody: 'Links signed with the current secret stop working at once. Give the new secret to your website\'s server right away.',
+  reveal: 'Reveal secret',
+  hide: 'Hide secret',
+  secretLabel: 'Web-chat identity secret',
+  secretShownOnce: 'Copy it to your website\'s server now; keep it out of web pages. Revealing it again is recorded in the audit trail.',
+  copy: 'Copy',
+  copied: 'Copied',
+};
+
+export const panelStrings = {
+  picklist: 'Picklist',
+  conversations: 'Conversations',
+  emptyPicklist: 'No conversations are waiting in your queues.',
+  emptyMine: 'You have no open conversations. Pick one from the Picklist.',
+  nothingSelected: 'Select a conversation on the left, or pick one from the Picklist.',
+  pick: 'Pick',
+  picking: 'Picking…',
+  waiting: (duration: string) => `waiting ${duration}`,
+  noMessagesYet: 'No messages yet',
+  readOnly: 'You are viewing this conversation read-only.',
+  pickToReply: 'Pick this conversation to reply.',
+  ended: 'This conversation has ended.',
+  endChat: 'End chat',
+  endConfirmTitle: 'End this chat?',
+  endConfirmBody: (customer: string) => `${customer} will be told that the chat has ended. You cannot write in it afterwards.`,
+  endConfirm: 'End chat',
+  ending: 'Ending…',
+  notFound: 'This conversation does not exist or you may not see it.',
+  heldBy: (name: string) => `Held by ${name}`,
+};
+
+export const offersStrings = {
+  region: (customer: string) => `Offer: ${customer}`,
+  list: 'Offers for you',
+  heading: 'Offered to you',
+  accept: 'Accept',
+  reject: 'Reject',
+  secondsLeft: (s: number) => (s === 1 ? '1 second left' : `${s} seconds left`),
+  timeLeft: 'Time left to answer',
+  expiring: 'Time is up…',
+  newOffer: (customer: string) => `New offer: ${customer}`,
+  failed: (customer: string, message: string) => `${customer}: ${message}`,
 };

@@ -15,6 +15,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
+import { drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { useEndConversation } from '../api/end-conversation';
 import { useConversation } from '../api/get-conversation';
 import { useMessages } from '../api/get-messages';
@@ -118,7 +119,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
     online,
   });
 
-  const composerBlockedReason = c.state === 'ended' ? strings.panel.ended : canPick ? strings.panel.pickToReply : mine ? undefined : strings.panel.readOnly;
+  const composerBlockedReason = c.state === 'ended' ? panelStrings.ended : canPick ? panelStrings.pickToReply : mine ? undefined : panelStrings.readOnly;
 
   return (
     <Box sx={{ flex: 1, display: 'flex', minWidth: 0 }}>
@@ -136,20 +137,20 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
             {c.queue.name} · {c.source}
           </Typography>
         </Box>
-        {c.state === 'picked' && !mine && c.agent && <Chip label={strings.panel.heldBy(c.agent.displayName)} />}
-        {c.state === 'ended' && <Chip label={strings.panel.ended} />}
+        {c.state === 'picked' && !mine && c.agent && <Chip label={panelStrings.heldBy(c.agent.displayName)} />}
+        {c.state === 'ended' && <Chip label={panelStrings.ended} />}
         {canPick && (
           <Button variant="contained" loading={pick.isPending} onClick={() => pick.mutate(c.id)}>
-            {strings.panel.pick}
+            {panelStrings.pick}
           </Button>
         )}
         {mine && (
           <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
-            {strings.panel.endChat}
+            {panelStrings.endChat}
           </Button>
         )}
         <ConversationMenu
-          label={strings.drawer.actions}
+          label={drawerStrings.actions}
           onOpenSection={onSectionChange}
           onTransfer={mine ? () => setTransferring(true) : undefined}
           onEnd={mine ? () => setConfirmEnd(true) : undefined}

@@ -8,6 +8,7 @@ import type { Conversation, ConversationView } from '../../../contract/conversat
 import { useClock } from '../../../hooks/use-clock';
 import { formatDuration, formatTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import { conversationListStrings, drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { visuallyHidden } from '../../../lib/theme';
 import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
@@ -89,7 +90,7 @@ export function ConversationList({
     <Box ref={scroller} sx={{ flex: 1, overflowY: 'auto' }}>
       <Box
         role="list"
-        aria-label={view === 'picklist' ? strings.panel.picklist : strings.panel.conversations}
+        aria-label={view === 'picklist' ? panelStrings.picklist : panelStrings.conversations}
         sx={{ position: 'relative', height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {
@@ -120,7 +121,7 @@ export function ConversationList({
           <Box role="status" sx={{ p: 2, display: 'flex', justifyContent: 'center', alignItems: 'center', gap: 1 }}>
             <CircularProgress size={18} aria-hidden />
             <Typography variant="body2" color="text.secondary">
-              {strings.conversationList.loadingMore}
+              {conversationListStrings.loadingMore}
             </Typography>
           </Box>
         )
@@ -134,7 +135,7 @@ export function ConversationList({
               if (menu) onOpen(menu.id, section);
             }}
           >
-            <ListItemText>{strings.drawer.sections[section]}</ListItemText>
+            <ListItemText>{drawerStrings.sections[section]}</ListItemText>
           </MenuItem>
         ))}
       </Menu>
@@ -219,7 +220,7 @@ const ConversationRow = memo(function ConversationRow({
               <ReplyWait since={c.awaitingReplySince} limitSeconds={replyTimeLimitSeconds} />
             ) : (
               c.lastMessage && (
-                <Typography variant="caption" color="text.secondary" noWrap title={strings.conversationList.lastMessageAt(formatTime(c.lastMessage.createdAt))}>
+                <Typography variant="caption" color="text.secondary" noWrap title={conversationListStrings.lastMessageAt(formatTime(c.lastMessage.createdAt))}>
                   {formatTime(c.lastMessage.createdAt)}
                 </Typography>
               )
@@ -231,7 +232,7 @@ const ConversationRow = memo(function ConversationRow({
             </Box>
             {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
             <Typography variant="body2" color={unread > 0 ? 'text.primary' : 'text.secondary'} noWrap sx={{ flex: 1 }}>
-              {preview?.text ?? strings.panel.noMessagesYet}
+              {preview?.text ?? panelStrings.noMessagesYet}
             </Typography>
             {unread > 0 && <UnreadBadge count={unread} />}
           </Box>
@@ -239,8 +240,8 @@ const ConversationRow = memo(function ConversationRow({
       </ListItemButton>
       <IconButton
         size="small"
-        aria-label={strings.drawer.more(c.customer.name)}
-        title={strings.drawer.more(c.customer.name)}
+        aria-label={drawerStrings.more(c.customer.name)}
+        title={drawerStrings.more(c.customer.name)}
         aria-haspopup="menu"
         onClick={(e) => onMore(c.id, e.currentTarget)}
       >
@@ -251,11 +252,11 @@ const ConversationRow = memo(function ConversationRow({
           size="small"
           variant="contained"
           sx={{ mr: 1, flexShrink: 0 }}
-          aria-label={`${strings.panel.pick} ${c.customer.name}`}
+          aria-label={`${panelStrings.pick} ${c.customer.name}`}
           loading={picking}
           onClick={() => onPick(c.id)}
         >
-          {strings.panel.pick}
+          {panelStrings.pick}
         </Button>
       )}
     </Box>
@@ -283,7 +284,7 @@ function UnreadBadge({ count }: { count: number }) {
     >
       <span aria-hidden>{count > 999 ? '999+' : count}</span>
       <Box component="span" sx={visuallyHidden}>
-        {strings.conversationList.unread(count)}
+        {conversationListStrings.unread(count)}
       </Box>
     </Box>
   );
@@ -294,7 +295,7 @@ function Elapsed({ since }: { since: string }) {
   const now = useClock();
   return (
     <Typography variant="caption" color="text.secondary" noWrap>
-      {strings.panel.waiting(formatDuration(now - Date.parse(since)))}
+      {panelStrings.waiting(formatDuration(now - Date.parse(since)))}
     </Typography>
   );
 }
@@ -314,12 +315,12 @@ function ReplyWait({ since, limitSeconds }: { since: string; limitSeconds?: numb
     <Stack
       direction="row"
       spacing={0.5}
-      title={strings.conversationList.waitingLabel(duration, urgency)}
+      title={conversationListStrings.waitingLabel(duration, urgency)}
       sx={{ alignItems: 'center', color, flexShrink: 0 }}
     >
       {Icon && <Icon aria-hidden sx={{ fontSize: 16 }} />}
       <Typography variant="caption" noWrap sx={{ fontWeight: urgency === 'ok' ? undefined : 700 }}>
-        {strings.conversationList.replyWait(duration, urgency)}
+        {conversationListStrings.replyWait(duration, urgency)}
       </Typography>
     </Stack>
   );

@@ -2,6 +2,7 @@ import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { strings } from '../../../lib/strings';
+import { drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 
 interface Props {
@@ -34,7 +35,7 @@ export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, onRe
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {sections.map((section) => (
           <MenuItem key={section} onClick={run(() => onOpenSection(section))}>
-            <ListItemText>{strings.drawer.sections[section]}</ListItemText>
+            <ListItemText>{drawerStrings.sections[section]}</ListItemText>
           </MenuItem>
         ))}
         {(onTransfer || onEnd || onReassign) && <Divider />}
@@ -50,7 +51,7 @@ export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, onRe
         )}
         {onEnd && (
           <MenuItem onClick={run(onEnd)} sx={{ color: 'error.main' }}>
-            <ListItemText>{strings.panel.endChat}</ListItemText>
+            <ListItemText>{panelStrings.endChat}</ListItemText>
           </MenuItem>
         )}
       </Menu>

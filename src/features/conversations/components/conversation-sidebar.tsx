@@ -4,6 +4,7 @@ import type { User } from '../../../contract/auth';
 import type { ConversationSort } from '../../../contract/preferences';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { panelStrings } from '../../../lib/staff-page-strings';
 import { useConversationPages } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useUnread } from '../api/get-unread';
@@ -54,8 +55,8 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
     <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
       <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
-        <Tab value="picklist" label={<Counted label={strings.panel.picklist} count={picklist.data?.total} />} />
-        <Tab value="mine" label={<Counted label={strings.panel.conversations} count={mine.data?.total} />} />
+        <Tab value="picklist" label={<Counted label={panelStrings.picklist} count={picklist.data?.total} />} />
+        <Tab value="mine" label={<Counted label={panelStrings.conversations} count={mine.data?.total} />} />
         <Tab value="history" label={strings.history.tab} />
       </Tabs>
       {pick.isError && (
@@ -76,7 +77,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
         </Alert>
       ) : rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-          {view === 'picklist' ? strings.panel.emptyPicklist : strings.panel.emptyMine}
+          {view === 'picklist' ? panelStrings.emptyPicklist : panelStrings.emptyMine}
         </Typography>
       ) : (
         <ConversationList

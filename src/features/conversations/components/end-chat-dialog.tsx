@@ -1,6 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { panelStrings } from '../../../lib/staff-page-strings';
 
 interface Props {
   open: boolean;
@@ -14,9 +15,9 @@ interface Props {
 export function EndChatDialog({ open, customerName, pending, error, onCancel, onConfirm }: Props) {
   return (
     <Dialog open={open} onClose={onCancel} aria-labelledby="end-chat-title">
-      <DialogTitle id="end-chat-title">{strings.panel.endConfirmTitle}</DialogTitle>
+      <DialogTitle id="end-chat-title">{panelStrings.endConfirmTitle}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{strings.panel.endConfirmBody(customerName)}</DialogContentText>
+        <DialogContentText>{panelStrings.endConfirmBody(customerName)}</DialogContentText>
         {Boolean(error) && (
           <Alert severity="error" sx={{ mt: 2 }}>
             {errorMessage(error)}
@@ -28,7 +29,7 @@ export function EndChatDialog({ open, customerName, pending, error, onCancel, on
           {strings.common.cancel}
         </Button>
         <Button color="error" variant="contained" onClick={onConfirm} loading={pending}>
-          {strings.panel.endConfirm}
+          {panelStrings.endConfirm}
         </Button>
       </DialogActions>
     </Dialog>

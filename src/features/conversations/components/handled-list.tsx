@@ -4,6 +4,7 @@ import type { HandledSort, HistoryOrder } from '../../../contract/history';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import { drawerStrings } from '../../../lib/staff-page-strings';
 import { useHandledConversations } from '../api/get-handled-conversations';
 
 interface Props {
@@ -32,8 +33,8 @@ export function HandledList({ selectedId, onOpen }: Props) {
             <MenuItem value="arrived">{s.byArrived}</MenuItem>
           </TextField>
           <ToggleButtonGroup size="small" exclusive value={order} onChange={(_, v: HistoryOrder | null) => v && setOrder(v)} aria-label="Sort order">
-            <ToggleButton value="newest">{strings.drawer.newestFirst}</ToggleButton>
-            <ToggleButton value="oldest">{strings.drawer.oldestFirst}</ToggleButton>
+            <ToggleButton value="newest">{drawerStrings.newestFirst}</ToggleButton>
+            <ToggleButton value="oldest">{drawerStrings.oldestFirst}</ToggleButton>
           </ToggleButtonGroup>
         </Stack>
       </Stack>
@@ -64,7 +65,7 @@ export function HandledList({ selectedId, onOpen }: Props) {
         )}
         {handled.hasNextPage && (
           <Button fullWidth onClick={() => void handled.fetchNextPage()} loading={handled.isFetchingNextPage}>
-            {strings.drawer.loadMore}
+            {drawerStrings.loadMore}
           </Button>
         )}
       </Box>

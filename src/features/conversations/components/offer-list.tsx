@@ -5,7 +5,7 @@ import type { Conversation } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
 import { errorMessage } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import { strings } from '../../../lib/strings';
+import { offersStrings } from '../../../lib/staff-page-strings';
 import { visuallyHidden } from '../../../lib/theme';
 import { useAcceptOffer } from '../api/accept-offer';
 import { useOffers } from '../api/get-conversations';
@@ -29,16 +29,16 @@ export function OfferList({ onAccepted }: { onAccepted(conversation: Conversatio
 
   const act = (c: Conversation, action: 'accept' | 'reject') => {
     setFailure(null);
-    const onError = (err: Error) => setFailure(strings.offers.failed(c.customer.name, errorMessage(err)));
+    const onError = (err: Error) => setFailure(offersStrings.failed(c.customer.name, errorMessage(err)));
     if (action === 'accept') accept.mutate(c.id, { onSuccess: onAccepted, onError });
     else reject.mutate(c.id, { onError });
   };
 
   return (
-    <Box {...(list.length > 0 && { role: 'group', 'aria-label': strings.offers.list })}>
+    <Box {...(list.length > 0 && { role: 'group', 'aria-label': offersStrings.list })}>
       {/* Cards appear silently; this tells screen-reader users an offer arrived. */}
       <Box role="status" sx={visuallyHidden}>
-        {list.map((c) => strings.offers.newOffer(c.customer.name)).join('. ')}
+        {list.map((c) => offersStrings.newOffer(c.customer.name)).join('. ')}
       </Box>
       {failure && (
         <Alert severity="warning" onClose={() => setFailure(null)} sx={{ borderRadius: 0 }}>
@@ -89,7 +89,7 @@ function OfferCard({ conversation: c, accepting, rejecting, onAccept, onReject }
   return (
     <Paper
       component="section"
-      aria-label={strings.offers.region(name)}
+      aria-label={offersStrings.region(name)}
       square
       elevation={0}
       sx={{ p: 1.5, borderBottom: 1, borderLeft: 4, borderColor: 'divider', borderLeftColor: 'primary.main', bgcolor: 'action.hover' }}
@@ -97,7 +97,7 @@ function OfferCard({ conversation: c, accepting, rejecting, onAccept, onReject }
       <Stack spacing={0.75}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="overline" color="primary" sx={{ lineHeight: 1.5, flex: 1 }}>
-            {strings.offers.heading}
+            {offersStrings.heading}
           </Typography>
           <Chip label={c.queue.name} size="small" variant="outlined" sx={{ height: 20 }} />
         </Stack>
@@ -115,12 +115,12 @@ function OfferCard({ conversation: c, accepting, rejecting, onAccept, onReject }
         )}
         <Stack spacing={0.5}>
           <Typography variant="caption" color={seconds <= 5 ? 'error' : 'text.secondary'} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-            {seconds > 0 ? strings.offers.secondsLeft(seconds) : strings.offers.expiring}
+            {seconds > 0 ? offersStrings.secondsLeft(seconds) : offersStrings.expiring}
           </Typography>
           <LinearProgress
             variant="determinate"
-            aria-label={strings.offers.timeLeft}
-            aria-valuetext={strings.offers.secondsLeft(seconds)}
+            aria-label={offersStrings.timeLeft}
+            aria-valuetext={offersStrings.secondsLeft(seconds)}
             color={seconds <= 5 ? 'error' : 'primary'}
             value={Math.min(100, Math.max(0, (leftMs / totalMs) * 100))}
             sx={{ height: 6, borderRadius: 3 }}
@@ -128,10 +128,10 @@ function OfferCard({ conversation: c, accepting, rejecting, onAccept, onReject }
         </Stack>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', pt: 0.5 }}>
           <Button size="small" variant="outlined" color="inherit" disabled={busy} loading={rejecting} onClick={onReject}>
-            {strings.offers.reject}
+            {offersStrings.reject}
           </Button>
           <Button size="small" variant="contained" disabled={busy} loading={accepting} onClick={onAccept}>
-            {strings.offers.accept}
+            {offersStrings.accept}
           </Button>
         </Stack>
       </Stack>

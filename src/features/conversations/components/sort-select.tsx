@@ -1,7 +1,7 @@
 import SortIcon from '@mui/icons-material/Sort';
 import { Box, InputAdornment, MenuItem, TextField } from '@mui/material';
 import { ConversationSortSchema, type ConversationSort } from '../../../contract/preferences';
-import { strings } from '../../../lib/strings';
+import { conversationListStrings } from '../../../lib/staff-page-strings';
 
 /** Chooses the order of my Conversations list. */
 export function SortSelect({ value, onChange }: { value: ConversationSort; onChange(sort: ConversationSort): void }) {
@@ -11,7 +11,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
         select
         fullWidth
         size="small"
-        label={strings.conversationList.sort}
+        label={conversationListStrings.sort}
         value={value}
         onChange={(e) => onChange(ConversationSortSchema.parse(e.target.value))}
         slotProps={{
@@ -26,7 +26,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
       >
         {ConversationSortSchema.options.map((option) => (
           <MenuItem key={option} value={option}>
-            {strings.conversationList.sorts[option]}
+            {conversationListStrings.sorts[option]}
           </MenuItem>
         ))}
       </TextField>

@@ -7,6 +7,7 @@ import { ChosenPresenceSchema, type ChosenPresence } from '../../../contract/pre
 import { errorMessage } from '../../../lib/api-client';
 import { dismissPresenceNotice } from '../../../lib/presence-cache';
 import { strings } from '../../../lib/strings';
+import { presenceStrings } from '../../../lib/staff-page-strings';
 import { usePresence } from '../api/get-presence';
 import { useSetPresence } from '../api/set-presence';
 import { PresenceDot } from './presence-dot';
@@ -26,7 +27,7 @@ export function PresenceMenu() {
   if (presence.isError) return null;
   const data = presence.data;
   const state = data?.presence.state;
-  const label = state ? strings.presence.states[state] : strings.common.loading;
+  const label = state ? presenceStrings.states[state] : strings.common.loading;
   const full = data ? data.load >= data.capacity : false;
 
   const close = () => {
@@ -50,7 +51,7 @@ export function PresenceMenu() {
         id={buttonId}
         color="inherit"
         disabled={!data}
-        aria-label={strings.presence.label(label)}
+        aria-label={presenceStrings.label(label)}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? menuId : undefined}
@@ -62,15 +63,15 @@ export function PresenceMenu() {
         {label}
       </Button>
       {data && (
-        <Tooltip title={strings.presence.loadTitle(data.load, data.capacity)}>
+        <Tooltip title={presenceStrings.loadTitle(data.load, data.capacity)}>
           <Chip
             size="small"
             variant={full ? 'filled' : 'outlined'}
             color={full ? 'warning' : 'default'}
             // The visible "2/3" is terse; screen readers hear it in words.
-            aria-label={strings.presence.loadLabel(data.load, data.capacity)}
+            aria-label={presenceStrings.loadLabel(data.load, data.capacity)}
             icon={<ForumOutlinedIcon aria-hidden />}
-            label={strings.presence.load(data.load, data.capacity)}
+            label={presenceStrings.load(data.load, data.capacity)}
             tabIndex={0}
           />
         </Tooltip>
@@ -94,18 +95,18 @@ export function PresenceMenu() {
             <ListItemIcon>
               <PresenceDot state={option} />
             </ListItemIcon>
-            <ListItemText primary={strings.presence.states[option]} secondary={strings.presence.hints[option]} />
+            <ListItemText primary={presenceStrings.states[option]} secondary={presenceStrings.hints[option]} />
           </MenuItem>
         ))}
         {data && <Divider />}
         {data && (
           <Box sx={{ px: 2, py: 1, maxWidth: 340 }}>
             <Typography variant="caption" color="text.secondary" component="p">
-              {strings.presence.loadTitle(data.load, data.capacity)}
+              {presenceStrings.loadTitle(data.load, data.capacity)}
             </Typography>
             {full && (
               <Typography variant="caption" color="warning.dark" component="p">
-                {strings.presence.full}
+                {presenceStrings.full}
               </Typography>
             )}
           </Box>

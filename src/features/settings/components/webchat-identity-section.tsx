@@ -16,6 +16,7 @@ import { useId, useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
+import { identityStrings } from '../../../lib/staff-page-strings';
 import { useGenerateWebchatSecret, useRevealWebchatSecret, useWebchatIdentity } from '../api/webchat-identity';
 
 /**
@@ -24,7 +25,7 @@ import { useGenerateWebchatSecret, useRevealWebchatSecret, useWebchatIdentity } 
  * component's state alone.
  */
 export function WebchatIdentitySection() {
-  const s = strings.identity;
+  const s = identityStrings;
   const headingId = useId();
   const identity = useWebchatIdentity();
   const generate = useGenerateWebchatSecret();

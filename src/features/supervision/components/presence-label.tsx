@@ -1,8 +1,7 @@
 import CircleIcon from '@mui/icons-material/Circle';
 import { Stack, Typography } from '@mui/material';
 import type { Presence, PresenceState } from '../../../contract/presence';
-import { strings } from '../../../lib/strings';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { presenceStrings, supervisorStrings } from '../../../lib/staff-page-strings';
 
 /** Theme colours per presence: green takes offers, red busy, amber away, grey offline. */
 const presenceColor: Record<PresenceState, string> = {
@@ -18,7 +17,7 @@ export function PresenceLabel({ presence }: { presence: Presence }) {
     <Stack>
       <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
         <CircleIcon aria-hidden sx={{ fontSize: 12, color: presenceColor[presence.state] }} />
-        <span>{strings.presence.states[presence.state]}</span>
+        <span>{presenceStrings.states[presence.state]}</span>
       </Stack>
       {presence.reason && (
         <Typography variant="caption" color="text.secondary">

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../../lib/format';
 import { queryKeys } from '../../../../lib/query-keys';
 import type { EventFrame } from '../../../../lib/realtime-events';
 import { strings } from '../../../../lib/strings';
+import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { useAuditTrail } from '../../api/get-audit-trail';
 
 const actorName = (actor: AuditActor) => (actor.kind === 'staff' ? actor.name : `${actor.name} (${strings.audit.actors[actor.kind]})`);
@@ -45,7 +46,7 @@ export function AuditTrailSection({ conversation }: { conversation: Conversation
           {s.empty}
         </Typography>
       ) : (
-        <List component="ol" dense disablePadding aria-label={strings.drawer.sections.audit}>
+        <List component="ol" dense disablePadding aria-label={drawerStrings.sections.audit}>
           {trail.data.map((entry) => (
             <ListItem key={entry.id} divider disableGutters>
               <ListItemText

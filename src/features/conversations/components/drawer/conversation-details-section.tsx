@@ -1,6 +1,7 @@
 import type { Conversation } from '../../../../contract/conversations';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { Alert, Box, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { Transfer } from '../../../../contract/conversations';
 import { errorMessage } from '../../../../lib/api-client';
@@ -8,7 +9,7 @@ import { useTransfers } from '../../api/get-transfers';
 import { FieldList } from './field-list';
 
 export function ConversationDetailsSection({ conversation: c }: { conversation: Conversation }) {
-  const s = strings.drawer;
+  const s = drawerStrings;
   return (
     <Box>
     <FieldList

@@ -1,7 +1,7 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/material';
 import type { Conversation } from '../../../../contract/conversations';
-import { strings } from '../../../../lib/strings';
+import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
 import { AuditTrailSection } from './audit-trail-section';
 import { ConversationDetailsSection } from './conversation-details-section';
@@ -22,26 +22,26 @@ interface Props {
 
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
 export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS }: Props) {
-  const title = strings.drawer.sections[section];
+  const title = drawerStrings.sections[section];
   return (
     <Box
       component="aside"
-      aria-label={strings.drawer.label}
+      aria-label={drawerStrings.label}
       sx={{ width: 380, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}
     >
       <Stack direction="row" sx={{ alignItems: 'center', pl: 2, pr: 1, pt: 1 }}>
         <Typography variant="subtitle1" component="h3" sx={{ flex: 1, fontWeight: 600 }}>
           {title}
         </Typography>
-        <Tooltip title={strings.drawer.close}>
-          <IconButton aria-label={strings.drawer.close} onClick={onClose}>
+        <Tooltip title={drawerStrings.close}>
+          <IconButton aria-label={drawerStrings.close} onClick={onClose}>
             <CloseIcon />
           </IconButton>
         </Tooltip>
       </Stack>
-      <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={strings.drawer.label}>
+      <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={drawerStrings.label}>
         {sections.map((s) => (
-          <Tab key={s} value={s} label={SHORT_LABELS[s]} aria-label={strings.drawer.sections[s]} sx={{ minWidth: 0, px: 1 }} />
+          <Tab key={s} value={s} label={SHORT_LABELS[s]} aria-label={drawerStrings.sections[s]} sx={{ minWidth: 0, px: 1 }} />
         ))}
       </Tabs>
       <Box role="tabpanel" aria-label={title} sx={{ p: 2, overflowY: 'auto', flex: 1 }}>

@@ -5,6 +5,7 @@ import type { HistoryOrder } from '../../../../contract/history';
 import { errorMessage } from '../../../../lib/api-client';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { drawerStrings, panelStrings } from '../../../../lib/staff-page-strings';
 import { useCustomerHistory } from '../../api/get-customer-history';
 import { TranscriptDialog } from './transcript-dialog';
 
@@ -13,7 +14,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
   const [open, setOpen] = useState<Conversation | null>(null);
   const history = useCustomerHistory(conversation.id, order);
   const items = history.data?.pages.flatMap((p) => p.conversations) ?? [];
-  const s = strings.drawer;
+  const s = drawerStrings;
 
   return (
     <Box>
@@ -44,7 +45,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
             <ListItemButton key={c.id} onClick={() => setOpen(c)} aria-label={s.openTranscript(formatDateTime(c.arrivedAt))} divider>
               <ListItemText
                 primary={`${formatDateTime(c.arrivedAt)} · ${c.queue.name}`}
-                secondary={`${c.agent?.displayName ?? s.notPicked} — ${c.firstMessage?.text ?? strings.panel.noMessagesYet}`}
+                secondary={`${c.agent?.displayName ?? s.notPicked} — ${c.firstMessage?.text ?? panelStrings.noMessagesYet}`}
                 slotProps={{ secondary: { noWrap: true } }}
               />
             </ListItemButton>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../../lib/api-client';
 import { newClientMessageId } from '../../../../lib/client-id';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { useCreateNote } from '../../api/create-note';
 import { useNotes } from '../../api/get-notes';
 
@@ -15,7 +16,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
   const [text, setText] = useState('');
   // One id per note being written: a retry after a failure cannot save it twice.
   const [clientNoteId, setClientNoteId] = useState(newClientMessageId);
-  const s = strings.drawer;
+  const s = drawerStrings;
   const tooLong = text.trim().length > NOTE_TEXT_MAX_LENGTH;
 
   const save = (e: FormEvent) => {
