@@ -11,7 +11,7 @@ import { ConversationSortSchema, type ConversationSort } from '../src/contract/p
 import { strings } from '../src/lib/strings';
 import { buildApp } from '../src/server/app';
 import { openPglite, type Database } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 const LARGE = 5000;

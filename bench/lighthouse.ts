@@ -8,7 +8,7 @@ import lighthouse from 'lighthouse';
 import { build } from 'vite';
 import { buildApp } from '../src/server/app';
 import { openPglite } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 /** Issue 11's budgets: Lighthouse mobile performance, and first-load JS gzipped per page. */

@@ -9,7 +9,7 @@ import playwrightConfig from '../playwright.config';
 import { strings } from '../src/lib/strings';
 import { buildApp } from '../src/server/app';
 import { openPglite, type Database } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 const LARGE = 10_000;

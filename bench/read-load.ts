@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { api, type RouteDef } from '../src/contract/api';
 import { buildApp } from '../src/server/app';
 import { openPglite, openPostgres, type Database } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 import { countStatements } from '../src/server/test-support/statement-counter';
 import { MESSAGES, OPEN, SCALE, seedReadLoad, type Seeded } from './read-load-seed';
