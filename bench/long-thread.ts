@@ -118,7 +118,8 @@ interface Run {
 
 /** Records the older message pages (`before=`) fetched until the returned stop() is called. */
 function recordOlderPages(page: Page) {
-  const pages: Promise<PageFetch>[] = [];
+  // A page still loading when the context closes has no body to read: it is left out.
+  const pages: Promise<PageFetch | null>[] = [];
   const onResponse = (response: Response) => {
     const url = new URL(response.url());
     if (!/\/api\/conversations\/[^/]+\/messages$/.test(url.pathname) || !url.searchParams.has('before')) return;
@@ -128,13 +129,13 @@ function recordOlderPages(page: Page) {
         const timing = response.request().timing();
         const { messages } = JSON.parse(body.toString()) as { messages: unknown[] };
         return { messages: messages.length, bytes: body.length, waitMs: timing.responseStart - timing.requestStart, totalMs: timing.responseEnd - timing.requestStart };
-      })(),
+      })().catch(() => null),
     );
   };
   page.on('response', onResponse);
   return async () => {
     page.off('response', onResponse);
-    return Promise.all(pages);
+    return (await Promise.all(pages)).filter((p) => p !== null);
   };
 }
 
