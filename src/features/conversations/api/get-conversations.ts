@@ -1,18 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
-import { CONVERSATION_PAGE_MAX } from '../../../contract/limits';
 import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
 import { loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
 import { queryKeys } from '../../../lib/query-keys';
-
-/**
- * The first page has the default size, enough for a screen; later pages are fetched by someone
- * scrolling through a long list, so they carry the most the API allows: each page that lands
- * rebuilds the loaded rows and re-renders the list, and a quarter as many landings means fewer
- * slow frames and fewer waits at the end of what is loaded.
- */
-const laterPageLimit = (cursor: string | undefined) => (cursor === undefined ? undefined : CONVERSATION_PAGE_MAX);
 
 /**
  * The Picklist, or my Conversations in one order, page by page as the list scrolls. The server
@@ -22,7 +13,7 @@ export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: 
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.pages(view, sort),
     queryFn: ({ pageParam, signal }) =>
-      callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam, limit: laterPageLimit(pageParam) }, signal }).then(toLoadedPage),
+      callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal }).then(toLoadedPage),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
