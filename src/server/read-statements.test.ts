@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandledPageSchema } from '../contract/history';
+import { MESSAGE_PAGE_MAX } from '../contract/limits';
 import { MessagePageSchema } from '../contract/messages';
 import { createTestDatabase, describeEachBackend, type Backend } from './test-support/databases';
 import { countStatements, type StatementCounter } from './test-support/statement-counter';
@@ -76,7 +77,7 @@ describeEachBackend('Statements per read', (backend: Backend) => {
   }
 
   const reads = (small: boolean) => {
-    const [page, thread] = small ? [5, 10] : [50, 200];
+    const [page, thread] = small ? [5, 10] : [50, MESSAGE_PAGE_MAX];
     const c = `/api/conversations/${busy}`;
     return {
       'History (agent)': [anna, `/api/conversations/handled?limit=${page}`],
@@ -134,7 +135,7 @@ describeEachBackend('Statements per read', (backend: Backend) => {
       expect(many.large).toEqual(EXPECTED);
       // The large pages were full pages, not empty answers.
       expect((await server.get('/api/conversations/handled?limit=50', sara)).expect(200, HandledPageSchema).conversations).toHaveLength(50);
-      expect((await server.get(`/api/conversations/${busy}/messages?limit=200`, anna)).expect(200, MessagePageSchema).messages).toHaveLength(88);
+      expect((await server.get(`/api/conversations/${busy}/messages?limit=${MESSAGE_PAGE_MAX}`, anna)).expect(200, MessagePageSchema).messages).toHaveLength(88);
     });
   });
 });
