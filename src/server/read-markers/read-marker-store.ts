@@ -1,5 +1,6 @@
 import type { ReadState, UnreadTotals } from '../../contract/read-markers';
 import type { Database, Sql } from '../db/database';
+import { HOLDER_UNREAD_SQL } from '../conversations/list-orders';
 import { appendUserEvent } from '../realtime/event-log';
 
 interface ReadRow {
@@ -29,8 +30,8 @@ interface TotalsRow {
 
 /**
  * The user's unread totals over what they hold and what they are offered, in one statement that
- * answers with one row however many conversations that is (the held ones are found on the
- * holder's index; their counts are kept on the rows).
+ * answers with one row however many conversations that is. The holder's counts are kept on the
+ * held rows (migrations 14 and 16), so those are summed from one index range, joining nothing.
  */
 export async function unreadTotals(sql: Sql, userId: string): Promise<UnreadTotals> {
   const [row] = await sql.query<TotalsRow>(
@@ -39,10 +40,12 @@ export async function unreadTotals(sql: Sql, userId: string): Promise<UnreadTota
        COALESCE(sum(unread) FILTER (WHERE held), 0)::int AS mine_messages,
        count(*) FILTER (WHERE NOT held AND unread > 0)::int AS offer_conversations,
        COALESCE(sum(unread) FILTER (WHERE NOT held), 0)::int AS offer_messages
-     FROM (SELECT c.state = 'picked' AS held, ${UNREAD_COUNT} AS unread
-       FROM conversations c
+     FROM (
+       SELECT true AS held, ${HOLDER_UNREAD_SQL} AS unread FROM conversations c WHERE c.state = 'picked' AND c.agent_id = $1
+       UNION ALL
+       SELECT false, ${UNREAD_COUNT} FROM conversations c
        LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $1
-       WHERE (c.state = 'picked' AND c.agent_id = $1) OR (c.state = 'offered' AND c.offered_to_agent_id = $1)) mine`,
+       WHERE c.state = 'offered' AND c.offered_to_agent_id = $1) mine`,
     [userId],
   );
   return {
