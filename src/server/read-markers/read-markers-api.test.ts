@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { ConversationListSchema, ConversationPageSchema, ConversationResponseSchema } from '../../contract/conversations';
 import { CONVERSATION_PAGE_MAX } from '../../contract/limits';
 import { MarkReadResponseSchema, UnreadTotalsSchema } from '../../contract/read-markers';
+import { TransferResponseSchema } from '../../contract/transfers';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
 
@@ -55,6 +56,21 @@ describeEachBackend('Read markers and unread counts', (backend) => {
     expect(await totals(anna)).toEqual(before);
     // Ben holds nothing of it.
     expect((await totals(ben)).mine.messages).toBe(0);
+  });
+
+  it('names the holder on message events and the previous holder on transfers, for panels that have not loaded the conversation', async () => {
+    const chat = await heldChat();
+    const socket = await server.connect({ token: anna.token });
+    await socket.ready();
+    await server.customerSays(chat, 'Whose is this?');
+    const message = await socket.next((f) => f.kind === 'event' && f.event.type === 'message.created' && f.event.message.text === 'Whose is this?');
+    expect(message).toMatchObject({ event: { holderId: anna.user.id } });
+    (await server.request('POST', `/api/conversations/${chat.conversationId}/transfer`, { auth: anna, body: { target: { kind: 'queue', queueId: server.queueIds.Support } } })).expect(
+      200,
+      TransferResponseSchema,
+    );
+    const transferred = await socket.next((f) => f.kind === 'event' && f.event.type === 'conversation.transferred');
+    expect(transferred).toMatchObject({ event: { previousHolderId: anna.user.id } });
   });
 
   it('moves the marker forward only, clamps it to the last message and tells only my own devices', async () => {
