@@ -61,7 +61,6 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
           .getQueriesData<ListPages>({ queryKey: queryKeys.conversations.pages('mine').slice(0, 3) })
           .flatMap(([, data]) => loadedRows(data))
           .find((c) => c.id === id);
-      const offered = (id: string) => queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('offers'))?.some((c) => c.id === id);
       const alerting = alertingFor(event, {
         user,
         preferences,
