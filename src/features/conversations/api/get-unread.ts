@@ -17,14 +17,17 @@ export const unreadQueryOptions = () =>
 
 export const useUnread = () => useQuery(unreadQueryOptions());
 
+const NO_READS: UnreadMap = {};
+
 /**
  * My read state in the loaded rows of my lists. Their pages fill it (there is nothing to fetch):
- * a refetch of everything keeps what it holds.
+ * it starts empty unless a page came first, and a refetch of everything keeps what it holds.
  */
 export const useReads = () =>
   useQuery({
     queryKey: queryKeys.conversations.reads(),
-    queryFn: ({ client }) => client.getQueryData<UnreadMap>(queryKeys.conversations.reads()) ?? {},
+    queryFn: ({ client }) => client.getQueryData<UnreadMap>(queryKeys.conversations.reads()) ?? NO_READS,
+    initialData: NO_READS,
     staleTime: Infinity,
     gcTime: Infinity,
   });
