@@ -3,12 +3,12 @@ import { api } from '../../contract/api';
 import { viewConversation } from '../conversations/conversation-service';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { listUnread, markRead } from './read-marker-store';
+import { markRead, unreadTotals } from './read-marker-store';
 
 /** Read markers are each user's own: reading moves nobody else's marker, supervisors' included. */
 export function registerReadMarkerRoutes(app: FastifyInstance, db: Database) {
   defineRoute(app, api.unread, async ({ principal: { user } }) => {
-    return { conversations: await listUnread(db, user.id) };
+    return unreadTotals(db, user.id);
   });
 
   defineRoute(app, api.markRead, async ({ principal: { user }, params, body }) => {
