@@ -12,6 +12,13 @@ export interface RealtimeClient {
   principal: Principal;
   send(frame: RealtimeFrame): void;
   close(code: number, reason: string): void;
+  /**
+   * Holds what `send` writes until the matching `uncork`, which writes it all at once. Live
+   * delivery wraps each batch it reads in these, so a socket costs one write per batch rather
+   * than one per event.
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 const READ_BATCH = 500;
@@ -287,12 +294,18 @@ export class RealtimeHub {
     for (;;) {
       const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
       if (this.stopped) return;
-      for (const stored of batch) {
-        // One frame per audience, shared by its sockets.
-        const frames = sharedFrames(stored);
-        for (const member of this.members.values()) if (member.live) this.sendTo(member, stored, frames);
-        this.cursor = stored.event.seq;
-        this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
+      const corked = batch.length > 1 ? [...this.members.keys()] : [];
+      for (const client of corked) client.cork?.();
+      try {
+        for (const stored of batch) {
+          // One frame per audience, shared by its sockets.
+          const frames = sharedFrames(stored);
+          for (const member of this.members.values()) if (member.live) this.sendTo(member, stored, frames);
+          this.cursor = stored.event.seq;
+          this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
+        }
+      } finally {
+        for (const client of corked) client.uncork?.();
       }
       this.latestSeq = Math.max(this.latestSeq, this.cursor);
       if (batch.length < READ_BATCH) return;
