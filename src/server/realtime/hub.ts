@@ -266,7 +266,8 @@ export class RealtimeHub {
         if (this.unsequenced) {
           this.unsequenced = false;
           try {
-            const step = await sequenceStep(this.db, EVENTS_CHANNEL);
+            // A commit signal during the pass sets `unsequenced` again: another step follows.
+            const step = await sequenceStep(this.db, EVENTS_CHANNEL, { anotherStepDue: () => this.unsequenced });
             if (step.last !== null) this.latestSeq = Math.max(this.latestSeq, step.last);
             // Deliver this batch first, then number the rest.
             if (step.more) this.unsequenced = this.more = true;

@@ -71,14 +71,22 @@ export async function sequencePass(
  * held the lock wait unnumbered (their sequencers were turned away; this fresh look, after the
  * release, sees them). The caller then runs another step, after delivering what it has, so
  * numbering under sustained load never holds up delivery. A waiting caller (`wait`) only needs
- * what committed before it asked, and its pass's snapshot had all of that.
+ * what committed before it asked, and its pass's snapshot had all of that. `anotherStepDue`
+ * tells that the caller already has to run another step.
  */
-export async function sequenceStep(db: Database, channel: string, opts: { wait?: boolean } = {}): Promise<{ last: number | null; more: boolean }> {
+export async function sequenceStep(
+  db: Database,
+  channel: string,
+  opts: { wait?: boolean; anotherStepDue?: () => boolean } = {},
+): Promise<{ last: number | null; more: boolean }> {
   const pass = await sequencePass(db, channel, opts);
   // Turned away: the holder looks again after it releases the lock, and sees what we were poked for.
   if (pass.numbered === null) return { last: null, more: false };
   if (pass.numbered === SEQUENCE_BATCH) return { last: pass.last, more: true };
   if (opts.wait) return { last: pass.last, more: false };
+  // The caller will run another step anyway (a writer committed meanwhile): that pass, which
+  // starts after this one released the lock, is the fresh look, so the check can be spared.
+  if (opts.anotherStepDue?.()) return { last: pass.last, more: false };
   const [check] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
   return { last: pass.last, more: check?.pending === true };
 }
