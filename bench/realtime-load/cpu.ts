@@ -35,6 +35,8 @@ export interface CpuShares {
   rest: number;
   /** Cores of the machine, so 100 × cores is all of it. */
   cores: number;
+  /** Length of the window. */
+  seconds: number;
 }
 
 /**
@@ -58,5 +60,5 @@ export async function measureCpu<T>(serverPids: number[], databasePids: () => Pr
   const database = pct(used(await databasePids()));
   const cores = (machine1.total - machine0.total) / seconds;
   const busy = pct(machine1.busy - machine0.busy);
-  return { result, cpu: { generator, servers, database, rest: Math.max(0, busy - generator - servers - database), cores: Math.round(cores) } };
+  return { result, cpu: { generator, servers, database, rest: Math.max(0, busy - generator - servers - database), cores: Math.round(cores), seconds } };
 }

@@ -29,6 +29,8 @@ export interface LoadFigures {
   sockets: number;
   /** Who used the CPU during the sustained-rate window. */
   cpu: CpuShares;
+  /** Messages stored and delivered in that window (for CPU per message). */
+  sustainedMessages: number;
 }
 
 /** The pids of the database's backends serving the servers (none for PGlite, inside the server). */
@@ -74,6 +76,7 @@ export async function runLoad(
       rssAfter,
       sockets: sockets.length,
       cpu,
+      sustainedMessages: sustained.delivered,
     };
   } finally {
     for (const s of sockets) s.close();
