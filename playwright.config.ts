@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Two servers built from the same code: a demo workspace for most tests, and an empty one
- * (SEED=none) for the first-visitor setup. Each starts on a fresh PGlite folder.
+ * (SEED=none) for the first-visitor setup. Each starts on a fresh PGlite folder. They run the
+ * compiled server, as production does (`npm test` builds first; run `npm run build` before
+ * `npx playwright test` after changing code).
  */
 // E2E_PORT moves both servers, so two checkouts (or two people) can run the suite side by side.
 const DEMO_PORT = Number(process.env.E2E_PORT ?? 8181);
@@ -12,7 +14,7 @@ export const EMPTY_URL = `http://127.0.0.1:${EMPTY_PORT}`;
 export const DEMO_PASSWORD = 'e2e-demo-password';
 
 const server = (port: number, dataDir: string, extraEnv: string) =>
-  `rm -rf ${dataDir} && PORT=${port} HOST=127.0.0.1 DATA_DIR=${dataDir} ${extraEnv} npx tsx src/server/main.ts`;
+  `rm -rf ${dataDir} && PORT=${port} HOST=127.0.0.1 DATA_DIR=${dataDir} ${extraEnv} node dist/server/main.js`;
 
 export default defineConfig({
   testDir: 'tests/e2e',

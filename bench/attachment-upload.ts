@@ -8,7 +8,7 @@ import { UploadAttachmentResponseSchema } from '../src/contract/attachments';
 import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { openPglite, openPostgres, type Database } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 const FILE_BYTES = 20 * 1024 * 1024;

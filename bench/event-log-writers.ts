@@ -3,7 +3,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { sendMessage } from '../src/server/messages/send-message';
 import { openPostgres, type Database } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { currentEventSeq } from '../src/server/realtime/event-log';
 import { RealtimeHub } from '../src/server/realtime/hub';
 

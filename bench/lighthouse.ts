@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { FIRST_LOAD_PAGES } from '../src/build/first-load';
 import { buildApp } from '../src/server/app';
 import { openPglite } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 /** Issue 11's budgets: Lighthouse mobile performance, and first-load JS gzipped per page (src/build/first-load.ts). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../src/server/app';
 import { openPglite } from '../src/server/db/database';
-import { migrate } from '../src/server/db/migrations';
+import { migrate } from '../src/server/db/migrate';
 import { seedDemoWorkspace } from '../src/server/db/seed';
 
 const MESSAGES = 500;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../src/server/db/database';
-import { migrate } from '../../src/server/db/migrations';
+import { migrate } from '../../src/server/db/migrate';
 import { seedDemoWorkspace } from '../../src/server/db/seed';
 
 export const PASSWORD = 'realtime-load-password-5821';

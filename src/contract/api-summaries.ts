@@ -19,7 +19,7 @@ export const apiSummaries: Record<RouteName, string> = {
   pick: 'Take a waiting conversation; exactly one agent wins',
   accept: 'Accept the conversation offered to me; 409 offer_expired once the offer has ended',
   reject: 'Reject the conversation offered to me: it is offered to the next agent or waits in the picklist',
-  unread: 'My read position and unread customer messages in every conversation I hold or am offered',
+  unread: 'My unread totals (conversations with unread customer messages, and those messages) in what I hold and what I am offered; per-row read states come with the list pages',
   markRead: 'I have seen the messages up to seq; my other devices get read.updated. Nobody else is affected',
   end: 'End a conversation I hold',
   messages: 'Messages, newest page first; `before` pages back',

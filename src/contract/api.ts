@@ -50,7 +50,7 @@ import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './pre
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
 import { QueueListSchema } from './queues';
 import { AgentStatusListSchema, AuditTrailSchema, OpenConversationsQuerySchema, QueueDashboardSchema } from './supervision';
-import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadListSchema } from './read-markers';
+import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadTotalsSchema } from './read-markers';
 import { RoutingSettingsResponseSchema, SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
 import {
   TransferListSchema,
@@ -58,6 +58,12 @@ import {
   TransferResponseSchema,
   TransferTargetsSchema,
 } from './transfers';
+import {
+  CustomerConversationResponseSchema,
+  PublicQueueListSchema,
+  StartChatRequestSchema,
+  StartChatResponseSchema,
+} from './webchat';
 
 export { buildPath, REALTIME_PATH, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
 
@@ -93,7 +99,7 @@ export const api = {
   pick: { method: 'POST', path: '/api/conversations/:id/pick', access: 'staff', response: ConversationResponseSchema },
   accept: { method: 'POST', path: '/api/conversations/:id/accept', access: 'staff', response: ConversationResponseSchema },
   reject: { method: 'POST', path: '/api/conversations/:id/reject', access: 'staff', response: ConversationResponseSchema },
-  unread: { method: 'GET', path: '/api/conversations/unread', access: 'staff', response: UnreadListSchema },
+  unread: { method: 'GET', path: '/api/conversations/unread', access: 'staff', response: UnreadTotalsSchema },
   markRead: { method: 'PUT', path: '/api/conversations/:id/read', access: 'staff', body: MarkReadRequestSchema, response: MarkReadResponseSchema },
   end: { method: 'POST', path: '/api/conversations/:id/end', access: 'staff', response: ConversationResponseSchema },
   messages: { method: 'GET', path: '/api/conversations/:id/messages', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },
@@ -138,4 +144,3 @@ export const api = {
 
 export type Api = typeof api;
 export type RouteName = keyof Api;
-

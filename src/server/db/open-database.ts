@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPglite, openPostgres, type Database } from './database';
-import { migrate } from './migrations';
+import { migrate } from './migrate';
 import { isDatabaseUnavailable } from './unavailable';
 
 const FIRST_RETRY_MS = 1000;

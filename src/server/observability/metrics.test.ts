@@ -5,7 +5,7 @@ import { REALTIME_PATH } from '../../contract/api';
 import type { AuthorKind } from '../../contract/messages';
 import { buildApp } from '../app';
 import { openPglite } from '../db/database';
-import { migrate } from '../db/migrations';
+import { migrate } from '../db/migrate';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type TestServer } from '../test-support/test-server';
 import { METRICS_PATH } from './metrics';

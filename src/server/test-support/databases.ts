@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../db/database';
-import { migrate } from '../db/migrations';
+import { migrate } from '../db/migrate';
 
 /**
  * Every API test runs on both databases: PGlite always, PostgreSQL when it answers. The server
