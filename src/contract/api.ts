@@ -58,12 +58,6 @@ import {
   TransferResponseSchema,
   TransferTargetsSchema,
 } from './transfers';
-import {
-  CustomerConversationResponseSchema,
-  PublicQueueListSchema,
-  StartChatRequestSchema,
-  StartChatResponseSchema,
-} from './webchat';
 
 export { buildPath, REALTIME_PATH, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
 
