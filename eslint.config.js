@@ -45,8 +45,9 @@ export default tseslint.config(
         {
           zones: [
             { target: './src/contract', from: './src', except: ['./contract'], message: 'The contract imports nothing but zod.' },
-            { target: './src/server', from: './src', except: ['./server', './contract'], message: 'Server code imports only server and contract code.' },
-            { target: './src/mocks', from: './src', except: ['./mocks', './contract'], message: 'Mocks import only the contract.' },
+            { target: './src/domain', from: './src', except: ['./domain', './contract'], message: 'The domain rules import only the contract.' },
+            { target: './src/server', from: './src', except: ['./server', './contract', './domain'], message: 'Server code imports only server, domain and contract code.' },
+            { target: './src/mocks', from: './src', except: ['./mocks', './contract', './domain'], message: 'Mocks import only the domain and the contract.' },
             {
               target: ['./src/lib', './src/components', './src/hooks'],
               from: ['./src/features', './src/routes', './src/server', './src/mocks'],

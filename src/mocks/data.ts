@@ -6,6 +6,7 @@ import type { Note } from '../contract/notes';
 import type { Preferences } from '../contract/preferences';
 import type { Presence } from '../contract/presence';
 import type { Queue } from '../contract/queues';
+import { replyFieldsOf } from '../domain/message-effects';
 import { DEFAULT_ROUTING_SETTINGS, DEFAULT_SECURITY_SETTINGS, type Settings } from '../contract/settings';
 
 /**
@@ -455,9 +456,6 @@ export function toConversation(record: ConversationRecord): Conversation {
   const thread = messagesOf(record.id);
   const last = thread.at(-1) ?? null;
   const lastTransfer = transfersOf(record.id).at(-1);
-  // As the server's SELECT: the customer's latest message, and their first one after the last agent reply.
-  const fromCustomer = thread.filter((m) => m.authorKind === 'customer');
-  const lastAgentSeq = thread.findLast((m) => m.authorKind === 'agent')?.seq ?? 0;
   return structuredClone({
     ...rest,
     customer,
@@ -469,8 +467,7 @@ export function toConversation(record: ConversationRecord): Conversation {
       record.state === 'offered' && offeredToId && offerExpiresAt
         ? { agent: { id: offeredToId, displayName: findUser(offeredToId)?.displayName ?? 'Unknown agent' }, expiresAt: offerExpiresAt }
         : null,
-    lastCustomerMessageAt: fromCustomer.at(-1)?.createdAt ?? null,
-    awaitingReplySince: fromCustomer.find((m) => m.seq > lastAgentSeq)?.createdAt ?? null,
+    ...replyFieldsOf(thread),
     // As the server: conversations carry no author's client id (see messageFor).
     firstMessage: withoutClientId(thread.find((m) => m.authorKind === 'customer') ?? null),
     lastMessage: withoutClientId(last),

@@ -53,6 +53,9 @@ import {
   type ConversationRecord,
   type OfferRecord,
 } from './data';
+import { belongsIn, canView as mayView } from '../domain/conversation-rules';
+import { UUID_PATTERN as UUID } from '../domain/ids';
+import { chooseAgent, type AgentCandidate } from '../domain/offer-routing';
 import { adminHandlers, isDisabled } from './admin-handlers';
 import { listOrder } from '../contract/list-order';
 import { mockPage } from './list-paging';
@@ -60,8 +63,8 @@ import { supervisionHandlers } from './supervision-handlers';
 
 /*
  * MSW handlers for every route of `api`, answering like src/server does: the same status codes,
- * error codes and messages, the same order of checks (body and query are validated before
- * authentication, as the server's defineRoute does), the same rules for who may see, pick, end
+ * error codes and messages, the same order of checks (a request without any credential is refused
+ * before its body and query are validated, as the server's defineRoute does), the same rules for who may see, pick, end
  * and write. Keep them in step with the server when its behaviour changes.
  */
 
@@ -69,7 +72,7 @@ const SESSION_COOKIE = 'cp_session';
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 /** Fastify's bodyLimit in src/server/app.ts. */
 const BODY_LIMIT_BYTES = 256 * 1024;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID };
 
 export class MockApiError extends Error {
   constructor(
@@ -220,6 +223,8 @@ export function route<R extends JsonRouteName>(
     await delay();
     try {
       const rawBody = def.method === 'GET' ? undefined : await readBody(request);
+      // As the server's defineRoute: a caller without any credential is told to log in before its input is judged.
+      requireCredential(def, request, cookies);
       const body = def.body ? parseInput(def.body, rawBody, 'body') : undefined;
       const query = def.query
         ? parseInput(def.query, Object.fromEntries(new URL(request.url).searchParams), 'query')
@@ -279,6 +284,13 @@ function startSession(ctx: { headers: Headers }, user: User) {
   return { token, user: structuredClone(user) };
 }
 
+function requireCredential(def: RouteDef, request: Request, cookies: Record<string, string>) {
+  if (def.access === 'staff' && !(bearerToken(request) ?? cookies[SESSION_COOKIE])) throw new MockApiError(401, 'unauthenticated', 'Please log in.');
+  if (def.access === 'customer' && !bearerToken(request)) {
+    throw new MockApiError(401, 'unauthenticated', 'This chat link is not valid. Start a new chat.');
+  }
+}
+
 /** Who is calling: enough of the route context to authenticate. */
 type Caller = Pick<RouteContext<RouteName>, 'request' | 'cookies'>;
 
@@ -308,24 +320,8 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const byArrival = (a: ConversationRecord, b: ConversationRecord) =>
   binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id);
 
-/**
- * Agents see conversations of their queues, those they hold or held, those reserved for them and
- * those they transferred away; supervisors and admins see all.
- */
-const canView = (user: User, c: ConversationRecord) =>
-  user.role !== 'agent' ||
-  user.queueIds.includes(c.queueId) ||
-  c.agentId === user.id ||
-  c.reservedForId === user.id ||
-  transfersOf(c.id).some((t) => t.fromAgentId === user.id);
-
-/**
- * The picklist rule: a reserved conversation waits for its agent alone; any other for its queue's
- * agents. One being offered is that agent's offer, in nobody's picklist.
- */
-const inPicklistOf = (user: User, c: ConversationRecord) =>
-  c.state === 'queued' &&
-  (user.role !== 'agent' || (c.reservedForId ? c.reservedForId === user.id : user.queueIds.includes(c.queueId)));
+/** The domain's visibility rule; only the transfers know who gave a conversation away. */
+const canView = (user: User, c: ConversationRecord) => mayView(user, c, transfersOf(c.id).some((t) => t.fromAgentId === user.id));
 
 /** The picklist's order: conversations back from a lost agent first, then the oldest. */
 const byPicklistOrder = (a: ConversationRecord, b: ConversationRecord) =>
@@ -435,26 +431,28 @@ function setPresence(userId: string, state: PresenceState, reason: PresenceReaso
 const queueOf = (c: ConversationRecord) => mockData.queues.find((q) => q.id === c.queueId)!;
 
 /**
- * Offers a waiting conversation of an offering queue to the available, connected agent of its
- * queue with free capacity and no open offer who has waited longest (ties by id), skipping whoever
- * was offered it in this round. Returns whether it was offered (routing-rules.ts and offers.ts).
+ * Offers a waiting conversation of an offering queue to the agent the domain's routing rule
+ * chooses (a session stands for a live connection). Returns whether it was offered.
  */
 export function offerConversation(record: ConversationRecord, settings: RoutingSettings): boolean {
   if (record.state !== 'queued' || record.reservedForId || queueOf(record).routingMode !== 'offer') return false;
-  const declined = new Set(mockData.offers.filter((o) => o.conversationId === record.id && o.round === record.offerRound).map((o) => o.agentId));
-  const chosen = mockData.users
-    .filter((u) => u.role === 'agent' && u.queueIds.includes(record.queueId))
-    .filter((u) => {
+  const offeredThisRound = new Set(mockData.offers.filter((o) => o.conversationId === record.id && o.round === record.offerRound).map((o) => o.agentId));
+  const candidates = mockData.users
+    .filter((u) => u.role === 'agent')
+    .map((u): AgentCandidate => {
       const state = agentState(u.id);
-      return (
-        state.presence.state === 'available' &&
-        isLoggedIn(u.id) &&
-        loadOf(u.id) < state.capacity &&
-        !mockData.conversations.some((c) => c.state === 'offered' && c.offeredToId === u.id) &&
-        !declined.has(u.id)
-      );
-    })
-    .sort((a, b) => binary(agentState(a.id).idleSince, agentState(b.id).idleSince) || binary(a.id, b.id))[0];
+      return {
+        id: u.id,
+        presence: state.presence.state,
+        capacity: state.capacity,
+        load: loadOf(u.id),
+        hasOffer: mockData.conversations.some((c) => c.state === 'offered' && c.offeredToId === u.id),
+        idleSince: new Date(state.idleSince),
+        connected: isLoggedIn(u.id),
+        queueIds: u.queueIds,
+      };
+    });
+  const chosen = chooseAgent(candidates, { queueId: record.queueId, offeredThisRound });
   if (!chosen) return false;
   const offeredAt = Date.now();
   const expiresAt = new Date(offeredAt + settings.offerTimeoutSeconds * 1000).toISOString();
@@ -1107,14 +1105,14 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
     const { view, sort, cursor, limit } = ctx.query;
     const readOf = (c: Conversation) => readState(user.id, findConversation(c.id)!);
     if (view === 'picklist') {
-      const rows = mockData.conversations.filter((c) => inPicklistOf(user, c)).map(toConversation);
+      const rows = mockData.conversations.filter((c) => belongsIn('picklist', c, user)).map(toConversation);
       return mockPage(rows.sort(listOrder({ view: 'picklist' })), { listing: 'picklist', cursor, limit });
     }
     if (view === 'offers') {
-      const offered = mockData.conversations.filter((c) => c.state === 'offered' && c.offeredToId === user.id).map(toConversation);
+      const offered = mockData.conversations.filter((c) => belongsIn('offers', c, user)).map(toConversation);
       return mockPage(offered.sort(listOrder({ view: 'offers' })), { listing: 'offers', cursor, limit: CONVERSATION_PAGE_MAX, readOf });
     }
-    const held = mockData.conversations.filter((c) => c.state === 'picked' && c.agentId === user.id).map(toConversation);
+    const held = mockData.conversations.filter((c) => belongsIn('mine', c, user)).map(toConversation);
     const unread = Object.fromEntries(held.map((c) => [c.id, readOf(c).unreadCount]));
     return mockPage(held.sort(listOrder({ view: 'mine', sort }, unread)), { listing: `mine:${sort}`, cursor, limit, readOf });
   }),
