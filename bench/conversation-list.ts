@@ -97,6 +97,20 @@ const flingScript = (step: number, rows: number, limitMs: number) => `new Promis
   requestAnimationFrame(tick);
 })`;
 
+/**
+ * Records in window.__rowsPainted the performance.now() of the frame after the one in which the
+ * Conversations list first had a row: by then that row has been painted.
+ */
+const rowsPaintedScript = `(() => {
+  window.__rowsPainted = new Promise((resolve) => {
+    const tick = () => {
+      if (document.querySelector('[role="list"][aria-label="${strings.panel.conversations}"] [role="listitem"]')) requestAnimationFrame(resolve);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+})()`;
+
 /** Resolves after the browser painted twice: whatever changed before is on screen. */
 const afterPaint = (page: Page) =>
   page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))));
@@ -109,6 +123,9 @@ interface Run {
   /** From the first page's response arriving to the list painted. */
   renderAfterDataMs: number;
   sortSwitchMs: number[];
+  /** Animation frame times while switching the sort, while scrolling, and both. */
+  sortFrames: number[];
+  scrollFrames: number[];
   frames: number[];
   scrolledRows: number;
   scrollMs: number;
@@ -122,10 +139,13 @@ async function measure(page: Page, origin: string, username: string, count: numb
   const combobox = page.getByRole('combobox', { name: strings.conversationList.sort });
   const list = page.getByRole('list', { name: strings.panel.conversations });
 
+  // In the page from its first script: the first frame after one in which a row was in the list,
+  // so Playwright's polling and round trips are not counted as rendering.
+  await page.addInitScript(rowsPaintedScript);
   const loadStart = Date.now();
   await page.goto(`${origin}/agent?list=mine&sort=arrived-oldest`);
   await list.getByRole('listitem').first().waitFor();
-  const painted = await afterPaint(page);
+  const painted = await page.evaluate<number>('window.__rowsPainted');
   const loadMs = Date.now() - loadStart;
   const dataArrived = await page.evaluate<number>(
     `performance.getEntriesByType('resource').find((e) => e.name.includes('/api/conversations?') && e.name.includes('view=mine'))?.responseEnd ?? NaN`,
@@ -137,7 +157,7 @@ async function measure(page: Page, origin: string, username: string, count: numb
   const metrics = async () =>
     Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])) as Record<string, number>;
   const before = await metrics();
-  const stop = await startFrameRecorder(page);
+  const stopSorting = await startFrameRecorder(page);
   const sortSwitchMs: number[] = [];
   // Every option once, ending where it started.
   const order: ConversationSort[] = [...ConversationSortSchema.options.filter((o) => o !== 'arrived-oldest'), 'arrived-oldest'];
@@ -150,20 +170,22 @@ async function measure(page: Page, origin: string, username: string, count: numb
     await combobox.filter({ hasText: strings.conversationList.sorts[sort] }).waitFor();
     sortSwitchMs.push((await afterPaint(page)) - start);
   }
+  const sortFrames = await stopSorting();
   let pagesFetched = 0;
   page.on('request', (r) => {
     if (r.url().includes('/api/conversations?') && r.url().includes('cursor=')) pagesFetched++;
   });
+  const stopScrolling = await startFrameRecorder(page);
   const scroll = await page.evaluate<{ rows: number; ms: number }>(flingScript(SCROLL_STEP_PX, count, SCROLL_LIMIT_MS));
   await afterPaint(page);
-  const frames = await stop();
+  const scrollFrames = await stopScrolling();
   const after = await metrics();
   const spent = (name: string) => Math.round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000);
   const cost = { scriptMs: spent('ScriptDuration'), styleMs: spent('RecalcStyleDuration'), layoutMs: spent('LayoutDuration') };
   const rows = await list.getByRole('listitem').count();
   if (rows === 0 || rows > 80) throw new Error(`expected a virtualized list, found ${rows} rendered rows`);
   if (count === 0) throw new Error('nothing measured');
-  return { conversations: count, cost, loadMs, renderAfterDataMs, sortSwitchMs, frames, scrolledRows: scroll.rows, scrollMs: scroll.ms, pagesFetched };
+  return { conversations: count, cost, loadMs, renderAfterDataMs, sortSwitchMs, sortFrames, scrollFrames, frames: [...sortFrames, ...scrollFrames], scrolledRows: scroll.rows, scrollMs: scroll.ms, pagesFetched };
 }
 
 
@@ -242,6 +264,7 @@ export async function benchConversationList() {
     await rm(dir, { recursive: true, force: true });
   }
 
+  const long = (frames: number[]) => frames.filter((f) => f > LONG_FRAME_MS).length;
   const load = loadavg().map((n) => n.toFixed(2)).join(' ');
   const rows = runs.map((r) => ({
     conversations: r.conversations,
@@ -260,21 +283,22 @@ export async function benchConversationList() {
     'style ms': r.cost.styleMs,
     'layout ms': r.cost.layoutMs,
     frames: r.frames.length,
-    [`frames > ${LONG_FRAME_MS} ms`]: r.frames.filter((f) => f > LONG_FRAME_MS).length,
+    [`frames > ${LONG_FRAME_MS} ms sorting`]: long(r.sortFrames),
+    [`frames > ${LONG_FRAME_MS} ms scrolling`]: long(r.scrollFrames),
     'p95 frame ms': round(percentile(r.frames, 95)),
     'max frame ms': round(Math.max(...r.frames)),
     'load avg (1/5/15 min)': load,
   }));
   const [base, large] = runs as [Run, Run];
-  const long = (r: Run) => r.frames.filter((f) => f > LONG_FRAME_MS).length;
   return {
     name: `Conversations list in Chromium (paged): ${LARGE} held conversations against ${BASELINE}, every sort option, then a fast scroll to the last row`,
     rows,
     summary:
       `Rendered ${round(large.renderAfterDataMs)} ms after the first page arrived (baseline ${round(base.renderAfterDataMs)} ms, ` +
-      `${round(large.renderAfterDataMs / base.renderAfterDataMs)}×; goal ≤ 300 ms). Frames over ${LONG_FRAME_MS} ms while sorting and scrolling: ` +
-      `${long(large)} of ${large.frames.length} with ${LARGE} conversations (${large.scrolledRows} rows scrolled, ${large.pagesFetched} pages fetched), ` +
-      `${long(base)} of ${base.frames.length} with ${BASELINE}. A sort switch takes ` +
+      `${round(large.renderAfterDataMs / base.renderAfterDataMs)}×; goal ≤ 300 ms). Frames over ${LONG_FRAME_MS} ms (goal: none) while sorting: ` +
+      `${long(large.sortFrames)} of ${large.sortFrames.length} with ${LARGE} conversations vs ${long(base.sortFrames)} of ${base.sortFrames.length} with ${BASELINE}; ` +
+      `while scrolling: ${long(large.scrollFrames)} of ${large.scrollFrames.length} (${large.scrolledRows} rows scrolled, ${large.pagesFetched} pages fetched) ` +
+      `vs ${long(base.scrollFrames)} of ${base.scrollFrames.length}. A sort switch takes ` +
       `${round(Math.max(...large.sortSwitchMs) / Math.max(...base.sortSwitchMs))}× the baseline's at worst. Load average ${load}.`,
   };
 }

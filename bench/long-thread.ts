@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, round, startFrameRecorder } from './browser-frames';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Response } from '@playwright/test';
 import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
 import { strings } from '../src/lib/strings';
@@ -96,6 +96,16 @@ const scrollToFirst = `new Promise((resolve) => {
 
 const countRendered = `document.querySelectorAll('${LOG} [role="article"], ${LOG} [role="note"]').length`;
 
+/** One older page fetched while scrolling up: its size, and its time from request sent to last byte. */
+interface PageFetch {
+  messages: number;
+  bytes: number;
+  /** Request sent to the first byte of the response: the server's time, plus the loopback. */
+  waitMs: number;
+  /** Request sent to the last byte of the response. */
+  totalMs: number;
+}
+
 interface Run {
   messages: number;
   openMs: number;
@@ -103,6 +113,30 @@ interface Run {
   rendered: number;
   frames: number[];
   cost: { scriptMs: number; styleMs: number; layoutMs: number };
+  pages: PageFetch[];
+}
+
+/** Records the older message pages (`before=`) fetched until the returned stop() is called. */
+function recordOlderPages(page: Page) {
+  // A page still loading when the context closes has no body to read: it is left out.
+  const pages: Promise<PageFetch | null>[] = [];
+  const onResponse = (response: Response) => {
+    const url = new URL(response.url());
+    if (!/\/api\/conversations\/[^/]+\/messages$/.test(url.pathname) || !url.searchParams.has('before')) return;
+    pages.push(
+      (async () => {
+        const body = await response.body();
+        const timing = response.request().timing();
+        const { messages } = JSON.parse(body.toString()) as { messages: unknown[] };
+        return { messages: messages.length, bytes: body.length, waitMs: timing.responseStart - timing.requestStart, totalMs: timing.responseEnd - timing.requestStart };
+      })().catch(() => null),
+    );
+  };
+  page.on('response', onResponse);
+  return async () => {
+    page.off('response', onResponse);
+    return (await Promise.all(pages)).filter((p) => p !== null);
+  };
 }
 
 async function measure(page: Page, origin: string, username: string, thread: { name: string; count: number }): Promise<Run> {
@@ -123,13 +157,15 @@ async function measure(page: Page, origin: string, username: string, thread: { n
   const metrics = async () =>
     Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])) as Record<string, number>;
   const before = await metrics();
+  const stopPages = recordOlderPages(page);
   const stop = await startFrameRecorder(page);
   const toFirstMs = await page.evaluate<number>(scrollToFirst);
   const frames = await stop();
+  const pages = await stopPages();
   const after = await metrics();
   const spent = (name: string) => Math.round(((after[name] ?? 0) - (before[name] ?? 0)) * 1000);
   const rendered = await page.evaluate<number>(countRendered);
-  return { messages: thread.count, openMs, toFirstMs, rendered, frames, cost: { scriptMs: spent('ScriptDuration'), styleMs: spent('RecalcStyleDuration'), layoutMs: spent('LayoutDuration') } };
+  return { messages: thread.count, openMs, toFirstMs, rendered, frames, cost: { scriptMs: spent('ScriptDuration'), styleMs: spent('RecalcStyleDuration'), layoutMs: spent('LayoutDuration') }, pages };
 }
 
 
@@ -182,11 +218,19 @@ export async function benchLongThread() {
   }
   const loadAfter = loadavg();
 
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const mean = (values: number[]) => (values.length > 0 ? sum(values) / values.length : 0);
   const long = (r: Run) => r.frames.filter((f) => f > LONG_FRAME_MS).length;
   const rows = runs.map((r) => ({
     messages: r.messages,
     'open → newest shown ms': Math.round(r.openMs),
     'scroll to first ms': r.toFirstMs < 0 ? `gave up at ${GIVE_UP_MS}` : Math.round(r.toFirstMs),
+    'older pages fetched': r.pages.length,
+    'largest page (messages)': Math.max(0, ...r.pages.map((p) => p.messages)),
+    'largest page KB': round(Math.max(0, ...r.pages.map((p) => p.bytes)) / 1024),
+    'server ms per page (mean)': round(mean(r.pages.map((p) => p.waitMs))),
+    'fetching ms (sum)': Math.round(sum(r.pages.map((p) => p.totalMs))),
+    'not fetching ms': Math.round(r.toFirstMs - sum(r.pages.map((p) => p.totalMs))),
     'messages in DOM at end': r.rendered,
     'script ms': r.cost.scriptMs,
     'style ms': r.cost.styleMs,
@@ -204,6 +248,8 @@ export async function benchLongThread() {
     summary:
       `Open → newest shown: ${Math.round(big.openMs)} ms (goal ≤ 300) vs ${Math.round(base.openMs)} ms, ${ratio(big.openMs, base.openMs)}. ` +
       `Scroll to the first message: ${Math.round(big.toFirstMs)} ms (goal ≤ 2000) vs ${Math.round(base.toFirstMs)} ms. ` +
+      `On the way: ${big.pages.length} older pages fetched, ${round(mean(big.pages.map((p) => p.waitMs)))} ms server time each on average, ` +
+      `${Math.round(sum(big.pages.map((p) => p.totalMs)))} ms fetching in all, the rest rendering and waiting for the next scroll. ` +
       `Messages in the DOM at the end: ${big.rendered} of ${LARGE} (baseline ${base.rendered} of ${BASELINE}). ` +
       `Frames over ${LONG_FRAME_MS} ms while scrolling: ${long(big)} of ${big.frames.length} vs ${long(base)} of ${base.frames.length}. ` +
       `Load average (1/5/15 min) before ${loadBefore.map(round).join('/')}, after ${loadAfter.map(round).join('/')}.`,

@@ -11,7 +11,8 @@ import { MESSAGES, OPEN, SCALE, seedReadLoad, type Seeded } from './read-load-se
 
 const PASSWORD = 'bench-password';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PG_DATABASE = 'perf_reads_bench';
+/** Its own database on the server; BENCH_PG_DATABASE lets runs that share a server keep apart. */
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'perf_reads_bench';
 /**
  * Requests per read: enough for a p95, but a read slow enough to need more than TIME_BUDGET_MS
  * stops after MIN_ROUNDS, so the whole run stays within a few minutes on a shared machine.
@@ -46,6 +47,7 @@ function reads(s: Seeded): Read[] {
   return [
     read('picklist (anna)', 'anna', api.conversations, '/api/conversations?view=picklist'),
     read('mine: 2,000 held (anna)', 'anna', api.conversations, '/api/conversations?view=mine'),
+    read('mine: unread first (anna)', 'anna', api.conversations, '/api/conversations?view=mine&sort=unread-first'),
     read('offers', s.offeredAgent, api.conversations, '/api/conversations?view=offers'),
     read('unread (anna)', 'anna', api.unread, '/api/conversations/unread'),
     read('thread: newest page', 'anna', api.messages, `${c(s.longConversationId)}/messages`),

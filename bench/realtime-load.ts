@@ -46,10 +46,25 @@ async function panelOn(db: { databaseUrl: string } | { dataDir: string }, instan
   try {
     // One after the other: two instances compiling at once would only slow each other down.
     for (let i = 0; i < instances; i++) servers.push(await ChildServer.panel(db));
-    return await loadPanel(servers, supportQueueId, tokens);
+    return await loadPanel(servers, supportQueueId, tokens, 'databaseUrl' in db ? backendsOf(db.databaseUrl) : undefined);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+/** The backends connected to the database at `url` (the servers' pools and listeners). */
+function backendsOf(url: string) {
+  return async (): Promise<number[]> => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [new URL(url).pathname.slice(1)]);
+      return rows.map((r) => r.pid);
+    } finally {
+      await client.end().catch(() => {});
+    }
+  };
 }
 
 async function postgresAnswers(): Promise<string | null> {
@@ -63,6 +78,23 @@ async function postgresAnswers(): Promise<string | null> {
 
 type Row = { figure: string; database: string; value: number | string; baseline: number | string; ratio: number | string; goal: string };
 const perSocketKiB = (f: LoadFigures, i = 0) => round(((f.rssAfter[i]! - f.rssBefore[i]!) * 1024) / f.sockets, 1);
+
+/**
+ * Who used the CPU in the sustained window, as % of one core (the machine has `cores` × 100), and
+ * the servers' and database's CPU per message: the figure that still compares when other work
+ * on the machine takes the CPU the rates need.
+ */
+const cpuRow = (f: LoadFigures, database: string, what: string): Row => {
+  const msPerMessage = (pct: number) => round((pct * 10 * f.cpu.seconds) / f.sustainedMessages, 2);
+  return {
+    figure: `CPU % of one core in the rate window: load generator / server(s) / database / rest of machine; server, database CPU ms per message (${what})`,
+    database,
+    value: `${[f.cpu.generator, f.cpu.servers, f.cpu.database, f.cpu.rest].map((n) => round(n, 0)).join(' / ')}; ${msPerMessage(f.cpu.servers)}, ${msPerMessage(f.cpu.database)}`,
+    baseline: `of ${f.cpu.cores * 100}`,
+    ratio: '',
+    goal: 'printed',
+  };
+};
 
 /**
  * 500 web-chat customers and 50 agents on real server processes over loopback: sustained
@@ -89,11 +121,11 @@ export async function benchRealtimeLoad() {
   const dataDir = mkdtempSync(join(tmpdir(), 'perf-send-load-'));
   try {
     const relay = await loadRelay();
-    rows.push(relayRow(relay, 'PGlite run'));
+    rows.push(relayRow(relay, 'PGlite run'), cpuRow(relay, 'PGlite run', 'bare relay'));
     const panel = await panelOn({ dataDir }, 1);
     const db = await openPglite(join(dataDir, 'pglite'));
     const inserts = await pgliteInserts(db, INSERTS).finally(() => db.close());
-    rows.push(...figures('PGlite', panel, inserts, relay));
+    rows.push(...figures('PGlite', panel, inserts, relay), cpuRow(panel, 'PGlite', 'panel'));
     notes.push(problems('PGlite', panel));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -104,12 +136,13 @@ export async function benchRealtimeLoad() {
     notes.push(`PostgreSQL skipped: cannot reach ${new URL(POSTGRES_URL).host} (${unavailable}). Set BENCH_POSTGRES_URL or DATABASE_URL.`);
   } else {
     const relay = await loadRelay();
-    rows.push(relayRow(relay, 'PostgreSQL run'));
+    rows.push(relayRow(relay, 'PostgreSQL run'), cpuRow(relay, 'PostgreSQL run', 'bare relay'));
     const one = await withPostgresDatabase(async (databaseUrl) => {
       const panel = await panelOn({ databaseUrl }, 1);
       return { panel, inserts: await postgresInserts(databaseUrl, INSERTS) };
     });
     rows.push(...figures('PostgreSQL', one.panel, one.inserts, relay));
+    rows.push(cpuRow(one.panel, 'PostgreSQL', 'panel, one instance'));
     notes.push(problems('PostgreSQL, one instance', one.panel));
     const relayTwo = await loadRelay();
     rows.push(relayRow(relayTwo, 'PostgreSQL ×2 run'));
@@ -132,6 +165,7 @@ export async function benchRealtimeLoad() {
         goal: '≤ 2×',
       },
     );
+    rows.push(cpuRow(two, 'PostgreSQL', 'panel, two instances'));
     notes.push(problems('PostgreSQL, two instances', two));
   }
 

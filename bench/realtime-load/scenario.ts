@@ -1,5 +1,6 @@
 import { inBatches, LoadSocket, panelSend, panelSocketUrl, startChat, steadyRate, sustainedRate, type SendFn } from './clients';
 import { Deliveries } from './deliveries';
+import { measureCpu, type CpuShares } from './cpu';
 import { ChildServer } from './servers';
 import { percentile } from './stats';
 
@@ -26,7 +27,15 @@ export interface LoadFigures {
   rssBefore: number[];
   rssAfter: number[];
   sockets: number;
+  /** Who used the CPU during the sustained-rate window. */
+  cpu: CpuShares;
+  /** Messages stored and delivered in that window (for CPU per message). */
+  sustainedMessages: number;
 }
+
+/** The pids of the database's backends serving the servers (none for PGlite, inside the server). */
+export type DatabasePids = () => Promise<number[]>;
+const noDatabasePids: DatabasePids = async () => [];
 
 /**
  * The same load on any set of servers: customers' chats spread over the instances (a customer's
@@ -37,6 +46,7 @@ export async function runLoad(
   servers: ChildServer[],
   send: SendFn,
   connect: (who: { customer: number } | { agent: number }) => LoadSocket,
+  databasePids: DatabasePids = noDatabasePids,
 ): Promise<LoadFigures> {
   const rssBefore = servers.map((s) => s.rssMiB());
   const sockets = [
@@ -48,7 +58,11 @@ export async function runLoad(
     const rssAfter = servers.map((s) => s.rssMiB());
     const recipients = LOAD.agents + 1;
     await sustainedRate(send, new Deliveries(recipients), { customers: LOAD.customers, concurrency: LOAD.concurrency, windowMs: LOAD.warmupMs, phase: 'warm-up' });
-    const sustained = await sustainedRate(send, new Deliveries(recipients), { customers: LOAD.customers, concurrency: LOAD.concurrency, windowMs: LOAD.throughputMs, phase: 'rate' });
+    const { result: sustained, cpu } = await measureCpu(
+      servers.map((s) => s.pid),
+      databasePids,
+      () => sustainedRate(send, new Deliveries(recipients), { customers: LOAD.customers, concurrency: LOAD.concurrency, windowMs: LOAD.throughputMs, phase: 'rate' }),
+    );
     const steady = new Deliveries(recipients);
     const s = await steadyRate(send, steady, { customers: LOAD.customers, rate: LOAD.rate, windowMs: LOAD.rateMs, phase: 'steady' });
     return {
@@ -61,6 +75,8 @@ export async function runLoad(
       rssBefore,
       rssAfter,
       sockets: sockets.length,
+      cpu,
+      sustainedMessages: sustained.delivered,
     };
   } finally {
     for (const s of sockets) s.close();
@@ -68,14 +84,14 @@ export async function runLoad(
 }
 
 /** The panel's servers, already started on a seeded database: start the chats, then the load. */
-export async function loadPanel(servers: ChildServer[], queueId: string, agentTokens: string[]): Promise<LoadFigures> {
+export async function loadPanel(servers: ChildServer[], queueId: string, agentTokens: string[], databasePids?: DatabasePids): Promise<LoadFigures> {
   const at = (i: number) => servers[i % servers.length]!.baseUrl;
   const customers = await inBatches(LOAD.customers, 8, (i) => startChat(at(i), queueId, i));
   return runLoad(servers, panelSend(customers), (who) => {
     const base = 'agent' in who ? at(who.agent) : customers[who.customer]!.base;
     const hello: Record<string, string> = 'agent' in who ? { token: agentTokens[who.agent]! } : { customerToken: customers[who.customer]!.token };
     return LoadSocket.open(panelSocketUrl(base), base, hello, 'agent' in who);
-  });
+  }, databasePids);
 }
 
 /** The bare relay in its own process, under the same load. */

@@ -35,7 +35,9 @@ export class ChildServer {
 
   static async start(script: string, env: Record<string, string>, readyPath: string, cwd = process.cwd()): Promise<ChildServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the servers.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
       cwd,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       // Request logs stay on: they are part of what the server costs. Nobody reads them here.
@@ -71,6 +73,10 @@ export class ChildServer {
       '/api/ready',
       process.env.BENCH_SERVER_DIR || process.cwd(),
     );
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Resident memory of the process, in MiB (Linux). */

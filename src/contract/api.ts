@@ -48,7 +48,7 @@ import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './pre
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
 import { QueueListSchema } from './queues';
 import { AgentStatusListSchema, AuditTrailSchema, OpenConversationsQuerySchema, QueueDashboardSchema } from './supervision';
-import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadListSchema } from './read-markers';
+import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadTotalsSchema } from './read-markers';
 import { RoutingSettingsResponseSchema, SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
 import {
   TransferListSchema,
@@ -114,7 +114,7 @@ export const api = {
   pick: { method: 'POST', path: '/api/conversations/:id/pick', summary: 'Take a waiting conversation; exactly one agent wins', access: 'staff', response: ConversationResponseSchema },
   accept: { method: 'POST', path: '/api/conversations/:id/accept', summary: 'Accept the conversation offered to me; 409 offer_expired once the offer has ended', access: 'staff', response: ConversationResponseSchema },
   reject: { method: 'POST', path: '/api/conversations/:id/reject', summary: 'Reject the conversation offered to me: it is offered to the next agent or waits in the picklist', access: 'staff', response: ConversationResponseSchema },
-  unread: { method: 'GET', path: '/api/conversations/unread', summary: 'My read position and unread customer messages in every conversation I hold or am offered', access: 'staff', response: UnreadListSchema },
+  unread: { method: 'GET', path: '/api/conversations/unread', summary: 'My unread totals (conversations with unread customer messages, and those messages) in what I hold and what I am offered; per-row read states come with the list pages', access: 'staff', response: UnreadTotalsSchema },
   markRead: { method: 'PUT', path: '/api/conversations/:id/read', summary: 'I have seen the messages up to seq; my other devices get read.updated. Nobody else is affected', access: 'staff', body: MarkReadRequestSchema, response: MarkReadResponseSchema },
   end: { method: 'POST', path: '/api/conversations/:id/end', summary: 'End a conversation I hold', access: 'staff', response: ConversationResponseSchema },
   messages: { method: 'GET', path: '/api/conversations/:id/messages', summary: 'Messages, newest page first; `before` pages back', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },

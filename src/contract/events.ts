@@ -29,7 +29,18 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
    * for `transfer.toAgent`. Goes to the previous holder, the queue's agents and the target agent;
    * customers get it as conversation.updated, without the transfer.
    */
-  z.object({ ...base, type: z.literal('conversation.transferred'), conversation: ConversationSchema, transfer: TransferSchema }),
+  z.object({
+    ...base,
+    type: z.literal('conversation.transferred'),
+    conversation: ConversationSchema,
+    transfer: TransferSchema,
+    /**
+     * The agent who held it until now, null when it was waiting or offered (a supervisor's
+     * reassignment is sent by the supervisor, so `transfer.from` is not always the holder); absent
+     * in events logged before this field existed.
+     */
+    previousHolderId: z.string().nullable().optional(),
+  }),
   /** Offered to `conversation.offer.agent` until `conversation.offer.expiresAt`. */
   z.object({ ...base, type: z.literal('conversation.offered'), conversation: ConversationSchema }),
   /** The offered agent accepted: they hold it now. */
@@ -47,7 +58,16 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   }),
   /** Its agent's every connection was gone past the grace period: back to the top of its queue. */
   z.object({ ...base, type: z.literal('conversation.returned'), conversation: ConversationSchema, agent: PersonRefSchema }),
-  z.object({ ...base, type: z.literal('message.created'), message: MessageSchema }),
+  z.object({
+    ...base,
+    type: z.literal('message.created'),
+    message: MessageSchema,
+    /**
+     * Who held the conversation when a customer or agent wrote it (null: nobody), so a panel that
+     * has not loaded the conversation knows whether it is one of mine. Absent on system messages.
+     */
+    holderId: z.string().nullable().optional(),
+  }),
   /** Staff only: the customer's view of the log never contains notes. */
   z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
 ]);

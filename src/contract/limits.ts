@@ -10,6 +10,12 @@ export const PASSWORD_MAX_LENGTH = 200;
 export const NOTE_TEXT_MAX_LENGTH = 4000;
 /** Page size for message lists; older pages are fetched by cursor. */
 export const MESSAGE_PAGE_SIZE = 50;
+/**
+ * The largest page of messages: one statement whatever the size, and about half a megabyte of
+ * JSON at most, so a reader scrolling to the start of a 10,000-message chat waits for a dozen
+ * round trips, not fifty.
+ */
+export const MESSAGE_PAGE_MAX = 1000;
 /** Default and largest page of the Picklist, my Conversations and the supervisors' open conversations. */
 export const CONVERSATION_PAGE_SIZE = 50;
 export const CONVERSATION_PAGE_MAX = 200;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AttachmentSchema } from './attachments';
-import { MESSAGE_ATTACHMENTS_MAX, MESSAGE_TEXT_MAX_LENGTH } from './limits';
+import { MESSAGE_ATTACHMENTS_MAX, MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX_LENGTH } from './limits';
 import { text } from './text';
 
 export const AuthorKindSchema = z.enum(['customer', 'agent', 'system']);
@@ -67,7 +67,7 @@ export const SendMessageResponseSchema = z.object({
 export const MessagePageQuerySchema = z.object({
   /** Only messages with a seq lower than this (older page). */
   before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).optional(),
 });
 
 export const MessagePageSchema = z.object({

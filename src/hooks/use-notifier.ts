@@ -7,10 +7,10 @@ import type { ConversationEvent } from '../contract/events';
 import type { NotificationPreferences } from '../contract/preferences';
 import { callApi } from '../lib/api-client';
 import { alertingFor, type Alerting } from '../lib/notification-rules';
+import { heldWhenWritten } from '../lib/event-holder';
 import { claimAlert, notifier } from '../lib/notifier';
 import { loadedRows, type ListPages } from '../lib/list-pages';
 import { queryKeys } from '../lib/query-keys';
-import { toUnreadMap, type UnreadMap } from '../lib/read-markers';
 
 interface Options {
   user: User;
@@ -32,14 +32,6 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
   const queues = useQuery({
     queryKey: queryKeys.queues(),
     queryFn: ({ signal }) => callApi(api.queues, { signal }).then((r) => r.queues),
-    enabled: user.role === 'agent',
-  });
-  // My read state covers every conversation I hold or am offered, on every page of the panel
-  // (Preferences has no list of its own): a new message notifies only there.
-  useQuery({
-    queryKey: queryKeys.conversations.unread(),
-    queryFn: ({ signal }) => callApi(api.unread, { signal }).then((r) => toUnreadMap(r.conversations)),
-    staleTime: Infinity,
     enabled: user.role === 'agent',
   });
   const latest = useRef({ user, preferences, viewingId, open, queues: queues.data });
@@ -69,17 +61,17 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
           .getQueriesData<ListPages>({ queryKey: queryKeys.conversations.pages('mine').slice(0, 3) })
           .flatMap(([, data]) => loadedRows(data))
           .find((c) => c.id === id);
-      const offered = (id: string) => queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('offers'))?.some((c) => c.id === id);
       const alerting = alertingFor(event, {
         user,
         preferences,
         viewingId,
         pageVisible: document.visibilityState === 'visible',
         holds: (id) => {
+          // A message names who held its conversation then, loaded into a list here or not.
+          const told = event.type === 'message.created' && event.message.conversationId === id ? heldWhenWritten(event, user.id) : undefined;
+          if (told !== undefined) return told;
           const c = cached(id);
-          if (c) return c.state === 'picked' && c.agent?.id === user.id;
-          // Not loaded into any list: held if my read state counts it and it is no offer.
-          return Boolean(queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread())?.[id]) && !offered(id);
+          return c !== undefined && c.state === 'picked' && c.agent?.id === user.id;
         },
         conversation: cached,
         routingMode: (queueId) => queues?.find((q) => q.id === queueId)?.routingMode,

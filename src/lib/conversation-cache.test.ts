@@ -231,6 +231,43 @@ describe('applyStaffEvent: paged lists (only a prefix is loaded)', () => {
     expect(listTotal(pages(client, waitingKey))).toBe(20);
   });
 
+  it('lowers my total when a conversation I held beyond the loaded rows ends, as its event tells', () => {
+    const client = new QueryClient();
+    const key = queryKeys.conversations.pages('mine', 'arrived-oldest');
+    client.setQueryData(key, firstPage([mine('a', 1), mine('b', 2)], 30));
+    applyStaffEvent(client, anna, event('conversation.ended', { conversation: mine('z', 50, { state: 'ended', endedBy: 'agent' }) }));
+    expect(listTotal(pages(client, key))).toBe(29);
+    // A reassignment by a supervisor names the agent who held it, not the sender.
+    const transfer = { seq: 9, at, type: 'conversation.transferred', conversation: waiting('y', 49), previousHolderId: 'anna' } as unknown as ConversationEvent;
+    applyStaffEvent(client, anna, transfer);
+    expect(listTotal(pages(client, key))).toBe(28);
+  });
+
+  it('fetches a conversation I hold from beyond the loaded rows when its customer writes, and nobody else’s', async () => {
+    const requests: string[] = [];
+    const original = globalThis.fetch;
+    globalThis.fetch = (async (url: string) => {
+      requests.push(url);
+      return new Response(JSON.stringify({ conversation: mine('z', 50, { lastCustomerMessageAt: t(45) }) }), { status: 200 });
+    }) as typeof fetch;
+    try {
+      const client = new QueryClient();
+      const key = queryKeys.conversations.pages('mine', 'last-customer-message');
+      client.setQueryData(key, firstPage([mine('a', 1, { lastCustomerMessageAt: t(30) }), mine('b', 2, { lastCustomerMessageAt: t(20) })], 30));
+      const write = (conversationId: string, holderId: string) =>
+        applyStaffEvent(client, anna, {
+          ...event('message.created', { message: makeMessage({ conversationId, seq: 5, authorKind: 'customer', createdAt: t(45) }) }),
+          holderId,
+        } as ConversationEvent);
+      write('w', 'ben');
+      write('z', 'anna');
+      await vi.waitFor(() => expect(loadedRows(pages(client, key)).map((c) => c.id)).toEqual(['z', 'a', 'b']));
+      expect(requests).toEqual(['/api/conversations/z']);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
   it('counts the list again when a change leaves its total unknown', async () => {
     const requests: string[] = [];
     const fetchStub = async (url: string) => {

@@ -9,6 +9,7 @@ import { ConversationSortSchema } from '../contract/preferences';
 import { callApi } from './api-client';
 import type { PagedKind, UnreadCounts } from '../contract/list-order';
 import { isComplete, loadedRows, upsertRow, withTotal, type ListPages } from './list-pages';
+import { heldBefore, heldWhenWritten } from './event-holder';
 import { mergeMessages, type MessagePages } from './message-cache';
 import { queryKeys } from './query-keys';
 import type { UnreadMap } from './read-markers';
@@ -48,18 +49,7 @@ function pagedLists(queryClient: QueryClient): { key: readonly unknown[]; kind: 
 }
 
 const unreadCounts = (queryClient: QueryClient): UnreadCounts =>
-  Object.fromEntries(Object.values(queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread()) ?? {}).map((s) => [s.conversationId, s.unreadCount]));
-
-/**
- * Whether I held the conversation before this event, when my loaded rows cannot tell: the unread
- * counts cover every conversation I hold or am offered (the offers list tells those apart).
- */
-function heldBefore(queryClient: QueryClient, id: string): boolean | undefined {
-  const map = queryClient.getQueryData<UnreadMap>(queryKeys.conversations.unread());
-  if (!map) return undefined;
-  const offered = queryClient.getQueryData<Conversation[]>(queryKeys.conversations.list('offers'))?.some((c) => c.id === id) ?? false;
-  return Boolean(map[id]) && !offered;
-}
+  Object.fromEntries(Object.values(queryClient.getQueryData<UnreadMap>(queryKeys.conversations.reads()) ?? {}).map((s) => [s.conversationId, s.unreadCount]));
 
 /** Orders in which a customer message may bring a conversation from beyond the loaded pages to the top. */
 const MOVED_BY_CUSTOMER: ReadonlySet<string> = new Set(['last-customer-message', 'waiting-longest', 'unread-first']);
@@ -97,7 +87,9 @@ async function placeFromBeyond(queryClient: QueryClient, user: User, id: string)
     const unread = unreadCounts(queryClient);
     for (const { key, kind } of pagedLists(queryClient)) {
       if (kind.view !== 'mine') continue;
-      queryClient.setQueryData<ListPages>(key, (data) => data && upsertRow(data, { conversation, keep: true, wasMember: true, kind, unread }).data);
+      // Where it goes in 'unread-first' depends on a count only the server has: that list is fetched again.
+      if (kind.sort === 'unread-first' && unread[id] === undefined) void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      else queryClient.setQueryData<ListPages>(key, (data) => data && upsertRow(data, { conversation, keep: true, wasMember: true, kind, unread }).data);
     }
   } catch {
     // Not mine to see any more, or offline: the next refetch shows it where it belongs.
@@ -147,7 +139,7 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
         const result = upsertRow(data, { conversation: withMessage(row, message), keep: true, wasMember: true, kind, unread });
         queryClient.setQueryData(key, result.data);
       } else if (kind.view === 'mine' && message.authorKind === 'customer' && MOVED_BY_CUSTOMER.has(kind.sort) && !isComplete(data)) {
-        fetchMissing ||= heldBefore(queryClient, id) === true;
+        fetchMissing ||= heldWhenWritten(event, user.id) === true;
       }
     }
     if (fetchMissing) void placeFromBeyond(queryClient, user, id);
@@ -163,11 +155,11 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
   }
   queryClient.setQueryData(queryKeys.conversations.detail(conversation.id), conversation);
   const unread = unreadCounts(queryClient);
-  const wasHeld = heldBefore(queryClient, conversation.id);
+  const wasHeld = heldBefore(event, user.id);
   for (const { key, kind } of pagedLists(queryClient)) {
     const data = queryClient.getQueryData<ListPages>(key);
     if (!data) continue;
-    const wasMember = event.type === 'conversation.created' ? false : kind.view === 'mine' ? wasHeld : undefined;
+    const wasMember = kind.view === 'mine' ? wasHeld : event.type === 'conversation.created' ? false : undefined;
     const result = upsertRow(data, { conversation, keep: belongsIn(kind.view, conversation, user), wasMember, kind, unread });
     if (result.data !== data) queryClient.setQueryData(key, result.data);
     if (result.totalUnknown) void recount(queryClient, key, kind);

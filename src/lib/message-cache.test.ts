@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_PAGE_SIZE } from '../contract/limits';
+import { MESSAGE_PAGE_MAX, MESSAGE_PAGE_SIZE } from '../contract/limits';
 import type { MessagePage } from '../contract/messages';
-import { flattenMessages, mergeMessages, messagePageQuery, OLDER_PAGE_SIZE, olderPageParam, type MessagePages } from './message-cache';
+import { flattenMessages, mergeMessages, messagePageQuery, OLDER_PAGE_MIN, olderPageParam, type MessagePages } from './message-cache';
 import { makeMessage } from './test-factories';
 
 const msg = (seq: number) => makeMessage({ id: `m${seq}`, seq });
@@ -10,15 +10,23 @@ const page = (from: number, to: number, hasMore: boolean): MessagePage => ({
   hasMore,
 });
 /** As the infinite query holds them: the newest page first, then older ones. */
-const cached = (...pages: MessagePage[]): MessagePages => ({ pages, pageParams: pages.map((_, i) => (i === 0 ? undefined : i)) });
+const cached = (...pages: MessagePage[]): MessagePages => ({ pages, pageParams: pages.map((p, i) => (i === 0 ? undefined : { before: p.messages.at(-1)!.seq + 1, limit: p.messages.length })) });
 const seqs = (data: MessagePages | undefined) => flattenMessages(data).map((m) => m.seq);
 
 describe('message paging', () => {
-  it('asks for a default-size newest page, then the largest older pages before the oldest loaded', () => {
+  it('asks for a default-size newest page, then older pages before the oldest loaded', () => {
     expect(messagePageQuery(undefined)).toEqual({ before: undefined, limit: MESSAGE_PAGE_SIZE });
-    expect(messagePageQuery(51)).toEqual({ before: 51, limit: OLDER_PAGE_SIZE });
-    expect(olderPageParam(page(51, 100, true))).toBe(51);
-    expect(olderPageParam(page(1, 50, false))).toBeUndefined();
+    expect(messagePageQuery({ before: 51, limit: 400 })).toEqual({ before: 51, limit: 400 });
+    const newest = page(9951, 10000, true);
+    expect(olderPageParam(newest, [newest])).toEqual({ before: 9951, limit: OLDER_PAGE_MIN });
+    expect(olderPageParam(page(1, 50, false), [page(1, 50, false)])).toBeUndefined();
+  });
+
+  it('makes each older page as large as all that is loaded, up to the largest the API allows', () => {
+    const loaded = [page(9951, 10000, true), page(9751, 9950, true), page(9501, 9750, true)];
+    expect(olderPageParam(loaded.at(-1)!, loaded)).toEqual({ before: 9501, limit: 500 });
+    const deep = [page(2001, 10000, true)];
+    expect(olderPageParam(deep[0]!, deep)).toEqual({ before: 2001, limit: MESSAGE_PAGE_MAX });
   });
 
   it('flattens the pages oldest first', () => {

@@ -22,8 +22,10 @@ export const queryKeys = {
     /** The paged Picklist, and my Conversations in one sort order (one cache entry per order). */
     pages: (view: 'picklist' | 'mine', sort?: ConversationSort) =>
       (view === 'mine' ? ['conversations', 'list', view, sort ?? DEFAULT_CONVERSATION_SORT] : ['conversations', 'list', view]) as readonly string[],
-    /** My read position and unread count per conversation I hold or am offered. */
+    /** My unread totals (held, offered), from the server. */
     unread: () => ['conversations', 'unread'] as const,
+    /** My read state in the loaded rows of my lists: filled from their pages and events, never fetched alone. */
+    reads: () => ['conversations', 'reads'] as const,
     detail: (id: string) => ['conversations', id] as const,
     messages: (id: string) => ['conversations', id, 'messages'] as const,
     notes: (id: string) => ['conversations', id, 'notes'] as const,

@@ -9,11 +9,12 @@ import {
   applyReadState,
   applyUnreadEvent,
   clearOpenConversation,
+  rememberReads,
   setOpenConversation,
-  toUnreadMap,
   totalUnread,
   type UnreadMap,
 } from './read-markers';
+import type { UnreadTotals } from '../contract/read-markers';
 import { makeAgent, makeConversation, makeMessage, supportQueue } from './test-factories';
 
 const anna = makeAgent('anna', [supportQueue.id]);
@@ -25,12 +26,15 @@ const held = (id: string, patch: Partial<Conversation> = {}): Conversation =>
 
 const message = (conversationId: string, seq: number, authorKind: Message['authorKind'] = 'customer'): Message =>
   makeMessage({ id: `m${conversationId}${seq}`, conversationId, seq, authorKind });
-const created = (m: Message): ConversationEvent => ({ seq: 100 + m.seq, at, type: 'message.created', message: m });
+/** A message event, naming who held the conversation then (Anna, unless told). */
+const created = (m: Message, holderId: string | null = 'anna'): ConversationEvent => ({ seq: 100 + m.seq, at, type: 'message.created', message: m, holderId });
 
 let visibility: DocumentVisibilityState = 'visible';
 let requests: { url: string; method: string; body: unknown }[] = [];
 let client: QueryClient;
-const unread = () => client.getQueryData<UnreadMap>(queryKeys.conversations.unread())!;
+const unread = () => client.getQueryData<UnreadMap>(queryKeys.conversations.reads())!;
+const totals = () => client.getQueryData<UnreadTotals>(queryKeys.conversations.unread())!;
+const totalsInvalidated = () => client.getQueryState(queryKeys.conversations.unread())!.isInvalidated;
 
 beforeEach(() => {
   visibility = 'visible';
@@ -46,13 +50,12 @@ beforeEach(() => {
   client = new QueryClient();
   client.setQueryData(queryKeys.conversations.list('mine'), [held('c1'), held('c2')]);
   client.setQueryData(queryKeys.conversations.list('offers'), []);
-  client.setQueryData(
-    queryKeys.conversations.unread(),
-    toUnreadMap([
-      { conversationId: 'c1', lastReadSeq: 3, unreadCount: 0 },
-      { conversationId: 'c2', lastReadSeq: 1, unreadCount: 2 },
-    ]),
-  );
+  // Anna's loaded rows brought their read states; the server's totals count c2's two messages.
+  rememberReads(client, [
+    { conversationId: 'c1', lastReadSeq: 3, unreadCount: 0 },
+    { conversationId: 'c2', lastReadSeq: 1, unreadCount: 2 },
+  ]);
+  client.setQueryData<UnreadTotals>(queryKeys.conversations.unread(), { mine: { conversations: 1, messages: 2 }, offers: { conversations: 0, messages: 0 } });
 });
 
 afterEach(() => {
@@ -61,19 +64,29 @@ afterEach(() => {
 });
 
 describe('unread counts from realtime events', () => {
-  it('counts a customer message in one of my conversations, and only customer messages', () => {
+  it('counts a customer message in one of my loaded conversations, and only customer messages', () => {
     applyUnreadEvent(client, anna, created(message('c1', 4)));
     applyUnreadEvent(client, anna, created(message('c1', 5, 'agent')));
-    applyUnreadEvent(client, anna, created(message('c1', 6, 'system')));
-    applyUnreadEvent(client, anna, created(message('elsewhere', 7)));
+    applyUnreadEvent(client, anna, created(message('c1', 6, 'system'), null));
+    applyUnreadEvent(client, anna, created(message('elsewhere', 7), 'ben'));
     expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 3, unreadCount: 1 });
     expect(unread().elsewhere).toBeUndefined();
-    expect(totalUnread(unread())).toBe(3);
+    expect(totals().mine).toEqual({ conversations: 2, messages: 3 });
+    expect(totalUnread(totals())).toBe(3);
+    expect(totalsInvalidated()).toBe(false);
+  });
+
+  it('counts a message in a conversation I hold beyond my loaded rows, and asks the server how many conversations that is', () => {
+    applyUnreadEvent(client, anna, created(message('c9', 4)));
+    expect(unread().c9).toBeUndefined();
+    expect(totals().mine.messages).toBe(3);
+    expect(totalsInvalidated()).toBe(true);
   });
 
   it('does not count a message at or before what I have read', () => {
     applyUnreadEvent(client, anna, created(message('c1', 3)));
     expect(unread().c1!.unreadCount).toBe(0);
+    expect(totals().mine.messages).toBe(2);
   });
 
   it('marks read instead of counting while I look at the conversation', async () => {
@@ -82,6 +95,7 @@ describe('unread counts from realtime events', () => {
     expect(unread().c1!.unreadCount).toBe(0);
     await vi.waitFor(() => expect(requests).toEqual([{ url: '/api/conversations/c1/read', method: 'PUT', body: { seq: 4 } }]));
     await vi.waitFor(() => expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 4, unreadCount: 0 }));
+    expect(totals().mine.messages).toBe(2);
   });
 
   it('counts while the conversation is open in a tab that is not on screen', () => {
@@ -92,26 +106,46 @@ describe('unread counts from realtime events', () => {
     expect(requests).toEqual([]);
   });
 
-  it('refetches the counts when a conversation becomes mine, and drops one that leaves me', () => {
+  it('counts the totals again when a conversation becomes mine, and drops one that leaves me', () => {
     const picked = held('c3');
     applyUnreadEvent(client, anna, { seq: 200, at, type: 'conversation.picked', conversation: picked });
-    expect(client.getQueryState(queryKeys.conversations.unread())!.isInvalidated).toBe(true);
+    expect(totalsInvalidated()).toBe(true);
 
-    const ended = held('c2', { state: 'ended', endedAt: at, endedBy: 'customer' });
+    const ended = held('c2', { state: 'ended', endedAt: at, endedBy: 'agent' });
     applyUnreadEvent(client, anna, { seq: 201, at, type: 'conversation.ended', conversation: ended });
     expect(unread().c2).toBeUndefined();
+  });
+
+  it('leaves the totals alone when a change concerns none of mine', async () => {
+    await client.fetchQuery({ queryKey: queryKeys.conversations.unread(), queryFn: () => totals() });
+    const bens = makeConversation({ id: 'c7', state: 'picked', agent: { id: 'ben', displayName: 'Ben' }, pickedAt: at });
+    applyUnreadEvent(client, anna, { seq: 202, at, type: 'conversation.picked', conversation: bens });
+    expect(totalsInvalidated()).toBe(false);
   });
 });
 
 describe('applyReadState (read.updated from my other devices)', () => {
-  it('takes the server’s count', () => {
+  it('takes the server’s count, and the totals follow', () => {
     applyReadState(client, { conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
     expect(unread().c2).toEqual({ conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
-    expect(totalUnread(unread())).toBe(0);
+    expect(totals().mine).toEqual({ conversations: 0, messages: 0 });
+    expect(totalUnread(totals())).toBe(0);
   });
 
   it('ignores an older read position than the one already known', () => {
     applyReadState(client, { conversationId: 'c1', lastReadSeq: 2, unreadCount: 1 });
     expect(unread().c1).toEqual({ conversationId: 'c1', lastReadSeq: 3, unreadCount: 0 });
+  });
+
+  it('asks the server for the totals when the conversation is not loaded here', () => {
+    applyReadState(client, { conversationId: 'c9', lastReadSeq: 5, unreadCount: 0 });
+    expect(unread().c9).toBeUndefined();
+    expect(totalsInvalidated()).toBe(true);
+  });
+
+  it('keeps a later read position than a page fetched before it', () => {
+    applyReadState(client, { conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
+    rememberReads(client, [{ conversationId: 'c2', lastReadSeq: 1, unreadCount: 2 }]);
+    expect(unread().c2).toEqual({ conversationId: 'c2', lastReadSeq: 3, unreadCount: 0 });
   });
 });

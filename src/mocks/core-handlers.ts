@@ -1114,13 +1114,17 @@ export const coreHandlers = {
 
   reject: route('reject', (ctx) => ({ conversation: rejectOffer(requireStaff(ctx).user, ctx.params.id!) })),
 
-  // Every conversation I hold or am offered, by arrival. Markers are each user's own.
+  // Totals over what I hold and what I am offered. Markers are each user's own.
   unread: route('unread', (ctx) => {
     const { user } = requireStaff(ctx);
-    const mine = mockData.conversations.filter(
-      (c) => (c.state === 'picked' && c.agentId === user.id) || (c.state === 'offered' && c.offeredToId === user.id),
-    );
-    return { conversations: mine.sort(byArrival).map((c) => readState(user.id, c)) };
+    const total = (records: ConversationRecord[]) => {
+      const counts = records.map((c) => readState(user.id, c).unreadCount);
+      return { conversations: counts.filter((n) => n > 0).length, messages: counts.reduce((a, b) => a + b, 0) };
+    };
+    return {
+      mine: total(mockData.conversations.filter((c) => belongsIn('mine', c, user))),
+      offers: total(mockData.conversations.filter((c) => belongsIn('offers', c, user))),
+    };
   }),
 
   markRead: route('markRead', (ctx) => {

@@ -200,8 +200,8 @@ describe('mock handlers cover the contract', () => {
     const offered = await startBillingChat();
     expect(track('conversations', ok(await call('conversations', { token: anna.token, query: { view: 'offers' } }))).conversations.map((c) => c.id)).toEqual([offered]);
     track('accept', ok(await call('accept', { token: anna.token, params: { id: offered } })));
-    const unread = track('unread', ok(await call('unread', { token: anna.token }))).conversations;
-    expect(unread).toEqual([{ conversationId: offered, lastReadSeq: 0, unreadCount: 1 }]);
+    const unread = track('unread', ok(await call('unread', { token: anna.token })));
+    expect(unread).toEqual({ mine: { conversations: 1, messages: 1 }, offers: { conversations: 0, messages: 0 } });
     track('markRead', ok(await call('markRead', { token: anna.token, params: { id: offered }, body: { seq: 2 } })));
     const declined = await startBillingChat();
     track('reject', ok(await call('reject', { token: anna.token, params: { id: declined } })));
@@ -1023,17 +1023,18 @@ describe('read markers and preferences', () => {
     const anna = await login('anna');
     const sara = await login('sara');
     const id = waiting('Support')[0]!.id;
+    const unreadOf = async () => ok(await call('unread', { token: anna.token })).mine;
+    const before = await unreadOf();
     ok(await call('pick', { token: anna.token, params: { id } }));
     ok(await call('sendMessage', { token: anna.token, params: { id }, body: { clientMessageId: uuid(), text: 'Hello!' } }));
-    const unreadOf = async () => ok(await call('unread', { token: anna.token })).conversations.find((c) => c.conversationId === id);
     // The customer's first message; the join message and Anna's own are never unread.
-    expect(await unreadOf()).toEqual({ conversationId: id, lastReadSeq: 0, unreadCount: 1 });
+    expect(await unreadOf()).toEqual({ conversations: before.conversations + 1, messages: before.messages + 1 });
     expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 2 } })).read).toEqual({ conversationId: id, lastReadSeq: 2, unreadCount: 0 });
     expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 1 } })).read.lastReadSeq).toBe(2);
     expect(ok(await call('markRead', { token: anna.token, params: { id }, body: { seq: 999 } })).read.lastReadSeq).toBe(3);
     // A supervisor's reading is their own; a conversation of another queue does not exist for Anna.
     ok(await call('markRead', { token: sara.token, params: { id }, body: { seq: 0 } }));
-    expect(await unreadOf()).toEqual({ conversationId: id, lastReadSeq: 3, unreadCount: 0 });
+    expect(await unreadOf()).toEqual(before);
     const sales = waiting('Sales')[0]!.id;
     expect(fail(await call('markRead', { token: anna.token, params: { id: sales }, body: { seq: 1 } }), 404).code).toBe('not_found');
     expect(fail(await call('markRead', { token: anna.token, params: { id }, body: { seq: -1 } }), 400).fields).toHaveProperty('seq');

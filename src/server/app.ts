@@ -171,6 +171,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
     return reply.code(500).send({ code: 'internal', message: 'Something went wrong on the server. Please try again.' });
   });
 
+  app.decorate('db', deps.db);
   // Liveness: the process answers. It must not depend on the database, or an orchestrator would
   // restart healthy instances during a database outage.
   defineRoute(app, api.health, async () => ({ status: 'ok' as const, database: deps.db.kind }));

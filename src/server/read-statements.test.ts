@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandledPageSchema } from '../contract/history';
+import { MESSAGE_PAGE_MAX } from '../contract/limits';
 import { MessagePageSchema } from '../contract/messages';
 import { createTestDatabase, describeEachBackend, type Backend } from './test-support/databases';
 import { countStatements, type StatementCounter } from './test-support/statement-counter';
 import { TestServer, type Staff } from './test-support/test-server';
 
 /**
- * The reads of History, customer history, threads, notes, transfers, the audit trail and the
- * supervisor dashboard run a fixed number of SQL statements, whatever the page size and however
+ * The reads of the conversation lists, the unread totals, History, customer history, threads,
+ * notes, transfers, the audit trail and the supervisor dashboard run a fixed number of SQL statements, whatever the page size and however
  * many rows the workspace holds: no statement per row. Counts, never times.
  */
 describeEachBackend('Statements per read', (backend: Backend) => {
@@ -73,10 +74,19 @@ describeEachBackend('Statements per read', (backend: Backend) => {
        SELECT customer_id, queue_id, source, destination, 'queued' FROM conversations CROSS JOIN generate_series(1, $2::int) WHERE id = $1`,
       [busy, n],
     );
+    // More that Anna holds, each with an unread customer message: her unread totals and list grow.
+    await db.query(
+      `WITH held AS (
+         INSERT INTO conversations (customer_id, queue_id, source, destination, state, agent_id, picked_at, last_seq)
+         SELECT customer_id, queue_id, source, destination, 'picked', $3, now(), 1 FROM conversations CROSS JOIN generate_series(1, $2::int) WHERE id = $1
+         RETURNING id)
+       INSERT INTO messages (conversation_id, seq, author_kind, author_name, text) SELECT id, 1, 'customer', 'Rita Regular', 'Hello' FROM held`,
+      [busy, n, anna.user.id],
+    );
   }
 
   const reads = (small: boolean) => {
-    const [page, thread] = small ? [5, 10] : [50, 200];
+    const [page, thread] = small ? [5, 10] : [50, MESSAGE_PAGE_MAX];
     const c = `/api/conversations/${busy}`;
     return {
       'History (agent)': [anna, `/api/conversations/handled?limit=${page}`],
@@ -92,6 +102,11 @@ describeEachBackend('Statements per read', (backend: Backend) => {
       'audit trail': [sara, `${c}/audit`],
       'queue dashboard': [sara, '/api/supervisor/queues'],
       'agent statuses': [sara, '/api/supervisor/agents'],
+      'unread totals': [anna, '/api/conversations/unread'],
+      picklist: [anna, `/api/conversations?view=picklist&limit=${page}`],
+      'mine (unread first)': [anna, `/api/conversations?view=mine&sort=unread-first&limit=${page}`],
+      offers: [anna, '/api/conversations?view=offers'],
+      'open conversations (supervisor)': [sara, `/api/supervisor/conversations?limit=${page}`],
     } satisfies Record<string, [Staff, string]>;
   };
 
@@ -120,6 +135,11 @@ describeEachBackend('Statements per read', (backend: Backend) => {
     'audit trail': 5,
     'queue dashboard': 4,
     'agent statuses': 3,
+    'unread totals': 2,
+    picklist: 3,
+    'mine (unread first)': 3,
+    offers: 3,
+    'open conversations (supervisor)': 3,
   };
 
   describe('with a few rows and with many', () => {
@@ -134,7 +154,7 @@ describeEachBackend('Statements per read', (backend: Backend) => {
       expect(many.large).toEqual(EXPECTED);
       // The large pages were full pages, not empty answers.
       expect((await server.get('/api/conversations/handled?limit=50', sara)).expect(200, HandledPageSchema).conversations).toHaveLength(50);
-      expect((await server.get(`/api/conversations/${busy}/messages?limit=200`, anna)).expect(200, MessagePageSchema).messages).toHaveLength(88);
+      expect((await server.get(`/api/conversations/${busy}/messages?limit=${MESSAGE_PAGE_MAX}`, anna)).expect(200, MessagePageSchema).messages).toHaveLength(88);
     });
   });
 });

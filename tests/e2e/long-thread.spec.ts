@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { MESSAGE_PAGE_SIZE } from '../../src/contract/limits';
+import { OLDER_PAGE_MIN } from '../../src/lib/message-cache';
 import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 
 /** More than the first page of a thread holds (50), so the oldest must be fetched by scrolling up. */
@@ -58,4 +60,39 @@ test('a conversation longer than a page opens at its newest message, pages back 
   await customerPage.reload();
   await expect(thread(customerPage).getByText('Thanks for waiting')).toBeInViewport();
   await expect(thread(customerPage).getByText(line(1), { exact: true })).toHaveCount(0);
+});
+
+test('scrolling up a conversation of several pages asks for ever larger pages and reaches its first message', async ({ browser, agentPage }) => {
+  // The newest page (50), an older page of 200, then one as large as what is loaded: 250.
+  const count = MESSAGE_PAGE_SIZE + OLDER_PAGE_MIN + 50;
+  const customer = uniqueCustomer('Longer');
+  const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: line(1) });
+  const token = await customerPage.evaluate(() => localStorage.getItem('cp-webchat-token'));
+  // A few at a time: which of a batch lands first does not matter, only that line 1 is the first.
+  for (let from = 2; from <= count; from += 10) {
+    const batch = Array.from({ length: Math.min(10, count - from + 1) }, (_, i) => from + i);
+    const sent = await Promise.all(
+      batch.map((n) => customerPage.request.post('/api/webchat/messages', { headers: { authorization: `Bearer ${token}` }, data: { clientMessageId: randomUUID(), text: line(n) } })),
+    );
+    expect(sent.every((r) => r.ok())).toBe(true);
+  }
+
+  const ben = await agentPage('ben');
+  const olderLimits: number[] = [];
+  ben.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/\/api\/conversations\/[^/]+\/messages$/.test(url.pathname) && url.searchParams.has('before')) olderLimits.push(Number(url.searchParams.get('limit')));
+  });
+  await ben.getByRole('button', { name: `Pick ${customer.name}` }).click();
+  const log = thread(ben);
+  await expect(ben.getByRole('heading', { name: customer.name })).toBeVisible();
+  await expect(log.getByRole('article').first()).toBeVisible();
+
+  await log.focus();
+  await expect(async () => {
+    await log.press('Home');
+    await expect(log.getByText('Start of the conversation')).toBeInViewport({ timeout: 1000 });
+  }).toPass();
+  await expect(log.getByText(line(1), { exact: true })).toBeInViewport();
+  expect(olderLimits).toEqual([OLDER_PAGE_MIN, MESSAGE_PAGE_SIZE + OLDER_PAGE_MIN]);
 });

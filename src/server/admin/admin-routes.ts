@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
+import type { StaffPrincipal } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import type { RoutingService } from '../routing/routing-service';
@@ -11,55 +11,54 @@ import { createUser, listAdminUsers, resetPassword, updateUser } from './user-ad
 
 /** Queues, users and the admins' audit list: admins only (403 for everyone else who is logged in). */
 export function registerAdminRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
-  const admin = async (req: Parameters<typeof requireStaff>[1]) => {
-    const principal = await requireStaff(db, req);
+  const admin = (principal: StaffPrincipal) => {
     requireAdmin(principal);
     return principal.user;
   };
 
-  defineRoute(app, api.adminQueues, async ({ req }) => {
-    await admin(req);
+  defineRoute(app, api.adminQueues, async ({ principal }) => {
+    admin(principal);
     return { queues: await listAdminQueues(db) };
   });
 
-  defineRoute(app, api.createQueue, async ({ req, body, reply }) => {
-    const queue = await createQueue(db, await admin(req), body);
+  defineRoute(app, api.createQueue, async ({ principal, body, reply }) => {
+    const queue = await createQueue(db, admin(principal), body);
     // Its agents may be free for what waits in it (an offering queue's conversations).
     routing.poke();
     reply.code(201);
     return { queue };
   });
 
-  defineRoute(app, api.updateQueue, async ({ req, params, body }) => {
-    const queue = await updateQueue(db, await admin(req), params.id!, body);
+  defineRoute(app, api.updateQueue, async ({ principal, params, body }) => {
+    const queue = await updateQueue(db, admin(principal), params.id!, body);
     // A queue that now offers, or has new agents, may have conversations to offer.
     routing.poke();
     return { queue };
   });
 
-  defineRoute(app, api.adminUsers, async ({ req }) => {
-    await admin(req);
+  defineRoute(app, api.adminUsers, async ({ principal }) => {
+    admin(principal);
     return { users: await listAdminUsers(db) };
   });
 
-  defineRoute(app, api.createUser, async ({ req, body, reply }) => {
-    const user = await createUser(db, await admin(req), body);
+  defineRoute(app, api.createUser, async ({ principal, body, reply }) => {
+    const user = await createUser(db, admin(principal), body);
     reply.code(201);
     return { user };
   });
 
-  defineRoute(app, api.updateUser, async ({ req, params, body }) => {
-    const { user, routingChanged } = await updateUser(db, await admin(req), params.id!, body);
+  defineRoute(app, api.updateUser, async ({ principal, params, body }) => {
+    const { user, routingChanged } = await updateUser(db, admin(principal), params.id!, body);
     if (routingChanged) routing.poke();
     return { user };
   });
 
-  defineRoute(app, api.resetPassword, async ({ req, params, body }) => {
-    return { user: await resetPassword(db, await admin(req), params.id!, body.password) };
+  defineRoute(app, api.resetPassword, async ({ principal, params, body }) => {
+    return { user: await resetPassword(db, admin(principal), params.id!, body.password) };
   });
 
-  defineRoute(app, api.adminAudit, async ({ req }) => {
-    await admin(req);
+  defineRoute(app, api.adminAudit, async ({ principal }) => {
+    admin(principal);
     return { entries: await listAdminAudit(db) };
   });
 }

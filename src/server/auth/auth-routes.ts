@@ -9,7 +9,7 @@ import type { LoginLimiter } from '../security/rate-limits';
 import { requireStrongPassword } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
 import { getSecuritySettings } from '../settings/settings-store';
-import { findUserById, findUserForLogin, requireStaff, SESSION_COOKIE } from './principal';
+import { findUserById, findUserForLogin, SESSION_COOKIE } from './principal';
 import { hashToken, newToken } from './tokens';
 
 async function startSession(db: Database, reply: FastifyReply, user: User, secureCookie: boolean) {
@@ -47,15 +47,14 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
     }
   });
 
-  defineRoute(app, api.logout, async ({ req, reply }) => {
-    const principal = await requireStaff(db, req);
+  defineRoute(app, api.logout, async ({ principal, reply }) => {
     await db.query('DELETE FROM sessions WHERE token_hash = $1', [principal.sessionHash]);
     await announceRevocation(db, { sessionHash: principal.sessionHash });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
-  defineRoute(app, api.me, async ({ req }) => ({ user: (await requireStaff(db, req)).user }));
+  defineRoute(app, api.me, async ({ principal }) => ({ user: principal.user }));
 
   defineRoute(app, api.setupStatus, async () => {
     const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');

@@ -96,12 +96,27 @@ export async function touchSession(sql: Sql, sessionHash: string): Promise<void>
   ]);
 }
 
+/**
+ * Customers known by token, per database object. Safe to keep: a chat's token is set when the
+ * conversation is created and never changes, and conversations are never deleted, so a token
+ * that named a conversation names it for good. Only hits are kept (a token looked up before its
+ * chat committed must be looked up again). Bounded; the oldest entries go first.
+ */
+const knownCustomers = new WeakMap<Sql, Map<string, CustomerPrincipal>>();
+const KNOWN_CUSTOMERS_MAX = 50_000;
+
 export async function customerFromToken(sql: Sql, token: string): Promise<CustomerPrincipal | null> {
-  const [row] = await sql.query<{ id: string; customer_id: string }>(
-    'SELECT id, customer_id FROM conversations WHERE customer_token_hash = $1',
-    [hashToken(token)],
-  );
-  return row ? { kind: 'customer', conversationId: row.id, customerId: row.customer_id } : null;
+  const tokenHash = hashToken(token);
+  let known = knownCustomers.get(sql);
+  const hit = known?.get(tokenHash);
+  if (hit) return hit;
+  const [row] = await sql.query<{ id: string; customer_id: string }>('SELECT id, customer_id FROM conversations WHERE customer_token_hash = $1', [tokenHash]);
+  if (!row) return null;
+  const principal: CustomerPrincipal = Object.freeze({ kind: 'customer', conversationId: row.id, customerId: row.customer_id });
+  if (!known) knownCustomers.set(sql, (known = new Map()));
+  if (known.size >= KNOWN_CUSTOMERS_MAX) known.delete(known.keys().next().value!);
+  known.set(tokenHash, principal);
+  return principal;
 }
 
 export function bearerToken(req: FastifyRequest): string | undefined {

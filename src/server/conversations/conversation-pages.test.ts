@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConversationPageSchema, ConversationResponseSchema, type Conversation, type ConversationPage } from '../../contract/conversations';
 import { MarkReadResponseSchema } from '../../contract/read-markers';
+import { TransferResponseSchema } from '../../contract/transfers';
 import { ConversationSortSchema, type ConversationSort } from '../../contract/preferences';
 import { listOrder, type ListKind } from '../../contract/list-order';
 import { describeEachBackend } from '../test-support/databases';
@@ -70,6 +71,31 @@ describeEachBackend('Paged conversation lists', (backend) => {
     expect(unreadFirst.conversations[0]!.id).toBe(held[2]!.conversationId);
     expect(unreadFirst.reads[0]).toMatchObject({ conversationId: held[2]!.conversationId, unreadCount: 3 });
     expect(unreadFirst.reads.find((r) => r.conversationId === held[3]!.conversationId)!.unreadCount).toBe(0);
+  });
+
+  it("sorts unread first by the holder's own marker, also after the conversation changed hands", async () => {
+    const chat = await server.startChat('Support', { name: 'golf' });
+    const id = chat.conversationId;
+    await server.picked(ben, id);
+    await server.customerSays(chat, 'Two');
+    const last = await server.customerSays(chat, 'Three');
+    (await server.request('PUT', `/api/conversations/${id}/read`, { auth: ben, body: { seq: last.seq } })).expect(200, MarkReadResponseSchema);
+    const holderUnread = async () =>
+      (await server.db.query<{ n: number }>('SELECT customer_messages - holder_read_messages AS n FROM conversations WHERE id = $1', [id]))[0]!.n;
+    expect(await holderUnread()).toBe(0);
+    // Ben's reading is his: handed to Anna, all three wait unread for her.
+    (await server.request('POST', `/api/conversations/${id}/transfer`, { auth: ben, body: { target: { kind: 'agent', agentId: anna.user.id } } })).expect(200, TransferResponseSchema);
+    await server.picked(anna, id);
+    expect(await holderUnread()).toBe(3);
+    const unreadFirst = await page(anna, mineUrl('unread-first', 200));
+    expect(unreadFirst.reads.find((r) => r.conversationId === id)!.unreadCount).toBe(3);
+    const unread = Object.fromEntries(unreadFirst.reads.map((r) => [r.conversationId, r.unreadCount]));
+    const rows = unreadFirst.conversations;
+    expect(rows.slice().sort(listOrder({ view: 'mine', sort: 'unread-first' }, unread)).map((c) => c.id)).toEqual(rows.map((c) => c.id));
+    // Her reading moves the row's count too.
+    (await server.request('PUT', `/api/conversations/${id}/read`, { auth: anna, body: { seq: last.seq } })).expect(200, MarkReadResponseSchema);
+    expect(await holderUnread()).toBe(0);
+    (await server.end(anna, id)).expect(200, ConversationResponseSchema);
   });
 
   it('keeps its place while rows come and go between pages', async () => {

@@ -69,7 +69,6 @@ export async function listPage(sql: Sql, q: PageRequest): Promise<ConversationPa
   const rows = await sql.query<PageRow>(
     `WITH page AS (
        SELECT c.id FROM conversations c
-       ${order.needsReads ? reads : ''}
        WHERE ${filter.where} ${after ? `AND ${afterSql(order, n + 3)}` : ''}
        ORDER BY ${orderBy(order)}
        LIMIT $${limitParam})

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { CONVERSATION_PAGE_MAX, CONVERSATION_PAGE_SIZE, MESSAGE_PAGE_SIZE } from '../../contract/limits';
-import { requireStaff } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
 import { listMessages } from '../messages/message-store';
@@ -13,13 +12,11 @@ import { heldFilter, listPage, offersFilter, picklistFilter } from './conversati
 import { MINE_ORDERS, OFFERS_ORDER, PICKLIST_ORDER } from './list-orders';
 
 export function registerConversationRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
-  defineRoute(app, api.queues, async ({ req }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.queues, async ({ principal: { user } }) => {
     return { queues: await listQueues(db, user.role === 'agent' ? user.queueIds : null) };
   });
 
-  defineRoute(app, api.conversations, async ({ req, query }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.conversations, async ({ principal: { user }, query }) => {
     const limit = query.limit ?? CONVERSATION_PAGE_SIZE;
     if (query.view === 'picklist') {
       const agent = user.role === 'agent' ? { id: user.id, queueIds: user.queueIds } : null;
@@ -33,32 +30,27 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database, r
     return listPage(db, { filter: heldFilter(user.id), order, listing: `mine:${order.name}`, cursor: query.cursor, limit, readerId: user.id });
   });
 
-  defineRoute(app, api.conversation, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.conversation, async ({ principal: { user }, params }) => {
     return { conversation: await viewConversation(db, user, params.id!) };
   });
 
-  defineRoute(app, api.pick, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.pick, async ({ principal: { user }, params }) => {
     return { conversation: await pick(db, user, params.id!) };
   });
 
-  defineRoute(app, api.end, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.end, async ({ principal: { user }, params }) => {
     const conversation = await end(db, user, params.id!);
     // A free place: a waiting conversation may be offered to this agent now.
     routing.poke();
     return { conversation };
   });
 
-  defineRoute(app, api.messages, async ({ req, params, query }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.messages, async ({ principal: { user }, params, query }) => {
     const conversation = await viewConversation(db, user, params.id!);
     return listMessages(db, { kind: 'staff', userId: user.id }, conversation.id, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
   });
 
-  defineRoute(app, api.sendMessage, async ({ req, params, body, reply }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.sendMessage, async ({ principal: { user }, params, body, reply }) => {
     // The rights are checked under the row lock of the send itself (one statement, no reload).
     const result = await sendMessage(db, params.id!, { kind: 'staff', user }, body);
     reply.code(result.created ? 201 : 200);

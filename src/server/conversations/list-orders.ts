@@ -1,9 +1,9 @@
 import type { ConversationSort } from '../../contract/preferences';
 
 /**
- * The orders of the paged lists, as SQL over `conversations c`, `customers cu` and (for unread)
- * `read_markers r`. Every order ends in the conversation id, so no two rows share a key and a
- * cursor (the last row's key) names one exact place. The client sorts the rows it updates from
+ * The orders of the paged lists, as SQL over `conversations c` alone, each served by an index.
+ * Every order ends in the conversation id, so no two rows share a key and a cursor (the last
+ * row's key) names one exact place. The client sorts the rows it updates from
  * realtime events the same way (src/contract/list-order.ts): change both together.
  */
 export interface SortKey {
@@ -17,8 +17,6 @@ export interface SortKey {
 export interface ListOrder {
   name: string;
   keys: SortKey[];
-  /** The keys read my read markers `r` (joined beyond `conversations c`). */
-  needsReads?: boolean;
 }
 
 const arrivedAsc: SortKey = { expr: 'c.arrived_at', dir: 'ASC', type: 'timestamptz' };
@@ -48,6 +46,9 @@ export const CUSTOMER_LABEL_SQL = `c.customer_sort_name COLLATE "C"`;
 /** My unread customer messages: counts kept on the rows (migration 14), no counting. */
 export const UNREAD_SQL = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
 
+/** The holder's unread customer messages, kept on the row (migration 16); only `mine` lists are the holder's. */
+export const HOLDER_UNREAD_SQL = '(c.customer_messages - c.holder_read_messages)';
+
 /** My held conversations in each order the user may choose (preferences.ts). */
 export const MINE_ORDERS: Record<ConversationSort, ListOrder> = {
   'arrived-oldest': { name: 'arrived-oldest', keys: [arrivedAsc, idAsc] },
@@ -68,10 +69,11 @@ export const MINE_ORDERS: Record<ConversationSort, ListOrder> = {
     name: 'waiting-longest',
     keys: [{ expr: "COALESCE(c.awaiting_reply_since, 'infinity'::timestamptz)", dir: 'ASC', type: 'timestamptz' }, arrivedAsc, idAsc],
   },
+  // My held conversations' unread counts are the holder's, kept on the row (migration 16): the
+  // same number as UNREAD_SQL for the reader, on an index.
   'unread-first': {
     name: 'unread-first',
-    keys: [{ expr: UNREAD_SQL, dir: 'DESC', type: 'int' }, arrivedAsc, idAsc],
-    needsReads: true,
+    keys: [{ expr: HOLDER_UNREAD_SQL, dir: 'DESC', type: 'int' }, arrivedAsc, idAsc],
   },
   'customer-name': {
     name: 'customer-name',

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
 import { viewConversation } from '../conversations/conversation-service';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -9,8 +8,7 @@ const noDraft = { text: '', updatedAt: null };
 
 /** Drafts belong to their author alone; anyone else, even on the same conversation, has their own. */
 export function registerDraftRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.draft, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.draft, async ({ principal: { user }, params }) => {
     const conversation = await viewConversation(db, user, params.id!);
     const [row] = await db.query<{ text: string; updated_at: Date | string }>(
       'SELECT text, updated_at FROM drafts WHERE user_id = $1 AND conversation_id = $2',
@@ -19,8 +17,7 @@ export function registerDraftRoutes(app: FastifyInstance, db: Database) {
     return { draft: row ? { text: row.text, updatedAt: new Date(row.updated_at).toISOString() } : noDraft };
   });
 
-  defineRoute(app, api.saveDraft, async ({ req, params, body }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.saveDraft, async ({ principal: { user }, params, body }) => {
     const conversation = await viewConversation(db, user, params.id!);
     if (body.text === '') {
       await db.query('DELETE FROM drafts WHERE user_id = $1 AND conversation_id = $2', [user.id, conversation.id]);

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { HISTORY_PAGE_SIZE } from '../../contract/limits';
-import { requireStaff } from '../auth/principal';
 import { listHandled } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -13,8 +12,7 @@ import { decodeHandledCursor, encodeHandledCursor } from './history-cursor';
  * The path is static, so Fastify matches it before `/api/conversations/:id`.
  */
 export function registerHandledRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.handledConversations, async ({ req, query }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.handledConversations, async ({ principal: { user }, query }) => {
     const limit = query.limit ?? HISTORY_PAGE_SIZE;
     const listing = { search: query.search ?? '', sort: query.sort, order: query.order };
     const rows = await listHandled(db, {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { HISTORY_PAGE_SIZE } from '../../contract/limits';
-import { requireStaff } from '../auth/principal';
 import { viewConversation, visibilityFor } from '../conversations/conversation-service';
 import { listCustomerConversations } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
@@ -14,8 +13,7 @@ import { decodeCursor, encodeCursor } from './history-cursor';
  * do not serve and never held, even while serving that customer now.
  */
 export function registerHistoryRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.customerHistory, async ({ req, params, query }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.customerHistory, async ({ principal: { user }, params, query }) => {
     const current = await viewConversation(db, user, params.id!);
     const limit = query.limit ?? HISTORY_PAGE_SIZE;
     const rows = await listCustomerConversations(db, {

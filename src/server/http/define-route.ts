@@ -1,12 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteDef } from '../../contract/api';
-import { bearerToken, SESSION_COOKIE } from '../auth/principal';
-import { ApiError, checkParams, parseInput } from './api-error';
+import type { RouteAccess, RouteDef } from '../../contract/api';
+import { requireCustomer, requireStaff, type CustomerPrincipal, type StaffPrincipal } from '../auth/principal';
+import type { Database } from '../db/database';
+import { checkParams, parseInput } from './api-error';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database routes authenticate against (decorated by buildApp). */
+    db: Database;
+  }
+}
+
+/** Who is calling, by the route's access: checked before the handler runs. */
+export type PrincipalFor<A extends RouteAccess> = A extends 'staff' ? StaffPrincipal : A extends 'customer' ? CustomerPrincipal : null;
+
 export interface RouteContext<D extends RouteDef> {
+  principal: PrincipalFor<D['access']>;
   body: Input<D['body']>;
   query: Input<D['query']>;
   params: Record<string, string>;
@@ -15,9 +27,10 @@ export interface RouteContext<D extends RouteDef> {
 }
 
 /**
- * Registers a contract route: the body and query are parsed with the contract's schemas before
- * the handler runs, and the handler's result is checked against the response schema, so the
- * server cannot drift from what clients were promised.
+ * Registers a contract route: the caller is authenticated as the route's access says (staff
+ * session or customer token; 401 otherwise) and handed to the handler, the body and query are
+ * parsed with the contract's schemas before the handler runs, and the handler's result is checked
+ * against the response schema, so the server cannot drift from what clients were promised.
  */
 export function defineRoute<D extends RouteDef>(
   app: FastifyInstance,
@@ -28,18 +41,15 @@ export function defineRoute<D extends RouteDef>(
     method: def.method,
     url: def.path,
     handler: async (req, reply) => {
-      // A caller without any credential gets 401 before its input is judged: a logged-out user
-      // should be told to log in, not to fix a form. The handler still verifies the credential.
-      if (def.access === 'staff' && !(bearerToken(req) ?? req.cookies[SESSION_COOKIE])) {
-        throw new ApiError(401, 'unauthenticated', 'Please log in.');
-      }
-      if (def.access === 'customer' && !bearerToken(req)) {
-        throw new ApiError(401, 'unauthenticated', 'This chat link is not valid. Start a new chat.');
-      }
+      // The caller is judged before their input: a logged-out user should be told to log in,
+      // not to fix a form.
+      const principal = (
+        def.access === 'staff' ? await requireStaff(app.db, req) : def.access === 'customer' ? await requireCustomer(app.db, req) : null
+      ) as PrincipalFor<D['access']>;
       const body = (def.body ? parseInput(def.body, req.body, 'body') : undefined) as Input<D['body']>;
       const query = (def.query ? parseInput(def.query, req.query, 'query') : undefined) as Input<D['query']>;
       const params = checkParams(req.params);
-      const result = await handler({ body, query, params, req, reply });
+      const result = await handler({ principal, body, query, params, req, reply });
       return def.response.parse(result);
     },
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE_TEXT_MAX_LENGTH } from '../../contract/limits';
+import { MESSAGE_PAGE_MAX, MESSAGE_TEXT_MAX_LENGTH } from '../../contract/limits';
 import { MessagePageSchema, SendMessageResponseSchema } from '../../contract/messages';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type Chat, type RequestOptions, type Staff } from '../test-support/test-server';
@@ -107,5 +107,6 @@ describeEachBackend('Message input', (backend) => {
     expect(older.messages.map((m) => m.seq)).toEqual([last - 2, last - 1]);
     expect(older.hasMore).toBe(last - 2 > 1);
     (await server.get(`/api/conversations/${chat.conversationId}/messages?limit=0`, ben)).expectError(400, 'invalid_request');
+    (await server.get(`/api/conversations/${chat.conversationId}/messages?limit=${MESSAGE_PAGE_MAX + 1}`, ben)).expectError(400, 'invalid_request');
   });
 });

@@ -102,7 +102,7 @@ async function storeIfAllowed(tx: Sql, conversationId: string, sender: Sender, i
   const message = messageFromRow(row);
   noteStoredMessage(tx, message.authorKind);
   if (input.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, input.attachmentIds);
-  return { message, scope: { conversationId, queueId: row.queue_id, agentId: row.holder_id ?? row.reserved_for_agent_id } };
+  return { message, holderId: row.holder_id, scope: { conversationId, queueId: row.queue_id, agentId: row.holder_id ?? row.reserved_for_agent_id } };
 }
 
 /**
@@ -139,7 +139,7 @@ async function sendCarefully(db: Database, conversationId: string, sender: Sende
       }
       return stored;
     }
-    await appendEvent(tx, scopeOf(conversationId, row), { type: 'message.created', message: stored.message });
+    await appendEvent(tx, scopeOf(conversationId, row), { type: 'message.created', message: stored.message, holderId: row.agent_id });
     return stored;
   });
 }
@@ -168,7 +168,7 @@ export async function sendMessage(
     return await db.transaction(async (tx) => {
       const stored = await storeIfAllowed(tx, conversationId, sender, input);
       if (!stored) throw new NotStoredOnFastPath();
-      await appendEvent(tx, stored.scope, { type: 'message.created', message: stored.message });
+      await appendEvent(tx, stored.scope, { type: 'message.created', message: stored.message, holderId: stored.holderId });
       return { message: stored.message, created: true };
     });
   } catch (err) {

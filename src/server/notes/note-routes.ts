@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
 import { viewConversation } from '../conversations/conversation-service';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -9,14 +8,12 @@ import { listNotes } from './note-store';
 
 /** Whoever may view a conversation may read and add its notes; customers never reach these routes. */
 export function registerNoteRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.notes, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.notes, async ({ principal: { user }, params }) => {
     const conversation = await viewConversation(db, user, params.id!);
     return { notes: await listNotes(db, conversation.id) };
   });
 
-  defineRoute(app, api.createNote, async ({ req, params, body, reply }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.createNote, async ({ principal: { user }, params, body, reply }) => {
     const conversation = await viewConversation(db, user, params.id!);
     const result = await createNote(db, user, { conversationId: conversation.id, ...body });
     reply.code(result.created ? 201 : 200);

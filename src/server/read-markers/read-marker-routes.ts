@@ -1,20 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
 import { viewConversation } from '../conversations/conversation-service';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { listUnread, markRead } from './read-marker-store';
+import { markRead, unreadTotals } from './read-marker-store';
 
 /** Read markers are each user's own: reading moves nobody else's marker, supervisors' included. */
 export function registerReadMarkerRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.unread, async ({ req }) => {
-    const { user } = await requireStaff(db, req);
-    return { conversations: await listUnread(db, user.id) };
+  defineRoute(app, api.unread, async ({ principal: { user } }) => {
+    return unreadTotals(db, user.id);
   });
 
-  defineRoute(app, api.markRead, async ({ req, params, body }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.markRead, async ({ principal: { user }, params, body }) => {
     const conversation = await viewConversation(db, user, params.id!);
     return { read: await markRead(db, user.id, conversation.id, body.seq) };
   });

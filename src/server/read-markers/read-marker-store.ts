@@ -1,5 +1,6 @@
-import type { ReadState } from '../../contract/read-markers';
+import type { ReadState, UnreadTotals } from '../../contract/read-markers';
 import type { Database, Sql } from '../db/database';
+import { HOLDER_UNREAD_SQL } from '../conversations/list-orders';
 import { appendUserEvent } from '../realtime/event-log';
 
 interface ReadRow {
@@ -20,17 +21,37 @@ const readFromRow = (row: ReadRow): ReadState => ({
  */
 const UNREAD_COUNT = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
 
-/** The user's read state in every conversation they hold or are being offered. */
-export async function listUnread(sql: Sql, userId: string): Promise<ReadState[]> {
-  const rows = await sql.query<ReadRow>(
-    `SELECT c.id AS conversation_id, COALESCE(r.last_read_seq, 0) AS last_read_seq, ${UNREAD_COUNT} AS unread_count
-     FROM conversations c
-     LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $1
-     WHERE (c.state = 'picked' AND c.agent_id = $1) OR (c.state = 'offered' AND c.offered_to_agent_id = $1)
-     ORDER BY c.arrived_at, c.id`,
+interface TotalsRow {
+  mine_conversations: number;
+  mine_messages: number;
+  offer_conversations: number;
+  offer_messages: number;
+}
+
+/**
+ * The user's unread totals over what they hold and what they are offered, in one statement that
+ * answers with one row however many conversations that is. The holder's counts are kept on the
+ * held rows (migrations 14 and 16), so those are summed from one index range, joining nothing.
+ */
+export async function unreadTotals(sql: Sql, userId: string): Promise<UnreadTotals> {
+  const [row] = await sql.query<TotalsRow>(
+    `SELECT
+       count(*) FILTER (WHERE held AND unread > 0)::int AS mine_conversations,
+       COALESCE(sum(unread) FILTER (WHERE held), 0)::int AS mine_messages,
+       count(*) FILTER (WHERE NOT held AND unread > 0)::int AS offer_conversations,
+       COALESCE(sum(unread) FILTER (WHERE NOT held), 0)::int AS offer_messages
+     FROM (
+       SELECT true AS held, ${HOLDER_UNREAD_SQL} AS unread FROM conversations c WHERE c.state = 'picked' AND c.agent_id = $1
+       UNION ALL
+       SELECT false, ${UNREAD_COUNT} FROM conversations c
+       LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $1
+       WHERE c.state = 'offered' AND c.offered_to_agent_id = $1) mine`,
     [userId],
   );
-  return rows.map(readFromRow);
+  return {
+    mine: { conversations: row?.mine_conversations ?? 0, messages: row?.mine_messages ?? 0 },
+    offers: { conversations: row?.offer_conversations ?? 0, messages: row?.offer_messages ?? 0 },
+  };
 }
 
 async function readState(sql: Sql, userId: string, conversationId: string): Promise<ReadState> {

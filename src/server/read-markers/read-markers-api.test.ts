@@ -1,6 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { ConversationListSchema, ConversationResponseSchema } from '../../contract/conversations';
-import { MarkReadResponseSchema, UnreadListSchema } from '../../contract/read-markers';
+import { ConversationListSchema, ConversationPageSchema, ConversationResponseSchema } from '../../contract/conversations';
+import { CONVERSATION_PAGE_MAX } from '../../contract/limits';
+import { MarkReadResponseSchema, UnreadTotalsSchema } from '../../contract/read-markers';
+import { TransferResponseSchema } from '../../contract/transfers';
 import { describeEachBackend } from '../test-support/databases';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
 
@@ -14,8 +16,12 @@ describeEachBackend('Read markers and unread counts', (backend) => {
     [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
   });
 
+  /** My read state in one conversation I hold, as my Conversations list brings it. */
   const unreadOf = async (who: Staff, conversationId: string) =>
-    (await server.get('/api/conversations/unread', who)).expect(200, UnreadListSchema).conversations.find((c) => c.conversationId === conversationId);
+    (await server.get(`/api/conversations?view=mine&limit=${CONVERSATION_PAGE_MAX}`, who))
+      .expect(200, ConversationPageSchema)
+      .reads.find((c) => c.conversationId === conversationId);
+  const totals = async (who: Staff) => (await server.get('/api/conversations/unread', who)).expect(200, UnreadTotalsSchema);
   const markRead = (who: Staff | Chat | undefined, conversationId: string, seq: unknown) =>
     server.request('PUT', `/api/conversations/${conversationId}/read`, { auth: who, body: { seq } });
 
@@ -36,6 +42,35 @@ describeEachBackend('Read markers and unread counts', (backend) => {
     expect((await unreadOf(anna, chat.conversationId))!.unreadCount).toBe(3);
     // Ben does not hold it: it is not in his list.
     expect(await unreadOf(ben, chat.conversationId)).toBeUndefined();
+  });
+
+  it('answers with totals only: conversations with unread customer messages and those messages, held and offered apart', async () => {
+    const before = await totals(anna);
+    const chat = await heldChat();
+    expect(await totals(anna)).toEqual({ ...before, mine: { conversations: before.mine.conversations + 1, messages: before.mine.messages + 1 } });
+    await server.customerSays(chat, 'One');
+    await server.customerSays(chat, 'Two');
+    expect((await totals(anna)).mine).toEqual({ conversations: before.mine.conversations + 1, messages: before.mine.messages + 3 });
+    const last = await server.customerSays(chat, 'Three');
+    (await markRead(anna, chat.conversationId, last.seq)).expect(200, MarkReadResponseSchema);
+    expect(await totals(anna)).toEqual(before);
+    // Ben holds nothing of it.
+    expect((await totals(ben)).mine.messages).toBe(0);
+  });
+
+  it('names the holder on message events and the previous holder on transfers, for panels that have not loaded the conversation', async () => {
+    const chat = await heldChat();
+    const socket = await server.connect({ token: anna.token });
+    await socket.ready();
+    await server.customerSays(chat, 'Whose is this?');
+    const message = await socket.next((f) => f.kind === 'event' && f.event.type === 'message.created' && f.event.message.text === 'Whose is this?');
+    expect(message).toMatchObject({ event: { holderId: anna.user.id } });
+    (await server.request('POST', `/api/conversations/${chat.conversationId}/transfer`, { auth: anna, body: { target: { kind: 'queue', queueId: server.queueIds.Support } } })).expect(
+      200,
+      TransferResponseSchema,
+    );
+    const transferred = await socket.next((f) => f.kind === 'event' && f.event.type === 'conversation.transferred');
+    expect(transferred).toMatchObject({ event: { previousHolderId: anna.user.id } });
   });
 
   it('moves the marker forward only, clamps it to the last message and tells only my own devices', async () => {

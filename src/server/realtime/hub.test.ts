@@ -38,6 +38,28 @@ class FakeClient implements RealtimeClient {
   }
 }
 
+/** Also counts the writes a real socket would make: frames sent while corked go out together at uncork. */
+class CorkingClient extends FakeClient {
+  writes = 0;
+  private corked = 0;
+  private held = 0;
+  override send(frame: RealtimeFrame) {
+    super.send(frame);
+    if (this.corked > 0) this.held += 1;
+    else this.writes += 1;
+  }
+  cork() {
+    this.corked += 1;
+  }
+  uncork() {
+    this.corked -= 1;
+    if (this.corked === 0 && this.held > 0) {
+      this.writes += 1;
+      this.held = 0;
+    }
+  }
+}
+
 /**
  * The database as the hub sees it, with a count of its reads of the event log and a gate that
  * holds the next read from one seq, to stand for live delivery stuck behind a backlog.
@@ -144,6 +166,27 @@ describeEachBackend('Realtime hub', (backend) => {
     // Each got every event once, in order, with no gap between catch-up and live delivery.
     expect(live.seqs).toEqual(range(before + 1, last));
     expect(returning.seqs).toEqual(range(before + 1, last));
+  });
+
+  it('writes the events of one read to a socket at once, not one write per event', async () => {
+    const probe = instrumented(server.db);
+    probes.push(probe);
+    const hub = await startHub(probe.db);
+    const client = new CorkingClient(supervisor);
+    hub.attach(client, undefined);
+    await until('ready', () => client.ready);
+    const before = await currentEventSeq(server.db);
+
+    // Held back, live delivery then reads these events in one batch.
+    probe.holdNextRead(before);
+    for (let i = 0; i < 3; i++) await server.startChat('Support');
+    hub.poke();
+    const latest = await currentEventSeq(server.db);
+    client.writes = 0;
+    probe.open();
+    await until('every event delivered', () => client.seqs.at(-1) === latest);
+    expect(client.seqs.filter((seq) => seq > before).length).toBeGreaterThan(1);
+    expect(client.writes).toBe(1);
   });
 
   it('does not keep a client that went away before it was caught up', async () => {

@@ -12,6 +12,13 @@ export interface RealtimeClient {
   principal: Principal;
   send(frame: RealtimeFrame): void;
   close(code: number, reason: string): void;
+  /**
+   * Holds what `send` writes until the matching `uncork`, which writes it all at once. Live
+   * delivery wraps each batch it reads in these, so a socket costs one write per batch rather
+   * than one per event.
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 const READ_BATCH = 500;
@@ -259,7 +266,8 @@ export class RealtimeHub {
         if (this.unsequenced) {
           this.unsequenced = false;
           try {
-            const step = await sequenceStep(this.db, EVENTS_CHANNEL);
+            // A commit signal during the pass sets `unsequenced` again: another step follows.
+            const step = await sequenceStep(this.db, EVENTS_CHANNEL, { anotherStepDue: () => this.unsequenced });
             if (step.last !== null) this.latestSeq = Math.max(this.latestSeq, step.last);
             // Deliver this batch first, then number the rest.
             if (step.more) this.unsequenced = this.more = true;
@@ -287,12 +295,18 @@ export class RealtimeHub {
     for (;;) {
       const batch = await readEventsAfter(this.db, this.cursor, null, READ_BATCH);
       if (this.stopped) return;
-      for (const stored of batch) {
-        // One frame per audience, shared by its sockets.
-        const frames = sharedFrames(stored);
-        for (const member of this.members.values()) if (member.live) this.sendTo(member, stored, frames);
-        this.cursor = stored.event.seq;
-        this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
+      const corked = batch.length > 1 ? [...this.members.keys()] : [];
+      for (const client of corked) client.cork?.();
+      try {
+        for (const stored of batch) {
+          // One frame per audience, shared by its sockets.
+          const frames = sharedFrames(stored);
+          for (const member of this.members.values()) if (member.live) this.sendTo(member, stored, frames);
+          this.cursor = stored.event.seq;
+          this.lastDeliveryLagMs = Math.max(0, Date.now() - Date.parse(stored.event.at));
+        }
+      } finally {
+        for (const client of corked) client.uncork?.();
       }
       this.latestSeq = Math.max(this.latestSeq, this.cursor);
       if (batch.length < READ_BATCH) return;

@@ -19,15 +19,27 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** How often an open staff socket records its session as in use (idle timeout); the write itself happens at most once a minute. */
 const SESSION_TOUCH_MS = 30_000;
 
-/** Frames the hub shares between sockets (see sharedFrames) are serialised once, not per socket. */
-const serializedFrames = new WeakMap<RealtimeFrame, string>();
-function serialized(frame: RealtimeFrame): string {
-  let text = serializedFrames.get(frame);
-  if (text === undefined) {
-    text = JSON.stringify(frame);
-    serializedFrames.set(frame, text);
+/**
+ * Frames the hub shares between sockets (see sharedFrames) are serialised and encoded once, not
+ * per socket: sent as a Buffer (as a text frame), `ws` writes it as it is.
+ */
+const serializedFrames = new WeakMap<RealtimeFrame, Buffer>();
+function serialized(frame: RealtimeFrame): Buffer {
+  let bytes = serializedFrames.get(frame);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(frame));
+    serializedFrames.set(frame, bytes);
   }
-  return text;
+  return bytes;
+}
+
+/**
+ * The TCP socket under a WebSocket, for corking (see RealtimeClient.cork). `ws` does not document
+ * it, so it is looked for rather than assumed; without it, frames are simply written one by one.
+ */
+function tcpOf(socket: WebSocket): { cork(): void; uncork(): void } | null {
+  const tcp = (socket as unknown as { _socket?: { cork?: unknown; uncork?: unknown } })._socket;
+  return tcp && typeof tcp.cork === 'function' && typeof tcp.uncork === 'function' ? (tcp as { cork(): void; uncork(): void }) : null;
 }
 
 export function registerRealtimeRoutes(
@@ -51,7 +63,7 @@ export function registerRealtimeRoutes(
         socket.close(4008, 'Too far behind; reconnect to catch up');
         return;
       }
-      socket.send(serialized(frame));
+      socket.send(serialized(frame), { binary: false });
     };
     const fail = (code: string, message: string, closeCode = 4001) => {
       send({ kind: 'error', code, message });
@@ -114,7 +126,14 @@ export function registerRealtimeRoutes(
         await connections.attach(principal.user);
         if (socket.readyState !== socket.OPEN) return;
       }
-      client = { principal, send, close: (code, reason) => socket.close(code, reason) };
+      const tcp = tcpOf(socket);
+      client = {
+        principal,
+        send,
+        close: (code, reason) => socket.close(code, reason),
+        cork: () => tcp?.cork(),
+        uncork: () => tcp?.uncork(),
+      };
       metrics.socketOpened(principal.kind);
       hub.attach(client, hello.after);
     };

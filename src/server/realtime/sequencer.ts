@@ -28,21 +28,12 @@ import type { Database } from '../db/database';
 const SEQUENCER_LOCK = 727002;
 export const SEQUENCE_BATCH = 1000;
 
-/** Numbers up to `limit` committed rows; notifies `channel` with the last seq when any. */
-const NUMBER_BATCH = `
-WITH pending AS (SELECT id FROM events WHERE seq IS NULL ORDER BY id LIMIT $1),
-numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total FROM pending),
-counter AS (
-  UPDATE event_counter SET value = value + (SELECT count(*) FROM pending)
-  WHERE EXISTS (SELECT 1 FROM pending) RETURNING value
-),
-assigned AS (
-  UPDATE events e SET seq = counter.value - numbered.total + numbered.n
-  FROM numbered, counter WHERE e.id = numbered.id RETURNING e.seq
-)
-SELECT count(*)::int AS n, max(seq) AS last,
-  (SELECT pg_notify($2, max(seq)::text) FROM assigned HAVING count(*) > 0)::text AS notified
-FROM assigned`;
+/**
+ * The numbering itself is the database function sequence_events_batch (migration 17): take the
+ * lock (or give up), number up to `limit` committed rows in id order, NOTIFY the last seq. One
+ * call is one round trip; changing what it does takes a new migration.
+ */
+const NUMBER_BATCH = 'SELECT numbered_rows, last_numbered FROM sequence_events_batch($1, $2, $3, $4)';
 
 export interface PassResult {
   /** Rows numbered by this pass; null when another instance held the lock. */
@@ -60,17 +51,19 @@ export async function sequencePass(
   channel: string,
   opts: { wait?: boolean; limit?: number; beforeCommit?: () => Promise<void> } = {},
 ): Promise<PassResult> {
-  return db.transaction(async (tx) => {
-    if (opts.wait) await tx.query('SELECT pg_advisory_xact_lock($1)', [SEQUENCER_LOCK]);
-    else {
-      const [lock] = await tx.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS got', [SEQUENCER_LOCK]);
-      if (!lock?.got) return { numbered: null, last: null };
-    }
-    // A statement of its own, after the lock: its snapshot includes the previous holder's commit.
-    const [row] = await tx.query<{ n: number; last: string | number | null }>(NUMBER_BATCH, [opts.limit ?? SEQUENCE_BATCH, channel]);
-    await opts.beforeCommit?.();
-    return { numbered: row?.n ?? 0, last: row?.last === null || row?.last === undefined ? null : Number(row.last) };
-  });
+  const params = [SEQUENCER_LOCK, opts.limit ?? SEQUENCE_BATCH, channel, opts.wait === true];
+  type Row = { numbered_rows: number | null; last_numbered: string | number | null };
+  const { beforeCommit } = opts;
+  // In autocommit unless a test needs to act between numbering and commit.
+  const [row] = beforeCommit
+    ? await db.transaction(async (tx) => {
+        const rows = await tx.query<Row>(NUMBER_BATCH, params);
+        await beforeCommit();
+        return rows;
+      })
+    : await db.query<Row>(NUMBER_BATCH, params);
+  if (!row || row.numbered_rows === null) return { numbered: null, last: null };
+  return { numbered: row.numbered_rows, last: row.last_numbered === null ? null : Number(row.last_numbered) };
 }
 
 /**
@@ -78,14 +71,22 @@ export async function sequencePass(
  * held the lock wait unnumbered (their sequencers were turned away; this fresh look, after the
  * release, sees them). The caller then runs another step, after delivering what it has, so
  * numbering under sustained load never holds up delivery. A waiting caller (`wait`) only needs
- * what committed before it asked, and its pass's snapshot had all of that.
+ * what committed before it asked, and its pass's snapshot had all of that. `anotherStepDue`
+ * tells that the caller already has to run another step.
  */
-export async function sequenceStep(db: Database, channel: string, opts: { wait?: boolean } = {}): Promise<{ last: number | null; more: boolean }> {
+export async function sequenceStep(
+  db: Database,
+  channel: string,
+  opts: { wait?: boolean; anotherStepDue?: () => boolean } = {},
+): Promise<{ last: number | null; more: boolean }> {
   const pass = await sequencePass(db, channel, opts);
   // Turned away: the holder looks again after it releases the lock, and sees what we were poked for.
   if (pass.numbered === null) return { last: null, more: false };
   if (pass.numbered === SEQUENCE_BATCH) return { last: pass.last, more: true };
   if (opts.wait) return { last: pass.last, more: false };
+  // The caller will run another step anyway (a writer committed meanwhile): that pass, which
+  // starts after this one released the lock, is the fresh look, so the check can be spared.
+  if (opts.anotherStepDue?.()) return { last: pass.last, more: false };
   const [check] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
   return { last: pass.last, more: check?.pending === true };
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
@@ -14,13 +13,11 @@ export function registerOfferRoutes(app: FastifyInstance, db: Database, routing:
     throw err;
   };
 
-  defineRoute(app, api.accept, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.accept, async ({ principal: { user }, params }) => {
     return { conversation: await acceptOffer(db, user, params.id!).catch(passOnExpired) };
   });
 
-  defineRoute(app, api.reject, async ({ req, params }) => {
-    const { user } = await requireStaff(db, req);
+  defineRoute(app, api.reject, async ({ principal: { user }, params }) => {
     return { conversation: await rejectOffer(db, user, params.id!).catch(passOnExpired) };
   });
 }

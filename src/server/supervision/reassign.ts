@@ -59,6 +59,7 @@ export async function reassign(
 
     // The offered agent learns the offer is gone, as when any offer is withdrawn.
     if (row.state === 'offered' && row.offered_to_agent_id) await endOffer(tx, row, 'withdrawn');
-    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId, reassigned: true });
+    const holderId = row.state === 'picked' ? row.agent_id : null;
+    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId, holderId, reassigned: true });
   });
 }

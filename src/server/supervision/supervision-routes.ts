@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { CONVERSATION_PAGE_SIZE } from '../../contract/limits';
-import { requireStaff } from '../auth/principal';
+import type { StaffPrincipal } from '../auth/principal';
 import { listPage, openFilter } from '../conversations/conversation-pages';
 import { OPEN_ORDER } from '../conversations/list-orders';
 import type { Database } from '../db/database';
@@ -20,26 +20,25 @@ import { UUID_PATTERN as UUID } from '../../domain/ids';
  * a conversation's audit trail, and reassigning. Supervisors and admins only (403 for agents).
  */
 export function registerSupervisionRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
-  const supervisor = async (req: FastifyRequest) => {
-    const principal = await requireStaff(db, req);
+  const supervisor = (principal: StaffPrincipal) => {
     if (principal.user.role === 'agent') throw new ApiError(403, 'forbidden', 'Only supervisors and admins can do this.');
     return principal.user;
   };
 
-  defineRoute(app, api.queueDashboard, async ({ req }) => {
-    await supervisor(req);
+  defineRoute(app, api.queueDashboard, async ({ principal }) => {
+    supervisor(principal);
     const at = await databaseNow(db);
     return { queues: await queueStats(db), at };
   });
 
-  defineRoute(app, api.agentStatuses, async ({ req }) => {
-    await supervisor(req);
+  defineRoute(app, api.agentStatuses, async ({ principal }) => {
+    supervisor(principal);
     const at = await databaseNow(db);
     return { agents: await agentStatuses(db), at };
   });
 
-  defineRoute(app, api.openConversations, async ({ req, query }) => {
-    await supervisor(req);
+  defineRoute(app, api.openConversations, async ({ principal, query }) => {
+    supervisor(principal);
     const queueId = query.queueId ?? null;
     if (queueId !== null && !(UUID.test(queueId) && (await findQueue(db, queueId)))) {
       throw new ApiError(400, 'invalid_request', 'This queue does not exist.', { fields: { queueId: 'Unknown queue' } });
@@ -54,13 +53,13 @@ export function registerSupervisionRoutes(app: FastifyInstance, db: Database, ro
     });
   });
 
-  defineRoute(app, api.auditTrail, async ({ req, params }) => {
-    await supervisor(req);
+  defineRoute(app, api.auditTrail, async ({ principal, params }) => {
+    supervisor(principal);
     return { entries: await auditTrail(db, params.id!) };
   });
 
-  defineRoute(app, api.reassign, async ({ req, params, body }) => {
-    const user = await supervisor(req);
+  defineRoute(app, api.reassign, async ({ principal, params, body }) => {
+    const user = supervisor(principal);
     const result = await reassign(db, user, params.id!, body);
     // To an offering queue: offered to one of its agents at once. The agent who had it may be
     // free for another conversation now.

@@ -80,7 +80,7 @@ export async function transfer(
   return db.transaction(async (tx) => {
     const row = await lockConversation(tx, id);
     if (!row || row.state !== 'picked' || row.agent_id !== user.id) throw holderProblem(user, await reload(tx, id))!;
-    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId: user.id });
+    return handOver(tx, { conversationId: id, by: user, fromQueueId: row.queue_id, destination, note, previousAgentId: user.id, holderId: user.id });
   });
 }
 
@@ -100,6 +100,8 @@ export async function handOver(
     destination: Destination;
     note: string | null;
     previousAgentId: string | null;
+    /** The agent holding it until now (null: it was waiting or offered). */
+    holderId: string | null;
     /** A supervisor or admin moved it, not the agent holding it. */
     reassigned?: boolean;
   },
@@ -135,6 +137,6 @@ export async function handOver(
   const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: h.previousAgentId };
   await appendEvent(tx, scope, { type: 'message.created', message });
   if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
-  await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer });
+  await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer, previousHolderId: h.holderId });
   return { conversation, transfer };
 }

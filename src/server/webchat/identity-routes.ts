@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { requireStaff } from '../auth/principal';
+import type { StaffPrincipal } from '../auth/principal';
 import { requireAdmin } from '../admin/admin-guard';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -11,26 +11,25 @@ import { generateIdentitySecret, getIdentityStatus, revealIdentitySecret } from 
  * shows it once, revealing shows it on request, and both are in the admins' audit trail.
  */
 export function registerIdentityRoutes(app: FastifyInstance, db: Database) {
-  const admin = async (req: Parameters<typeof requireStaff>[1]) => {
-    const principal = await requireStaff(db, req);
+  const admin = (principal: StaffPrincipal) => {
     requireAdmin(principal);
     return principal.user;
   };
 
-  defineRoute(app, api.webchatIdentity, async ({ req }) => {
-    await admin(req);
+  defineRoute(app, api.webchatIdentity, async ({ principal }) => {
+    admin(principal);
     return { identity: await getIdentityStatus(db) };
   });
 
   // Answers that carry the secret are never kept by a browser or proxy cache.
-  defineRoute(app, api.generateWebchatSecret, async ({ req, reply }) => {
-    const answer = await generateIdentitySecret(db, await admin(req));
+  defineRoute(app, api.generateWebchatSecret, async ({ principal, reply }) => {
+    const answer = await generateIdentitySecret(db, admin(principal));
     reply.header('Cache-Control', 'no-store');
     return answer;
   });
 
-  defineRoute(app, api.revealWebchatSecret, async ({ req, reply }) => {
-    const answer = await revealIdentitySecret(db, await admin(req));
+  defineRoute(app, api.revealWebchatSecret, async ({ principal, reply }) => {
+    const answer = await revealIdentitySecret(db, admin(principal));
     reply.header('Cache-Control', 'no-store');
     return answer;
   });

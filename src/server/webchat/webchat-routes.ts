@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
 import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
 import { toCustomerConversation } from '../../contract/webchat';
-import { requireCustomer } from '../auth/principal';
 import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { notFound } from '../http/api-error';
@@ -34,18 +33,15 @@ export function registerWebchatRoutes(app: FastifyInstance, db: Database, routin
     return { ...answer, conversation: toCustomerConversation(await ownConversation(db, started.conversation.id)) };
   });
 
-  defineRoute(app, api.webchatConversation, async ({ req }) => {
-    const principal = await requireCustomer(db, req);
+  defineRoute(app, api.webchatConversation, async ({ principal }) => {
     return { conversation: toCustomerConversation(await ownConversation(db, principal.conversationId)) };
   });
 
-  defineRoute(app, api.webchatMessages, async ({ req, query }) => {
-    const principal = await requireCustomer(db, req);
+  defineRoute(app, api.webchatMessages, async ({ principal, query }) => {
     return listMessages(db, { kind: 'customer' }, principal.conversationId, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
   });
 
-  defineRoute(app, api.webchatSend, async ({ req, body, reply }) => {
-    const principal = await requireCustomer(db, req);
+  defineRoute(app, api.webchatSend, async ({ principal, body, reply }) => {
     const result = await sendMessage(db, principal.conversationId, { kind: 'customer', customerId: principal.customerId }, body);
     reply.code(result.created ? 201 : 200);
     return result;

@@ -84,7 +84,7 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
     const conversation = (await getConversation(tx, id))!;
     const scope = { conversationId: id, queueId: queue.id, agentId: null };
     await appendEvent(tx, scope, { type: 'conversation.created', conversation });
-    await appendEvent(tx, scope, { type: 'message.created', message });
+    await appendEvent(tx, scope, { type: 'message.created', message, holderId: null });
     return { created: true, customerToken, conversation, message };
   });
   await forgetOldTokens(db);

@@ -4,6 +4,7 @@ import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
 import { loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
 import { queryKeys } from '../../../lib/query-keys';
+import { rememberReads } from '../../../lib/read-markers';
 
 /**
  * The Picklist, or my Conversations in one order, page by page as the list scrolls. The server
@@ -12,8 +13,12 @@ import { queryKeys } from '../../../lib/query-keys';
 export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.pages(view, sort),
-    queryFn: ({ pageParam, signal }) =>
-      callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal }).then(toLoadedPage),
+    queryFn: async ({ pageParam, signal, client }) => {
+      const page = await callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal });
+      // Each page brings its rows' read states (mine only): the unread badges and 'unread-first' read them.
+      rememberReads(client, page.reads);
+      return toLoadedPage(page);
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
@@ -31,7 +36,11 @@ export const useConversationPages = (view: 'picklist' | 'mine', sort?: Conversat
 export const offersQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.conversations.list('offers'),
-    queryFn: ({ signal }) => callApi(api.conversations, { query: { view: 'offers' }, signal }).then((r) => r.conversations),
+    queryFn: async ({ signal, client }) => {
+      const page = await callApi(api.conversations, { query: { view: 'offers' }, signal });
+      rememberReads(client, page.reads);
+      return page.conversations;
+    },
   });
 
 export const useOffers = () => useQuery(offersQueryOptions());

@@ -98,7 +98,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
   const canPick = waiting && user.role === 'agent' && user.queueIds.includes(c.queue.id);
 
   // Open and on screen: what arrives is read, here and on the user's other devices.
-  useReadWhileOpen(c);
+  useReadWhileOpen(c, mine || (c.state === 'offered' && c.offer?.agent.id === user.id));
   const typist = useTypist(c.id);
   const typing = useTypingSignal(c.id);
   const draft = useDraft(c.id);

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useConversationPages } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
-import { useUnread } from '../api/get-unread';
+import { useReads } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
 import { listOrder, type UnreadCounts } from '../../../contract/list-order';
 import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
@@ -34,7 +34,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
   const picklist = useConversationPages('picklist');
   const mine = useConversationPages('mine', sort);
   const pick = usePickConversation();
-  const unread = useUnread();
+  const unread = useReads();
   const replyTimeLimitSeconds = useRoutingSettings().data?.replyTimeLimitSeconds;
   const counts = useMemo(
     () => (unread.data ? Object.fromEntries(Object.values(unread.data).map((s) => [s.conversationId, s.unreadCount])) : NO_COUNTS),

@@ -2,14 +2,14 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { linkRefreshInterval } from '../../../lib/link-refresh';
-import { messagePageQuery, olderPageParam } from '../../../lib/message-cache';
+import { messagePageQuery, olderPageParam, type OlderPage } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const customerMessagesQueryOptions = (token: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.webchat.messages(token),
     queryFn: ({ pageParam, signal }) => callApi(api.webchatMessages, { token, query: messagePageQuery(pageParam), signal }),
-    initialPageParam: undefined as number | undefined,
+    initialPageParam: undefined as OlderPage | undefined,
     getNextPageParam: olderPageParam,
     // File links are short-lived: fresh ones arrive with each fetch.
     refetchInterval: (query) => linkRefreshInterval(query.state.data?.pages),

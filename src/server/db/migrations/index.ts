@@ -12,8 +12,10 @@ import m011 from './011-conversation-trail-kept-beyond-the-event-log';
 import m012 from './012-event-log-without-a-global-lock';
 import m014 from './014-paged-conversation-lists';
 import m015 from './015-indexes-for-history-search-and-the-supervisor-dashboard';
+import m016 from './016-unread-first-order-on-an-index';
+import m017 from './017-sequencer-batch-in-one-call';
 
 export type { Migration } from './migration';
 
 /** Every migration, in the order they apply (ascending ids; a test checks it). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015, m016, m017];
