@@ -1,6 +1,6 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -31,7 +31,11 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,js}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks, local: { rules: { 'kebab-case-files': kebabCaseFiles } } },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+      // no-cycle follows imports into these files, parsed as TypeScript.
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
     rules: {
       'local/kebab-case-files': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -45,8 +49,9 @@ export default tseslint.config(
         {
           zones: [
             { target: './src/contract', from: './src', except: ['./contract'], message: 'The contract imports nothing but zod.' },
-            { target: './src/server', from: './src', except: ['./server', './contract'], message: 'Server code imports only server and contract code.' },
-            { target: './src/mocks', from: './src', except: ['./mocks', './contract'], message: 'Mocks import only the contract.' },
+            { target: './src/domain', from: './src', except: ['./domain', './contract'], message: 'The domain rules import only the contract.' },
+            { target: './src/server', from: './src', except: ['./server', './contract', './domain'], message: 'Server code imports only server, domain and contract code.' },
+            { target: './src/mocks', from: './src', except: ['./mocks', './contract', './domain'], message: 'Mocks import only the domain and the contract.' },
             {
               target: ['./src/lib', './src/components', './src/hooks'],
               from: ['./src/features', './src/routes', './src/server', './src/mocks'],
@@ -64,6 +69,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A cycle makes the load order decide what is defined; none is allowed in the app's own modules.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/server/**', 'src/contract/**', 'tests/**', 'bench/**', '*.config.ts'],

@@ -2,8 +2,9 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { User } from '../contract/auth';
 import type { Conversation, ConversationView } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
-import type { Message } from '../contract/messages';
 import { api } from '../contract/api';
+import { belongsIn as isInView, factsOf } from '../domain/conversation-rules';
+import { withMessage } from '../domain/message-effects';
 import { ConversationSortSchema } from '../contract/preferences';
 import { callApi } from './api-client';
 import type { PagedKind, UnreadCounts } from '../contract/list-order';
@@ -17,21 +18,11 @@ import type { UnreadMap } from './read-markers';
 export const LIVE_VIEWS = ['picklist', 'mine', 'offers'] as const satisfies readonly ConversationView[];
 
 /**
- * Which list a conversation belongs in for this user, following the server's rules. Events reach
- * more people than the picklist does (a transfer goes to its sender, and to the whole queue of a
- * conversation reserved for one agent), so the picklist rule is checked in full here. A
- * conversation being offered is that one agent's offer, in nobody's picklist.
+ * Which list a conversation belongs in for this user (the domain's rule). Events reach more people
+ * than the picklist does (a transfer goes to its sender, and to the whole queue of a conversation
+ * reserved for one agent), so the rule is checked in full here.
  */
-export function belongsIn(view: ConversationView, c: Conversation, user: User): boolean {
-  if (view === 'picklist') {
-    if (c.state !== 'queued') return false;
-    if (user.role !== 'agent') return true;
-    // Reserved after a transfer: that agent's alone, whether or not they serve the queue.
-    return c.reservedFor ? c.reservedFor.id === user.id : user.queueIds.includes(c.queue.id);
-  }
-  if (view === 'offers') return c.state === 'offered' && c.offer?.agent.id === user.id;
-  return c.state === 'picked' && c.agent?.id === user.id;
-}
+export const belongsIn = (view: ConversationView, c: Conversation, user: User): boolean => isInView(view, factsOf(c), user);
 
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Offers by expiry (one small unpaged list). */
@@ -103,28 +94,6 @@ async function placeFromBeyond(queryClient: QueryClient, user: User, id: string)
   } catch {
     // Not mine to see any more, or offline: the next refetch shows it where it belongs.
   }
-}
-
-/**
- * The conversation after `message`, with the fields the server derives from its messages: the
- * customer's latest message, and since when the customer has been waiting for a reply (their
- * first message after the last agent message). System messages answer nobody.
- */
-export function withMessage(c: Conversation, message: Message): Conversation {
-  if (c.id !== message.conversationId || c.lastSeq > message.seq) return c;
-  const next: Conversation = {
-    ...c,
-    lastMessage: message,
-    lastSeq: message.seq,
-    firstMessage: c.firstMessage ?? (message.authorKind === 'customer' ? message : null),
-  };
-  if (message.authorKind === 'customer') {
-    next.lastCustomerMessageAt = message.createdAt;
-    next.awaitingReplySince = c.awaitingReplySince ?? message.createdAt;
-  } else if (message.authorKind === 'agent') {
-    next.awaitingReplySince = null;
-  }
-  return next;
 }
 
 /**

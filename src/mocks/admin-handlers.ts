@@ -2,36 +2,13 @@ import type { HttpHandler } from 'msw';
 import type { AdminAuditEntry, AdminQueue, AdminUser, SaveQueueRequest, WebchatIdentityStatus } from '../contract/admin';
 import type { User } from '../contract/auth';
 import { initialAgentState, mockData } from './data';
-import { agentState, binary, MockApiError, notFound, requireStaff, route, sweepRouting, UUID } from './handlers';
+import { adminRecords, isDisabled } from './admin-records';
+import { agentState, binary, MockApiError, notFound, requireStaff, route, sweepRouting, UUID } from './core-handlers';
 
 /*
  * The admins' routes, as src/server/admin: queues, users and the audit list of admin changes.
  * Exported as a function that builds the handlers (see supervision-handlers.ts for why).
  */
-
-/**
- * What the users rows keep beyond the contract's User: kept beside mockData rather than in it,
- * keyed by its users list, which resetMockData replaces, so a reset forgets this too.
- */
-interface AdminRecords {
-  disabled: Set<string>;
-  createdAt: Map<string, string>;
-  /** Newest last; the API lists newest first. */
-  audit: AdminAuditEntry[];
-}
-const records = new WeakMap<User[], AdminRecords>();
-
-function adminRecords(): AdminRecords {
-  let found = records.get(mockData.users);
-  if (!found) {
-    found = { disabled: new Set(), createdAt: new Map(), audit: [] };
-    records.set(mockData.users, found);
-  }
-  return found;
-}
-
-/** Whether an admin disabled the user: they cannot log in, and their sessions are gone. */
-export const isDisabled = (userId: string) => adminRecords().disabled.has(userId);
 
 const fieldError = (field: string, message: string) => new MockApiError(400, 'invalid_request', message, { fields: { [field]: message } });
 

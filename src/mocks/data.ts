@@ -6,6 +6,8 @@ import type { Note } from '../contract/notes';
 import type { Preferences } from '../contract/preferences';
 import type { Presence } from '../contract/presence';
 import type { Queue } from '../contract/queues';
+import { CUSTOMERS, PAST_THREADS, QUEUES, USERS, WAITING } from '../domain/demo-workspace';
+import { replyFieldsOf } from '../domain/message-effects';
 import { DEFAULT_ROUTING_SETTINGS, DEFAULT_SECURITY_SETTINGS, type Settings } from '../contract/settings';
 
 /**
@@ -167,49 +169,6 @@ const DEMO_PNG_SHA256 = '13a221f92d98b57d312cd023f588b3c7e11a99f953b8afe0b01aca8
 const id = (kind: number, n: number) =>
   `${kind}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-/** Support and Sales wait in the picklist; Billing offers each new conversation to an agent. */
-const QUEUES = [
-  { name: 'Support', address: 'support@acme.example', routingMode: 'pick' },
-  { name: 'Sales', address: 'sales@acme.example', routingMode: 'pick' },
-  { name: 'Billing', address: 'billing@acme.example', routingMode: 'offer' },
-] as const;
-
-const USERS = [
-  { username: 'anna', displayName: 'Anna Lindqvist', role: 'agent', queues: ['Support', 'Billing'], capacity: 3 },
-  { username: 'ben', displayName: 'Ben Okafor', role: 'agent', queues: ['Support', 'Sales', 'Billing'], capacity: 5 },
-  { username: 'sara', displayName: 'Sara Moreau', role: 'supervisor', queues: [], capacity: 5 },
-  { username: 'adam', displayName: 'Adam Novak', role: 'admin', queues: [], capacity: 5 },
-] as const;
-
-/** As the server's seed: the shop's customer id for verified customers; Noah and Mateo are unverified. */
-const CUSTOMERS = [
-  ['Maria Garcia', 'maria.garcia@example.com', '+34 612 345 678', 'C-1001'],
-  ['James Smith', 'james.smith@example.com', '+44 7700 900123', 'C-1002'],
-  ['Aiko Tanaka', 'aiko.tanaka@example.com', null, 'C-1003'],
-  ['Lukas Becker', 'lukas.becker@example.com', '+49 1512 3456789', 'C-1004'],
-  ['Fatima Al-Sayed', 'fatima.alsayed@example.com', null, 'C-1005'],
-  ['Olivia Brown', 'olivia.brown@example.com', '+1 202 555 0143', 'C-1006'],
-  ['Noah Wilson', 'noah.wilson@example.com', null, null],
-  ['Chloé Dubois', 'chloe.dubois@example.com', '+33 6 12 34 56 78', 'C-1008'],
-  ['Mateo Rossi', 'mateo.rossi@example.com', null, null],
-  ['Priya Patel', 'priya.patel@example.com', '+91 98765 43210', 'C-1010'],
-  ['Erik Johansson', 'erik.johansson@example.com', null, 'C-1011'],
-  ['Zanele Dlamini', 'zanele.dlamini@example.com', '+27 82 123 4567', 'C-1012'],
-] as const;
-
-const PAST_THREADS = [
-  ['Hi, my order #4411 has not arrived yet.', 'Sorry about that! It left our warehouse yesterday and should arrive tomorrow.', 'Great, thanks!'],
-  ['Can I change the delivery address?', 'Yes, I have updated it for you.', 'Perfect.'],
-  ['Do you ship to Norway?', 'We do, delivery takes 3–5 working days.', 'Thanks for the quick answer.'],
-  ['My invoice shows the wrong VAT number.', 'I have sent you a corrected invoice by email.', 'Received it, thank you.'],
-] as const;
-
-const WAITING = [
-  { customer: 0, queue: 0, minutesAgo: 7, text: 'Hello, the app keeps logging me out on my phone.' },
-  { customer: 3, queue: 0, minutesAgo: 4, text: 'I was charged twice for my subscription this month.' },
-  { customer: 5, queue: 1, minutesAgo: 2, text: 'Do you offer volume discounts for 50 licences?' },
-] as const;
-
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -293,7 +252,7 @@ export function createDemoData(now = Date.now()): MockData {
 
   for (const w of WAITING) {
     const customer = customers[w.customer]!;
-    const queue = queues[w.queue]!;
+    const queue = queues[QUEUES.findIndex((q) => q.name === w.queue)]!;
     const conversationId = id(4, conversations.length + 1);
     conversations.push({
       id: conversationId,
@@ -455,9 +414,6 @@ export function toConversation(record: ConversationRecord): Conversation {
   const thread = messagesOf(record.id);
   const last = thread.at(-1) ?? null;
   const lastTransfer = transfersOf(record.id).at(-1);
-  // As the server's SELECT: the customer's latest message, and their first one after the last agent reply.
-  const fromCustomer = thread.filter((m) => m.authorKind === 'customer');
-  const lastAgentSeq = thread.findLast((m) => m.authorKind === 'agent')?.seq ?? 0;
   return structuredClone({
     ...rest,
     customer,
@@ -469,8 +425,7 @@ export function toConversation(record: ConversationRecord): Conversation {
       record.state === 'offered' && offeredToId && offerExpiresAt
         ? { agent: { id: offeredToId, displayName: findUser(offeredToId)?.displayName ?? 'Unknown agent' }, expiresAt: offerExpiresAt }
         : null,
-    lastCustomerMessageAt: fromCustomer.at(-1)?.createdAt ?? null,
-    awaitingReplySince: fromCustomer.find((m) => m.seq > lastAgentSeq)?.createdAt ?? null,
+    ...replyFieldsOf(thread),
     // As the server: conversations carry no author's client id (see messageFor).
     firstMessage: withoutClientId(thread.find((m) => m.authorKind === 'customer') ?? null),
     lastMessage: withoutClientId(last),

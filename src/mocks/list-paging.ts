@@ -1,7 +1,7 @@
 import type { Conversation, ConversationPage } from '../contract/conversations';
 import { CONVERSATION_PAGE_SIZE } from '../contract/limits';
 import type { ReadState } from '../contract/read-markers';
-import { MockApiError } from './handlers';
+import { MockApiError } from './mock-errors';
 
 /**
  * The mocks' paging of the conversation lists: the rows are already in the server's order (the

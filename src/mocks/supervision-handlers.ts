@@ -17,8 +17,8 @@ import {
   route,
   sweepRouting,
   UUID,
-} from './handlers';
-import { isDisabled } from './admin-handlers';
+} from './core-handlers';
+import { isDisabled } from './admin-records';
 import { mockPage } from './list-paging';
 
 /*

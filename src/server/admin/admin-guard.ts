@@ -3,7 +3,7 @@ import type { StaffPrincipal } from '../auth/principal';
 import type { Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN as UUID } from '../../domain/ids';
 
 const ONLY_ADMINS = 'Only admins can manage queues and users.';
 

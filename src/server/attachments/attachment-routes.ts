@@ -12,7 +12,7 @@ import { cleanupAttachments, findAttachment, type AttachmentRow } from './attach
 import { sendAttachment } from './download';
 import { receiveUpload } from './upload';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 const CLEANUP_EVERY_MS = 3600_000;
 
 const fileNotFound = () => notFound('This file');

@@ -6,19 +6,8 @@ import { appendEvent } from '../realtime/event-log';
 import { insertMessage, type NewMessage } from '../messages/message-store';
 import { getConversation, transferredBy, type Visibility } from './conversation-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Agents see conversations of their queues, those they hold or held and those reserved for them;
- * supervisors and admins see all. (Agents also see what they transferred away: viewConversation
- * asks the database for that.)
- */
-export function canView(
-  user: User,
-  c: { queue: { id: string }; agent: { id: string } | null; reservedFor: { id: string } | null },
-): boolean {
-  return user.role !== 'agent' || user.queueIds.includes(c.queue.id) || c.agent?.id === user.id || c.reservedFor?.id === user.id;
-}
+import { canView, factsOf } from '../../domain/conversation-rules';
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** canView as a filter for list queries; keep the two rules in step. */
 export function visibilityFor(user: User): Visibility {
@@ -29,7 +18,7 @@ export function visibilityFor(user: User): Visibility {
 export async function viewConversation(sql: Sql, user: User, id: string): Promise<Conversation> {
   const conversation = UUID.test(id) ? await getConversation(sql, id) : null;
   if (!conversation) throw notFound('This conversation');
-  if (canView(user, conversation) || (await transferredBy(sql, id, user.id))) return conversation;
+  if (canView(user, factsOf(conversation)) || (await transferredBy(sql, id, user.id))) return conversation;
   throw notFound('This conversation');
 }
 

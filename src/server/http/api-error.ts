@@ -1,22 +1,8 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ErrorCode } from '../../contract/errors';
 import { unstorableTextProblem } from '../../contract/text';
+import { ApiError } from '../../domain/api-error';
 
-/** An error that is an answer: it becomes a 4xx with a code and a message for people. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly extra: Omit<ApiErrorBody, 'code' | 'message'> = {},
-  ) {
-    super(message);
-  }
-
-  toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message, ...this.extra };
-  }
-}
+export { ApiError };
 
 export const notFound = (what = 'This item') => new ApiError(404, 'not_found', `${what} was not found.`);
 export const forbidden = (message = 'You are not allowed to do this.') => new ApiError(403, 'forbidden', message);

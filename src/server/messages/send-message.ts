@@ -10,7 +10,7 @@ import { bindAttachments } from '../attachments/attachment-store';
 import { noteStoredMessage } from '../observability/stored-messages';
 import { insertMessageOnce, messageFromRow, type MessageRow } from './message-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** Who writes: a staff member (only an agent holding the conversation may), or the chat's customer. */
 export type Sender = { kind: 'staff'; user: User } | { kind: 'customer'; customerId: string };

@@ -1,6 +1,7 @@
 import type { CustomerEvent, RealtimeFrame } from '../../contract/events';
 import { messageFor } from '../../contract/messages';
 import { toCustomerConversation } from '../../contract/webchat';
+import { canView, type Viewer } from '../../domain/conversation-rules';
 import type { Principal } from '../auth/principal';
 import type { LoggedEvent, StoredEvent, StoredUserEvent, StoredWorkspaceEvent } from './event-log';
 
@@ -8,9 +9,8 @@ import type { LoggedEvent, StoredEvent, StoredUserEvent, StoredWorkspaceEvent } 
  * Staff: agents see their queues, what is assigned or reserved to them, and the transfer that took
  * a conversation away from them; supervisors and admins see all.
  */
-export function staffCanSee(user: { id: string; role: string; queueIds: string[] }, scope: StoredEvent['scope']): boolean {
-  if (user.role !== 'agent') return true;
-  return scope.agentId === user.id || scope.previousAgentId === user.id || user.queueIds.includes(scope.queueId);
+export function staffCanSee(user: Viewer, scope: StoredEvent['scope']): boolean {
+  return canView(user, { queueId: scope.queueId, agentId: scope.agentId, reservedForId: null }, scope.previousAgentId === user.id);
 }
 
 /** The customer's view of an event of their own conversation; null for anything else. */

@@ -11,7 +11,7 @@ import { changePresence, lockPresence } from '../presence/presence-store';
 import { appendEvent } from '../realtime/event-log';
 import { getRoutingSettings } from '../settings/settings-store';
 import { lockRouting } from './routing-lock';
-import { chooseAgent } from './routing-rules';
+import { chooseAgent } from '../../domain/offer-routing';
 import {
   closeOffer,
   insertOffer,

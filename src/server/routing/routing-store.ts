@@ -4,7 +4,7 @@ import type { PresenceState } from '../../contract/presence';
 import type { RoutingMode } from '../../contract/queues';
 import type { Sql } from '../db/database';
 import { CONNECTION_STALE_SECONDS, hasLiveConnectionSql } from '../presence/presence-store';
-import type { AgentCandidate } from './routing-rules';
+import type { AgentCandidate } from '../../domain/offer-routing';
 
 /** A conversation as routing sees it, locked for the rest of the transaction. */
 export interface RoutedConversation {

@@ -5,7 +5,7 @@ import { getConversation } from '../conversations/conversation-store';
 import type { Sql } from '../db/database';
 import { notFound } from '../http/api-error';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /**
  * Event types that change who has the conversation; messages and notes are not part of the trail.

@@ -9,7 +9,7 @@ import { endOffer } from '../routing/offers';
 import { lockRoutedConversation } from '../routing/routing-store';
 import { handOver, invalidTarget, resolveTarget, type Destination } from '../transfers/transfer-service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 const ended = () => new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
 

@@ -13,7 +13,7 @@ import { auditTrail } from './audit-trail';
 import { agentStatuses, databaseNow, queueStats } from './dashboard-store';
 import { reassign } from './reassign';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /**
  * What supervisors watch and do: the queues dashboard, the agents view, every open conversation,

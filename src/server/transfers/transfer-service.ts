@@ -13,7 +13,7 @@ import type { Queue } from '../../contract/queues';
 import { findQueue } from '../queues/queue-store';
 import { findCandidate, insertTransfer } from './transfer-store';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** Where the conversation will wait: a queue, and for agent transfers the one agent it is reserved for. */
 export interface Destination {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAgent, ineligibility, type AgentCandidate, type OfferTarget } from './routing-rules';
+import { chooseAgent, ineligibility, type AgentCandidate, type OfferTarget } from './offer-routing';
 
 const SUPPORT = 'queue-support';
 const at = (minutesAgo: number) => new Date(Date.UTC(2025, 0, 1, 12, 0) - minutesAgo * 60_000);

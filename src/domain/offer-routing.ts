@@ -1,4 +1,4 @@
-import type { PresenceState } from '../../contract/presence';
+import type { PresenceState } from '../contract/presence';
 
 /** What routing knows of an agent when it decides who is offered a conversation. */
 export interface AgentCandidate {
