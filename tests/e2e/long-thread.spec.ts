@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Locator } from '@playwright/test';
 import { MESSAGE_PAGE_SIZE } from '../../src/contract/limits';
 import { OLDER_PAGE_MIN } from '../../src/lib/message-cache';
 import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
@@ -6,6 +7,15 @@ import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } 
 /** More than the first page of a thread holds (50), so the oldest must be fetched by scrolling up. */
 const COUNT = 56;
 const line = (n: number) => `Long chat line ${n}`;
+
+/** Presses Home in the thread until older pages have come in and its start is in view. */
+async function scrollToStart(log: Locator) {
+  await log.focus();
+  await expect(async () => {
+    await log.press('Home');
+    await expect(log.getByText('Start of the conversation')).toBeInViewport({ timeout: 1000 });
+  }).toPass();
+}
 
 test('a conversation longer than a page opens at its newest message, pages back on scrolling up, and offers new messages', async ({ browser, agentPage }) => {
   const customer = uniqueCustomer('Long');
@@ -29,12 +39,8 @@ test('a conversation longer than a page opens at its newest message, pages back 
   await expect(log.getByText(line(COUNT), { exact: true })).toBeInViewport();
   await expect(log.getByText(line(1), { exact: true })).toHaveCount(0);
 
-  // Scrolling up with the keyboard (Home) brings in the older page, then its first message.
-  await log.focus();
-  await expect(async () => {
-    await log.press('Home');
-    await expect(log.getByText('Start of the conversation')).toBeInViewport({ timeout: 1000 });
-  }).toPass();
+  // Scrolling up with the keyboard brings in the older page, then its first message.
+  await scrollToStart(log);
   await expect(log.getByText(line(1), { exact: true })).toBeInViewport();
   await expect(log.getByText(line(COUNT), { exact: true })).not.toBeInViewport();
   // Only the rows near the view are in the page.
@@ -88,11 +94,7 @@ test('scrolling up a conversation of several pages asks for ever larger pages an
   await expect(ben.getByRole('heading', { name: customer.name })).toBeVisible();
   await expect(log.getByRole('article').first()).toBeVisible();
 
-  await log.focus();
-  await expect(async () => {
-    await log.press('Home');
-    await expect(log.getByText('Start of the conversation')).toBeInViewport({ timeout: 1000 });
-  }).toPass();
+  await scrollToStart(log);
   await expect(log.getByText(line(1), { exact: true })).toBeInViewport();
   expect(olderLimits).toEqual([OLDER_PAGE_MIN, MESSAGE_PAGE_SIZE + OLDER_PAGE_MIN]);
 });
