@@ -24,6 +24,30 @@ const kebabCaseFiles = {
 const feature = (name) => `./src/features/${name}`;
 const featureNames = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
+// The import directions of docs/architecture.md, enforced so nobody has to remember them.
+const zones = [
+  { target: './src/contract', from: './src', except: ['./contract'], message: 'The contract imports nothing but zod.' },
+  { target: './src/domain', from: './src', except: ['./domain', './contract'], message: 'The domain rules import only the contract.' },
+  { target: './src/server', from: './src', except: ['./server', './contract', './domain'], message: 'Server code imports only server, domain and contract code.' },
+  { target: './src/mocks', from: './src', except: ['./mocks', './contract', './domain'], message: 'Mocks import only the domain and the contract.' },
+  {
+    target: ['./src/lib', './src/components', './src/hooks'],
+    from: ['./src/features', './src/routes', './src/server', './src/mocks'],
+    message: 'Shared code must not depend on features, routes, server or mocks.',
+  },
+  { target: './src/features', from: ['./src/routes', './src/server', './src/mocks'], message: 'Features must not import routes, server or mocks.' },
+  ...featureNames.map((name) => ({
+    target: feature(name),
+    from: './src/features',
+    except: [`./${name}`],
+    message: 'Features never import each other; compose them in routes.',
+  })),
+  { target: './src/routes', from: ['./src/server', './src/mocks'], message: 'Browser code never imports server code.' },
+];
+
+// Tests may answer the app's requests with the mock API (src/mocks), as `npm run dev:mock` does.
+const testZones = zones.map((zone) => (Array.isArray(zone.from) ? { ...zone, from: zone.from.filter((from) => from !== './src/mocks') } : zone));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'src/routeTree.gen.ts', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
@@ -43,32 +67,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // The import directions of ARCHITECTURE.md, enforced so nobody has to remember them.
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './src/contract', from: './src', except: ['./contract'], message: 'The contract imports nothing but zod.' },
-            { target: './src/domain', from: './src', except: ['./domain', './contract'], message: 'The domain rules import only the contract.' },
-            { target: './src/server', from: './src', except: ['./server', './contract', './domain'], message: 'Server code imports only server, domain and contract code.' },
-            { target: './src/mocks', from: './src', except: ['./mocks', './contract', './domain'], message: 'Mocks import only the domain and the contract.' },
-            {
-              target: ['./src/lib', './src/components', './src/hooks'],
-              from: ['./src/features', './src/routes', './src/server', './src/mocks'],
-              message: 'Shared code must not depend on features, routes, server or mocks.',
-            },
-            { target: './src/features', from: ['./src/routes', './src/server', './src/mocks'], message: 'Features must not import routes, server or mocks.' },
-            ...featureNames.map((name) => ({
-              target: feature(name),
-              from: './src/features',
-              except: [`./${name}`],
-              message: 'Features never import each other; compose them in routes.',
-            })),
-            { target: './src/routes', from: ['./src/server', './src/mocks'], message: 'Browser code never imports server code.' },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones }],
     },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: testZones }] },
   },
   {
     // A cycle makes the load order decide what is defined; none is allowed in the app's own modules.

@@ -12,6 +12,9 @@ const EMPTY_PORT = DEMO_PORT + 1;
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
 export const EMPTY_URL = `http://127.0.0.1:${EMPTY_PORT}`;
 export const DEMO_PASSWORD = 'e2e-demo-password';
+/** The Conversation API stand-in that channels.spec.ts starts; the demo server is pointed at it. */
+export const SINCH_STAND_IN_PORT = DEMO_PORT + 500;
+const SINCH_STAND_IN_URL = `http://127.0.0.1:${SINCH_STAND_IN_PORT}`;
 
 const server = (port: number, dataDir: string, extraEnv: string) =>
   `rm -rf ${dataDir} && PORT=${port} HOST=127.0.0.1 DATA_DIR=${dataDir} ${extraEnv} node dist/server/main.js`;
@@ -30,6 +33,9 @@ export default defineConfig({
     baseURL: DEMO_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Each new browser context would install the panel's service worker and precache the whole
+    // shell (about 1.2 MB) beside the test's own requests; pwa.spec.ts allows it where it is tested.
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium; Playwright's own browser download is not reachable here.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -48,7 +54,7 @@ export default defineConfig({
   webServer: [
     {
       // The suite starts more web chats from one address than a real network would.
-      command: server(DEMO_PORT, `.tmp/e2e-demo-${DEMO_PORT}`, `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD} RATE_LIMIT_MULTIPLIER=20`),
+      command: server(DEMO_PORT, `.tmp/e2e-demo-${DEMO_PORT}`, `SEED=demo DEMO_PASSWORD=${DEMO_PASSWORD} RATE_LIMIT_MULTIPLIER=20 PUBLIC_URL=${DEMO_URL} SINCH_CONVERSATION_URL=${SINCH_STAND_IN_URL} SINCH_AUTH_URL=${SINCH_STAND_IN_URL}`),
       url: `${DEMO_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

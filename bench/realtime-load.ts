@@ -13,6 +13,11 @@ import { load, round } from './realtime-load/stats';
 /** The PostgreSQL server the bench creates its databases on (and drops them after). */
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const INSERTS = { concurrency: LOAD.concurrency, windowMs: 4000, rate: LOAD.rate, rateWindowMs: 4000 };
+/**
+ * Which runs to make: `pglite`, `postgres` (one instance) and `two` (two instances; needs the
+ * one-instance run as its reference). BENCH_REALTIME_PARTS=pglite narrows it while working on one.
+ */
+const PARTS = new Set((process.env.BENCH_REALTIME_PARTS ?? 'pglite,postgres,two').split(',').map((p) => p.trim()));
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
@@ -79,6 +84,17 @@ async function postgresAnswers(): Promise<string | null> {
 type Row = { figure: string; database: string; value: number | string; baseline: number | string; ratio: number | string; goal: string };
 const perSocketKiB = (f: LoadFigures, i = 0) => round(((f.rssAfter[i]! - f.rssBefore[i]!) * 1024) / f.sockets, 1);
 
+/** With several instances, each one's share: ` (52 + 48)`. */
+const eachServer = (f: LoadFigures) => (f.cpu.perServer.length > 1 ? ` (${f.cpu.perServer.map((n) => round(n, 0)).join(' + ')})` : '');
+
+/**
+ * Messages stored and delivered per CPU-second the servers and the database used. When the
+ * machine is saturated (2 cores shared by the load generator, the servers and PostgreSQL), a
+ * second instance cannot raise msg/s; this says whether it costs more CPU per message, which is
+ * what would keep it from scaling where cores are free.
+ */
+const perCpuSecond = (f: LoadFigures) => f.sustainedMessages / (((f.cpu.servers + f.cpu.database) / 100) * f.cpu.seconds);
+
 /**
  * Who used the CPU in the sustained window, as % of one core (the machine has `cores` × 100), and
  * the servers' and database's CPU per message: the figure that still compares when other work
@@ -89,7 +105,7 @@ const cpuRow = (f: LoadFigures, database: string, what: string): Row => {
   return {
     figure: `CPU % of one core in the rate window: load generator / server(s) / database / rest of machine; server, database CPU ms per message (${what})`,
     database,
-    value: `${[f.cpu.generator, f.cpu.servers, f.cpu.database, f.cpu.rest].map((n) => round(n, 0)).join(' / ')}; ${msPerMessage(f.cpu.servers)}, ${msPerMessage(f.cpu.database)}`,
+    value: `${[f.cpu.generator, f.cpu.servers, f.cpu.database, f.cpu.rest].map((n) => round(n, 0)).join(' / ')}${eachServer(f)}; ${msPerMessage(f.cpu.servers)}, ${msPerMessage(f.cpu.database)}`,
     baseline: `of ${f.cpu.cores * 100}`,
     ratio: '',
     goal: 'printed',
@@ -108,65 +124,11 @@ export async function benchRealtimeLoad() {
   const rows: Row[] = [];
   const notes: string[] = [];
 
-  // The relay runs just before each panel run, so both meet the same machine load.
-  const relayRow = (relay: LoadFigures, database: string): Row => ({
-    figure: 'bare ws relay: delivery p50 / p99 ms; msg/s (client ceiling)',
-    database,
-    value: `${round(relay.p50)} / ${round(relay.p99)}; ${round(relay.perSecond, 0)}`,
-    baseline: '',
-    ratio: '',
-    goal: '',
-  });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'perf-send-load-'));
-  try {
-    const relay = await loadRelay();
-    rows.push(relayRow(relay, 'PGlite run'), cpuRow(relay, 'PGlite run', 'bare relay'));
-    const panel = await panelOn({ dataDir }, 1);
-    const db = await openPglite(join(dataDir, 'pglite'));
-    const inserts = await pgliteInserts(db, INSERTS).finally(() => db.close());
-    rows.push(...figures('PGlite', panel, inserts, relay), cpuRow(panel, 'PGlite', 'panel'));
-    notes.push(problems('PGlite', panel));
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-
-  const unavailable = await postgresAnswers();
-  if (unavailable) {
-    notes.push(`PostgreSQL skipped: cannot reach ${new URL(POSTGRES_URL).host} (${unavailable}). Set BENCH_POSTGRES_URL or DATABASE_URL.`);
-  } else {
-    const relay = await loadRelay();
-    rows.push(relayRow(relay, 'PostgreSQL run'), cpuRow(relay, 'PostgreSQL run', 'bare relay'));
-    const one = await withPostgresDatabase(async (databaseUrl) => {
-      const panel = await panelOn({ databaseUrl }, 1);
-      return { panel, inserts: await postgresInserts(databaseUrl, INSERTS) };
-    });
-    rows.push(...figures('PostgreSQL', one.panel, one.inserts, relay));
-    rows.push(cpuRow(one.panel, 'PostgreSQL', 'panel, one instance'));
-    notes.push(problems('PostgreSQL, one instance', one.panel));
-    const relayTwo = await loadRelay();
-    rows.push(relayRow(relayTwo, 'PostgreSQL ×2 run'));
-    const two = await withPostgresDatabase((databaseUrl) => panelOn({ databaseUrl }, 2));
-    rows.push(
-      {
-        figure: 'persisted + delivered msg/s, two instances',
-        database: 'PostgreSQL',
-        value: round(two.perSecond, 0),
-        baseline: `${round(one.panel.perSecond, 0)} (one instance)`,
-        ratio: round(two.perSecond / one.panel.perSecond, 2),
-        goal: '≥ 1.6×',
-      },
-      {
-        figure: 'delivery p99 ms, two instances (p50)',
-        database: 'PostgreSQL',
-        value: `${round(two.p99)} (${round(two.p50)})`,
-        baseline: `${round(relayTwo.p99 + one.inserts.p99)} = relay ${round(relayTwo.p99)} + INSERT ${round(one.inserts.p99)}`,
-        ratio: round(two.p99 / (relayTwo.p99 + one.inserts.p99), 2),
-        goal: '≤ 2×',
-      },
-    );
-    rows.push(cpuRow(two, 'PostgreSQL', 'panel, two instances'));
-    notes.push(problems('PostgreSQL, two instances', two));
+  if (PARTS.has('pglite')) await pgliteRuns(rows, notes);
+  if (PARTS.has('postgres')) {
+    const unavailable = await postgresAnswers();
+    if (unavailable) notes.push(`PostgreSQL skipped: cannot reach ${new URL(POSTGRES_URL).host} (${unavailable}). Set BENCH_POSTGRES_URL or DATABASE_URL.`);
+    else await postgresRuns(rows, notes, PARTS.has('two'));
   }
 
   return {
@@ -180,6 +142,74 @@ export async function benchRealtimeLoad() {
       `Load average (1/5/15 min): ${loadBefore} before, ${load()} after.`,
     ].join('\n'),
   };
+}
+
+// The relay runs just before each panel run, so both meet the same machine load.
+const relayRow = (relay: LoadFigures, database: string): Row => ({
+  figure: 'bare ws relay: delivery p50 / p99 ms; msg/s (client ceiling)',
+  database,
+  value: `${round(relay.p50)} / ${round(relay.p99)}; ${round(relay.perSecond, 0)}`,
+  baseline: '',
+  ratio: '',
+  goal: '',
+});
+
+async function pgliteRuns(rows: Row[], notes: string[]): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'perf-send-load-'));
+  try {
+    const relay = await loadRelay();
+    rows.push(relayRow(relay, 'PGlite run'), cpuRow(relay, 'PGlite run', 'bare relay'));
+    const panel = await panelOn({ dataDir }, 1);
+    const db = await openPglite(join(dataDir, 'pglite'));
+    const inserts = await pgliteInserts(db, INSERTS).finally(() => db.close());
+    rows.push(...figures('PGlite', panel, inserts, relay), cpuRow(panel, 'PGlite', 'panel'));
+    notes.push(problems('PGlite', panel));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function postgresRuns(rows: Row[], notes: string[], withTwo: boolean): Promise<void> {
+  const relay = await loadRelay();
+  rows.push(relayRow(relay, 'PostgreSQL run'), cpuRow(relay, 'PostgreSQL run', 'bare relay'));
+  const one = await withPostgresDatabase(async (databaseUrl) => {
+    const panel = await panelOn({ databaseUrl }, 1);
+    return { panel, inserts: await postgresInserts(databaseUrl, INSERTS) };
+  });
+  rows.push(...figures('PostgreSQL', one.panel, one.inserts, relay));
+  rows.push(cpuRow(one.panel, 'PostgreSQL', 'panel, one instance'));
+  notes.push(problems('PostgreSQL, one instance', one.panel));
+  if (!withTwo) return;
+  const relayTwo = await loadRelay();
+  rows.push(relayRow(relayTwo, 'PostgreSQL ×2 run'));
+  const two = await withPostgresDatabase((databaseUrl) => panelOn({ databaseUrl }, 2));
+  rows.push(
+    {
+      figure: 'persisted + delivered msg/s, two instances',
+      database: 'PostgreSQL',
+      value: round(two.perSecond, 0),
+      baseline: `${round(one.panel.perSecond, 0)} (one instance)`,
+      ratio: round(two.perSecond / one.panel.perSecond, 2),
+      goal: '≥ 1.6×',
+    },
+    {
+      figure: 'delivery p99 ms, two instances (p50)',
+      database: 'PostgreSQL',
+      value: `${round(two.p99)} (${round(two.p50)})`,
+      baseline: `${round(relayTwo.p99 + one.inserts.p99)} = relay ${round(relayTwo.p99)} + INSERT ${round(one.inserts.p99)}`,
+      ratio: round(two.p99 / (relayTwo.p99 + one.inserts.p99), 2),
+      goal: '≤ 2×',
+    },
+  );
+  rows.push(cpuRow(two, 'PostgreSQL', 'panel, two instances'), {
+    figure: 'msg per CPU-second of servers + database, two instances (the scaling measure when the machine is saturated)',
+    database: 'PostgreSQL',
+    value: round(perCpuSecond(two), 0),
+    baseline: `${round(perCpuSecond(one.panel), 0)} (one instance)`,
+    ratio: round(perCpuSecond(two) / perCpuSecond(one.panel), 2),
+    goal: 'printed',
+  });
+  notes.push(problems('PostgreSQL, two instances', two));
 }
 
 function figures(database: string, panel: LoadFigures, inserts: { perSecond: number; p50: number; p99: number }, relay: LoadFigures): Row[] {

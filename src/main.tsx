@@ -1,11 +1,7 @@
-import { CssBaseline, ThemeProvider } from '@mui/material';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { createRouter, RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { createQueryClient } from './lib/query-client';
-import { theme } from './lib/theme';
 import { routeTree } from './routeTree.gen';
+import { startApp } from './start-app';
 
 const queryClient = createQueryClient();
 const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', defaultPreloadStaleTime: 0 });
@@ -16,19 +12,10 @@ declare module '@tanstack/react-router' {
   }
 }
 
-async function start() {
-  // `npm run dev:mock`: answer the API in the browser, no server needed.
-  if (import.meta.env.VITE_USE_MOCKS) await (await import('./mocks/browser')).startMockWorker();
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <ThemeProvider theme={theme}>
-        <CssBaseline />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </ThemeProvider>
-    </StrictMode>,
-  );
-}
-
-void start();
+void startApp(<RouterProvider router={router} />, queryClient).then(() => {
+  // The service worker is for the next start, not this one: registered once the page has loaded,
+  // from a chunk of its own. Not in mock mode, where MSW's worker answers the API.
+  if (import.meta.env.PROD && !import.meta.env.VITE_USE_MOCKS && 'serviceWorker' in navigator) {
+    window.addEventListener('load', () => void import('./lib/service-worker').then((m) => m.startServiceWorker()), { once: true });
+  }
+});

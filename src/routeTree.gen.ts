@@ -13,15 +13,19 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as StaffRouteImport } from './routes/_staff'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
+import { Route as StaffSplatRouteImport } from './routes/_staff/$'
 import { Route as StaffAdminRouteImport } from './routes/_staff/admin'
 import { Route as StaffAgentRouteImport } from './routes/_staff/agent'
+import { Route as StaffCannedResponsesRouteImport } from './routes/_staff/canned-responses'
 import { Route as StaffPreferencesRouteImport } from './routes/_staff/preferences'
 import { Route as StaffSupervisorRouteImport } from './routes/_staff/supervisor'
 import { Route as StaffAdminIndexRouteImport } from './routes/_staff/admin.index'
 import { Route as StaffAdminAuditRouteImport } from './routes/_staff/admin.audit'
+import { Route as StaffAdminChannelsRouteImport } from './routes/_staff/admin.channels'
 import { Route as StaffAdminQueuesRouteImport } from './routes/_staff/admin.queues'
 import { Route as StaffAdminSettingsRouteImport } from './routes/_staff/admin.settings'
 import { Route as StaffAdminUsersRouteImport } from './routes/_staff/admin.users'
+import { Route as StaffAdminWrapUpRouteImport } from './routes/_staff/admin.wrap-up'
 import { Route as StaffAgentIndexRouteImport } from './routes/_staff/agent.index'
 import { Route as StaffAgentConversationsConversationIdRouteImport } from './routes/_staff/agent/conversations.$conversationId'
 
@@ -44,6 +48,11 @@ const SetupRoute = SetupRouteImport.update({
   path: '/setup',
   getParentRoute: () => rootRouteImport,
 } as any)
+const StaffSplatRoute = StaffSplatRouteImport.update({
+  id: '/$',
+  path: '/$',
+  getParentRoute: () => StaffRoute,
+} as any)
 const StaffAdminRoute = StaffAdminRouteImport.update({
   id: '/admin',
   path: '/admin',
@@ -52,6 +61,11 @@ const StaffAdminRoute = StaffAdminRouteImport.update({
 const StaffAgentRoute = StaffAgentRouteImport.update({
   id: '/agent',
   path: '/agent',
+  getParentRoute: () => StaffRoute,
+} as any)
+const StaffCannedResponsesRoute = StaffCannedResponsesRouteImport.update({
+  id: '/canned-responses',
+  path: '/canned-responses',
   getParentRoute: () => StaffRoute,
 } as any)
 const StaffPreferencesRoute = StaffPreferencesRouteImport.update({
@@ -74,6 +88,11 @@ const StaffAdminAuditRoute = StaffAdminAuditRouteImport.update({
   path: '/audit',
   getParentRoute: () => StaffAdminRoute,
 } as any)
+const StaffAdminChannelsRoute = StaffAdminChannelsRouteImport.update({
+  id: '/channels',
+  path: '/channels',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
 const StaffAdminQueuesRoute = StaffAdminQueuesRouteImport.update({
   id: '/queues',
   path: '/queues',
@@ -87,6 +106,11 @@ const StaffAdminSettingsRoute = StaffAdminSettingsRouteImport.update({
 const StaffAdminUsersRoute = StaffAdminUsersRouteImport.update({
   id: '/users',
   path: '/users',
+  getParentRoute: () => StaffAdminRoute,
+} as any)
+const StaffAdminWrapUpRoute = StaffAdminWrapUpRouteImport.update({
+  id: '/wrap-up',
+  path: '/wrap-up',
   getParentRoute: () => StaffAdminRoute,
 } as any)
 const StaffAgentIndexRoute = StaffAgentIndexRouteImport.update({
@@ -105,14 +129,18 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/$': typeof StaffSplatRoute
   '/admin': typeof StaffAdminRouteWithChildren
   '/agent': typeof StaffAgentRouteWithChildren
+  '/canned-responses': typeof StaffCannedResponsesRoute
   '/preferences': typeof StaffPreferencesRoute
   '/supervisor': typeof StaffSupervisorRoute
   '/admin/audit': typeof StaffAdminAuditRoute
+  '/admin/channels': typeof StaffAdminChannelsRoute
   '/admin/queues': typeof StaffAdminQueuesRoute
   '/admin/settings': typeof StaffAdminSettingsRoute
   '/admin/users': typeof StaffAdminUsersRoute
+  '/admin/wrap-up': typeof StaffAdminWrapUpRoute
   '/admin/': typeof StaffAdminIndexRoute
   '/agent/': typeof StaffAgentIndexRoute
   '/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
@@ -121,12 +149,16 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/$': typeof StaffSplatRoute
+  '/canned-responses': typeof StaffCannedResponsesRoute
   '/preferences': typeof StaffPreferencesRoute
   '/supervisor': typeof StaffSupervisorRoute
   '/admin/audit': typeof StaffAdminAuditRoute
+  '/admin/channels': typeof StaffAdminChannelsRoute
   '/admin/queues': typeof StaffAdminQueuesRoute
   '/admin/settings': typeof StaffAdminSettingsRoute
   '/admin/users': typeof StaffAdminUsersRoute
+  '/admin/wrap-up': typeof StaffAdminWrapUpRoute
   '/admin': typeof StaffAdminIndexRoute
   '/agent': typeof StaffAgentIndexRoute
   '/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
@@ -137,14 +169,18 @@ export interface FileRoutesById {
   '/_staff': typeof StaffRouteWithChildren
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
+  '/_staff/$': typeof StaffSplatRoute
   '/_staff/admin': typeof StaffAdminRouteWithChildren
   '/_staff/agent': typeof StaffAgentRouteWithChildren
+  '/_staff/canned-responses': typeof StaffCannedResponsesRoute
   '/_staff/preferences': typeof StaffPreferencesRoute
   '/_staff/supervisor': typeof StaffSupervisorRoute
   '/_staff/admin/audit': typeof StaffAdminAuditRoute
+  '/_staff/admin/channels': typeof StaffAdminChannelsRoute
   '/_staff/admin/queues': typeof StaffAdminQueuesRoute
   '/_staff/admin/settings': typeof StaffAdminSettingsRoute
   '/_staff/admin/users': typeof StaffAdminUsersRoute
+  '/_staff/admin/wrap-up': typeof StaffAdminWrapUpRoute
   '/_staff/admin/': typeof StaffAdminIndexRoute
   '/_staff/agent/': typeof StaffAgentIndexRoute
   '/_staff/agent/conversations/$conversationId': typeof StaffAgentConversationsConversationIdRoute
@@ -155,14 +191,18 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
+    | '/$'
     | '/admin'
     | '/agent'
+    | '/canned-responses'
     | '/preferences'
     | '/supervisor'
     | '/admin/audit'
+    | '/admin/channels'
     | '/admin/queues'
     | '/admin/settings'
     | '/admin/users'
+    | '/admin/wrap-up'
     | '/admin/'
     | '/agent/'
     | '/agent/conversations/$conversationId'
@@ -171,12 +211,16 @@ export interface FileRouteTypes {
     | '/'
     | '/login'
     | '/setup'
+    | '/$'
+    | '/canned-responses'
     | '/preferences'
     | '/supervisor'
     | '/admin/audit'
+    | '/admin/channels'
     | '/admin/queues'
     | '/admin/settings'
     | '/admin/users'
+    | '/admin/wrap-up'
     | '/admin'
     | '/agent'
     | '/agent/conversations/$conversationId'
@@ -186,14 +230,18 @@ export interface FileRouteTypes {
     | '/_staff'
     | '/login'
     | '/setup'
+    | '/_staff/$'
     | '/_staff/admin'
     | '/_staff/agent'
+    | '/_staff/canned-responses'
     | '/_staff/preferences'
     | '/_staff/supervisor'
     | '/_staff/admin/audit'
+    | '/_staff/admin/channels'
     | '/_staff/admin/queues'
     | '/_staff/admin/settings'
     | '/_staff/admin/users'
+    | '/_staff/admin/wrap-up'
     | '/_staff/admin/'
     | '/_staff/agent/'
     | '/_staff/agent/conversations/$conversationId'
@@ -236,6 +284,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof SetupRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_staff/$': {
+      id: '/_staff/$'
+      path: '/$'
+      fullPath: '/$'
+      preLoaderRoute: typeof StaffSplatRouteImport
+      parentRoute: typeof StaffRoute
+    }
     '/_staff/admin': {
       id: '/_staff/admin'
       path: '/admin'
@@ -248,6 +303,13 @@ declare module '@tanstack/react-router' {
       path: '/agent'
       fullPath: '/agent'
       preLoaderRoute: typeof StaffAgentRouteImport
+      parentRoute: typeof StaffRoute
+    }
+    '/_staff/canned-responses': {
+      id: '/_staff/canned-responses'
+      path: '/canned-responses'
+      fullPath: '/canned-responses'
+      preLoaderRoute: typeof StaffCannedResponsesRouteImport
       parentRoute: typeof StaffRoute
     }
     '/_staff/preferences': {
@@ -278,6 +340,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StaffAdminAuditRouteImport
       parentRoute: typeof StaffAdminRoute
     }
+    '/_staff/admin/channels': {
+      id: '/_staff/admin/channels'
+      path: '/channels'
+      fullPath: '/admin/channels'
+      preLoaderRoute: typeof StaffAdminChannelsRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
     '/_staff/admin/queues': {
       id: '/_staff/admin/queues'
       path: '/queues'
@@ -299,6 +368,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StaffAdminUsersRouteImport
       parentRoute: typeof StaffAdminRoute
     }
+    '/_staff/admin/wrap-up': {
+      id: '/_staff/admin/wrap-up'
+      path: '/wrap-up'
+      fullPath: '/admin/wrap-up'
+      preLoaderRoute: typeof StaffAdminWrapUpRouteImport
+      parentRoute: typeof StaffAdminRoute
+    }
     '/_staff/agent/': {
       id: '/_staff/agent/'
       path: '/'
@@ -318,17 +394,21 @@ declare module '@tanstack/react-router' {
 
 interface StaffAdminRouteChildren {
   StaffAdminAuditRoute: typeof StaffAdminAuditRoute
+  StaffAdminChannelsRoute: typeof StaffAdminChannelsRoute
   StaffAdminQueuesRoute: typeof StaffAdminQueuesRoute
   StaffAdminSettingsRoute: typeof StaffAdminSettingsRoute
   StaffAdminUsersRoute: typeof StaffAdminUsersRoute
+  StaffAdminWrapUpRoute: typeof StaffAdminWrapUpRoute
   StaffAdminIndexRoute: typeof StaffAdminIndexRoute
 }
 
 const StaffAdminRouteChildren: StaffAdminRouteChildren = {
   StaffAdminAuditRoute: StaffAdminAuditRoute,
+  StaffAdminChannelsRoute: StaffAdminChannelsRoute,
   StaffAdminQueuesRoute: StaffAdminQueuesRoute,
   StaffAdminSettingsRoute: StaffAdminSettingsRoute,
   StaffAdminUsersRoute: StaffAdminUsersRoute,
+  StaffAdminWrapUpRoute: StaffAdminWrapUpRoute,
   StaffAdminIndexRoute: StaffAdminIndexRoute,
 }
 
@@ -352,15 +432,19 @@ const StaffAgentRouteWithChildren = StaffAgentRoute._addFileChildren(
 )
 
 interface StaffRouteChildren {
+  StaffSplatRoute: typeof StaffSplatRoute
   StaffAdminRoute: typeof StaffAdminRouteWithChildren
   StaffAgentRoute: typeof StaffAgentRouteWithChildren
+  StaffCannedResponsesRoute: typeof StaffCannedResponsesRoute
   StaffPreferencesRoute: typeof StaffPreferencesRoute
   StaffSupervisorRoute: typeof StaffSupervisorRoute
 }
 
 const StaffRouteChildren: StaffRouteChildren = {
+  StaffSplatRoute: StaffSplatRoute,
   StaffAdminRoute: StaffAdminRouteWithChildren,
   StaffAgentRoute: StaffAgentRouteWithChildren,
+  StaffCannedResponsesRoute: StaffCannedResponsesRoute,
   StaffPreferencesRoute: StaffPreferencesRoute,
   StaffSupervisorRoute: StaffSupervisorRoute,
 }

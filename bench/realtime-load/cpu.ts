@@ -29,6 +29,8 @@ export interface CpuShares {
   /** Each as % of one core over the window: the bench process (load generator and sockets). */
   generator: number;
   servers: number;
+  /** Each server process's share, in the order of the pids given. */
+  perServer: number[];
   /** The database's backends (PostgreSQL only; PGlite runs inside the server). */
   database: number;
   /** Everything else on the machine (other work sharing it). */
@@ -56,9 +58,10 @@ export async function measureCpu<T>(serverPids: number[], databasePids: () => Pr
   const used = (pids: number[]) => pids.reduce((sum, pid) => sum + cpuSecondsOf(pid) - (before.get(pid) ?? 0), 0);
   const pct = (s: number) => (s / seconds) * 100;
   const generator = pct((self.user + self.system) / 1e6);
-  const servers = pct(used(serverPids));
+  const perServer = serverPids.map((pid) => pct(used([pid])));
+  const servers = perServer.reduce((a, b) => a + b, 0);
   const database = pct(used(await databasePids()));
   const cores = (machine1.total - machine0.total) / seconds;
   const busy = pct(machine1.busy - machine0.busy);
-  return { result, cpu: { generator, servers, database, rest: Math.max(0, busy - generator - servers - database), cores: Math.round(cores), seconds } };
+  return { result, cpu: { generator, servers, perServer, database, rest: Math.max(0, busy - generator - servers - database), cores: Math.round(cores), seconds } };
 }

@@ -21,11 +21,17 @@ export interface FirstLoadPage {
 
 export const FIRST_LOAD_PAGES: FirstLoadPage[] = [
   { page: '/login', entry: 'index', goalKb: 200 },
-  // Known gap: React, MUI with emotion, TanStack Query and the classic zod already weigh more than
-  // 120 KB gzipped together (README, "Serving the web app").
-  { page: '/webchat', entry: 'webchat', goalKb: 120, ceilingKb: 175 },
-  // The agent's page just after login: the layout (_staff), the agent route and its index.
-  { page: '/agent', entry: 'index', routeChunks: /\/src\/routes\/_staff(\.tsx|\/agent\.tsx|\/agent\.index\.tsx)\?tsr-split/, goalKb: 200, ceilingKb: 285 },
+  // Known gap: React (about 66 KB), MUI with emotion (about 50 KB) and TanStack Query (about 11 KB)
+  // already weigh more than 120 KB gzipped together; zod is no longer in it (README, "Serving the web app").
+  { page: '/webchat', entry: 'webchat', goalKb: 120, ceilingKb: 141 },
+  // The agent's page just after login: the layout (_staff), the agent route and its index. Ceiling
+  // 257 -> 255 once each staff area's strings became modules of their own (the admin, supervisor,
+  // settings and preferences sentences had ridden along in the frame's shared strings chunk).
+  // 255 -> 256 when the phone layout, push devices and sessions per device joined it (255.1).
+  // 256 -> 258 when channels (badges, limits), canned responses (their realtime handler), wrap-up
+  // (row menus) and the Picklist's waiting limit joined it (257.1), each lazy where it could be;
+  // the next cut is TanStack Virtual (10 KB of the list's chunk) and zod in the response checks.
+  { page: '/agent', entry: 'index', routeChunks: /\/src\/routes\/_staff(\.tsx|\/agent\.tsx|\/agent\.index\.tsx)\?tsr-split/, goalKb: 200, ceilingKb: 258 },
 ];
 
 /** Chunks a page loads at once: its entry, the chosen route chunks, and everything they import statically. */

@@ -4,17 +4,23 @@ import PhotoCameraIcon from '@mui/icons-material/PhotoCamera';
 import PhotoLibraryIcon from '@mui/icons-material/PhotoLibrary';
 import { IconButton, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
+import { isTouch } from '../lib/layout';
 import { strings } from '../lib/strings';
 
 // The camera dialog (getUserMedia, MediaRecorder) loads only when first opened.
 const CameraDialog = lazy(() => import('./camera-dialog').then((m) => ({ default: m.CameraDialog })));
 
-/** The plus button: Camera, Gallery (images and videos) and Document (any file). */
+/**
+ * The plus button: Camera, Gallery (images and videos) and Document (any file). On a touch device
+ * each opens the device's own picker (Camera its camera app, through `capture`); with a mouse,
+ * Camera opens the in-page camera.
+ */
 export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void; disabled?: boolean }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [camera, setCamera] = useState(false);
   const gallery = useRef<HTMLInputElement>(null);
   const document = useRef<HTMLInputElement>(null);
+  const cameraApp = useRef<HTMLInputElement>(null);
   const choose = (action: () => void) => () => {
     setAnchor(null);
     action();
@@ -35,7 +41,7 @@ export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void
         </span>
       </Tooltip>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={choose(() => setCamera(true))}>
+        <MenuItem onClick={choose(() => (isTouch() ? cameraApp.current?.click() : setCamera(true)))}>
           <ListItemIcon>
             <PhotoCameraIcon fontSize="small" />
           </ListItemIcon>
@@ -56,6 +62,7 @@ export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void
       </Menu>
       <input ref={gallery} type="file" accept="image/*,video/*" multiple hidden aria-label={strings.composer.gallery} onChange={picked} />
       <input ref={document} type="file" multiple hidden aria-label={strings.composer.document} onChange={picked} />
+      <input ref={cameraApp} type="file" accept="image/*,video/*" capture="environment" hidden aria-label={strings.composer.camera} onChange={picked} />
       {camera && (
         <Suspense fallback={null}>
           <CameraDialog

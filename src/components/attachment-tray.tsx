@@ -19,7 +19,7 @@ export function AttachmentTray({ uploads }: { uploads: AttachmentUploads }) {
 }
 
 function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove(): void; onRetry(): void }) {
-  const name = f.file.name;
+  const name = f.name;
   const problem = f.status === 'failed' || f.status === 'refused';
   return (
     <Box
@@ -30,7 +30,7 @@ function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', pr: 3 }}>
         {f.previewUrl ? (
           <Box component="img" src={f.previewUrl} alt="" sx={{ width: 40, height: 40, objectFit: 'cover', borderRadius: 0.5, flexShrink: 0 }} />
-        ) : f.file.type.startsWith('video/') ? (
+        ) : f.mimeType.startsWith('video/') ? (
           <MovieOutlinedIcon color="action" />
         ) : (
           <DescriptionOutlinedIcon color="action" />
@@ -40,7 +40,7 @@ function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove
             {name}
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            {formatFileSize(f.file.size)}
+            {formatFileSize(f.sizeBytes)}
           </Typography>
         </Box>
       </Stack>

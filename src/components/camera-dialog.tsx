@@ -4,6 +4,7 @@ import FiberManualRecordIcon from '@mui/icons-material/FiberManualRecord';
 import StopIcon from '@mui/icons-material/Stop';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Tab, Tabs, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { cameraStrings } from '../lib/camera-strings';
 import { strings } from '../lib/strings';
 
 type Mode = 'photo' | 'video';
@@ -101,7 +102,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
     setRecording(true);
   };
 
-  const s = strings.camera;
+  const s = cameraStrings;
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="camera-title">
       <DialogTitle id="camera-title">{s.title}</DialogTitle>

@@ -1,14 +1,19 @@
 import SendIcon from '@mui/icons-material/Send';
-import { Box, IconButton, TextField, Tooltip } from '@mui/material';
-import { useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Box, IconButton, ListItemText, TextField, Tooltip } from '@mui/material';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../contract/limits';
+import { isTouch } from '../lib/layout';
+import { phoneStrings } from '../lib/phone-strings';
 import { strings } from '../lib/strings';
 import type { Attachment } from '../contract/attachments';
 import type { AttachmentUploads } from '../hooks/use-attachment-uploads';
 import { AttachMenu } from './attach-menu';
 import { AttachmentTray } from './attachment-tray';
 import { EmojiPickerButton } from './emoji-picker-button';
+import { slashAt, type ComposerInserts } from './composer-inserts';
 import { ShortcodeSuggestions, useShortcodeSuggestions } from './shortcode-suggestions';
+import { SuggestionMenu, useSuggestionMenu } from './suggestion-menu';
+import { WarningText } from './warning-text';
 
 interface Props {
   onSend(text: string, attachments: Attachment[]): void;
@@ -21,24 +26,56 @@ interface Props {
   initialText?: string;
   /** Every change of the text, for saving it as a draft. */
   onTextChange?: (text: string) => void;
+  /**
+   * The draft as last saved on the server, from this device or another. It replaces the text
+   * when the user has changed nothing since the last one, so a reply begun on the phone carries
+   * on at the desk; unsaved typing here is never overwritten (it is saved over it instead).
+   */
+  syncedText?: string;
+  /** Ready-made text from elsewhere: `/shortcut` suggestions, a picker, a warning (composer-inserts.ts). */
+  inserts?: ComposerInserts;
+  /** A shorter limit than the panel's own (a messaging channel's, e.g. SMS). */
+  maxLength?: number | null;
+  /** A line under the field about what the conversation's channel allows. */
+  hint?: string | null;
 }
 
+const EMITTED_KEPT = 50;
+
 /** Text entry: Enter sends, Shift+Enter starts a new line; the length limit is shown before the server refuses. */
-export function Composer({ onSend, uploads, disabled, disabledReason, initialText = '', onTextChange }: Props) {
+export function Composer({ onSend, uploads, disabled, disabledReason, initialText = '', onTextChange, syncedText, inserts, maxLength, hint }: Props) {
+  const limit = Math.min(MESSAGE_TEXT_MAX_LENGTH, maxLength ?? MESSAGE_TEXT_MAX_LENGTH);
   const [text, setTextState] = useState(initialText);
+  // Texts this composer handed out for saving, newest last: the server's answers to them come back
+  // as syncedText and must not be taken for another device's (a late one would undo a send).
+  const emitted = useRef<string[]>([]);
   const setText = (next: string) => {
     setTextState(next);
+    emitted.current = [...emitted.current.slice(-(EMITTED_KEPT - 1)), next];
     onTextChange?.(next);
   };
+  const lastSynced = useRef(initialText);
+  useEffect(() => {
+    if (syncedText === undefined || syncedText === lastSynced.current) return;
+    const own = emitted.current.lastIndexOf(syncedText);
+    if (own >= 0) emitted.current = emitted.current.slice(own + 1);
+    // Another device's draft, and nothing typed here since the last one: take it (not saved again).
+    else if (text === lastSynced.current) setTextState(syncedText);
+    lastSynced.current = syncedText;
+  }, [syncedText, text]);
   const [caret, setCaret] = useState(0);
   const input = useRef<HTMLTextAreaElement | null>(null);
   const trimmed = text.trim();
-  const tooLong = trimmed.length > MESSAGE_TEXT_MAX_LENGTH;
-  const remaining = MESSAGE_TEXT_MAX_LENGTH - trimmed.length;
+  const tooLong = trimmed.length > limit;
+  const remaining = limit - trimmed.length;
   const attached = uploads?.ready ?? [];
   const uploadsBlock = uploads?.blocked ?? false;
   const canSend = !disabled && (trimmed.length > 0 || attached.length > 0) && !tooLong && !uploadsBlock;
   const shortcodes = useShortcodeSuggestions(text, caret);
+  const slash = inserts && !disabled ? slashAt(text, caret) : null;
+  const slashItems = slash && inserts ? inserts.suggest(slash.query) : [];
+  const slashMenu = useSuggestionMenu(slashItems, slash ? `${slash.from}:${slash.query}` : null);
+  const warning = inserts?.warning?.(text) ?? null;
 
   /** Replaces text[from, to) with `insert` and puts the caret after it. */
   const replaceRange = (from: number, to: number, insert: string) => {
@@ -63,8 +100,10 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
     setText('');
     setCaret(0);
   };
+  const chooseInsert = (id: string) => slash && inserts && replaceRange(slash.from, caret, inserts.choose(id));
   const onKeyDown = (e: KeyboardEvent) => {
     if (shortcodes.handleKey(e, (s) => replaceRange(s.from, caret, s.native))) return;
+    if (slashMenu.handleKey(e, (s) => chooseInsert(s.id))) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -84,15 +123,26 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
     {uploads && <AttachmentTray uploads={uploads} />}
     <Box sx={{ position: 'relative', display: 'flex', alignItems: 'flex-end', gap: 1, p: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       <ShortcodeSuggestions state={shortcodes} onChoose={(s) => replaceRange(s.from, caret, s.native)} />
+      {inserts && (
+        <SuggestionMenu
+          state={slashMenu}
+          label={inserts.label}
+          itemKey={(s) => s.id}
+          render={(s) => <ListItemText primary={s.label} secondary={s.detail} slotProps={{ secondary: { noWrap: true } }} sx={{ my: 0, minWidth: 0 }} />}
+          onChoose={(s) => chooseInsert(s.id)}
+        />
+      )}
       {uploads && <AttachMenu onFiles={uploads.add} disabled={disabled} />}
       <EmojiPickerButton onPick={insertAtCaret} disabled={disabled} />
+      {inserts?.picker?.(insertAtCaret, disabled ?? false)}
       <TextField
         fullWidth
         multiline
         maxRows={8}
         size="small"
         label={strings.composer.label}
-        placeholder={disabled ? disabledReason : strings.composer.placeholder}
+        // A phone's keyboard has its own Enter key and little room: the short hint there.
+        placeholder={disabled ? disabledReason : isTouch() ? phoneStrings.composerPlaceholder : strings.composer.placeholder}
         value={text}
         disabled={disabled}
         inputRef={input}
@@ -105,12 +155,14 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
         error={tooLong}
         helperText={
           tooLong
-            ? strings.composer.tooLong(MESSAGE_TEXT_MAX_LENGTH)
+            ? strings.composer.tooLong(limit)
             : uploadsBlock && trimmed
               ? strings.composer.waitForUploads
-              : remaining < 200
-                ? strings.composer.remaining(remaining)
-                : undefined
+              : warning
+                ? <WarningText>{warning}</WarningText>
+                : remaining < 200
+                  ? strings.composer.remaining(remaining)
+                  : (hint ?? undefined)
         }
       />
       <Tooltip title={strings.composer.send}>

@@ -1,10 +1,15 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import type { Attachment } from '../contract/attachments';
-import type { AuthorKind } from '../contract/messages';
+import type { AuthorKind, MessageDelivery } from '../contract/messages';
+import { lazy, Suspense } from 'react';
+
+// Only agents' messages to messaging channels have a delivery state: loaded when one is shown.
+const DeliveryStatus = lazy(() => import('./delivery-status').then((m) => ({ default: m.DeliveryStatus })));
 import { AttachmentView } from './attachment-view';
+import { LinkedText } from './linked-text';
 import { strings } from '../lib/strings';
-import { formatTime } from '../lib/format';
+import { formatStamp } from '../lib/format';
 
 export interface BubbleProps {
   authorKind: AuthorKind;
@@ -18,9 +23,13 @@ export interface BubbleProps {
   error?: string;
   onRetry?: () => void;
   onDiscard?: () => void;
+  /** How far a message to a messaging channel got (agents' messages there only). */
+  delivery?: MessageDelivery;
+  /** Sends a message that did not reach its channel again. */
+  onRetryDelivery?: () => void;
 }
 
-/** One message. Text is rendered as text, never as HTML. */
+/** One message. Text is rendered as text, never as HTML; its web, email and phone addresses are links. */
 export function MessageBubble(props: BubbleProps) {
   if (props.authorKind === 'system') {
     return (
@@ -30,7 +39,7 @@ export function MessageBubble(props: BubbleProps) {
         color="text.secondary"
         sx={{ display: 'block', textAlign: 'center', my: 1, px: 2 }}
       >
-        {props.text} · {formatTime(props.createdAt)}
+        {props.text} · {formatStamp(props.createdAt)}
       </Typography>
     );
   }
@@ -38,7 +47,7 @@ export function MessageBubble(props: BubbleProps) {
   return (
     <Stack
       sx={{ alignItems: mine ? 'flex-end' : 'flex-start', my: 0.75, px: 2 }}
-      aria-label={`${props.authorName}, ${formatTime(props.createdAt)}`}
+      aria-label={`${props.authorName}, ${formatStamp(props.createdAt)}`}
       role="article"
     >
       <Box
@@ -65,14 +74,24 @@ export function MessageBubble(props: BubbleProps) {
         )}
         {props.text && (
           <Typography variant="body2" component="p" sx={{ m: 0 }}>
-            {props.text}
+            <LinkedText text={props.text} />
           </Typography>
         )}
       </Box>
       <Typography variant="caption" color="text.secondary" sx={{ mt: 0.25 }}>
         {!mine && `${props.authorName} · `}
-        {props.status === 'sending' ? strings.thread.sending : formatTime(props.createdAt)}
+        {props.status === 'sending' ? strings.thread.sending : formatStamp(props.createdAt)}
+        {props.delivery && props.delivery.status !== 'failed' && (
+          <Suspense fallback={null}>
+            <DeliveryStatus delivery={props.delivery} />
+          </Suspense>
+        )}
       </Typography>
+      {props.delivery?.status === 'failed' && (
+        <Suspense fallback={null}>
+          <DeliveryStatus delivery={props.delivery} onRetry={props.onRetryDelivery} />
+        </Suspense>
+      )}
       {props.status === 'failed' && (
         <Stack sx={{ alignItems: 'center' }} direction="row" spacing={1} role="alert">
           <ErrorOutlineIcon color="error" fontSize="small" />

@@ -4,7 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from '../contract/messages';
 import { formatDay } from '../lib/format';
+import { pullDistance, PULL_TRIGGER_PX } from '../lib/gestures';
 import type { OutboxEntry } from '../lib/outbox';
+import { phoneStrings } from '../lib/phone-strings';
 import { strings } from '../lib/strings';
 import { visuallyHidden } from '../lib/theme';
 import { MessageBubble } from './message-bubble';
@@ -28,6 +30,8 @@ interface Props {
   onReachTop?: () => void;
   /** Name of whoever is typing on the other side, shown under the newest message. */
   typist?: string | null;
+  /** Sends again a message of mine that did not reach its messaging channel. */
+  onRetryDelivery?: (message: Message) => void;
 }
 
 /** Within this distance of the end the reader counts as "at the newest message" and is followed. */
@@ -55,7 +59,7 @@ function estimateRow(row: ThreadRow): number {
  * new messages are followed only while the reader is at the bottom, otherwise a button offers them.
  */
 export function MessageThread(props: Props) {
-  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist } = props;
+  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist, onRetryDelivery } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist }), [messages, pending, hasMore, typist]);
@@ -154,10 +158,25 @@ export function MessageThread(props: Props) {
   });
 
   // Stable callbacks for the memoized rows, always calling the latest props.
-  const latest = useRef({ onRetry, onDiscard });
-  latest.current = { onRetry, onDiscard };
+  const latest = useRef({ onRetry, onDiscard, onRetryDelivery });
+  latest.current = { onRetry, onDiscard, onRetryDelivery };
+  const retryDelivery = useCallback((m: Message) => latest.current.onRetryDelivery?.(m), []);
   const retry = useCallback((e: OutboxEntry) => latest.current.onRetry?.(e), []);
   const discard = useCallback((e: OutboxEntry) => latest.current.onDiscard?.(e), []);
+
+  // Touch: pulling down at the top does what an upward wheel does there (older messages, then the
+  // caller's own more), also when the thread is too short to scroll.
+  const pullStart = useRef<number | null>(null);
+  const [pulled, setPulled] = useState(0);
+  const canPull = hasMore || onReachTop !== undefined;
+  const endPull = (load: boolean) => {
+    if (load && pulled >= PULL_TRIGGER_PX) {
+      if (hasMore) loadOlder();
+      else onReachTop?.();
+    }
+    pullStart.current = null;
+    setPulled(0);
+  };
 
   const items = virtualizer.getVirtualItems();
   return (
@@ -179,6 +198,19 @@ export function MessageThread(props: Props) {
           // At the very top of a fully loaded conversation: the caller's own more (earlier conversations).
           if (el.scrollTop < 24 && !hasMore) onReachTop?.();
         }}
+        onTouchStart={(e) => {
+          pullStart.current = canPull && e.touches.length === 1 && e.currentTarget.scrollTop <= 0 ? e.touches[0]!.clientY : null;
+        }}
+        onTouchMove={(e) => {
+          if (pullStart.current === null) return;
+          // Scrolled after all (the finger went up first): no pull.
+          if (e.currentTarget.scrollTop > 0) return endPull(false);
+          // In steps of 4 px: enough for the eye, without a render per touch event.
+          const next = Math.round(pullDistance(e.touches[0]!.clientY - pullStart.current) / 4) * 4;
+          if (next !== pulled) setPulled(next);
+        }}
+        onTouchEnd={() => endPull(true)}
+        onTouchCancel={() => endPull(false)}
         onWheel={(e) => {
           // A thread too short to scroll still answers an upward wheel at its top.
           if (e.deltaY < 0 && e.currentTarget.scrollTop === 0) {
@@ -187,7 +219,8 @@ export function MessageThread(props: Props) {
           }
         }}
         // The virtualizer keeps the place by hand; the browser's own anchoring would apply it twice.
-        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', py: 1, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+        // `contain`: a pull at the top is the thread's, not the browser's reload.
+        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', overscrollBehaviorY: 'contain', py: 1, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
       >
         <div ref={top}>
           {hasMore ? (
@@ -225,11 +258,20 @@ export function MessageThread(props: Props) {
               data-index={item.index}
               style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - topHeight}px)` }}
             >
-              <Row row={rows[item.index]!} viewer={viewer} viewerName={viewerName} onRetry={retry} onDiscard={discard} />
+              <Row row={rows[item.index]!} viewer={viewer} viewerName={viewerName} onRetry={retry} onDiscard={discard} onRetryDelivery={retryDelivery} />
             </div>
           ))}
         </div>
       </Box>
+      {pulled > 0 && (
+        <Box
+          role="status"
+          sx={{ position: 'absolute', top: 0, left: '50%', transform: `translate(-50%, ${pulled - 24}px)`, display: 'flex', alignItems: 'center', gap: 0.5, px: 1.5, py: 0.75, borderRadius: 4, bgcolor: 'background.paper', boxShadow: 2, fontSize: 13, whiteSpace: 'nowrap', pointerEvents: 'none' }}
+        >
+          <ArrowDownwardIcon fontSize="small" sx={{ transform: pulled >= PULL_TRIGGER_PX ? 'rotate(180deg)' : undefined, transition: 'transform 150ms' }} aria-hidden />
+          {pulled >= PULL_TRIGGER_PX ? phoneStrings.releaseToLoad(hasMore) : phoneStrings.pullToLoad(hasMore)}
+        </Box>
+      )}
       {unseen > 0 && (
         <Fab variant="extended" size="small" color="primary" onClick={showNewest} sx={{ position: 'absolute', bottom: 12, left: '50%', transform: 'translateX(-50%)' }}>
           <ArrowDownwardIcon fontSize="small" sx={{ mr: 0.5 }} />
@@ -250,6 +292,7 @@ interface RowProps {
   viewerName: string;
   onRetry(entry: OutboxEntry): void;
   onDiscard(entry: OutboxEntry): void;
+  onRetryDelivery(message: Message): void;
 }
 
 /** The same content: row objects are rebuilt on every change, their message objects are not. */
@@ -258,6 +301,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
   a.viewerName === b.viewerName &&
   a.onRetry === b.onRetry &&
   a.onDiscard === b.onDiscard &&
+  a.onRetryDelivery === b.onRetryDelivery &&
   a.row.key === b.row.key &&
   (a.row.kind === 'message' && b.row.kind === 'message'
     ? a.row.message === b.row.message
@@ -268,7 +312,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
         : a.row.kind === 'typing' && b.row.kind === 'typing' && a.row.name === b.row.name);
 
 /** One row; memoized, as rows mount and re-render while the reader scrolls. */
-const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard }: RowProps) {
+const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard, onRetryDelivery }: RowProps) {
   switch (row.kind) {
     case 'date':
       return (
@@ -281,7 +325,16 @@ const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard }: R
     case 'message': {
       const m = row.message;
       return (
-        <MessageBubble authorKind={m.authorKind} authorName={m.authorName} text={m.text} attachments={m.attachments} createdAt={m.createdAt} mine={m.authorKind === viewer} />
+        <MessageBubble
+          authorKind={m.authorKind}
+          authorName={m.authorName}
+          text={m.text}
+          attachments={m.attachments}
+          createdAt={m.createdAt}
+          mine={m.authorKind === viewer}
+          delivery={m.authorKind === viewer ? m.delivery : undefined}
+          onRetryDelivery={() => onRetryDelivery(m)}
+        />
       );
     }
     case 'pending': {

@@ -11,8 +11,8 @@ export function Loading({ label = strings.common.loading }: { label?: string }) 
   );
 }
 
-/** Why a region could not load, with a way to try again. */
-export function LoadError({ error, onRetry }: { error: unknown; onRetry(): void }) {
+/** Why a region could not load (`message` when the caller knows better), with a way to try again. */
+export function LoadError({ error, message = errorMessage(error), onRetry }: { error: unknown; message?: string; onRetry(): void }) {
   return (
     <Alert
       severity="error"
@@ -22,7 +22,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry(): void 
         </Button>
       }
     >
-      {errorMessage(error)}
+      {message}
     </Alert>
   );
 }

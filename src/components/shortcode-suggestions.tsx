@@ -1,7 +1,7 @@
-import { Paper, MenuItem, MenuList } from '@mui/material';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { searchEmoji, type EmojiSuggestion } from '../lib/emoji';
 import { strings } from '../lib/strings';
+import { SuggestionMenu, useSuggestionMenu, type SuggestionMenuState } from './suggestion-menu';
 
 /** A `:shortcode` being typed right before the caret, e.g. `:smi` → query "smi" starting at its colon. */
 export function shortcodeAt(text: string, caret: number): { query: string; from: number } | null {
@@ -11,61 +11,37 @@ export function shortcodeAt(text: string, caret: number): { query: string; from:
 
 type Suggestion = EmojiSuggestion & { from: number };
 
+/** Emoji matching the `:shortcode` before the caret, searched as it is typed (emoji-mart loads on first use). */
 export function useShortcodeSuggestions(text: string, caret: number) {
-  const [items, setItems] = useState<Suggestion[]>([]);
-  const [active, setActive] = useState(0);
-  const [dismissedAt, setDismissedAt] = useState<string | null>(null);
+  const [found, setFound] = useState<{ key: string; items: Suggestion[] } | null>(null);
   const target = shortcodeAt(text, caret);
   const key = target ? `${target.from}:${target.query}` : null;
 
   useEffect(() => {
-    if (!target || key === dismissedAt) return setItems([]);
+    if (!target) return;
     let stale = false;
-    void searchEmoji(target.query).then((found) => {
-      if (!stale) {
-        setItems(found.map((f) => ({ ...f, from: target.from })));
-        setActive(0);
-      }
+    void searchEmoji(target.query).then((items) => {
+      if (!stale) setFound({ key: `${target.from}:${target.query}`, items: items.map((f) => ({ ...f, from: target.from })) });
     });
     return () => {
       stale = true;
     };
     // `key` captures `target`; re-running on every render would search again for nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, dismissedAt]);
+  }, [key]);
 
-  const open = items.length > 0 && key !== null && key !== dismissedAt;
-  return {
-    open,
-    items,
-    active,
-    /** Arrow keys move, Enter/Tab choose, Escape closes; returns true when the key was used. */
-    handleKey(e: KeyboardEvent, choose: (s: Suggestion) => void): boolean {
-      if (!open) return false;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length);
-      } else if (e.key === 'Enter' || e.key === 'Tab') {
-        choose(items[active]!);
-      } else if (e.key === 'Escape') {
-        setDismissedAt(key);
-      } else return false;
-      e.preventDefault();
-      return true;
-    },
-  };
+  // Only what was found for the shortcode being typed now.
+  return useSuggestionMenu(found && found.key === key ? found.items : [], key);
 }
 
-export function ShortcodeSuggestions({ state, onChoose }: { state: ReturnType<typeof useShortcodeSuggestions>; onChoose(s: Suggestion): void }) {
-  if (!state.open) return null;
+export function ShortcodeSuggestions({ state, onChoose }: { state: SuggestionMenuState<Suggestion>; onChoose(s: Suggestion): void }) {
   return (
-    <Paper elevation={4} sx={{ position: 'absolute', bottom: '100%', left: 56, mb: 0.5, zIndex: 2 }}>
-      <MenuList dense aria-label={strings.composer.suggestions}>
-        {state.items.map((s, i) => (
-          <MenuItem key={s.id} selected={i === state.active} onMouseDown={(e) => e.preventDefault()} onClick={() => onChoose(s)}>
-            {s.native} :{s.id}:
-          </MenuItem>
-        ))}
-      </MenuList>
-    </Paper>
+    <SuggestionMenu
+      state={state}
+      label={strings.composer.suggestions}
+      itemKey={(s) => s.id}
+      render={(s) => `${s.native} :${s.id}:`}
+      onChoose={onChoose}
+    />
   );
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { REALTIME_PATH } from '../contract/api';
 import { MOCK_PASSWORD, resetMockData } from '../mocks/data';
 import { server } from '../mocks/node';
-import type { ApiTarget } from './api-target';
+import type { ApiTarget, RealtimeSocket } from './api-target';
 import { scenarios } from './scenarios';
 
 let origins = 0;
@@ -9,6 +11,8 @@ let origins = 0;
 describe('API conformance: the mocks', () => {
   beforeAll(() => {
     resetMockData();
+    // Node 20 has no WebSocket of its own; MSW replaces the global one (which must exist) with the mocked socket.
+    (globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
     server.listen({ onUnhandledRequest: 'error' });
   });
   afterAll(() => server.close());
@@ -25,6 +29,14 @@ describe('API conformance: the mocks', () => {
       const res = await fetch(new URL(path, origin), { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+    async openSocket() {
+      const socket = new WebSocket(new URL(REALTIME_PATH, 'ws://localhost'));
+      await new Promise((resolve, reject) => {
+        socket.addEventListener('open', resolve, { once: true });
+        socket.addEventListener('error', reject, { once: true });
+      });
+      return socket as RealtimeSocket;
     },
   };
 

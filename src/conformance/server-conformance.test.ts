@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { REALTIME_PATH } from '../contract/api';
 import { describeEachBackend } from '../server/test-support/databases';
 import { DEMO_PASSWORD, useTestServer } from '../server/test-support/test-server';
-import type { ApiTarget } from './api-target';
+import type { ApiTarget, RealtimeSocket } from './api-target';
 import { scenarios } from './scenarios';
 
 describeEachBackend('API conformance: the server', (backend) => {
@@ -16,6 +18,14 @@ describeEachBackend('API conformance: the server', (backend) => {
         ...(opts.token ? { headers: { authorization: `Bearer ${opts.token}`, ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }) } } : {}),
       });
       return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as unknown) : null };
+    },
+    async openSocket() {
+      const socket = new WebSocket(`${(await server.listen()).replace(/^http/, 'ws')}${REALTIME_PATH}`);
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve);
+        socket.once('error', reject);
+      });
+      return socket as unknown as RealtimeSocket;
     },
   };
 

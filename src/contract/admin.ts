@@ -91,9 +91,10 @@ export const AdminAuditEntrySchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   actor: PersonRefSchema,
-  /** What changed, e.g. `queue.created`, `user.disabled`, `settings.updated`. */
+  /** What changed, e.g. `queue.created`, `user.disabled`, `settings.updated`, `canned-response.deleted`. */
   action: z.string(),
-  target: z.object({ kind: z.enum(['queue', 'user', 'settings']), id: z.string().nullable(), name: z.string() }),
+  /** `canned-response`: a shared canned response (supervisors change them too). */
+  target: z.object({ kind: z.enum(['queue', 'user', 'settings', 'canned-response', 'wrap_up_code', 'channel']), id: z.string().nullable(), name: z.string() }),
   /** For people: "Created queue Billing (offer)", "Disabled Ben Okafor". */
   summary: z.string(),
 });

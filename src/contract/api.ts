@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { channelApi } from './channel-api';
 import type { RouteDef } from './route-def';
 import { webchatApi } from './webchat-api';
 import {
@@ -44,10 +45,32 @@ import {
   SendMessageRequestSchema,
   SendMessageResponseSchema,
 } from './messages';
+import {
+  CannedResponseListSchema,
+  CannedResponseResponseSchema,
+  CannedUseResponseSchema,
+  CopyCannedAttachmentRequestSchema,
+  CreateCannedResponseRequestSchema,
+  UpdateCannedResponseRequestSchema,
+} from './canned-responses';
+import { DeviceListSchema, DeviceResponseSchema, RegisterDeviceRequestSchema } from './devices';
 import { DraftResponseSchema, SaveDraftRequestSchema } from './drafts';
+import {
+  AdminWrapUpSchema,
+  CreateWrapUpCodeRequestSchema,
+  EndConversationRequestSchema,
+  SetWrapUpRequiredRequestSchema,
+  UpdateWrapUpCodeRequestSchema,
+  WrapUpCodeResponseSchema,
+  WrapUpCountsQuerySchema,
+  WrapUpCountsSchema,
+  WrapUpOptionsSchema,
+} from './wrap-up';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
+import { CannedResponseParamsSchema, ConversationParamsSchema, DeviceParamsSchema, FileParamsSchema, QueueParamsSchema, SessionParamsSchema, UserParamsSchema, WrapUpCodeParamsSchema } from './path-params';
+import { DeviceSessionListSchema, SessionResponseSchema } from './sessions';
 import { QueueListSchema } from './queues';
 import { AgentStatusListSchema, AuditTrailSchema, OpenConversationsQuerySchema, QueueDashboardSchema } from './supervision';
 import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadTotalsSchema } from './read-markers';
@@ -66,9 +89,11 @@ export const ReadySchema = z.object({ status: z.literal('ready'), database: z.en
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /**
- * Every HTTP route of the API. The server registers these, the client calls them, the mocks mirror
- * them. Their one-line descriptions for the OpenAPI document are in api-summaries.ts, so browsers do
- * not download them with every page.
+ * The HTTP routes of the API that the staff panel's first load may call. The server registers
+ * these, the client calls them, the mocks mirror them; the messaging channels' routes are in
+ * channel-api.ts, and all-routes.ts joins the two for the server's checks, the OpenAPI document
+ * and the mocks. Their one-line descriptions for the OpenAPI document are in api-summaries.ts, so
+ * browsers do not download them with every page.
  */
 export const api = {
   health: { method: 'GET', path: '/api/health', access: 'public', response: HealthSchema },
@@ -80,48 +105,61 @@ export const api = {
   login: { method: 'POST', path: '/api/auth/login', access: 'public', body: LoginRequestSchema, response: LoginResponseSchema },
   logout: { method: 'POST', path: '/api/auth/logout', access: 'staff', response: OkSchema },
   me: { method: 'GET', path: '/api/auth/me', access: 'staff', response: MeResponseSchema },
+  refreshSession: { method: 'POST', path: '/api/auth/refresh', access: 'staff', response: SessionResponseSchema },
+  logoutEverywhere: { method: 'POST', path: '/api/auth/logout-everywhere', access: 'staff', response: OkSchema },
+  sessions: { method: 'GET', path: '/api/sessions', access: 'staff', response: DeviceSessionListSchema },
+  endSession: { method: 'DELETE', path: '/api/sessions/:id', access: 'staff', params: SessionParamsSchema, response: OkSchema },
 
   presence: { method: 'GET', path: '/api/presence', access: 'staff', response: MyPresenceResponseSchema },
   setPresence: { method: 'PUT', path: '/api/presence', access: 'staff', body: SetPresenceRequestSchema, response: MyPresenceResponseSchema },
   preferences: { method: 'GET', path: '/api/preferences', access: 'staff', response: PreferencesResponseSchema },
   updatePreferences: { method: 'PUT', path: '/api/preferences', access: 'staff', body: UpdatePreferencesRequestSchema, response: PreferencesResponseSchema },
+  devices: { method: 'GET', path: '/api/devices', access: 'staff', response: DeviceListSchema },
+  registerDevice: { method: 'POST', path: '/api/devices', access: 'staff', body: RegisterDeviceRequestSchema, response: DeviceResponseSchema },
+  removeDevice: { method: 'DELETE', path: '/api/devices/:id', access: 'staff', params: DeviceParamsSchema, response: OkSchema },
 
   queues: { method: 'GET', path: '/api/queues', access: 'staff', response: QueueListSchema },
+  wrapUpOptions: { method: 'GET', path: '/api/queues/:id/wrap-up', access: 'staff', params: QueueParamsSchema, response: WrapUpOptionsSchema },
 
   conversations: { method: 'GET', path: '/api/conversations', access: 'staff', query: ConversationListQuerySchema, response: ConversationPageSchema },
-  conversation: { method: 'GET', path: '/api/conversations/:id', access: 'staff', response: ConversationResponseSchema },
-  pick: { method: 'POST', path: '/api/conversations/:id/pick', access: 'staff', response: ConversationResponseSchema },
-  accept: { method: 'POST', path: '/api/conversations/:id/accept', access: 'staff', response: ConversationResponseSchema },
-  reject: { method: 'POST', path: '/api/conversations/:id/reject', access: 'staff', response: ConversationResponseSchema },
+  conversation: { method: 'GET', path: '/api/conversations/:id', access: 'staff', params: ConversationParamsSchema, response: ConversationResponseSchema },
+  pick: { method: 'POST', path: '/api/conversations/:id/pick', access: 'staff', params: ConversationParamsSchema, response: ConversationResponseSchema },
+  accept: { method: 'POST', path: '/api/conversations/:id/accept', access: 'staff', params: ConversationParamsSchema, response: ConversationResponseSchema },
+  reject: { method: 'POST', path: '/api/conversations/:id/reject', access: 'staff', params: ConversationParamsSchema, response: ConversationResponseSchema },
   unread: { method: 'GET', path: '/api/conversations/unread', access: 'staff', response: UnreadTotalsSchema },
-  markRead: { method: 'PUT', path: '/api/conversations/:id/read', access: 'staff', body: MarkReadRequestSchema, response: MarkReadResponseSchema },
-  end: { method: 'POST', path: '/api/conversations/:id/end', access: 'staff', response: ConversationResponseSchema },
-  messages: { method: 'GET', path: '/api/conversations/:id/messages', access: 'staff', query: MessagePageQuerySchema, response: MessagePageSchema },
-  sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', access: 'staff', body: SendMessageRequestSchema, response: SendMessageResponseSchema },
-  notes: { method: 'GET', path: '/api/conversations/:id/notes', access: 'staff', response: NoteListSchema },
-  createNote: { method: 'POST', path: '/api/conversations/:id/notes', access: 'staff', body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
-  customerHistory: { method: 'GET', path: '/api/conversations/:id/history', access: 'staff', query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
-  draft: { method: 'GET', path: '/api/conversations/:id/draft', access: 'staff', response: DraftResponseSchema },
-  saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', access: 'staff', body: SaveDraftRequestSchema, response: DraftResponseSchema },
+  markRead: { method: 'PUT', path: '/api/conversations/:id/read', access: 'staff', params: ConversationParamsSchema, body: MarkReadRequestSchema, response: MarkReadResponseSchema },
+  end: { method: 'POST', path: '/api/conversations/:id/end', access: 'staff', params: ConversationParamsSchema, body: EndConversationRequestSchema, response: ConversationResponseSchema },
+  messages: { method: 'GET', path: '/api/conversations/:id/messages', access: 'staff', params: ConversationParamsSchema, query: MessagePageQuerySchema, response: MessagePageSchema },
+  sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', access: 'staff', params: ConversationParamsSchema, body: SendMessageRequestSchema, response: SendMessageResponseSchema },
+  notes: { method: 'GET', path: '/api/conversations/:id/notes', access: 'staff', params: ConversationParamsSchema, response: NoteListSchema },
+  createNote: { method: 'POST', path: '/api/conversations/:id/notes', access: 'staff', params: ConversationParamsSchema, body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
+  customerHistory: { method: 'GET', path: '/api/conversations/:id/history', access: 'staff', params: ConversationParamsSchema, query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
+  draft: { method: 'GET', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, response: DraftResponseSchema },
+  saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, body: SaveDraftRequestSchema, response: DraftResponseSchema },
   handledConversations: { method: 'GET', path: '/api/conversations/handled', access: 'staff', query: HandledQuerySchema, response: HandledPageSchema },
-  transfer: { method: 'POST', path: '/api/conversations/:id/transfer', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
-  transfers: { method: 'GET', path: '/api/conversations/:id/transfers', access: 'staff', response: TransferListSchema },
+  transfer: { method: 'POST', path: '/api/conversations/:id/transfer', access: 'staff', params: ConversationParamsSchema, body: TransferRequestSchema, response: TransferResponseSchema },
+  transfers: { method: 'GET', path: '/api/conversations/:id/transfers', access: 'staff', params: ConversationParamsSchema, response: TransferListSchema },
   transferTargets: { method: 'GET', path: '/api/transfer-targets', access: 'staff', response: TransferTargetsSchema },
 
   queueDashboard: { method: 'GET', path: '/api/supervisor/queues', access: 'staff', response: QueueDashboardSchema },
   agentStatuses: { method: 'GET', path: '/api/supervisor/agents', access: 'staff', response: AgentStatusListSchema },
   openConversations: { method: 'GET', path: '/api/supervisor/conversations', access: 'staff', query: OpenConversationsQuerySchema, response: ConversationPageSchema },
-  auditTrail: { method: 'GET', path: '/api/conversations/:id/audit', access: 'staff', response: AuditTrailSchema },
-  reassign: { method: 'POST', path: '/api/conversations/:id/reassign', access: 'staff', body: TransferRequestSchema, response: TransferResponseSchema },
+  auditTrail: { method: 'GET', path: '/api/conversations/:id/audit', access: 'staff', params: ConversationParamsSchema, response: AuditTrailSchema },
+  reassign: { method: 'POST', path: '/api/conversations/:id/reassign', access: 'staff', params: ConversationParamsSchema, body: TransferRequestSchema, response: TransferResponseSchema },
+  wrapUpCounts: { method: 'GET', path: '/api/supervisor/wrap-up', access: 'staff', query: WrapUpCountsQuerySchema, response: WrapUpCountsSchema },
 
   adminQueues: { method: 'GET', path: '/api/admin/queues', access: 'staff', response: AdminQueueListSchema },
   createQueue: { method: 'POST', path: '/api/admin/queues', access: 'staff', body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
-  updateQueue: { method: 'PUT', path: '/api/admin/queues/:id', access: 'staff', body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
+  updateQueue: { method: 'PUT', path: '/api/admin/queues/:id', access: 'staff', params: QueueParamsSchema, body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
   adminUsers: { method: 'GET', path: '/api/admin/users', access: 'staff', response: AdminUserListSchema },
   createUser: { method: 'POST', path: '/api/admin/users', access: 'staff', body: CreateUserRequestSchema, response: AdminUserResponseSchema },
-  updateUser: { method: 'PUT', path: '/api/admin/users/:id', access: 'staff', body: UpdateUserRequestSchema, response: AdminUserResponseSchema },
-  resetPassword: { method: 'POST', path: '/api/admin/users/:id/password', access: 'staff', body: ResetPasswordRequestSchema, response: AdminUserResponseSchema },
+  updateUser: { method: 'PUT', path: '/api/admin/users/:id', access: 'staff', params: UserParamsSchema, body: UpdateUserRequestSchema, response: AdminUserResponseSchema },
+  resetPassword: { method: 'POST', path: '/api/admin/users/:id/password', access: 'staff', params: UserParamsSchema, body: ResetPasswordRequestSchema, response: AdminUserResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', access: 'staff', response: AdminAuditListSchema },
+  adminWrapUp: { method: 'GET', path: '/api/admin/wrap-up', access: 'staff', response: AdminWrapUpSchema },
+  createWrapUpCode: { method: 'POST', path: '/api/admin/wrap-up/codes', access: 'staff', body: CreateWrapUpCodeRequestSchema, response: WrapUpCodeResponseSchema },
+  updateWrapUpCode: { method: 'PUT', path: '/api/admin/wrap-up/codes/:id', access: 'staff', params: WrapUpCodeParamsSchema, body: UpdateWrapUpCodeRequestSchema, response: WrapUpCodeResponseSchema },
+  setWrapUpRequired: { method: 'PUT', path: '/api/admin/wrap-up/queues/:id', access: 'staff', params: QueueParamsSchema, body: SetWrapUpRequiredRequestSchema, response: AdminWrapUpSchema },
   webchatIdentity: { method: 'GET', path: '/api/admin/webchat-identity', access: 'staff', response: WebchatIdentityStatusResponseSchema },
   generateWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/secret', access: 'staff', response: WebchatIdentitySecretResponseSchema },
   revealWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/reveal', access: 'staff', response: WebchatIdentitySecretResponseSchema },
@@ -132,9 +170,17 @@ export const api = {
   updateSettings: { method: 'PUT', path: '/api/settings', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
   routingSettings: { method: 'GET', path: '/api/settings/routing', access: 'staff', response: RoutingSettingsResponseSchema },
   attachmentPolicy: { method: 'GET', path: '/api/attachments/policy', access: 'staff', response: AttachmentPolicyResponseSchema },
-  uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
-  downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
+  uploadAttachment: { method: 'POST', path: '/api/conversations/:id/attachments', access: 'staff', params: ConversationParamsSchema, bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
+  cannedResponses: { method: 'GET', path: '/api/canned-responses', access: 'staff', response: CannedResponseListSchema },
+  createCannedResponse: { method: 'POST', path: '/api/canned-responses', access: 'staff', body: CreateCannedResponseRequestSchema, response: CannedResponseResponseSchema },
+  updateCannedResponse: { method: 'PUT', path: '/api/canned-responses/:id', access: 'staff', params: CannedResponseParamsSchema, body: UpdateCannedResponseRequestSchema, response: CannedResponseResponseSchema },
+  deleteCannedResponse: { method: 'DELETE', path: '/api/canned-responses/:id', access: 'staff', params: CannedResponseParamsSchema, response: OkSchema },
+  useCannedResponse: { method: 'POST', path: '/api/canned-responses/:id/uses', access: 'staff', params: CannedResponseParamsSchema, response: CannedUseResponseSchema },
+  uploadCannedAttachment: { method: 'POST', path: '/api/canned-responses/attachments', access: 'staff', bodyFormat: 'multipart', response: UploadAttachmentResponseSchema },
+  copyCannedAttachment: { method: 'POST', path: '/api/conversations/:id/canned-attachments', access: 'staff', params: ConversationParamsSchema, body: CopyCannedAttachmentRequestSchema, response: UploadAttachmentResponseSchema },
+  downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', params: FileParamsSchema, query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
 } as const satisfies Record<string, RouteDef>;
 
-export type Api = typeof api;
+/** Every route, these and the channels' (a type only: it costs the browser nothing). */
+export type Api = typeof api & typeof channelApi;
 export type RouteName = keyof Api;

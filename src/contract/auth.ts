@@ -5,10 +5,23 @@ import {
   PASSWORD_MIN_LENGTH,
   USERNAME_MAX_LENGTH,
 } from './limits';
+import { DeviceNameSchema, SessionTimesSchema } from './sessions';
 import { text } from './text';
 
 export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * The staff areas beyond the agent's panel and the roles that may enter each: the panel's route
+ * gate and the server's checks on the areas' API routes read this one table.
+ */
+export const AREA_ROLES = {
+  supervision: ['supervisor', 'admin'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Area = keyof typeof AREA_ROLES;
+
+export const mayEnter = (role: Role, area: Area): boolean => (AREA_ROLES[area] as readonly Role[]).includes(role);
 
 export const UserSchema = z.object({
   id: z.string(),
@@ -22,6 +35,8 @@ export type User = z.infer<typeof UserSchema>;
 export const LoginRequestSchema = z.object({
   username: text().trim().min(1, 'Enter your username').max(USERNAME_MAX_LENGTH),
   password: text().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+  /** Shown in the user's list of logged-in devices; browsers leave it out. */
+  deviceName: DeviceNameSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
@@ -29,6 +44,8 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const LoginResponseSchema = z.object({
   token: z.string(),
   user: UserSchema,
+  /** When the token stops working unless used or refreshed (see SessionTimesSchema). */
+  session: SessionTimesSchema,
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 

@@ -8,7 +8,12 @@ import { text } from './text';
 export const ConversationStateSchema = z.enum(['queued', 'offered', 'picked', 'ended']);
 export type ConversationState = z.infer<typeof ConversationStateSchema>;
 
-export const ChannelSchema = z.enum(['webchat']);
+/**
+ * How the customer reaches us: our own web chat, or a messaging channel through the Conversation
+ * API (`channel` tells which; see src/domain/channel-rules.ts for each one's limits).
+ */
+export const ChannelSchema = z.enum(['webchat', 'sms', 'mms', 'whatsapp', 'messenger', 'viber']);
+export type Channel = z.infer<typeof ChannelSchema>;
 
 export const CustomerSchema = z.object({
   id: z.string(),

@@ -16,6 +16,10 @@ export const ErrorCodeSchema = z.enum([
   'setup_done',
   /** Accepting or rejecting an offer that expired, was withdrawn or went to someone else. */
   'offer_expired',
+  /** Ending a chat in a queue that needs a reason (wrap-up code), without one. */
+  'wrap_up_required',
+  /** A wrap-up code that is unknown, retired, or not offered in the conversation's queue. */
+  'wrap_up_code_unavailable',
   'rate_limited',
   /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
   'file_too_large',
@@ -35,6 +39,14 @@ export const ErrorCodeSchema = z.enum([
   'link_expired',
   /** A web-chat link whose customer signature is wrong, or that the workspace cannot check (no secret set up). */
   'invalid_signature',
+  /** A user has registered as many devices for push notifications as allowed (DEVICES_PER_USER_MAX). */
+  'too_many_devices',
+  /** A canned response's shortcut is taken in the same scope (the shared ones, or the user's own). */
+  'duplicate_shortcut',
+  /** What a messaging channel cannot carry: files on SMS, text longer than the channel allows. */
+  'channel_limit',
+  /** WhatsApp: more than 24 hours since the customer's last message, so a free-form reply is refused. */
+  'reply_window_closed',
   /** The database cannot be reached right now (503 with Retry-After): try again shortly. */
   'unavailable',
   'internal',

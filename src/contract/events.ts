@@ -1,10 +1,11 @@
+import { DraftSchema } from './drafts';
 import { z } from 'zod';
 import { ConversationSchema, PersonRefSchema, TransferSchema } from './conversations';
 import { PreferencesSchema } from './preferences';
 import { AgentPresenceSchema } from './presence';
 import { QueueSchema } from './queues';
 import { ReadStateSchema } from './read-markers';
-import { MessageSchema } from './messages';
+import { MessageDeliverySchema, MessageSchema } from './messages';
 import { NoteSchema } from './notes';
 import { SettingsSchema } from './settings';
 import { CustomerConversationSchema } from './webchat';
@@ -70,6 +71,17 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   }),
   /** Staff only: the customer's view of the log never contains notes. */
   z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
+  /**
+   * An agent's message to a messaging channel got further (sent, delivered, read) or failed.
+   * Staff only; the message itself is unchanged.
+   */
+  z.object({
+    ...base,
+    type: z.literal('message.delivery'),
+    conversationId: z.string(),
+    messageId: z.string(),
+    delivery: MessageDeliverySchema,
+  }),
 ]);
 export type ConversationEvent = z.infer<typeof ConversationEventSchema>;
 
@@ -89,6 +101,11 @@ export const WorkspaceEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('user.updated'), user: PersonRefSchema }),
   /** An agent's presence changed (by their choice or the server's, which gives a reason). */
   z.object({ ...base, type: z.literal('presence.changed'), ...AgentPresenceSchema.shape }),
+  /**
+   * A shared canned response was created, changed or deleted: panels fetch their list again (it
+   * names none, since agents may see only their queues' ones).
+   */
+  z.object({ ...base, type: z.literal('canned-responses.updated') }),
 ]);
 export type WorkspaceEvent = z.infer<typeof WorkspaceEventSchema>;
 
@@ -96,6 +113,10 @@ export type WorkspaceEvent = z.infer<typeof WorkspaceEventSchema>;
 export const UserEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('read.updated'), read: ReadStateSchema }),
   z.object({ ...base, type: z.literal('preferences.updated'), preferences: PreferencesSchema }),
+  /** My draft in a conversation was saved (empty: removed), on this device or another. */
+  z.object({ ...base, type: z.literal('draft.saved'), conversationId: z.string(), draft: DraftSchema }),
+  /** One of my personal canned responses was created, changed or deleted, on this device or another. */
+  z.object({ ...base, type: z.literal('my-canned-responses.updated') }),
 ]);
 export type UserEvent = z.infer<typeof UserEventSchema>;
 

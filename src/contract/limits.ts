@@ -1,3 +1,5 @@
+import type { ConversationSort } from './preferences';
+
 /** Limits shared by the UI, the server and the mocks, so every side refuses the same input. */
 export const MESSAGE_TEXT_MAX_LENGTH = 4000;
 export const CUSTOMER_NAME_MAX_LENGTH = 120;
@@ -6,6 +8,13 @@ export const USERNAME_MAX_LENGTH = 40;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
+/** A device's name given at login by an API client. */
+export const DEVICE_NAME_MAX_LENGTH = 80;
+/** Enough of a browser's User-Agent to tell devices apart in the session list. */
+export const USER_AGENT_MAX_LENGTH = 300;
+/** A canned response's shortcut (typed after `/`) and its text, which goes into a message. */
+export const CANNED_SHORTCUT_MAX_LENGTH = 30;
+export const CANNED_TEXT_MAX_LENGTH = MESSAGE_TEXT_MAX_LENGTH;
 /** Internal notes are longer-lived working notes than chat lines, but still one screenful. */
 export const NOTE_TEXT_MAX_LENGTH = 4000;
 /** Page size for message lists; older pages are fetched by cursor. */
@@ -47,6 +56,12 @@ export const ATTACHMENT_FILE_NAME_MAX_LENGTH = 120;
 export const OFFER_TIMEOUT_MIN_SECONDS = 5;
 export const OFFER_TIMEOUT_MAX_SECONDS = 600;
 export const LOST_AGENT_GRACE_MIN_SECONDS = 10;
+/** How long an agent reachable by push keeps their chats while away (settings: 0 turns the rule off). */
+export const PUSH_KEEP_CHATS_MAX_MINUTES = 24 * 60;
+/** Push notification devices: a user's name for one, an app's token, and how many one user may register. */
+export const DEVICE_LABEL_MAX_LENGTH = 80;
+export const PUSH_TOKEN_MAX_LENGTH = 4096;
+export const DEVICES_PER_USER_MAX = 20;
 /** How many conversations an agent may hold at once before offers stop (admin-set per agent). */
 export const AGENT_CAPACITY_MIN = 1;
 export const AGENT_CAPACITY_MAX = 50;
@@ -56,3 +71,8 @@ export const QUEUE_NAME_MAX_LENGTH = 60;
 export const EXTERNAL_CUSTOMER_ID_MAX_LENGTH = 200;
 /** How long a retried web-chat start may still get its conversation's token back. */
 export const WEBCHAT_START_REPLAY_WINDOW_SECONDS = 600;
+/**
+ * The Conversations list's order until a user chooses one. Here rather than in preferences.ts
+ * (which re-exports it) so that the query keys, in every first load, need no zod.
+ */
+export const DEFAULT_CONVERSATION_SORT: ConversationSort = 'arrived-oldest';

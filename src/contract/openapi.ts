@@ -1,29 +1,23 @@
 import { z } from 'zod';
-import { api, type RouteDef, type RouteName } from './api';
-import { apiSummaries } from './api-summaries';
+import type { RouteDef, RouteName } from './api';
+import { allRoutes } from './all-routes';
+import { apiDescriptions, apiSummaries } from './api-summaries';
 import { ApiErrorSchema } from './errors';
 import { RealtimeFrameSchema, RealtimeHelloSchema } from './events';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
-function queryParameters(route: RouteDef) {
-  if (!route.query) return [];
-  const schema = toSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+/** The route's query or path parameters, from its contract schema (an object, one key each). */
+function parameters(route: RouteDef, where: 'query' | 'path') {
+  const declared = where === 'query' ? route.query : route.params;
+  if (!declared) return [];
+  const schema = toSchema(declared, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
     name,
-    in: 'query',
-    required: schema.required?.includes(name) ?? false,
+    in: where,
+    required: where === 'path' || (schema.required?.includes(name) ?? false),
     schema: s,
-  }));
-}
-
-function pathParameters(path: string) {
-  return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
   }));
 }
 
@@ -48,18 +42,19 @@ const BINARY_RESPONSES = {
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const error = { content: { 'application/json': { schema: toSchema(ApiErrorSchema, 'output') } } };
-  for (const [name, route] of Object.entries(api) as [RouteName, RouteDef][]) {
+  for (const [name, route] of Object.entries(allRoutes) as [RouteName, RouteDef][]) {
     const openApiPath = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     paths[openApiPath] ??= {};
     paths[openApiPath][route.method.toLowerCase()] = {
       operationId: name,
       summary: apiSummaries[name],
+      ...(apiDescriptions[name] && { description: apiDescriptions[name] }),
       security: [
         ...(route.access === 'public' ? [] : route.access === 'customer' ? [{ customerToken: [] }] : [{ bearer: [] }, { cookie: [] }]),
         // A signed link (`exp` and `sig` in the query) needs no other credential.
         ...(route.responseFormat === 'binary' ? [{}] : []),
       ],
-      parameters: [...pathParameters(route.path), ...queryParameters(route)],
+      parameters: [...parameters(route, 'path'), ...parameters(route, 'query')],
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } },
       }),

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_CONVERSATION_SORT } from './limits';
+
+export { DEFAULT_CONVERSATION_SORT };
 
 /** How the Conversations list is ordered. */
 export const ConversationSortSchema = z.enum([
@@ -16,7 +19,6 @@ export const ConversationSortSchema = z.enum([
   'customer-name',
 ]);
 export type ConversationSort = z.infer<typeof ConversationSortSchema>;
-export const DEFAULT_CONVERSATION_SORT: ConversationSort = 'arrived-oldest';
 
 export const NotificationPreferencesSchema = z.object({
   /** New customer messages in conversations I hold. */
@@ -25,7 +27,7 @@ export const NotificationPreferencesSchema = z.object({
   newConversations: z.boolean(),
   /** Raise the browser's desktop notifications (the browser asks the user's permission once). */
   desktop: z.boolean(),
-  /** Play a short sound. */
+  /** Play a short sound (on by default; browsers allow it once the user has interacted with the page). */
   sound: z.boolean(),
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
@@ -37,9 +39,14 @@ export const PreferencesSchema = z.object({
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
+/**
+ * What a user has not chosen. The server keeps only the choices users make, so a default changed
+ * here reaches everyone who never chose (sound was off by default before; those who saved
+ * preferences then keep what they saved).
+ */
 export const DEFAULT_PREFERENCES: Preferences = {
   conversationSort: DEFAULT_CONVERSATION_SORT,
-  notifications: { newMessages: true, newConversations: true, desktop: false, sound: false },
+  notifications: { newMessages: true, newConversations: true, desktop: false, sound: true },
 };
 
 /** PUT replaces only what it names. */

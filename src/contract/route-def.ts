@@ -10,6 +10,11 @@ export interface RouteDef {
   /** Fastify-style path; `:name` segments are parameters. */
   path: string;
   access: RouteAccess;
+  /**
+   * The path's `:name` segments: an object schema with one key per segment (path-params.ts),
+   * required when the path has any (route-def.test.ts checks).
+   */
+  params?: z.ZodType;
   body?: z.ZodType;
   query?: z.ZodType;
   response: z.ZodType;

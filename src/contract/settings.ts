@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AttachmentPolicySchema } from './attachments';
+import { AttachmentPolicySchema, DEFAULT_ATTACHMENT_POLICY } from './attachments';
 import { PersonRefSchema } from './conversations';
-import { LOST_AGENT_GRACE_MIN_SECONDS, OFFER_TIMEOUT_MAX_SECONDS, OFFER_TIMEOUT_MIN_SECONDS } from './limits';
+import { LOST_AGENT_GRACE_MIN_SECONDS, OFFER_TIMEOUT_MAX_SECONDS, OFFER_TIMEOUT_MIN_SECONDS, PUSH_KEEP_CHATS_MAX_MINUTES } from './limits';
 
 /** How conversations are offered, when agents count as lost, and how long a reply may take. */
 export const RoutingSettingsSchema = z.object({
@@ -19,8 +19,20 @@ export const RoutingSettingsSchema = z.object({
     .int('Whole seconds only')
     .min(LOST_AGENT_GRACE_MIN_SECONDS, `At least ${LOST_AGENT_GRACE_MIN_SECONDS} seconds`)
     .max(3600, 'At most 3600 seconds'),
+  /** How long a customer should wait in a queue for an agent: Picklist rows turn amber near it and red past it. */
+  waitingLimitSeconds: z.number().int('Whole seconds only').min(10, 'At least 10 seconds').max(86_400, 'At most 24 hours'),
   /** How long a customer should wait for a reply: rows turn amber near it and red past it. */
   replyTimeLimitSeconds: z.number().int('Whole seconds only').min(10, 'At least 10 seconds').max(86_400, 'At most 24 hours'),
+  /**
+   * How long an agent whose connections are all gone keeps their conversations, counted from when
+   * the last one went, while a device of theirs registered for push notifications can be reached
+   * (README, "Push notifications"). 0: no such exception, the grace period alone applies.
+   */
+  pushKeepChatsMinutes: z
+    .number()
+    .int('Whole minutes only')
+    .min(0, 'At least 0 minutes (0 turns it off)')
+    .max(PUSH_KEEP_CHATS_MAX_MINUTES, `At most ${PUSH_KEEP_CHATS_MAX_MINUTES} minutes (24 hours)`),
 });
 export type RoutingSettings = z.infer<typeof RoutingSettingsSchema>;
 
@@ -28,7 +40,9 @@ export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = {
   offerTimeoutSeconds: 30,
   maxMissedOffers: 3,
   lostAgentGraceSeconds: 60,
+  waitingLimitSeconds: 60,
   replyTimeLimitSeconds: 120,
+  pushKeepChatsMinutes: 15,
 };
 
 /** How long staff sessions last: unused for `sessionIdleMinutes` they end, and in any case after `sessionMaxDays`. */
@@ -60,11 +74,24 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** PUT replaces both policies, and the routing and security settings when given (older clients leave them out). */
+/** The settings until an admin first saves them: the defaults above, as a fresh copy to change. */
+export const defaultSettings = (): Settings => ({
+  agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+  customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
+  routing: { ...DEFAULT_ROUTING_SETTINGS },
+  security: { ...DEFAULT_SECURITY_SETTINGS },
+  updatedAt: null,
+  updatedBy: null,
+});
+
+/**
+ * PUT replaces both policies, and the routing and security settings when given (older clients leave
+ * them out, and may leave out routing settings added after them: those keep their stored value).
+ */
 export const UpdateSettingsRequestSchema = z.object({
   agentUploads: AttachmentPolicySchema,
   customerUploads: AttachmentPolicySchema,
-  routing: RoutingSettingsSchema.optional(),
+  routing: RoutingSettingsSchema.extend({ pushKeepChatsMinutes: RoutingSettingsSchema.shape.pushKeepChatsMinutes.optional() }).optional(),
   security: SecuritySettingsSchema.optional(),
 });
 export type UpdateSettingsRequest = z.input<typeof UpdateSettingsRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonRefSchema, QueueRefSchema } from './conversations';
+import { ChannelSchema, PersonRefSchema, QueueRefSchema } from './conversations';
 import { PresenceSchema } from './presence';
 import { QueueSchema } from './queues';
 import { CONVERSATION_PAGE_MAX } from './limits';
@@ -28,8 +28,19 @@ export const QueueStatsSchema = z.object({
 });
 export type QueueStats = z.infer<typeof QueueStatsSchema>;
 
+/** Open conversations of one channel (web chat, SMS, WhatsApp…), across queues. */
+export const ChannelCountSchema = z.object({
+  channel: ChannelSchema,
+  waiting: z.number().int().nonnegative(),
+  offered: z.number().int().nonnegative(),
+  inProgress: z.number().int().nonnegative(),
+});
+export type ChannelCount = z.infer<typeof ChannelCountSchema>;
+
 export const QueueDashboardSchema = z.object({
   queues: z.array(QueueStatsSchema),
+  /** Per channel with any open conversation, in the contract's channel order; absent from older servers. */
+  channels: z.array(ChannelCountSchema).optional(),
   /** The server's clock when the figures were read, so waiting times agree across clients. */
   at: z.iso.datetime(),
 });
@@ -74,6 +85,8 @@ export const AuditKindSchema = z.enum([
   'reassigned',
   'returned',
   'ended',
+  /** The reason (wrap-up code) and summary the agent gave when ending. */
+  'wrapped_up',
   'upload_rejected',
 ]);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

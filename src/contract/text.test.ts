@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { api } from './api';
+import { allRoutes } from './all-routes';
 import { RealtimeHelloSchema, RealtimeTypingSchema } from './events';
 import { text, unstorableTextProblem } from './text';
 
@@ -41,7 +41,7 @@ function stringLeaves(schema: z.ZodType, path: string, out: [string, z.ZodType][
 }
 
 const inputs: [string, z.ZodType][] = [
-  ...Object.entries(api).flatMap(([name, route]) => [
+  ...Object.entries(allRoutes).flatMap(([name, route]) => [
     ...('body' in route ? [[`${name} body`, route.body] as [string, z.ZodType]] : []),
     ...('query' in route ? [[`${name} query`, route.query] as [string, z.ZodType]] : []),
   ]),

@@ -30,3 +30,9 @@ export const storableText = z.superRefine<string>((value, ctx) => {
  * path parameter. Chain `.trim()`, `.min()`, … after it; its message comes first.
  */
 export const text = () => z.string().check(storableText);
+
+/**
+ * What people write to each other (a message, a note): trimmed, at most `max` characters, said
+ * of `what` ("A message") when it is longer. Chain `.min(1, …)` where it may not be empty.
+ */
+export const writtenText = (what: string, max: number) => text().trim().max(max, `${what} can be at most ${max} characters`);

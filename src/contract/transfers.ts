@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConversationSchema, TransferSchema } from './conversations';
 import { NOTE_TEXT_MAX_LENGTH } from './limits';
 import { QueueSchema } from './queues';
-import { text } from './text';
+import { text, writtenText } from './text';
 
 /** Where a conversation goes: back into a queue (any agent serving it may pick), or to one agent. */
 export const TransferTargetSchema = z.discriminatedUnion(
@@ -21,10 +21,7 @@ export const TransferRequestSchema = z.object({
    * For the receiver: stored with the transfer and added to the conversation's internal notes.
    * Never shown to the customer. Blank counts as none.
    */
-  note: text()
-    .trim()
-    .max(NOTE_TEXT_MAX_LENGTH, `A note can be at most ${NOTE_TEXT_MAX_LENGTH} characters`)
-    .optional(),
+  note: writtenText('A note', NOTE_TEXT_MAX_LENGTH).optional(),
 });
 export type TransferRequest = z.input<typeof TransferRequestSchema>;
 

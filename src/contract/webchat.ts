@@ -16,7 +16,7 @@ export const ExternalCustomerIdSchema = text()
 
 export const StartChatRequestSchema = z
   .object({
-    queueId: text().min(1, 'Choose a queue'),
+    queueId: text().min(1, 'Choose a topic'),
     name: CustomerNameSchema,
     email: CustomerEmailSchema,
     /** The customer's first message. */

@@ -39,7 +39,8 @@ export function withMessage(c: Conversation, message: Message): Conversation {
   if (c.id !== message.conversationId || c.lastSeq > message.seq) return c;
   return {
     ...c,
-    lastMessage: message,
+    // What a row previews: someone's words, never a system line ("… joined the conversation").
+    lastMessage: message.authorKind === 'system' ? c.lastMessage : message,
     lastSeq: message.seq,
     firstMessage: c.firstMessage ?? (message.authorKind === 'customer' ? message : null),
     lastCustomerMessageAt: lastCustomerMessageAfter(c.lastCustomerMessageAt, message),

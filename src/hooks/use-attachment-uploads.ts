@@ -4,8 +4,11 @@ import { ApiRequestError, errorMessage } from '../lib/api-client';
 
 export interface StagedFile {
   localId: string;
-  file: File;
-  /** For image previews; revoked when the file leaves the tray. */
+  /** What the tray shows of the file. */
+  name: string;
+  sizeBytes: number;
+  mimeType: string;
+  /** For image previews: a local copy (revoked when the file leaves the tray), or a stored file's link. */
   previewUrl: string | null;
   status: 'uploading' | 'uploaded' | 'failed' | 'refused';
   progress: number;
@@ -17,6 +20,17 @@ interface Options {
   policy: AttachmentPolicy | undefined;
   who: 'agents' | 'customers';
   upload(file: File, onProgress: (fraction: number) => void, signal: AbortSignal): Promise<Attachment>;
+  /** Files stored already, shown as uploaded (a canned response's, while it is edited). */
+  initial?: Attachment[];
+}
+
+/** Stores one staged file on the server: an upload of a local file, or a copy of a stored one. */
+type Store = (onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<Attachment>;
+
+/** A file already stored elsewhere (a canned response's) to attach by copying it, with the call that copies it. */
+export interface StoredFileCopy {
+  source: Attachment;
+  copy(signal: AbortSignal): Promise<Attachment>;
 }
 
 let nextId = 0;
@@ -26,9 +40,24 @@ let nextId = 0;
  * shows while the user is still typing; files that break the policy are refused before any byte
  * is sent, with the rule they broke. Sending needs every remaining file uploaded.
  */
-export function useAttachmentUploads({ policy, who, upload }: Options) {
-  const [files, setFiles] = useState<StagedFile[]>([]);
+const storedFile = (attachment: Attachment): StagedFile => ({
+  localId: `f${nextId++}`,
+  name: attachment.fileName,
+  sizeBytes: attachment.sizeBytes,
+  mimeType: attachment.displayMimeType,
+  previewUrl: attachment.kind === 'image' ? attachment.url : null,
+  status: 'uploaded',
+  progress: 1,
+  attachment,
+});
+
+export function useAttachmentUploads({ policy, who, upload, initial }: Options) {
+  const [files, setFiles] = useState<StagedFile[]>(() => (initial ?? []).map(storedFile));
   const controllers = useRef(new Map<string, AbortController>());
+  // How each staged file is stored, again on Retry.
+  const stores = useRef(new Map<string, Store>());
+  // Object URLs this hook made, to revoke; a stored file's link is not one.
+  const ownPreviews = useRef(new Set<string>());
   const latestUpload = useRef(upload);
   latestUpload.current = upload;
 
@@ -38,8 +67,9 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
   const start = useCallback((staged: StagedFile) => {
     const controller = new AbortController();
     controllers.current.set(staged.localId, controller);
-    latestUpload
-      .current(staged.file, (progress) => patch(staged.localId, { progress }), controller.signal)
+    const store = stores.current.get(staged.localId);
+    if (!store) return;
+    store((progress) => patch(staged.localId, { progress }), controller.signal)
       .then((attachment) => patch(staged.localId, { status: 'uploaded', progress: 1, attachment }))
       .catch((err: unknown) => {
         if ((err as Error).name === 'AbortError') return;
@@ -56,10 +86,16 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
       const staged = incoming.map((file): StagedFile => {
         const named = policy ? checkFileName(file.name, policy, who) : null;
         const refusal = named && 'code' in named ? named : policy ? checkFileSize(file.name, file.size, policy) : null;
+        const localId = `f${nextId++}`;
+        stores.current.set(localId, (onProgress, signal) => latestUpload.current(file, onProgress, signal));
+        const previewUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+        if (previewUrl) ownPreviews.current.add(previewUrl);
         return {
-          localId: `f${nextId++}`,
-          file,
-          previewUrl: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
+          localId,
+          name: file.name,
+          sizeBytes: file.size,
+          mimeType: file.type,
+          previewUrl,
           status: refusal ? 'refused' : 'uploading',
           progress: 0,
           error: refusal?.message,
@@ -71,11 +107,29 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
     [policy, who, start],
   );
 
+  /**
+   * Files stored on the server already (a canned response's): each is copied for this message,
+   * shown in the tray like an upload meanwhile, and refused like one when the policy says so.
+   */
+  const addCopies = useCallback(
+    (copies: StoredFileCopy[]) => {
+      const staged = copies.map(({ source, copy }): StagedFile => {
+        const shown = { ...storedFile(source), status: 'uploading' as const, progress: 0, attachment: undefined };
+        stores.current.set(shown.localId, (_onProgress, signal) => copy(signal));
+        return shown;
+      });
+      setFiles((all) => [...all, ...staged]);
+      staged.forEach(start);
+    },
+    [start],
+  );
+
   const remove = useCallback((localId: string) => {
     controllers.current.get(localId)?.abort();
+    stores.current.delete(localId);
     setFiles((all) => {
       const gone = all.find((f) => f.localId === localId);
-      if (gone?.previewUrl) URL.revokeObjectURL(gone.previewUrl);
+      if (gone?.previewUrl && ownPreviews.current.delete(gone.previewUrl)) URL.revokeObjectURL(gone.previewUrl);
       return all.filter((f) => f.localId !== localId);
     });
   }, []);
@@ -92,7 +146,10 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
   );
 
   /** After a send: the files now belong to the message. Previews stay valid for the pending bubble. */
-  const clear = useCallback(() => setFiles([]), []);
+  const clear = useCallback(() => {
+    stores.current.clear();
+    setFiles([]);
+  }, []);
 
   useEffect(() => {
     const running = controllers.current;
@@ -102,6 +159,7 @@ export function useAttachmentUploads({ policy, who, upload }: Options) {
   return {
     files,
     add,
+    addCopies,
     remove,
     retry,
     clear,

@@ -1,12 +1,33 @@
 import { strings } from './strings';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
-export const formatTime = (iso: string) => timeFormat.format(new Date(iso));
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+// The reader's formats are made once; tests fix a locale of their own.
+const stampFormats = (locale?: string) =>
+  [{}, { day: 'numeric', month: 'short' }, { day: 'numeric', month: 'short', year: 'numeric' }].map(
+    (date) => new Intl.DateTimeFormat(locale, { ...date, hour: '2-digit', minute: '2-digit' } as Intl.DateTimeFormatOptions),
+  );
+const readerStampFormats = stampFormats();
+
+/**
+ * When something happened, as short as it can be said without leaving the day unclear: the time
+ * alone for today ("14:05"), "Yesterday, 14:05", the day and month this year ("12 Mar, 14:05"),
+ * and the year too before that. In the reader's time zone and, unless `locale` says otherwise,
+ * their language. For message times, list rows and History: anything not from today shows its date.
+ */
+export function formatStamp(iso: string, now = new Date(), locale?: string): string {
+  const at = new Date(iso);
+  const [time, thisYear, otherYear] = locale ? stampFormats(locale) : readerStampFormats;
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (at.toDateString() === now.toDateString()) return time!.format(at);
+  if (at.toDateString() === yesterday.toDateString()) return `${strings.thread.yesterday}, ${time!.format(at)}`;
+  return (at.getFullYear() === now.getFullYear() ? thisYear! : otherYear!).format(at);
+}
 
 /** "45 s", "12 min", "3 h 5 min", "2 d" — for waiting times. */
 export function formatDuration(ms: number): string {

@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { MESSAGE_PAGE_MAX, MESSAGE_PAGE_SIZE } from '../contract/limits';
-import type { Message, MessagePage } from '../contract/messages';
+import type { Message, MessageDelivery, MessagePage } from '../contract/messages';
 
 /** Cached message pages: pages[0] is the newest page, later pages are older. */
 export type MessagePages = InfiniteData<MessagePage, OlderPage | undefined>;
@@ -15,6 +15,10 @@ export function mergeMessages(data: MessagePages | undefined, incoming: Message[
   const messages = [...newest!.messages, ...fresh].sort((a, b) => a.seq - b.seq);
   return { ...data, pages: [{ ...newest!, messages }, ...older] };
 }
+
+/** The thread with one message's delivery state replaced (a channel's tick moved on, or it failed). */
+export const withDelivery = (data: MessagePages | undefined, id: string, delivery: MessageDelivery): MessagePages | undefined =>
+  data && { ...data, pages: data.pages.map((p) => ({ ...p, messages: p.messages.map((m) => (m.id === id ? { ...m, delivery } : m)) })) };
 
 /** All cached messages, oldest first. */
 export function flattenMessages(data: { pages: MessagePage[] } | undefined): Message[] {

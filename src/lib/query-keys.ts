@@ -1,5 +1,6 @@
 import type { ConversationView } from '../contract/conversations';
-import { DEFAULT_CONVERSATION_SORT, type ConversationSort } from '../contract/preferences';
+import { DEFAULT_CONVERSATION_SORT } from '../contract/limits';
+import type { ConversationSort } from '../contract/preferences';
 
 /** Every query key of the SPA, built in one place so invalidations never retype them. */
 export const queryKeys = {
@@ -7,6 +8,8 @@ export const queryKeys = {
   setup: () => ['setup'] as const,
   queues: () => ['queues'] as const,
   transferTargets: () => ['transfer-targets'] as const,
+  /** The end reasons a queue offers (the End chat dialog). */
+  wrapUpOptions: (queueId: string) => ['wrap-up', queueId] as const,
   attachmentPolicy: () => ['attachment-policy'] as const,
   settings: () => ['settings'] as const,
   /** Offer timeout and friends: nested under settings, so a settings.updated invalidation refreshes them too. */
@@ -15,6 +18,12 @@ export const queryKeys = {
   /** Why the server last changed my presence, until I dismiss it; filled by realtime events only. */
   presenceNotice: () => ['presence-notice'] as const,
   preferences: () => ['preferences'] as const,
+  /** My logged-in devices. */
+  deviceSessions: () => ['device-sessions'] as const,
+  /** My devices registered for push notifications, and the server's VAPID key. */
+  devices: () => ['devices'] as const,
+  /** My personal canned responses and the shared ones I may use. */
+  cannedResponses: () => ['canned-responses'] as const,
   conversations: {
     all: () => ['conversations'] as const,
     lists: () => ['conversations', 'list'] as const,
@@ -45,13 +54,18 @@ export const queryKeys = {
     conversationLists: () => ['supervision', 'conversations'] as const,
     /** Paged, by arrival. */
     conversations: (queueId: string | undefined) => ['supervision', 'conversations', queueId ?? 'all'] as const,
+    /** Reasons chats ended with since a moment (the start of the supervisor's day). */
+    wrapUp: () => ['supervision', 'wrap-up'] as const,
+    wrapUpCounts: (since: string) => ['supervision', 'wrap-up', since] as const,
   },
   /** The admins' tables. */
   admin: {
     all: () => ['admin'] as const,
     queues: () => ['admin', 'queues'] as const,
     users: () => ['admin', 'users'] as const,
+    channels: () => ['admin', 'channels'] as const,
     audit: () => ['admin', 'audit'] as const,
+    wrapUp: () => ['admin', 'wrap-up'] as const,
   },
   webchat: {
     queues: () => ['webchat', 'queues'] as const,

@@ -34,8 +34,6 @@ export class RealtimeConnection {
   ) {}
 
   start(): void {
-    // The MSW mocks answer HTTP only; with no server behind the socket, say so instead of waiting.
-    if (import.meta.env.VITE_USE_MOCKS) return this.handlers.onStatus?.('offline');
     this.stopped = false;
     this.connect();
     window.addEventListener('online', this.reconnectNow);

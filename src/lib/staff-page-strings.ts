@@ -3,264 +3,33 @@
  * supervisor, preferences), apart from strings.ts so that the login page and the customers' web chat, which load
  * strings.ts at once, do not download them. Same rules as strings.ts.
  */
-export const settingsStrings = {
-  conversations: 'Conversations',
+// Each area's own strings are separate modules, so a page's first load carries only its own.
+export { settingsStrings } from './settings-strings';
+export { preferencesStrings } from './preferences-strings';
+export { supervisorStrings } from './supervisor-strings';
+export { adminStrings } from './admin-strings';
+
+/**
+ * The frame around every staff page (its navigation and 403 pages): small on purpose, because it is
+ * part of the agent's first load, while each area's own strings load with that area.
+ */
+export const staffFrameStrings = {
   navLabel: 'Pages',
-  title: 'System Configurator',
-  intro:
-    'Choose which files agents and customers may upload and how large each file may be, how long agents have to accept offered conversations, and how long customers should wait for a reply.',
-  lastSaved: (who: string, when: string) => `Last saved by ${who} on ${when}.`,
-  defaults: 'Nobody has saved these settings yet: the defaults apply.',
-  sections: { agentUploads: "Agents' uploads", customerUploads: "Customers' uploads" },
-  sectionHints: {
-    agentUploads: 'Files agents attach to their messages in the panel.',
-    customerUploads: 'Files customers send from the web chat.',
-  },
-  kinds: { image: 'Images', video: 'Videos', document: 'Documents' },
-  fileType: (label: string, extensions: readonly string[]) => `${label} (${extensions.map((e) => `.${e}`).join(', ')})`,
-  maxSize: 'Maximum file size (MB)',
-  maxSizeHint: (ceilingMb: number) => `At most ${ceilingMb} MB.`,
-  sizeInvalid: 'Enter a size in MB, for example 10 or 2.5.',
-  maxImagePixels: 'Largest image (megapixels)',
-  maxImagePixelsHint: (min: number, max: number) =>
-    `Width × height, as the file declares it: larger images are refused before anyone opens them. ${min} to ${max} megapixels.`,
-  imagePixelsInvalid: 'Enter megapixels, for example 40 or 12.5.',
-  uploadsOff: {
-    agentUploads: 'No file type is allowed: agents cannot attach files.',
-    customerUploads: 'No file type is allowed: customers cannot send files.',
-  },
-  save: 'Save changes',
-  reset: 'Reset',
-  unsaved: 'You have unsaved changes.',
-  saved: 'Settings saved',
-  fixFields: 'Some settings need fixing: see the marked fields.',
-  backToPanel: 'Back to the panel',
-  leaveTitle: 'Leave without saving?',
-  leaveBody: 'Your changes to the settings have not been saved yet.',
-  stay: 'Stay',
-  discardChanges: 'Discard changes',
-  security: {
-    section: 'Sessions',
-    sectionHint: 'How long staff stay logged in. An open panel counts as use.',
-    labels: { sessionIdleMinutes: 'Idle timeout (minutes)', sessionMaxDays: 'Maximum session length (days)' },
-    hints: {
-      sessionIdleMinutes: (min: number, max: number) => `A session unused this long ends; its user logs in again. ${min} to ${max} minutes.`,
-      sessionMaxDays: (min: number, max: number) => `Every session ends this many days after login, however much it is used. ${min} to ${max} days.`,
-    },
-    invalid: 'Enter a whole number, for example 480.',
-  },
-  routing: {
-    section: 'Routing and response times',
-    sectionHint: 'How conversations are offered to agents, when an agent counts as gone, and how long customers should wait for a reply.',
-    labels: {
-      offerTimeoutSeconds: 'Offer timeout (seconds)',
-      maxMissedOffers: 'Missed offers before Away',
-      lostAgentGraceSeconds: 'Lost-connection grace (seconds)',
-      replyTimeLimitSeconds: 'Reply time limit (seconds)',
-    },
-    hints: {
-      offerTimeoutSeconds: (min: number, max: number) =>
-        `How long an agent has to accept an offered conversation before it goes to the next agent. ${min} to ${max} seconds.`,
-      maxMissedOffers: (min: number, max: number) =>
-        `How many offers in a row an agent may let expire before being set to Away. ${min} to ${max} offers.`,
-      lostAgentGraceSeconds: (min: number, max: number) =>
-        `How long all of an agent's connections may be gone before their conversations go back to the queue. ${min} to ${max} seconds.`,
-      replyTimeLimitSeconds: (min: number, max: number) =>
-        `How long a customer should wait for a reply: conversation rows turn amber near it and red past it. ${min} to ${max} seconds (${max / 3600} hours).`,
-    },
-    invalid: {
-      offerTimeoutSeconds: 'Enter a number of seconds, for example 30.',
-      maxMissedOffers: 'Enter a number of offers, for example 3.',
-      lostAgentGraceSeconds: 'Enter a number of seconds, for example 60.',
-      replyTimeLimitSeconds: 'Enter a number of seconds, for example 120.',
-    },
-  },
-};
-
-export const preferencesStrings = {
-  nav: 'Preferences',
-  title: 'Preferences',
-  intro: 'These choices are saved with your account, so every device you use shares them.',
-  agentsOnly: 'Notifications are raised for agents, about the conversations they hold and the ones offered or waiting in their queues. Your choices are kept for when you serve queues.',
-  notifications: 'Notifications',
-  notificationsHint: 'What to tell you about, and how.',
-  what: 'Tell me about',
-  how: 'How',
-  newMessages: 'New messages in my conversations',
-  newMessagesHint: 'Not for the conversation you are looking at.',
-  newConversations: 'New offers and conversations waiting in my queues',
-  desktop: 'Desktop notifications',
-  desktopHint: 'Shown by your operating system, also while this tab is in the background.',
-  allowDesktop: 'Allow desktop notifications',
-  permission: {
-    granted: 'This browser allows desktop notifications from the panel.',
-    default: 'Your browser has not been asked yet: allow desktop notifications so they can be shown.',
-    denied:
-      'Your browser blocks desktop notifications from the panel. To fix it, open the site settings (the icon left of the address bar), allow Notifications, and reload this page.',
-    unsupported: 'This browser cannot show desktop notifications.',
-  },
-  sound: 'Sound',
-  soundHint: 'A short tone.',
-  testSound: 'Play test sound',
-  soundBlocked:
-    'Your browser keeps the panel silent until you interact with the page: press Play test sound (or click anywhere in the panel) once after opening it.',
-  soundPlayed: 'Did you hear it? If not, check your volume and that this tab is not muted.',
-  saveFailed: (message: string) => `Your change was not saved: ${message}`,
-  saving: 'Saving…',
-};
-
-export const supervisorStrings = {
-  nav: 'Supervisor',
-  title: 'Supervisor',
-  intro: 'Queues and agents right now. Figures update by themselves as conversations arrive, are picked and end.',
-  tabsLabel: 'Supervisor views',
-  tabs: { queues: 'Queues', agents: 'Agents', conversations: 'Conversations' },
-  forbiddenTitle: '403 — only supervisors and admins can watch queues and agents',
-  forbiddenBody: 'This page is for supervisors. Ask an admin of your workspace if you need it.',
-  queuesTable: 'Queues right now',
-  queue: 'Queue',
-  waiting: 'Waiting',
-  longestWait: 'Longest wait',
-  offered: 'Offered',
-  inProgress: 'In progress',
-  agentsServing: 'Agents serving',
-  available: 'Available',
-  lastHour: 'Last hour',
-  routingModes: { pick: 'Pick', offer: 'Offer' },
-  noWait: '—',
-  noQueues: 'There are no queues yet. Admins create them under Admin → Queues.',
-  showConversations: (queue: string) => `Show open conversations of ${queue}`,
-  chartLabel: (queue: string, latest: number, highest: number, lowest: number) =>
-    `${queue}: conversations waiting over the last hour — now ${latest}, at most ${highest}, at least ${lowest}`,
-  chartEmpty: (queue: string) => `${queue}: no waiting figures for the last hour yet`,
-  agentsTable: 'Agents right now',
-  agent: 'Agent',
-  presence: 'Presence',
-  presenceSetBy: { missed_offers: 'Set by the server: offers expired', lost_connection: 'Set by the server: connection lost' },
-  connected: 'Connected',
-  yes: 'Yes',
-  no: 'No',
-  inStateFor: 'In this state for',
   conversations: 'Conversations',
-  held: (held: number, capacity: number) => `${held} / ${capacity}`,
-  heldLabel: (held: number, capacity: number) => `${held} of at most ${capacity}`,
-  queues: 'Queues',
-  noQueuesServed: 'None',
-  noAgents: 'There are no agents yet. Admins add them under Admin → Users.',
-  conversationsTable: 'Open conversations',
-  queueFilter: 'Queue',
-  allQueues: 'All queues',
-  customer: 'Customer',
-  state: 'State',
-  arrived: 'Arrived',
-  waitingFor: 'Waiting for',
-  handledBy: 'Agent',
-  states: {
-    queued: 'Waiting',
-    reserved: (agent: string) => `Waiting for ${agent}`,
-    offered: (agent: string) => `Offered to ${agent}`,
-    picked: 'In progress',
-  },
-  open: (customer: string) => `Open the conversation with ${customer}`,
-  noConversations: 'No conversation is open right now.',
-  shown: (shown: number, total: number) => `Showing ${shown} of ${total} open conversations`,
-  showMore: 'Show more conversations',
-  noConversationsInQueue: (queue: string) => `No conversation is open in ${queue} right now.`,
-};
-
-export const adminStrings = {
-  nav: 'Admin',
-  tabsLabel: 'Admin pages',
-  tabs: { queues: 'Queues', users: 'Users', audit: 'Audit trail', settings: 'Settings' },
-  forbiddenTitle: '403 — only admins can manage the workspace',
-  forbiddenBody: 'Ask an admin of your workspace if a queue, a user or a setting needs changing.',
-  actions: 'Actions',
-  edit: 'Edit',
-  editLabel: (name: string) => `Edit ${name}`,
-  save: 'Save',
-  create: 'Create',
-  fixFields: 'Some fields need fixing: see the marked fields.',
-  queues: {
-    title: 'Queues',
-    intro: 'Where conversations wait, the address customers write to, how they are routed, and which agents serve them.',
-    table: 'Queues',
-    add: 'New queue',
-    createTitle: 'New queue',
-    editTitle: (name: string) => `Edit queue ${name}`,
-    name: 'Name',
-    address: 'Address',
-    addressHint: 'The conversations’ destination, for example support@example.com.',
-    routing: 'Routing',
-    routingModes: { pick: 'Pick', offer: 'Offer' },
-    routingHints: {
-      pick: 'Conversations wait in the Picklist until an agent picks one.',
-      offer: 'Each conversation is offered to the available agent who has waited longest; unanswered offers pass on.',
+  supervisor: 'Supervisor',
+  admin: 'Admin',
+  cannedResponses: 'Canned responses',
+  preferences: 'Preferences',
+  backToPanel: 'Back to the panel',
+  forbidden: {
+    supervision: {
+      title: '403 — only supervisors and admins can watch queues and agents',
+      body: 'This page is for supervisors. Ask an admin of your workspace if you need it.',
     },
-    agents: 'Agents serving this queue',
-    agentsColumn: 'Agents',
-    noAgentsToChoose: 'There are no agents yet: create them under Users.',
-    noAgents: 'No agents',
-    empty: 'There are no queues yet. Create the first one.',
-    created: (name: string) => `Queue ${name} created`,
-    saved: (name: string) => `Queue ${name} saved`,
-  },
-  users: {
-    title: 'Users',
-    intro: 'Who works in the panel, in which role and queues, and how many conversations agents hold at once.',
-    table: 'Users',
-    add: 'New user',
-    createTitle: 'New user',
-    editTitle: (name: string) => `Edit ${name}`,
-    name: 'Name',
-    username: 'Username',
-    usernameHint: 'Used to log in; cannot be changed later.',
-    displayName: 'Display name',
-    role: 'Role',
-    roles: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Admin' },
-    capacity: 'Capacity',
-    capacityHint: (min: number, max: number) => `Most conversations held at once (${min}–${max}).`,
-    queues: 'Queues',
-    queuesHint: 'Only agents serve queues.',
-    ownRole: 'You cannot change your own role. Ask another admin.',
-    noQueuesToChoose: 'There are no queues yet: create them under Queues.',
-    password: 'Password',
-    passwordHint: (min: number) => `At least ${min} characters. Tell the user, who can log in with it right away.`,
-    status: 'Status',
-    active: 'Active',
-    disabled: 'Disabled',
-    you: 'You',
-    empty: 'There are no users yet.',
-    created: (name: string) => `${name} can log in now`,
-    saved: (name: string) => `${name} saved`,
-    resetPassword: 'Reset password',
-    resetPasswordLabel: (name: string) => `Reset password of ${name}`,
-    resetTitle: (name: string) => `Reset password of ${name}`,
-    resetIntro: 'Choose a new password and tell it to them. They are logged out everywhere and log in again with the new one.',
-    newPassword: 'New password',
-    resetSubmit: 'Set password',
-    passwordReset: (name: string) => `New password set for ${name}`,
-    disable: 'Disable',
-    enable: 'Enable',
-    disableLabel: (name: string) => `Disable ${name}`,
-    enableLabel: (name: string) => `Enable ${name}`,
-    disableTitle: (name: string) => `Disable ${name}?`,
-    disableBody: (name: string) =>
-      `${name} is logged out everywhere at once and cannot log in until enabled again. Conversations they hold go back to their queues.`,
-    enableTitle: (name: string) => `Enable ${name}?`,
-    enableBody: (name: string) => `${name} can log in again with their password.`,
-    disabledNotice: (name: string) => `${name} is disabled and logged out everywhere`,
-    enabledNotice: (name: string) => `${name} can log in again`,
-  },
-  audit: {
-    title: 'Audit trail',
-    intro: 'Every change admins made to queues, users and settings, newest first.',
-    table: 'Admin changes',
-    when: 'When',
-    who: 'Who',
-    what: 'What',
-    target: 'Changed',
-    targets: { queue: 'Queue', user: 'User', settings: 'Settings' },
-    empty: 'No admin has changed anything yet.',
+    admin: {
+      title: '403 — only admins can manage the workspace',
+      body: 'Ask an admin of your workspace if a queue, a user or a setting needs changing.',
+    },
   },
 };
 
@@ -343,40 +112,17 @@ export const conversationListStrings = {
   /** A row's wait for my reply, with words as well as colour near and past the limit. */
   replyWait: (duration: string, urgency: 'ok' | 'near' | 'over') =>
     urgency === 'over' ? `Overdue · ${duration}` : urgency === 'near' ? `Reply soon · ${duration}` : `waiting ${duration}`,
-  waitingLabel: (duration: string, urgency: 'ok' | 'near' | 'over') =>
-    urgency === 'over'
-      ? `Waiting ${duration} for a reply, over the reply time limit`
-      : urgency === 'near'
-        ? `Waiting ${duration} for a reply, nearing the reply time limit`
-        : `Waiting ${duration} for a reply`,
+  /** A wait's title, in words: where the customer waits (`queue` or for a `reply`) and how near its limit. */
+  waitLabel: (kind: 'queue' | 'reply', duration: string, urgency: 'ok' | 'near' | 'over') => {
+    const [where, limit] = kind === 'queue' ? ['in the queue', 'queue waiting limit'] : ['for a reply', 'reply time limit'];
+    return urgency === 'ok' ? `Waiting ${duration} ${where}` : `Waiting ${duration} ${where}, ${urgency === 'over' ? 'over' : 'nearing'} the ${limit}`;
+  },
+  /** A Picklist row's wait in the queue, with words as well as colour near and past the limit. */
+  queueWait: (duration: string, urgency: 'ok' | 'near' | 'over') =>
+    urgency === 'ok' ? `waiting ${duration}` : `${conversationListStrings.queueUrgency[urgency]}${duration}`,
+  queueUrgency: { near: 'Waiting long · ', over: 'Over limit · ' },
   /** The tab title: the total of unread customer messages first, when there are any. */
   title: (appName: string, unread: number) => (unread > 0 ? `(${unread}) ${appName}` : appName),
-};
-
-export const identityStrings = {
-  unverified: 'Unverified',
-  unverifiedLabel: 'Unverified customer',
-  unverifiedHint:
-    'Name and email were typed into the web chat and are not confirmed: anyone can type any email. This record holds only this visitor\'s own conversations. Do not share account details until you have confirmed who they are.',
-  verified: 'Verified',
-  verifiedHint: (externalId: string) => `Signed in on the website as customer ${externalId}; earlier conversations are this customer's.`,
-  field: 'Identity',
-  // Admin: the secret embedding sites sign customer ids with.
-  title: 'Web-chat identity',
-  intro:
-    'Websites that embed the web chat can vouch for a signed-in customer: their server signs the customer\'s id with this secret (HMAC-SHA256) and adds the id and signature to the web-chat link. Only such customers are joined with their earlier conversations.',
-  notConfigured: 'No secret yet: every web-chat customer is unverified.',
-  configured: (name: string, at: string) => `Secret generated by ${name} on ${at}.`,
-  generate: 'Generate secret',
-  rotate: 'Rotate secret',
-  rotateConfirmTitle: 'Rotate the web-chat identity secret?',
-  rotateConfirmBody: 'Links signed with the current secret stop working at once. Give the new secret to your website\'s server right away.',
-  reveal: 'Reveal secret',
-  hide: 'Hide secret',
-  secretLabel: 'Web-chat identity secret',
-  secretShownOnce: 'Copy it to your website\'s server now; keep it out of web pages. Revealing it again is recorded in the audit trail.',
-  copy: 'Copy',
-  copied: 'Copied',
 };
 
 export const panelStrings = {
@@ -387,7 +133,6 @@ export const panelStrings = {
   nothingSelected: 'Select a conversation on the left, or pick one from the Picklist.',
   pick: 'Pick',
   picking: 'Picking…',
-  waiting: (duration: string) => `waiting ${duration}`,
   noMessagesYet: 'No messages yet',
   readOnly: 'You are viewing this conversation read-only.',
   pickToReply: 'Pick this conversation to reply.',

@@ -12,11 +12,21 @@ export const strings = {
     cancel: 'Cancel',
     loading: 'Loading…',
     loadError: 'Could not load this. Check your connection and try again.',
+    backToStart: 'Back to the start page',
   },
   connection: {
     online: 'Live',
     connecting: 'Connecting…',
     offline: 'Offline — reconnecting',
+  },
+  /** The installed app: its short name under the icon, the offline start, the update offer. */
+  app: {
+    shortName: 'Panel',
+    description: 'Chat with customers, pick conversations and supervise queues.',
+    offlineTitle: 'You are offline',
+    offlineBody: 'The panel cannot reach the server. It opens by itself when the connection is back.',
+    updateAvailable: 'A new version is available',
+    reload: 'Reload',
   },
   login: {
     title: 'Log in',
@@ -50,28 +60,19 @@ export const strings = {
   },
   history: {
     tab: 'History',
-    search: 'Search by customer name, email or phone',
+    // Short enough for the list's width, on a phone too; the placeholder says what it searches.
+    search: 'Search customers',
+    searchPlaceholder: 'Name, email or phone',
     sort: 'Sort by',
-    byEnded: 'End time',
-    byArrived: 'Arrival time',
+    orders: {
+      'ended:newest': 'Ended, newest first',
+      'ended:oldest': 'Ended, oldest first',
+      'arrived:newest': 'Arrived, newest first',
+      'arrived:oldest': 'Arrived, oldest first',
+    },
     empty: 'No ended conversations yet.',
     noMatch: (q: string) => `No ended conversation matches “${q}”.`,
     ended: (date: string) => `ended ${date}`,
-  },
-  camera: {
-    title: 'Camera',
-    photo: 'Photo',
-    video: 'Video',
-    takePhoto: 'Take photo',
-    usePhoto: 'Use photo',
-    retake: 'Retake',
-    startRecording: 'Start recording',
-    stopRecording: 'Stop recording',
-    useVideo: 'Use video',
-    discardVideo: 'Discard video',
-    noCamera: 'The camera cannot be used. Allow camera access in your browser, or attach a file instead.',
-    recording: 'Recording…',
-    preview: 'Camera preview',
   },
   attachment: {
     open: (name: string) => `Open ${name} full size`,
@@ -144,18 +145,5 @@ export const strings = {
     offerBody: (queue: string, text: string | undefined) => (text ? `${queue} · ${text}` : queue),
     waiting: (customer: string) => `New conversation waiting: ${customer}`,
     returned: (customer: string) => `Conversation back in the queue: ${customer}`,
-  },
-  audit: {
-    empty: 'Nothing recorded for this conversation yet.',
-    hint: 'Everything that happened to this conversation, oldest first. Only supervisors and admins see it.',
-    actors: { customer: 'Customer', system: 'System' },
-    entry: (when: string, who: string) => `${when} · ${who}`,
-  },
-  reassign: {
-    action: 'Reassign',
-    title: 'Reassign conversation',
-    intro: (customer: string) =>
-      `Move the conversation with ${customer} to another queue or to a logged-in agent. It waits there to be picked; the receiver sees your note.`,
-    submit: 'Reassign',
   },
 };

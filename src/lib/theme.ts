@@ -32,8 +32,10 @@ declare module '@mui/material/styles' {
 /** Styles for text read by screen readers but not shown, such as a count's full wording. */
 export const visuallyHidden = {
   position: 'absolute',
-  width: 1,
-  height: 1,
+  // In CSS pixels: in `sx` a bare 1 means 100 %, which made these boxes as wide as their container
+  // and, left-offset, wider than a phone's screen.
+  width: '1px',
+  height: '1px',
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',

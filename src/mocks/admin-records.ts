@@ -1,28 +1,14 @@
 import type { AdminAuditEntry } from '../contract/admin';
 import type { User } from '../contract/auth';
-import { mockData } from './data';
+import { mockData, type AdminRecords } from './data';
 
-/**
- * What the users rows keep beyond the contract's User: kept beside mockData rather than in it,
- * keyed by its users list, which resetMockData replaces, so a reset forgets this too.
- */
-interface AdminRecords {
-  disabled: Set<string>;
-  createdAt: Map<string, string>;
-  /** Newest last; the API lists newest first. */
-  audit: AdminAuditEntry[];
-}
-
-const records = new WeakMap<User[], AdminRecords>();
-
-export function adminRecords(): AdminRecords {
-  let found = records.get(mockData.users);
-  if (!found) {
-    found = { disabled: new Set(), createdAt: new Map(), audit: [] };
-    records.set(mockData.users, found);
-  }
-  return found;
-}
+/** The admin pages' records (disabled users, creation times, the audit), kept in mockData so a reset forgets them too. */
+export const adminRecords = (): AdminRecords => mockData.admin;
 
 /** Whether an admin disabled the user: they cannot log in, and their sessions are gone. */
 export const isDisabled = (userId: string) => adminRecords().disabled.has(userId);
+
+/** Records a change to the workspace in the admins' audit list, as the server's recordAdminAction. */
+export function recordAdminAction(actor: User, action: string, target: AdminAuditEntry['target'], summary: string) {
+  adminRecords().audit.push({ id: crypto.randomUUID(), at: new Date().toISOString(), actor: { id: actor.id, displayName: actor.displayName }, action, target, summary });
+}

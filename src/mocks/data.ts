@@ -1,14 +1,18 @@
-import { DEFAULT_ATTACHMENT_POLICY, type Attachment } from '../contract/attachments';
+import type { Attachment } from '../contract/attachments';
+import type { ChannelConfig } from '../contract/channels';
+import type { AdminAuditEntry } from '../contract/admin';
 import type { User } from '../contract/auth';
+import type { LoggedEvent } from '../domain/event-visibility';
 import type { Conversation, Customer, Transfer } from '../contract/conversations';
 import type { Message } from '../contract/messages';
 import type { Note } from '../contract/notes';
-import type { Preferences } from '../contract/preferences';
+import type { DeviceKind } from '../contract/devices';
+import type { UpdatePreferencesRequest } from '../contract/preferences';
 import type { Presence } from '../contract/presence';
 import type { Queue } from '../contract/queues';
-import { CUSTOMERS, PAST_THREADS, QUEUES, USERS, WAITING } from '../domain/demo-workspace';
+import { CANNED_RESPONSES, CUSTOMERS, PAST_CONVERSATIONS, PAST_TIMING, QUEUES, USERS, WAITING, WRAP_UP_CODES } from '../domain/demo-workspace';
 import { replyFieldsOf } from '../domain/message-effects';
-import { DEFAULT_ROUTING_SETTINGS, DEFAULT_SECURITY_SETTINGS, type Settings } from '../contract/settings';
+import { defaultSettings, type Settings } from '../contract/settings';
 
 /**
  * The in-memory workspace behind the MSW handlers: the same demo data the server seeds
@@ -51,8 +55,31 @@ export type ConversationRecord = Omit<
   offerRound: number;
 };
 
-/** A new conversation's routing fields: waiting, never offered. */
-export const NOT_OFFERED = { offeredToId: null, offerExpiresAt: null, offerRound: 0, returnedAt: null } as const;
+/**
+ * A conversation as it arrives: waiting in its queue, unheld, never offered. The seed and a web-chat
+ * start both make theirs here; the seed's earlier chats then say how they ended.
+ */
+export function newConversationRecord(r: { id: string; customer: Customer; queue: Queue; source: string; arrivedAt: string }): ConversationRecord {
+  return {
+    id: r.id,
+    customerId: r.customer.id,
+    queueId: r.queue.id,
+    channel: 'webchat',
+    source: r.source,
+    destination: r.queue.address,
+    state: 'queued',
+    arrivedAt: r.arrivedAt,
+    agentId: null,
+    reservedForId: null,
+    pickedAt: null,
+    endedAt: null,
+    endedBy: null,
+    offeredToId: null,
+    offerExpiresAt: null,
+    offerRound: 0,
+    returnedAt: null,
+  };
+}
 
 /** An offers row: every offer and how it ended (null while open). */
 export interface OfferRecord {
@@ -87,6 +114,17 @@ export interface TransferRecord {
   at: string;
 }
 
+/** A staff session, as the server's sessions table keeps it. */
+export interface MockSession {
+  id: string;
+  userId: string;
+  deviceName: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+}
+
 export interface MockData {
   queues: Queue[];
   users: User[];
@@ -107,8 +145,8 @@ export interface MockData {
    * logged in so the transfer dialog has someone to offer, as on a busy server.
    */
   loggedInElsewhere: Set<string>;
-  /** Staff session token → user id. */
-  sessions: Map<string, string>;
+  /** Staff sessions by their token. */
+  sessions: Map<string, MockSession>;
   /** Customer token → conversation id. */
   customerTokens: Map<string, string>;
   /** Web-chat starts by their first message's client id, for retries (see webchat-start.ts). */
@@ -125,15 +163,73 @@ export interface MockData {
   offers: OfferRecord[];
   /** Last message seq read per `${userId}:${conversationId}`. */
   readMarkers: Map<string, number>;
-  /** Saved preferences per user id (the defaults apply to the others). */
-  preferences: Map<string, Preferences>;
+  /** What each user chose of their preferences (the defaults apply to the rest), as the server stores them. */
+  preferences: Map<string, UpdatePreferencesRequest>;
+  /** Devices registered for push notifications, oldest first (device-handlers.ts). */
+  devices: MockDevice[];
+  /** Canned responses, shared and personal, oldest first (canned-handlers.ts). */
+  cannedResponses: MockCannedResponse[];
+  /** What the admin pages keep beyond the contract's User (admin-records.ts). */
+  admin: AdminRecords;
+  /** End reasons, the queues that require one, and the reasons chats ended with (wrap-up-records.ts). */
+  wrapUp: WrapUpRecords;
+  /** The realtime log's last seq, and its newest entries for sockets catching up (event-log.ts). */
+  eventSeq: number;
+  events: LoggedEvent[];
+}
+
+/** A device registered for push notifications, with the session that registered it. */
+export interface MockDevice {
+  id: string;
+  userId: string;
+  sessionToken: string;
+  kind: DeviceKind;
+  /** The Web Push endpoint or the app's token. */
+  address: string;
+  label: string;
+  createdAt: string;
+}
+
+/** A canned_responses row, with its files' ids in their order. */
+export interface MockCannedResponse {
+  id: string;
+  /** Null: shared. */
+  ownerId: string | null;
+  queueId: string | null;
+  shortcut: string;
+  text: string;
+  useCount: number;
+  updatedAt: string;
+  attachmentIds: string[];
+}
+
+/** What the users rows keep beyond the contract's User: disabled accounts, creation times, the admin audit. */
+export interface AdminRecords {
+  disabled: Set<string>;
+  createdAt: Map<string, string>;
+  /** Newest last; the API lists newest first. */
+  audit: AdminAuditEntry[];
+  /** Messaging channels admins connected (the mocks receive no callbacks and send nothing). */
+  channels: ChannelConfig[];
+}
+
+const noAdminRecords = (): AdminRecords => ({ disabled: new Set(), createdAt: new Map(), audit: [], channels: [] });
+
+/** The wrap_up_codes, wrap_up_code_queues and conversation_wrap_ups rows, and queues' wrap_up_required. */
+export interface WrapUpRecords {
+  codes: { id: string; name: string; allQueues: boolean; queueIds: string[]; retiredAt: string | null }[];
+  requiredQueueIds: Set<string>;
+  ended: { conversationId: string; codeId: string | null; summary: string | null; agentId: string; queueId: string; at: string }[];
 }
 
 /** An upload as the server keeps it: the contract's attachment, its bytes, its owner, its message once sent. */
 export interface MockAttachment {
   attachment: Attachment;
   bytes: Uint8Array;
-  conversationId: string;
+  /** Null for a canned response's file (or an upload for one not saved yet). */
+  conversationId: string | null;
+  /** The canned response holding the file, once saved with it. */
+  cannedResponseId?: string | null;
   uploaderKind: 'agent' | 'customer';
   uploaderId: string;
   messageId: string | null;
@@ -149,15 +245,6 @@ export function mockLinks(id: string): Pick<Attachment, 'url' | 'downloadUrl' | 
   const link = (variant: string) => `/api/attachments/${id}?variant=${variant}&exp=${MOCK_LINK_EXPIRY}&sig=${MOCK_LINK_SIGNATURE}`;
   return { url: link('display'), downloadUrl: link('original'), urlExpiresAt: new Date(MOCK_LINK_EXPIRY * 1000).toISOString() };
 }
-
-const defaultSettings = (): Settings => ({
-  agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
-  customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
-  routing: { ...DEFAULT_ROUTING_SETTINGS },
-  security: { ...DEFAULT_SECURITY_SETTINGS },
-  updatedAt: null,
-  updatedBy: null,
-});
 
 /** A 16 × 12 PNG for the demo's one attachment: a customer's photo of a receipt. */
 const DEMO_PNG_BASE64 =
@@ -209,67 +296,42 @@ export function createDemoData(now = Date.now()): MockData {
     ...m,
   });
 
-  // Two earlier, ended conversations per customer, spread over the last weeks.
-  customers.forEach((customer, i) => {
-    for (let k = 0; k < 2; k++) {
-      const queue = queues[k]!;
-      const agent = agents[(i + k) % agents.length]!;
-      const arrivedAgo = (2 + i * 2 + k * 9) * DAY;
-      const conversationId = id(4, conversations.length + 1);
-      conversations.push({
-        id: conversationId,
-        customerId: customer.id,
-        queueId: queue.id,
-        channel: 'webchat',
-        source: customer.email ?? '',
-        destination: queue.address,
-        state: 'ended',
-        arrivedAt: at(arrivedAgo),
-        agentId: agent.id,
-        reservedForId: null,
-        pickedAt: at(arrivedAgo - MINUTE),
-        endedAt: at(arrivedAgo - 12 * MINUTE),
-        endedBy: 'agent',
-        ...NOT_OFFERED,
-      });
-      const thread = PAST_THREADS[(i + k) % PAST_THREADS.length]!;
-      messages.set(
-        conversationId,
-        thread.map((text, index) => {
-          const fromCustomer = index % 2 === 0;
-          return message(conversationId, {
-            seq: index + 1,
-            authorKind: fromCustomer ? 'customer' : 'agent',
-            authorId: fromCustomer ? customer.id : agent.id,
-            authorName: fromCustomer ? customer.name : agent.displayName,
-            text,
-            createdAt: at(arrivedAgo - (2 + index * 3) * MINUTE),
-          });
-        }),
-      );
-    }
-  });
+  for (const past of PAST_CONVERSATIONS) {
+    const customer = customers[past.customer]!;
+    const queue = queues.find((q) => q.name === past.queue)!;
+    const agent = users.find((u) => u.username === past.agent)!;
+    const arrived = now - past.daysAgo * DAY;
+    const after = (minutes: number) => new Date(arrived + minutes * MINUTE).toISOString();
+    const conversationId = id(4, conversations.length + 1);
+    conversations.push({
+      ...newConversationRecord({ id: conversationId, customer, queue, source: customer.email ?? '', arrivedAt: after(0) }),
+      state: 'ended',
+      agentId: agent.id,
+      pickedAt: after(PAST_TIMING.pickedAfterMinutes),
+      endedAt: after(PAST_TIMING.endedAfterMinutes),
+      endedBy: 'agent',
+    });
+    messages.set(
+      conversationId,
+      past.thread.map((text, index) => {
+        const fromCustomer = index % 2 === 0;
+        return message(conversationId, {
+          seq: index + 1,
+          authorKind: fromCustomer ? 'customer' : 'agent',
+          authorId: fromCustomer ? customer.id : agent.id,
+          authorName: fromCustomer ? customer.name : agent.displayName,
+          text,
+          createdAt: after(PAST_TIMING.messageAfterMinutes(index)),
+        });
+      }),
+    );
+  }
 
   for (const w of WAITING) {
     const customer = customers[w.customer]!;
     const queue = queues[QUEUES.findIndex((q) => q.name === w.queue)]!;
     const conversationId = id(4, conversations.length + 1);
-    conversations.push({
-      id: conversationId,
-      customerId: customer.id,
-      queueId: queue.id,
-      channel: 'webchat',
-      source: customer.email ?? '',
-      destination: queue.address,
-      state: 'queued',
-      arrivedAt: at(w.minutesAgo * MINUTE),
-      agentId: null,
-      reservedForId: null,
-      pickedAt: null,
-      endedAt: null,
-      endedBy: null,
-      ...NOT_OFFERED,
-    });
+    conversations.push(newConversationRecord({ id: conversationId, customer, queue, source: customer.email ?? '', arrivedAt: at(w.minutesAgo * MINUTE) }));
     messages.set(conversationId, [
       message(conversationId, {
         seq: 1,
@@ -310,26 +372,31 @@ export function createDemoData(now = Date.now()): MockData {
   });
 
   return {
-    attachments,
-    settings: defaultSettings(),
-    agentStates: new Map(users.map((u, i) => [u.id, initialAgentState(USERS[i]!.capacity, now)])),
-    offers: [],
-    readMarkers: new Map(),
-    preferences: new Map(),
+    ...createEmptyData(),
     queues,
     users,
     passwords: new Map(users.map((u) => [u.id, MOCK_PASSWORD])),
+    agentStates: new Map(users.map((u, i) => [u.id, initialAgentState(USERS[i]!.capacity, now)])),
+    loggedInElsewhere: new Set(agents.map((a) => a.id)),
     customers,
     conversations,
     messages,
-    notes: new Map(),
-    drafts: new Map(),
-    transfers: [],
-    loggedInElsewhere: new Set(agents.map((a) => a.id)),
-    sessions: new Map(),
-    customerTokens: new Map(),
-    webchatStarts: new Map(),
-    webchatIdentity: null,
+    attachments,
+    cannedResponses: CANNED_RESPONSES.map((c, i) => ({
+      id: id(7, i + 1),
+      ownerId: null,
+      queueId: c.queue === null ? null : queues[QUEUES.findIndex((q) => q.name === c.queue)]!.id,
+      shortcut: c.shortcut,
+      text: c.text,
+      useCount: 0,
+      updatedAt: at(DAY),
+      attachmentIds: [],
+    })),
+    wrapUp: {
+      codes: WRAP_UP_CODES.map((name, i) => ({ id: id(8, i + 1), name, allQueues: true, queueIds: [], retiredAt: null })),
+      requiredQueueIds: new Set(),
+      ended: [],
+    },
   };
 }
 
@@ -351,6 +418,12 @@ export function createEmptyData(): MockData {
     offers: [],
     readMarkers: new Map(),
     preferences: new Map(),
+    devices: [],
+    cannedResponses: [],
+    admin: noAdminRecords(),
+    wrapUp: { codes: [], requiredQueueIds: new Set(), ended: [] },
+    eventSeq: 0,
+    events: [],
     queues: [],
     users: [],
     passwords: new Map(),
@@ -380,20 +453,22 @@ export function resetMockData(options: { workspace?: 'demo' | 'empty'; now?: num
 
 export const findUser = (userId: string) => mockData.users.find((u) => u.id === userId) ?? null;
 
+/** A user as conversations and events name them. */
+export const personRef = (userId: string) => ({ id: userId, displayName: findUser(userId)?.displayName ?? 'Unknown agent' });
+
 export const messagesOf = (conversationId: string): Message[] => mockData.messages.get(conversationId) ?? [];
 
 export const notesOf = (conversationId: string): Note[] => mockData.notes.get(conversationId) ?? [];
 
 /** A transfer joined with the names it shows, like the server's TRANSFER_SELECT. */
 export function toTransfer(t: TransferRecord): Transfer {
-  const person = (userId: string) => ({ id: userId, displayName: findUser(userId)?.displayName ?? 'Unknown agent' });
   const queue = (queueId: string) => ({ id: queueId, name: mockData.queues.find((q) => q.id === queueId)?.name ?? 'Unknown queue' });
   return {
     id: t.id,
-    from: person(t.fromAgentId),
+    from: personRef(t.fromAgentId),
     fromQueue: queue(t.fromQueueId),
     toQueue: t.toQueueId ? queue(t.toQueueId) : null,
-    toAgent: t.toAgentId ? person(t.toAgentId) : null,
+    toAgent: t.toAgentId ? personRef(t.toAgentId) : null,
     note: t.note,
     at: t.at,
   };
@@ -410,25 +485,25 @@ export function toConversation(record: ConversationRecord): Conversation {
   const customer = mockData.customers.find((c) => c.id === customerId);
   const queue = mockData.queues.find((q) => q.id === queueId);
   if (!customer || !queue) throw new Error(`mock conversation ${record.id} points at a missing customer or queue`);
-  const agent = agentId ? findUser(agentId) : null;
   const thread = messagesOf(record.id);
   const last = thread.at(-1) ?? null;
+  const lastWritten = thread.findLast((m) => m.authorKind !== 'system') ?? null;
   const lastTransfer = transfersOf(record.id).at(-1);
   return structuredClone({
     ...rest,
     customer,
     queue: { id: queue.id, name: queue.name, address: queue.address },
-    agent: agentId ? { id: agentId, displayName: agent?.displayName ?? 'Unknown agent' } : null,
-    reservedFor: reservedForId ? { id: reservedForId, displayName: findUser(reservedForId)?.displayName ?? 'Unknown agent' } : null,
+    agent: agentId ? personRef(agentId) : null,
+    reservedFor: reservedForId ? personRef(reservedForId) : null,
     lastTransfer: lastTransfer ? toTransfer(lastTransfer) : null,
     offer:
       record.state === 'offered' && offeredToId && offerExpiresAt
-        ? { agent: { id: offeredToId, displayName: findUser(offeredToId)?.displayName ?? 'Unknown agent' }, expiresAt: offerExpiresAt }
+        ? { agent: personRef(offeredToId), expiresAt: offerExpiresAt }
         : null,
     ...replyFieldsOf(thread),
     // As the server: conversations carry no author's client id (see messageFor).
     firstMessage: withoutClientId(thread.find((m) => m.authorKind === 'customer') ?? null),
-    lastMessage: withoutClientId(last),
+    lastMessage: withoutClientId(lastWritten),
     lastSeq: last?.seq ?? 0,
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { api, buildPath, type Api, type RouteName } from '../contract/api';
+import { buildPath, type Api, type RouteName } from '../contract/api';
+import { allRoutes } from '../contract/all-routes';
 import { UploadAttachmentResponseSchema, type Attachment } from '../contract/attachments';
 import { ApiErrorSchema, type ApiErrorBody } from '../contract/errors';
 import { DEFAULT_PREFERENCES } from '../contract/preferences';
@@ -11,7 +12,7 @@ import { server } from './node';
 
 // msw/node has no page origin, so requests need an absolute URL; the handlers match any origin.
 const BASE = 'http://localhost';
-const ROUTES = Object.keys(api) as RouteName[];
+const ROUTES = Object.keys(allRoutes) as RouteName[];
 
 interface CallOptions {
   params?: Record<string, string>;
@@ -36,7 +37,7 @@ type Result<R extends RouteName> =
  * must parse with the route's response schema, anything else with ApiErrorSchema.
  */
 async function call<R extends RouteName>(name: R, opts: CallOptions = {}): Promise<Result<R>> {
-  const def = api[name];
+  const def = allRoutes[name];
   const url = new URL(buildPath(def.path, opts.params), opts.origin ?? BASE);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, String(v));
   const headers: Record<string, string> = {};
@@ -70,10 +71,10 @@ function fail<R extends RouteName>(result: Result<R>, status: number): ApiErrorB
 }
 
 /** Uploads `bytes` as `fileName` to an upload route, as the UI does: a FormData with one `file`. */
-async function uploadFile(name: 'uploadAttachment' | 'webchatUploadAttachment', token: string, fileName: string, bytes: Uint8Array, params?: Record<string, string>) {
+async function uploadFile(name: 'uploadAttachment' | 'webchatUploadAttachment' | 'uploadCannedAttachment', token: string, fileName: string, bytes: Uint8Array, params?: Record<string, string>) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName));
-  const response = await fetch(new URL(buildPath(api[name].path, params), BASE), {
+  const response = await fetch(new URL(buildPath(allRoutes[name].path, params), BASE), {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}` },
     body: form,
@@ -119,13 +120,13 @@ beforeEach(() => resetMockData());
 afterAll(() => server.close());
 
 describe('mock handlers cover the contract', () => {
-  it('has exactly one handler per api route, with its method and path', async () => {
+  it('has exactly one handler per contract route, with its method and path', async () => {
     const requestFor = (name: RouteName, origin = BASE) =>
-      new Request(new URL(buildPath(api[name].path, { id: crypto.randomUUID() }), origin), { method: api[name].method });
+      new Request(new URL(buildPath(allRoutes[name].path, { id: crypto.randomUUID(), messageId: crypto.randomUUID() }), origin), { method: allRoutes[name].method });
     for (const name of ROUTES) {
       const handler = routeHandlers[name];
-      expect(handler, `no mock handler for api.${name}`).toBeDefined();
-      expect(handler.info.method).toBe(api[name].method);
+      expect(handler, `no mock handler for allRoutes.${name}`).toBeDefined();
+      expect(handler.info.method).toBe(allRoutes[name].method);
       // Each handler takes its own route, on any origin, and no other route.
       expect(await handler.test({ request: requestFor(name, 'https://panel.example:8443') }), name).toBe(true);
       for (const other of ROUTES.filter((r) => r !== name)) {
@@ -174,19 +175,31 @@ describe('mock handlers cover the contract', () => {
     track('preferences', ok(await call('preferences', { token: anna.token })));
     track('updatePreferences', ok(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'customer-name' } })));
     track('routingSettings', ok(await call('routingSettings', { token: anna.token })));
+    const subscription = { endpoint: 'https://push.example.com/send/abc', keys: { p256dh: 'BG9KYtEPoI49n6v9uhZDcCraMd9i2XmN', auth: 'c2VjcmV0LWF1dGgtMTIz' } };
+    const device = track('registerDevice', ok(await call('registerDevice', { token: anna.token, body: { kind: 'webpush', subscription, label: 'Phone' } }))).device;
+    expect(device).toMatchObject({ kind: 'webpush', label: 'Phone', endpoint: subscription.endpoint, thisSession: true, delivered: true });
+    expect(track('devices', ok(await call('devices', { token: anna.token }))).devices.map((d) => d.id)).toEqual([device.id]);
+    track('removeDevice', ok(await call('removeDevice', { token: anna.token, params: { id: device.id } })));
 
     const picklist = track('conversations', ok(await call('conversations', { token: anna.token, query: { view: 'picklist' } })));
     const first = picklist.conversations[0]!;
     track('conversation', ok(await call('conversation', { token: anna.token, params: { id: first.id } })));
     track('pick', ok(await call('pick', { token: anna.token, params: { id: first.id } })));
-    track('sendMessage', ok(await call('sendMessage', { token: anna.token, params: { id: first.id }, body: { clientMessageId: uuid(), text: 'Hi!' } })));
+    const hi = track('sendMessage', ok(await call('sendMessage', { token: anna.token, params: { id: first.id }, body: { clientMessageId: uuid(), text: 'Hi!' } }))).message;
+    // As if the conversation came through a messaging channel that refused the reply: Retry puts it back in line.
+    mockData.messages.get(first.id)!.find((m) => m.id === hi.id)!.delivery = { status: 'failed', error: 'The phone is switched off' };
+    const retried = track('retryMessage', ok(await call('retryMessage', { token: anna.token, params: { id: first.id, messageId: hi.id } }))).message;
+    expect(retried.delivery).toEqual({ status: 'pending', error: null });
     track('messages', ok(await call('messages', { token: anna.token, params: { id: first.id } })));
     track('createNote', ok(await call('createNote', { token: anna.token, params: { id: first.id }, body: { clientNoteId: uuid(), text: 'Asked for the order number.' } })));
     track('notes', ok(await call('notes', { token: anna.token, params: { id: first.id } })));
     track('saveDraft', ok(await call('saveDraft', { token: anna.token, params: { id: first.id }, body: { text: 'Let me check' } })));
     expect(track('draft', ok(await call('draft', { token: anna.token, params: { id: first.id } }))).draft.text).toBe('Let me check');
     track('customerHistory', ok(await call('customerHistory', { token: anna.token, params: { id: first.id } })));
-    track('end', ok(await call('end', { token: anna.token, params: { id: first.id } })));
+    const reasons = track('wrapUpOptions', ok(await call('wrapUpOptions', { token: anna.token, params: { id: first.queue.id } })));
+    expect(reasons).toEqual({ required: false, codes: [expect.objectContaining({ name: 'Follow-up needed' }), expect.objectContaining({ name: 'Not our topic' }), expect.objectContaining({ name: 'Resolved' })] });
+    const reason = reasons.codes.find((c) => c.name === 'Resolved')!;
+    track('end', ok(await call('end', { token: anna.token, params: { id: first.id }, body: { wrapUpCodeId: reason.id, summary: 'Sorted.' } })));
     track('handledConversations', ok(await call('handledConversations', { token: anna.token })));
     const targets = track('transferTargets', ok(await call('transferTargets', { token: anna.token })));
     const second = picklist.conversations[1]!;
@@ -206,6 +219,17 @@ describe('mock handlers cover the contract', () => {
     const declined = await startBillingChat();
     track('reject', ok(await call('reject', { token: anna.token, params: { id: declined } })));
     track('logout', ok(await call('logout', { token: anna.token })));
+
+    // Sessions: Anna on two devices keeps one alive, logs the other out, then logs out everywhere.
+    const annaPhone = await login('anna');
+    const annaDesk = await login('anna');
+    expect(track('refreshSession', ok(await call('refreshSession', { token: annaPhone.token }))).session.id).toBe(annaPhone.session.id);
+    const devices = track('sessions', ok(await call('sessions', { token: annaDesk.token }))).sessions;
+    expect(devices.filter((d) => d.current).map((d) => d.id)).toEqual([annaDesk.session.id]);
+    track('endSession', ok(await call('endSession', { token: annaDesk.token, params: { id: annaPhone.session.id } })));
+    expect((await call('me', { token: annaPhone.token })).status).toBe(401);
+    track('logoutEverywhere', ok(await call('logoutEverywhere', { token: annaDesk.token })));
+    expect((await call('me', { token: annaDesk.token })).status).toBe(401);
 
     const queues = track('webchatQueues', ok(await call('webchatQueues'))).queues;
     const chat = track(
@@ -232,6 +256,10 @@ describe('mock handlers cover the contract', () => {
     track('reassign', ok(await call('reassign', { token: sara.token, params: { id: second.id }, body: { target: { kind: 'queue', queueId: salesQueue.id } } })));
     const trail = track('auditTrail', ok(await call('auditTrail', { token: sara.token, params: { id: second.id } }))).entries;
     expect(trail.map((e) => e.kind)).toEqual(['arrived', 'transferred', 'reassigned']);
+    const ended = ok(await call('auditTrail', { token: sara.token, params: { id: first.id } })).entries;
+    expect(ended.at(-1)).toMatchObject({ kind: 'wrapped_up', summary: 'Reason: Resolved. Summary: Sorted.', actor: { name: 'Anna Lindqvist' } });
+    const today = track('wrapUpCounts', ok(await call('wrapUpCounts', { token: sara.token, query: { since: new Date(Date.now() - 60_000).toISOString() } }))).counts;
+    expect(today).toEqual([{ queue: { id: first.queue.id, name: first.queue.name }, code: { id: reason.id, name: 'Resolved', retired: false }, count: 1 }]);
 
     // Administration: Adam sets up a queue and a user, and every change lands in the audit list.
     track('adminQueues', ok(await call('adminQueues', { token: adam.token })));
@@ -250,13 +278,47 @@ describe('mock handlers cover the contract', () => {
     const disable = { displayName: carla.displayName, role: carla.role, capacity: carla.capacity, queueIds: carla.queueIds, disabled: true };
     expect(track('updateUser', ok(await call('updateUser', { token: adam.token, params: { id: carla.id }, body: disable }))).user.disabled).toBe(true);
     track('resetPassword', ok(await call('resetPassword', { token: adam.token, params: { id: carla.id }, body: { password: 'another long one' } })));
+    const code = track('createWrapUpCode', ok(await call('createWrapUpCode', { token: adam.token, body: { name: 'Refund', allQueues: false, queueIds: [returns.id] } }))).code;
+    expect(code).toMatchObject({ name: 'Refund', allQueues: false, queueIds: [returns.id], retired: false });
+    const retired = { name: 'Refund', allQueues: false, queueIds: [returns.id], retired: true };
+    expect(track('updateWrapUpCode', ok(await call('updateWrapUpCode', { token: adam.token, params: { id: code.id }, body: retired }))).code.retired).toBe(true);
+    expect(track('setWrapUpRequired', ok(await call('setWrapUpRequired', { token: adam.token, params: { id: returns.id }, body: { required: true } }))).requiredQueueIds).toEqual([
+      returns.id,
+    ]);
+    const wrapUp = track('adminWrapUp', ok(await call('adminWrapUp', { token: adam.token })));
+    expect(wrapUp.codes.map((c) => [c.name, c.retired])).toEqual([
+      ['Follow-up needed', false],
+      ['Not our topic', false],
+      ['Resolved', false],
+      ['Refund', true],
+    ]);
     expect(track('adminAudit', ok(await call('adminAudit', { token: adam.token }))).entries.map((e) => e.action)).toEqual([
+      'queue.wrap_up_required',
+      'wrap_up_code.retired',
+      'wrap_up_code.created',
       'user.password_reset',
       'user.disabled',
       'user.created',
       'queue.updated',
       'queue.created',
     ]);
+    const channelBody = {
+      name: 'Sinch EU',
+      projectId: 'project',
+      appId: 'app',
+      keyId: 'key',
+      keySecret: 'key secret 1',
+      webhookSecret: 'hook secret 1',
+      region: 'eu',
+      carries: ['SMS', 'WHATSAPP'],
+      queueId: returns.id,
+    } as const;
+    const channel = track('createChannel', ok(await call('createChannel', { token: adam.token, body: channelBody }))).channel;
+    expect(JSON.stringify(channel)).not.toContain('secret 1');
+    const { keySecret: _k, webhookSecret: _w, ...kept } = channelBody;
+    expect(track('updateChannel', ok(await call('updateChannel', { token: adam.token, params: { id: channel.id }, body: { ...kept, enabled: false } }))).channel.enabled).toBe(false);
+    expect(track('adminChannels', ok(await call('adminChannels', { token: adam.token }))).channels.map((c) => c.name)).toEqual(['Sinch EU']);
+    expect(ok(await call('adminAudit', { token: adam.token })).entries.slice(0, 2).map((e) => e.action)).toEqual(['channel.disabled', 'channel.created']);
     expect(track('webchatIdentity', ok(await call('webchatIdentity', { token: adam.token }))).identity.configured).toBe(false);
     const generated = track('generateWebchatSecret', ok(await call('generateWebchatSecret', { token: adam.token })));
     expect(track('revealWebchatSecret', ok(await call('revealWebchatSecret', { token: adam.token }))).secret).toBe(generated.secret);
@@ -273,9 +335,32 @@ describe('mock handlers cover the contract', () => {
     const customerUpload = await uploadFile('webchatUploadAttachment', chat.customerToken, 'photo.jpg', PNG);
     if (!customerUpload.ok) throw new Error(JSON.stringify(customerUpload.error));
     checked.add('webchatUploadAttachment');
-    const own = buildPath(api.webchatDownloadAttachment.path, { id: customerUpload.attachment.id });
+    const own = buildPath(allRoutes.webchatDownloadAttachment.path, { id: customerUpload.attachment.id });
     expect((await fetchFile(own, { token: chat.customerToken })).bytes).toEqual(PNG);
     checked.add('webchatDownloadAttachment');
+
+    // Canned responses: Sara shares one with a file; Ben inserts it into the chat he holds.
+    const cannedFile = await uploadFile('uploadCannedAttachment', sara.token, 'hours.png', PNG);
+    if (!cannedFile.ok) throw new Error(JSON.stringify(cannedFile.error));
+    checked.add('uploadCannedAttachment');
+    const shared = track(
+      'createCannedResponse',
+      ok(await call('createCannedResponse', { token: sara.token, body: { scope: 'shared', shortcut: 'hours', text: 'Hi {{customer.name}}', attachmentIds: [cannedFile.attachment.id] } })),
+    ).response;
+    expect(shared).toMatchObject({ scope: 'shared', queue: null, shortcut: 'hours', useCount: 0 });
+    expect(track('cannedResponses', ok(await call('cannedResponses', { token: ben.token }))).responses.map((r) => r.id)).toContain(shared.id);
+    expect(track('useCannedResponse', ok(await call('useCannedResponse', { token: ben.token, params: { id: shared.id } }))).useCount).toBe(1);
+    const copied = track(
+      'copyCannedAttachment',
+      ok(await call('copyCannedAttachment', { token: ben.token, params: { id: sales }, body: { attachmentId: cannedFile.attachment.id } })),
+    ).attachment;
+    expect(copied).toMatchObject({ fileName: 'hours.png', sha256: cannedFile.attachment.sha256 });
+    expect(copied.id).not.toBe(cannedFile.attachment.id);
+    const withFile = ok(await call('sendMessage', { token: ben.token, params: { id: sales }, body: { clientMessageId: uuid(), text: 'Our hours', attachmentIds: [copied.id] } }));
+    expect(withFile.message.attachments.map((a) => a.fileName)).toEqual(['hours.png']);
+    const changed = { shortcut: 'opening-hours', text: 'Hello {{customer.name}}', attachmentIds: [] };
+    expect(track('updateCannedResponse', ok(await call('updateCannedResponse', { token: sara.token, params: { id: shared.id }, body: changed }))).response.attachments).toEqual([]);
+    track('deleteCannedResponse', ok(await call('deleteCannedResponse', { token: sara.token, params: { id: shared.id } })));
 
     resetMockData({ workspace: 'empty' });
     expect(ok(await call('setupStatus'))).toEqual({ needsSetup: true });
@@ -284,7 +369,7 @@ describe('mock handlers cover the contract', () => {
     expect(ok(await call('login', { body: { username: 'root', password: 'long enough' } })).user.id).toBe(admin.user.id);
 
     expect([...checked].sort()).toEqual([...ROUTES].sort());
-    for (const name of ROUTES) expect(succeeded.has(name), `api.${name} never answered successfully`).toBe(true);
+    for (const name of ROUTES) expect(succeeded.has(name), `allRoutes.${name} never answered successfully`).toBe(true);
   });
 });
 
@@ -328,6 +413,7 @@ describe('authentication', () => {
       saveDraft: { body: { text: 'Half a reply' } },
       setPresence: { body: { state: 'away' } },
       updatePreferences: { body: { conversationSort: 'unread-first' } },
+      registerDevice: { body: { kind: 'fcm', token: 'an-fcm-registration-token' } },
       markRead: { body: { seq: 1 } },
       transfer: { body: { target: { kind: 'queue', queueId: uuid() } } },
       reassign: { body: { target: { kind: 'queue', queueId: uuid() } } },
@@ -336,13 +422,23 @@ describe('authentication', () => {
       createUser: { body: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [] } },
       updateUser: { body: { displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [], disabled: false } },
       resetPassword: { body: { password: 'long enough' } },
+      createChannel: { body: { name: 'Sinch', projectId: 'p', appId: 'a', keyId: 'k', keySecret: 'long secret', webhookSecret: 'long secret', region: 'eu', carries: ['SMS'], queueId: uuid() } },
+      updateChannel: { body: { name: 'Sinch', projectId: 'p', appId: 'a', keyId: 'k', region: 'eu', carries: ['SMS'], queueId: uuid() } },
       updateSettings: { body: { agentUploads: mockData.settings.agentUploads, customerUploads: mockData.settings.customerUploads } },
       webchatSend: { body: { clientMessageId: uuid(), text: 'Hello' } },
+      createCannedResponse: { body: { scope: 'personal', shortcut: 'thanks', text: 'Thank you!' } },
+      updateCannedResponse: { body: { shortcut: 'thanks', text: 'Thank you!' } },
+      copyCannedAttachment: { body: { attachmentId: uuid() } },
+      end: { body: {} },
+      wrapUpCounts: { query: { since: new Date().toISOString() } },
+      createWrapUpCode: { body: { name: 'Resolved', allQueues: true, queueIds: [] } },
+      updateWrapUpCode: { body: { name: 'Resolved', allQueues: true, queueIds: [], retired: false } },
+      setWrapUpRequired: { body: { required: true } },
     };
-    for (const name of ROUTES.filter((r) => api[r].access !== 'public')) {
-      const def = api[name];
+    for (const name of ROUTES.filter((r) => allRoutes[r].access !== 'public')) {
+      const def = allRoutes[name];
       if ('body' in def) expect(valid[name]?.body, `add a valid body for ${name} to this test`).toBeDefined();
-      const result = await call(name, { params: def.path.includes(':id') ? { id } : undefined, ...valid[name] });
+      const result = await call(name, { params: def.path.includes(':id') ? { id, messageId: uuid() } : undefined, ...valid[name] });
       expect(fail(result, 401).code, name).toBe('unauthenticated');
     }
   });
@@ -421,7 +517,10 @@ describe('conversations', () => {
     const id = waiting('Support')[0]!.id;
     const picked = ok(await call('pick', { token: anna.token, params: { id } })).conversation;
     expect(picked).toMatchObject({ state: 'picked', agent: { id: anna.user.id, displayName: 'Anna Lindqvist' } });
-    expect(picked.lastMessage).toMatchObject({ authorKind: 'system', text: 'Anna Lindqvist joined the conversation.' });
+    // The join is a system line in the thread; the row's preview stays on the customer's words.
+    expect(picked.lastMessage).toMatchObject({ authorKind: 'customer' });
+    const { messages } = ok(await call('messages', { token: anna.token, params: { id } }));
+    expect(messages.at(-1)).toMatchObject({ authorKind: 'system', text: 'Anna Lindqvist joined the conversation.' });
 
     const error = fail(await call('pick', { token: ben.token, params: { id } }), 409);
     expect(error).toEqual({
@@ -693,8 +792,10 @@ describe('transfers', () => {
       reservedFor: null,
       queue: { name: 'Sales' },
       destination: 'sales@acme.example',
-      lastMessage: { authorKind: 'system', text: 'You are being transferred to the Sales team.' },
     });
+    const { messages } = ok(await call('messages', { token: ben.token, params: { id } }));
+    expect(messages.at(-1)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to the Sales team.' });
+    expect(moved.conversation.lastMessage?.authorKind).toBe('customer');
     expect(moved.transfer).toMatchObject({
       from: { id: anna.user.id, displayName: 'Anna Lindqvist' },
       fromQueue: { name: 'Support' },
@@ -723,8 +824,9 @@ describe('transfers', () => {
       queue: { name: 'Support' },
       reservedFor: { id: ben.user.id, displayName: 'Ben Okafor' },
       lastTransfer: { toAgent: { id: ben.user.id }, toQueue: null, note: null },
-      lastMessage: { text: 'You are being transferred to another agent.' },
     });
+    const { messages } = ok(await call('messages', { token: ben.token, params: { id } }));
+    expect(messages.at(-1)).toMatchObject({ text: 'You are being transferred to another agent.' });
     expect(await picklistIds(ben.token)).toContain(id);
     expect(await picklistIds(anna.token)).not.toContain(id);
     expect(fail(await call('pick', { token: anna.token, params: { id } }), 403).message).toBe(
@@ -755,7 +857,7 @@ describe('transfers', () => {
 
     // Anna logged in above; once she is logged out everywhere, she cannot receive.
     mockData.loggedInElsewhere.clear();
-    for (const [token, user] of mockData.sessions) if (user === userId('anna')) mockData.sessions.delete(token);
+    for (const [token, session] of mockData.sessions) if (session.userId === userId('anna')) mockData.sessions.delete(token);
     expect((await invalid({ kind: 'agent', agentId: userId('anna') })).message).toBe('Anna Lindqvist is not logged in. Choose an agent who is.');
 
     ok(await call('end', { token: ben.token, params: { id } }));
@@ -878,7 +980,7 @@ describe('attachments', () => {
     ok(await call('pick', { token: anna.token, params: { id } }));
     const upload = await uploadFile('uploadAttachment', anna.token, 'scan.png', PNG, { id });
     if (!upload.ok) throw new Error('upload failed');
-    const fileUrl = buildPath(api.downloadAttachment.path, { id: upload.attachment.id });
+    const fileUrl = buildPath(allRoutes.downloadAttachment.path, { id: upload.attachment.id });
     expect((await fetchFile(fileUrl, { token: sara.token })).error?.code).toBe('not_found');
 
     const body = { clientMessageId: uuid(), text: '', attachmentIds: [upload.attachment.id] };
@@ -912,7 +1014,7 @@ describe('attachments', () => {
     const ben = await login('ben');
     const receipt = [...mockData.attachments.values()][0]!;
     expect(receipt.attachment).toMatchObject({ fileName: 'receipt.png', kind: 'image', width: 16, height: 12 });
-    const { messages } = ok(await call('messages', { token: ben.token, params: { id: receipt.conversationId } }));
+    const { messages } = ok(await call('messages', { token: ben.token, params: { id: receipt.conversationId! } }));
     expect(messages[0]!.attachments.map((a) => a.id)).toEqual([receipt.attachment.id]);
     const png = await fetchFile(receipt.attachment.url);
     expect(png.response.headers.get('content-type')).toBe('image/png');
@@ -1082,7 +1184,7 @@ describe('read markers and preferences', () => {
     const adam = await login('adam');
     const before = ok(await call('settings', { token: adam.token })).settings;
     expect(before.routing).toEqual(DEFAULT_ROUTING_SETTINGS);
-    const routing = { offerTimeoutSeconds: 45, maxMissedOffers: 5, lostAgentGraceSeconds: 90, replyTimeLimitSeconds: 600 };
+    const routing = { offerTimeoutSeconds: 45, maxMissedOffers: 5, lostAgentGraceSeconds: 90, waitingLimitSeconds: 90, replyTimeLimitSeconds: 600, pushKeepChatsMinutes: 30 };
     const body = { agentUploads: before.agentUploads, customerUploads: before.customerUploads, routing };
     const saved = ok(await call('updateSettings', { token: adam.token, body })).settings;
     expect(saved).toMatchObject({ routing, updatedBy: { id: adam.user.id } });

@@ -1,32 +1,26 @@
+import { ChannelSchema } from '../contract/conversations';
+import type { ChannelCount } from '../contract/supervision';
 import type { HttpHandler } from 'msw';
 import type { User } from '../contract/auth';
 import type { ConversationRecord } from './data';
 import type { AgentStatus, AuditActor, AuditEntry, QueueStats, WaitingSample } from '../contract/supervision';
 import type { TransferTarget } from '../contract/transfers';
 import { findConversation, findUser, mockData, toConversation, toTransfer, transfersOf } from './data';
-import {
-  agentState,
-  binary,
-  closeOffer,
-  handOver,
-  invalidTarget,
-  isLoggedIn,
-  MockApiError,
-  notFound,
-  requireStaff,
-  route,
-  sweepRouting,
-  UUID,
-} from './core-handlers';
+import { binary } from './access';
+import { MockApiError, notFound } from './mock-errors';
+import { route } from './route';
+import { agentState, closeOffer, sweepRouting } from './routing';
+import { isLoggedIn, requireStaff } from './sessions';
+import { handOver, invalidTarget, targetAgent, targetQueue } from './transfer-handlers';
+import { UUID_PATTERN as UUID } from '../domain/ids';
 import { isDisabled } from './admin-records';
 import { mockPage } from './list-paging';
+import { wrapUpAuditEntry } from './wrap-up-records';
 
 /*
  * The supervisors' routes, as src/server/supervision: the queues dashboard, the agents view,
  * every open conversation, a conversation's audit trail, and reassigning. Supervisors and admins
- * only. Exported as a function that builds the handlers, because handlers.ts, whose plumbing they
- * use, also spreads them into its route table: built on call, not on import, the two files can
- * import each other.
+ * only. handlers.ts joins them with the others.
  */
 
 const HOUR_MS = 60 * 60_000;
@@ -56,6 +50,19 @@ function waitingHistory(queueId: string, now: number): WaitingSample[] {
 }
 
 const enabledAgents = () => mockData.users.filter((u) => u.role === 'agent' && !isDisabled(u.id));
+
+/** Open conversations per channel, as the server's channel-counts.ts. */
+function channelCounts(): ChannelCount[] {
+  const open = mockData.conversations.filter((c) => c.state !== 'ended');
+  return ChannelSchema.options
+    .map((channel) => {
+      const of = open.filter((c) => c.channel === channel);
+      const count = (state: string) => of.filter((c) => c.state === state).length;
+      return { channel, waiting: count('queued'), offered: count('offered'), inProgress: count('picked'), any: of.length > 0 };
+    })
+    .filter((c) => c.any)
+    .map(({ any: _any, ...c }) => c);
+}
 
 function queueStats(now: number): QueueStats[] {
   return [...mockData.queues]
@@ -144,6 +151,8 @@ function auditTrail(record: ConversationRecord): AuditEntry[] {
           : { kind: 'ended', actor: SYSTEM, summary: 'Ended' };
     entries.push({ id: `ended-${c.id}`, at: c.endedAt, ...ended });
   }
+  const wrapUp = wrapUpAuditEntry(c.id);
+  if (wrapUp) entries.push(wrapUp);
   return entries.sort((a, b) => binary(a.at, b.at));
 }
 
@@ -156,16 +165,12 @@ function reassign(user: User, id: string, body: { target: TransferTarget; note?:
   let queue = mockData.queues.find((q) => q.id === record.queueId)!;
   let agent: User | null = null;
   if (target.kind === 'queue') {
-    const found = UUID.test(target.queueId) ? mockData.queues.find((q) => q.id.toLowerCase() === target.queueId.toLowerCase()) : undefined;
-    if (!found) throw invalidTarget('queueId', 'This queue does not exist. Choose another one.', 'Unknown queue');
-    queue = found;
+    queue = targetQueue(target.queueId);
     if (record.state === 'queued' && !record.reservedForId && record.queueId === queue.id) {
       throw invalidTarget('queueId', `This conversation already waits in ${queue.name}.`);
     }
   } else {
-    agent = UUID.test(target.agentId) ? (mockData.users.find((u) => u.id.toLowerCase() === target.agentId.toLowerCase()) ?? null) : null;
-    if (!agent) throw invalidTarget('agentId', 'This agent does not exist. Choose another one.', 'Unknown agent');
-    if (agent.role !== 'agent') throw invalidTarget('agentId', `${agent.displayName} is not an agent. Choose an agent.`);
+    agent = targetAgent(target.agentId);
     if (isDisabled(agent.id)) throw invalidTarget('agentId', `${agent.displayName} can no longer take conversations. Choose another agent.`);
     if (!isLoggedIn(agent.id)) throw invalidTarget('agentId', `${agent.displayName} is not logged in. Choose an agent who is.`);
     if (record.state === 'picked' && record.agentId === agent.id) throw invalidTarget('agentId', `${agent.displayName} already holds this conversation.`);
@@ -179,41 +184,39 @@ function reassign(user: User, id: string, body: { target: TransferTarget; note?:
 
 type SupervisionRoute = 'queueDashboard' | 'agentStatuses' | 'openConversations' | 'auditTrail' | 'reassign';
 
-export function supervisionHandlers(): { [R in SupervisionRoute]: HttpHandler } {
-  return {
-    queueDashboard: route('queueDashboard', (ctx) => {
-      requireOverseer(ctx);
-      sweepRouting();
-      const now = Date.now();
-      return { queues: queueStats(now), at: new Date(now).toISOString() };
-    }),
+export const supervisionHandlers: { [R in SupervisionRoute]: HttpHandler } = {
+  queueDashboard: route('queueDashboard', (ctx) => {
+    requireOverseer(ctx);
+    sweepRouting();
+    const now = Date.now();
+    return { queues: queueStats(now), channels: channelCounts(), at: new Date(now).toISOString() };
+  }),
 
-    agentStatuses: route('agentStatuses', (ctx) => {
-      requireOverseer(ctx);
-      sweepRouting();
-      return { agents: agentStatuses(), at: new Date().toISOString() };
-    }),
+  agentStatuses: route('agentStatuses', (ctx) => {
+    requireOverseer(ctx);
+    sweepRouting();
+    return { agents: agentStatuses(), at: new Date().toISOString() };
+  }),
 
-    openConversations: route('openConversations', (ctx) => {
-      requireOverseer(ctx);
-      sweepRouting();
-      const { queueId } = ctx.query;
-      if (queueId !== undefined && !(UUID.test(queueId) && mockData.queues.some((q) => q.id === queueId))) {
-        throw new MockApiError(400, 'invalid_request', 'This queue does not exist.', { fields: { queueId: 'Unknown queue' } });
-      }
-      const open = mockData.conversations
-        .filter((c) => c.state !== 'ended' && (queueId === undefined || c.queueId === queueId))
-        .sort((a, b) => binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id));
-      return mockPage(open.map(toConversation), { listing: `open:${queueId ?? 'all'}`, cursor: ctx.query.cursor, limit: ctx.query.limit });
-    }),
+  openConversations: route('openConversations', (ctx) => {
+    requireOverseer(ctx);
+    sweepRouting();
+    const { queueId } = ctx.query;
+    if (queueId !== undefined && !(UUID.test(queueId) && mockData.queues.some((q) => q.id === queueId))) {
+      throw new MockApiError(400, 'invalid_request', 'This queue does not exist.', { fields: { queueId: 'Unknown queue' } });
+    }
+    const open = mockData.conversations
+      .filter((c) => c.state !== 'ended' && (queueId === undefined || c.queueId === queueId))
+      .sort((a, b) => binary(a.arrivedAt, b.arrivedAt) || binary(a.id, b.id));
+    return mockPage(open.map(toConversation), { listing: `open:${queueId ?? 'all'}`, cursor: ctx.query.cursor, limit: ctx.query.limit });
+  }),
 
-    auditTrail: route('auditTrail', (ctx) => {
-      requireOverseer(ctx);
-      const record = UUID.test(ctx.params.id!) ? findConversation(ctx.params.id!) : null;
-      if (!record) throw notFound('This conversation');
-      return { entries: auditTrail(record) };
-    }),
+  auditTrail: route('auditTrail', (ctx) => {
+    requireOverseer(ctx);
+    const record = findConversation(ctx.params.id);
+    if (!record) throw notFound('This conversation');
+    return { entries: auditTrail(record) };
+  }),
 
-    reassign: route('reassign', (ctx) => reassign(requireOverseer(ctx), ctx.params.id!, ctx.body)),
-  };
-}
+  reassign: route('reassign', (ctx) => reassign(requireOverseer(ctx), ctx.params.id, ctx.body)),
+};

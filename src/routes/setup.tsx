@@ -1,6 +1,7 @@
 import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
 import { setupStatusQueryOptions } from '../features/auth/api/setup';
 import { SetupForm } from '../features/auth/components/setup-form';
+import { homePage } from '../lib/home-page';
 
 export const Route = createFileRoute('/setup')({
   beforeLoad: async ({ context }) => {
@@ -12,5 +13,6 @@ export const Route = createFileRoute('/setup')({
 
 function SetupPage() {
   const navigate = useNavigate();
-  return <SetupForm onDone={() => void navigate({ to: '/agent' })} />;
+  // The first user is the workspace's admin: they start where queues and users are made.
+  return <SetupForm onDone={() => void navigate({ to: homePage('admin') })} />;
 }

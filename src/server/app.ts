@@ -8,6 +8,13 @@ import { buildOpenApiDocument } from '../contract/openapi';
 import { registerAdminRoutes } from './admin/admin-routes';
 import { registerAttachmentRoutes, startAttachmentCleanup } from './attachments/attachment-routes';
 import { registerAuthRoutes } from './auth/auth-routes';
+import { ChannelWorker } from './channels/channel-worker';
+import { registerChannelRoutes } from './channels/channel-routes';
+import { decorateChannelSendCheck } from './channels/send-rules';
+import { SinchApi } from './channels/sinch-api';
+import { registerChannelWebhook } from './channels/webhook';
+import { registerSessionRoutes } from './auth/session-routes';
+import { registerCannedRoutes } from './canned-responses/canned-routes';
 import { registerConversationRoutes } from './conversations/conversation-routes';
 import type { Database } from './db/database';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from './db/unavailable';
@@ -24,6 +31,8 @@ import { ConnectionTracker } from './presence/connection-tracker';
 import { registerPresenceRoutes } from './presence/presence-routes';
 import { registerDraftRoutes } from './drafts/draft-routes';
 import { registerPreferenceRoutes } from './preferences/preference-routes';
+import { registerDeviceRoutes } from './push/device-routes';
+import { PushService, type PushOptions } from './push/push-service';
 import { registerReadMarkerRoutes } from './read-markers/read-marker-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
@@ -39,6 +48,7 @@ import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
 import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerIdentityRoutes } from './webchat/identity-routes';
+import { registerWrapUpRoutes } from './wrap-up/wrap-up-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
 
 export interface AppDeps {
@@ -71,6 +81,25 @@ export interface AppDeps {
   sessionTouchMs?: number;
   /** How long to wait on slow or silent clients; tests shorten them. */
   timeouts?: Partial<HttpTimeouts>;
+  /** Web Push: the VAPID contact (PUSH_SUBJECT); tests also point it at a local push service. */
+  push?: PushOptions;
+  /** Messaging channels (Conversation API): where its API is, how the outbox retries; see README. */
+  channels?: ChannelOptions;
+}
+
+export interface ChannelOptions {
+  /** This server's public origin (PUBLIC_URL), for the file links the channel fetches; a function when known only once listening. */
+  publicUrl?: string | (() => string);
+  /** Stand-ins for the Conversation API and its token endpoint (SINCH_CONVERSATION_URL, SINCH_AUTH_URL). */
+  conversationUrl?: string | null;
+  authUrl?: string | null;
+  /** CHANNEL_SECRETS_KEY: seals the channels' secrets with a key kept outside the database. */
+  secretsKey?: string | null;
+  /** How often each instance looks for callbacks to apply and messages to send without being poked; 0: only when poked. */
+  pollMs?: number;
+  /** The outbox's first pause before a retry and its longest. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
 }
 
 export interface App {
@@ -85,6 +114,10 @@ export interface App {
   /** Runs retention now; what it removed, or null when another instance was running it. */
   retention: Retention;
   metrics: AppMetrics;
+  /** Web Push: `dispatchNow` decides and sends what is due (tests). */
+  push: PushService;
+  /** Applies channel callbacks and sends the channel outbox; tests call `runNow`. */
+  channels: ChannelWorker;
 }
 
 export async function buildApp(input: AppDeps): Promise<App> {
@@ -116,6 +149,25 @@ export async function buildApp(input: AppDeps): Promise<App> {
     await routing.stop();
     await connections.stop();
   });
+  // Decides pushes from the event log after commit, off every request's path (push-service.ts).
+  const push = await PushService.start(deps.db, deps.push);
+  app.addHook('onClose', () => push.stop());
+  const channelKeys = { env: deps.channels?.secretsKey ?? null };
+  const channels = new ChannelWorker(
+    deps.db,
+    new SinchApi({ conversationUrl: deps.channels?.conversationUrl ?? null, authUrl: deps.channels?.authUrl ?? null }),
+    channelKeys,
+    routing,
+    {
+      pollMs: deps.channels?.pollMs ?? 1000,
+      publicUrl: deps.channels?.publicUrl ?? 'http://localhost:8080',
+      backoffMs: deps.channels?.backoffMs ?? 2000,
+      maxBackoffMs: deps.channels?.maxBackoffMs ?? 10 * 60_000,
+    },
+  );
+  channels.start();
+  app.addHook('onClose', () => channels.stop());
+  decorateChannelSendCheck(app, deps.db, () => channels.mayHaveChannels());
   const sampler = new WaitingSampler(deps.db, { intervalMs: deps.waitingSampleIntervalMs });
   sampler.start();
   app.addHook('onClose', () => sampler.stop());
@@ -177,6 +229,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   defineRoute(app, api.health, async () => ({ status: 'ok' as const, database: deps.db.kind }));
   // Readiness: send traffic here only while the database answers (503 otherwise, via the error handler).
   defineRoute(app, api.ready, async () => {
+    // Raw on purpose: the probe reads no row, so there is no result to type; this is simplest.
     await deps.db.query('SELECT 1');
     return { status: 'ready' as const, database: deps.db.kind };
   });
@@ -189,22 +242,31 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerOfferRoutes(app, deps.db, routing);
   registerPresenceRoutes(app, deps.db, routing);
   registerNoteRoutes(app, deps.db);
+  registerSessionRoutes(app, deps.db);
   registerDraftRoutes(app, deps.db);
-  registerReadMarkerRoutes(app, deps.db);
+  registerReadMarkerRoutes(app, deps.db, { onRead: (user, conversation, read) => channels.agentRead(user.id, conversation, read.lastReadSeq) });
   registerPreferenceRoutes(app, deps.db);
+  registerDeviceRoutes(app, deps.db, push);
   registerHistoryRoutes(app, deps.db);
   registerHandledRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
   registerIdentityRoutes(app, deps.db);
-  registerRealtimeRoutes(app, deps.db, hub, connections, metrics, { sessionTouchMs: deps.sessionTouchMs });
+  registerRealtimeRoutes(app, deps.db, hub, connections, metrics, {
+    sessionTouchMs: deps.sessionTouchMs,
+    onAgentTyping: (conversationId, isTyping) => channels.agentTyping(conversationId, isTyping),
+  });
   registerSettingsRoutes(app, deps.db);
   registerSupervisionRoutes(app, deps.db, routing);
   registerAdminRoutes(app, deps.db, routing);
+  registerWrapUpRoutes(app, deps.db);
   registerAttachmentRoutes(app, deps.db);
+  registerCannedRoutes(app, deps.db);
   await startAttachmentCleanup(app, deps.db);
+  registerChannelRoutes(app, deps.db, channelKeys, channels);
+  await registerChannelWebhook(app, deps.db, { keys: channelKeys, onStored: () => channels.poke() });
 
   await registerClientPages(app, deps.clientDir);
 
-  return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow(), retention, metrics };
+  return { app, hub, sweepNow: () => routing.sweepNow(), connections, sampleWaitingNow: () => sampler.sampleNow(), retention, metrics, push, channels };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './observability/request-log';
+import { DEFAULT_PUSH_SUBJECT } from './push/push-sender';
 import { DEFAULT_EVENT_RETENTION_HOURS, DEFAULT_RETENTION_INTERVAL_MS } from './retention/retention';
 
 export interface Config {
@@ -19,6 +20,15 @@ export interface Config {
   allowedOrigins: string[];
   /** Multiplies every rate limit (load tests set it high). */
   rateLimitMultiplier: number;
+  /** The VAPID contact push services may use to reach the operator: a mailto: address or https: URL. */
+  pushSubject: string;
+  /** This server's public origin, for the file links messaging channels fetch (PUBLIC_URL). */
+  publicUrl: string;
+  /** Where the Conversation API and its token endpoint are, when not Sinch's own (a stand-in). */
+  sinchConversationUrl: string | null;
+  sinchAuthUrl: string | null;
+  /** Seals the channels' secrets with a key kept outside the database. */
+  channelSecretsKey: string | null;
 }
 
 /** Reads configuration from the environment; every variable is listed in the README. */
@@ -48,6 +58,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(rateLimitMultiplier) || rateLimitMultiplier <= 0) {
     throw new Error(`RATE_LIMIT_MULTIPLIER must be a positive number, got ${env.RATE_LIMIT_MULTIPLIER}`);
   }
+  const pushSubject = env.PUSH_SUBJECT || DEFAULT_PUSH_SUBJECT;
+  if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(pushSubject)) {
+    throw new Error(`PUSH_SUBJECT must be a mailto: address or an https: URL, got ${env.PUSH_SUBJECT}`);
+  }
+  const urlOrNull = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) return null;
+    if (!/^https?:\/\/[^/]+/.test(value)) throw new Error(`${name} must be an http(s) URL, got ${value}`);
+    return value.replace(/\/+$/, '');
+  };
+  const publicUrl = urlOrNull('PUBLIC_URL') ?? `http://localhost:${port}`;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -63,5 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalMs: retentionSeconds * 1000,
     allowedOrigins,
     rateLimitMultiplier,
+    pushSubject,
+    publicUrl,
+    sinchConversationUrl: urlOrNull('SINCH_CONVERSATION_URL'),
+    sinchAuthUrl: urlOrNull('SINCH_AUTH_URL'),
+    channelSecretsKey: env.CHANNEL_SECRETS_KEY || null,
   };
 }

@@ -27,6 +27,13 @@ async function main() {
       retention: { eventRetentionHours: config.eventRetentionHours, intervalMs: config.retentionIntervalMs },
       allowedOrigins: config.allowedOrigins,
       rateLimitMultiplier: config.rateLimitMultiplier,
+      push: { subject: config.pushSubject },
+      channels: {
+        publicUrl: config.publicUrl,
+        conversationUrl: config.sinchConversationUrl,
+        authUrl: config.sinchAuthUrl,
+        secretsKey: config.channelSecretsKey,
+      },
     }),
   );
   await app.listen({ port: config.port, host: config.host });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandledPageSchema } from '../contract/history';
 import { MESSAGE_PAGE_MAX } from '../contract/limits';
 import { MessagePageSchema } from '../contract/messages';
+import { QueueDashboardSchema } from '../contract/supervision';
 import { createTestDatabase, describeEachBackend, type Backend } from './test-support/databases';
 import { countStatements, type StatementCounter } from './test-support/statement-counter';
 import { TestServer, type Staff } from './test-support/test-server';
@@ -69,9 +70,11 @@ describeEachBackend('Statements per read', (backend: Backend) => {
        SELECT $1, gen_random_uuid(), $2, 'Anna', 'Note ' || g FROM generate_series(1, $3::int) g`,
       [busy, anna.user.id, n],
     );
+    // Waiting chats on several channels: the dashboard's per-channel rows grow too.
     await db.query(
-      `INSERT INTO conversations (customer_id, queue_id, source, destination, state)
-       SELECT customer_id, queue_id, source, destination, 'queued' FROM conversations CROSS JOIN generate_series(1, $2::int) WHERE id = $1`,
+      `INSERT INTO conversations (customer_id, queue_id, channel, source, destination, state)
+       SELECT customer_id, queue_id, (ARRAY['webchat', 'sms', 'whatsapp'])[1 + g % 3], source, destination, 'queued'
+       FROM conversations CROSS JOIN generate_series(1, $2::int) g WHERE id = $1`,
       [busy, n],
     );
     // More that Anna holds, each with an unread customer message: her unread totals and list grow.
@@ -132,8 +135,9 @@ describeEachBackend('Statements per read', (backend: Backend) => {
     'thread: older page': 3,
     notes: 3,
     transfers: 3,
-    'audit trail': 5,
-    'queue dashboard': 4,
+    // Its events, reassignments, refused uploads and the end's reason (wrap-up): one statement each.
+    'audit trail': 6,
+    'queue dashboard': 5, // the open conversations per channel are one statement more, however many channels
     'agent statuses': 3,
     'unread totals': 2,
     picklist: 3,
@@ -155,6 +159,9 @@ describeEachBackend('Statements per read', (backend: Backend) => {
       // The large pages were full pages, not empty answers.
       expect((await server.get('/api/conversations/handled?limit=50', sara)).expect(200, HandledPageSchema).conversations).toHaveLength(50);
       expect((await server.get(`/api/conversations/${busy}/messages?limit=${MESSAGE_PAGE_MAX}`, anna)).expect(200, MessagePageSchema).messages).toHaveLength(88);
+      // The dashboard counted several channels in its one per-channel statement.
+      const dashboard = (await server.get('/api/supervisor/queues', sara)).expect(200, QueueDashboardSchema);
+      expect(dashboard.channels?.map((c) => c.channel)).toEqual(['webchat', 'sms', 'whatsapp']);
     });
   });
 });

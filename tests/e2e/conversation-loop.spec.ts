@@ -1,4 +1,4 @@
-import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+import { endAfterTest, expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 
 test('a customer and an agent chat live from start to end', async ({ browser, agentPage }) => {
   const anna = await agentPage('anna');
@@ -63,4 +63,25 @@ test('the web chat form explains what is missing', async ({ page }) => {
   await expect(page.getByText('Enter your name')).toBeVisible();
   await expect(page.getByText('Enter a valid email address')).toBeVisible();
   await expect(page.getByText('A message cannot be empty')).toBeVisible();
+});
+
+test('a customer without a preselected queue chooses a topic', async ({ browser, agentPage }) => {
+  const ben = await agentPage('ben');
+  const customer = uniqueCustomer('Noor');
+  endAfterTest(customer.name);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/webchat');
+  await expect(page.getByLabel('Topic')).toHaveValue('');
+  await page.getByLabel('Your name').fill(customer.name);
+  await page.getByLabel('Email').fill(customer.email);
+  await page.getByLabel('How can we help?').fill('Do you ship abroad?');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByText('Choose a topic')).toBeVisible();
+
+  await page.getByLabel('Topic').selectOption({ label: 'Sales' });
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
+  const row = ben.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: customer.name });
+  await expect(row).toContainText('Sales');
+  await expect(row).toContainText('Do you ship abroad?');
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+import { chooseOption, expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 
 // Rows outside the scrolled view are not rendered (the list is virtualized): a tall window keeps
 // this test's three rows rendered even when earlier tests left Anna holding many conversations.
@@ -15,11 +15,7 @@ async function orderOf(page: Page, names: string[]) {
   return labels.filter((label): label is string => label !== null && names.includes(label));
 }
 
-async function chooseSort(page: Page, option: string) {
-  await page.getByRole('combobox', { name: 'Sort conversations' }).click();
-  await page.getByRole('option', { name: option }).click();
-  await expect(page.getByRole('combobox', { name: 'Sort conversations' })).toHaveText(option);
-}
+const chooseSort = (page: Page, option: string) => chooseOption(page.getByRole('combobox', { name: 'Sort conversations' }), option);
 
 test('each sort option orders the Conversations list as expected, and the choice survives a reload', async ({ browser, agentPage }) => {
   // Three customers, a dozen messages and six orders: longer than one chat.

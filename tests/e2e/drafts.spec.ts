@@ -29,3 +29,30 @@ test('a half-written reply survives a reload and reaches the agent’s other dev
   await expect(phone.getByRole('textbox', { name: 'Message' })).toHaveValue('');
   await phoneContext.close();
 });
+
+test('a draft typed on one device appears live on the other, and a send empties both', async ({ browser, agentPage }) => {
+  const customer = uniqueCustomer('Live draft');
+  const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'Is my parcel on its way?' });
+  const desk = await agentPage('anna');
+  await desk.getByRole('button', { name: `Pick ${customer.name}` }).click();
+  await expect(desk.getByRole('heading', { name: customer.name })).toBeVisible();
+  const phone = await agentPage('anna');
+  await phone.goto(desk.url());
+  const deskBox = desk.getByRole('textbox', { name: 'Message' });
+  const phoneBox = phone.getByRole('textbox', { name: 'Message' });
+  await expect(phoneBox).toHaveValue('');
+
+  // Begun at the desk: the open chat on the phone follows without reopening.
+  await deskBox.fill('Let me look up the tracking number');
+  await expect(phoneBox).toHaveValue('Let me look up the tracking number');
+
+  // Carried on at the phone: now the desk follows.
+  await phoneBox.fill('Let me look up the tracking number. It left today.');
+  await expect(deskBox).toHaveValue('Let me look up the tracking number. It left today.');
+
+  // Sent from the phone: the customer gets it and the desk's composer empties.
+  await phoneBox.press('Enter');
+  await expect(thread(customerPage).getByText('It left today.')).toBeVisible();
+  await expect(phoneBox).toHaveValue('');
+  await expect(deskBox).toHaveValue('');
+});

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, sendMessage, signedIdentityQuery, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+import { endAfterTest, expect, sendMessage, signedIdentityQuery, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 
 const drawer = (page: Page) => page.getByRole('complementary', { name: 'Conversation side panel' });
 
@@ -109,6 +109,8 @@ test('scrolling above the current chat brings in the customer’s earlier conver
   // James Smith (the shop's customer C-1002) has two earlier, ended conversations in the demo
   // data; a link the shop signed makes him a verified customer, joined with them.
   const identity = await signedIdentityQuery(browser, 'C-1002');
+  // The signed identity names the customer James Smith, not the James typed in: ended by that name after the test.
+  endAfterTest('James Smith');
   const customerPage = await startCustomerChat(browser, { queue: 'Support', name: 'James', email: 'james.smith@example.com', text: 'Back again about my order', identity });
   const ben = await agentPage('ben');
   await ben.getByRole('button', { name: 'Pick James Smith' }).click();

@@ -71,11 +71,16 @@ export class StaffApi {
     for (const c of await this.list('mine')) await this.call('post', `/api/conversations/${c.id}/end`).catch(() => undefined);
   }
 
-  /** Picks and ends every waiting chat in my queues that `which` selects. */
+  /**
+   * Picks and ends every waiting chat in my queues that `which` selects. Best effort, like
+   * endHeld: a chat may move meanwhile (another pick, or the lost-agent sweep returning what an
+   * agent without a live socket picked), and cleaning up must not fail the test it follows.
+   */
   async endWaiting(which: (c: Conversation) => boolean) {
     for (const c of (await this.list('picklist')).filter(which)) {
-      await this.call('post', `/api/conversations/${c.id}/pick`);
-      await this.call('post', `/api/conversations/${c.id}/end`);
+      await this.call('post', `/api/conversations/${c.id}/pick`)
+        .then(() => this.call('post', `/api/conversations/${c.id}/end`))
+        .catch(() => undefined);
     }
   }
 

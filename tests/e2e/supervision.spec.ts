@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AdminApi } from './admin-api';
-import { expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
+import { chooseOption, expect, sendMessage, startCustomerChat, test, thread, uniqueCustomer } from './fixtures';
 import { StaffApi } from './staff-api';
 
 /** A cell of a table, by its row's header text and its column's header text. */
@@ -91,56 +91,64 @@ test("a supervisor reads a conversation without touching the agent's unread coun
   browser,
   agentPage,
 }) => {
-  const customer = uniqueCustomer('Oversight');
-  const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'My parcel is lost.' });
+  // A queue of its own: the open list shows the oldest arrivals first, a page at a time, and
+  // earlier specs leave many chats open in the shared queues.
+  const admin = await AdminApi.as();
+  const queueName = `Oversight ${Date.now().toString(36)}`;
+  const queue = await admin.createQueue(queueName, ['anna']);
+  try {
+    const customer = uniqueCustomer('Oversight');
+    const customerPage = await startCustomerChat(browser, { queue: queueName, ...customer, text: 'My parcel is lost.' });
 
-  // Anna picks it, leaves it open in her list only, and the customer writes again.
-  const anna = await agentPage('anna');
-  await anna.getByRole('button', { name: `Pick ${customer.name}` }).click();
-  await expect(anna.getByRole('heading', { name: customer.name })).toBeVisible();
-  await anna.goto('/agent?list=mine');
-  await sendMessage(customerPage, 'Tracking number is 4411.');
-  const annaRow = anna.getByRole('list', { name: 'Conversations' }).getByRole('listitem', { name: customer.name });
-  await expect(annaRow.getByText('1 unread message')).toBeVisible();
+    // Anna picks it, leaves it open in her list only, and the customer writes again.
+    const anna = await agentPage('anna');
+    await anna.getByRole('button', { name: `Pick ${customer.name}` }).click();
+    await expect(anna.getByRole('heading', { name: customer.name })).toBeVisible();
+    await anna.goto('/agent?list=mine');
+    await sendMessage(customerPage, 'Tracking number is 4411.');
+    const annaRow = anna.getByRole('list', { name: 'Conversations' }).getByRole('listitem', { name: customer.name });
+    await expect(annaRow.getByText('1 unread message')).toBeVisible();
 
-  // Sara finds it among the open conversations of Support and reads it.
-  const sara = await agentPage('sara');
-  await openSupervisor(sara, 'Conversations');
-  await sara.getByRole('combobox', { name: 'Queue' }).click();
-  await sara.getByRole('option', { name: 'Support' }).click();
-  await expect(await cell(sara, 'Open conversations', customer.name, 'Agent')).toHaveText('Anna Lindqvist');
-  await sara.getByRole('button', { name: customer.name }).click();
-  await expect(sara.getByRole('heading', { name: customer.name })).toBeVisible();
-  await expect(thread(sara).getByText('Tracking number is 4411.')).toBeVisible();
-  const composer = sara.getByRole('textbox', { name: 'Message' });
-  await expect(composer).toBeDisabled();
-  await expect(composer).toHaveAttribute('placeholder', 'You are viewing this conversation read-only.');
+    // Sara finds it among the open conversations of its queue and reads it.
+    const sara = await agentPage('sara');
+    await openSupervisor(sara, 'Conversations');
+    await chooseOption(sara.getByRole('combobox', { name: 'Queue' }), queueName);
+    await expect(await cell(sara, 'Open conversations', customer.name, 'Agent')).toHaveText('Anna Lindqvist');
+    await sara.getByRole('button', { name: customer.name }).click();
+    await expect(sara.getByRole('heading', { name: customer.name })).toBeVisible();
+    await expect(thread(sara).getByText('Tracking number is 4411.')).toBeVisible();
+    const composer = sara.getByRole('textbox', { name: 'Message' });
+    await expect(composer).toBeDisabled();
+    await expect(composer).toHaveAttribute('placeholder', 'You are viewing this conversation read-only.');
 
-  // Anna's count is hers alone: unchanged now, and after a reload.
-  await expect(annaRow.getByText('1 unread message')).toBeVisible();
-  await anna.reload();
-  await expect(annaRow.getByText('1 unread message')).toBeVisible();
+    // Anna's count is hers alone: unchanged now, and after a reload.
+    await expect(annaRow.getByText('1 unread message')).toBeVisible();
+    await anna.reload();
+    await expect(annaRow.getByText('1 unread message')).toBeVisible();
 
-  // The audit trail says who did what.
-  await sara.getByRole('button', { name: 'Conversation actions' }).click();
-  await sara.getByRole('menuitem', { name: 'Audit trail' }).click();
-  const trail = sara.getByRole('list', { name: 'Audit trail' });
-  await expect(trail.getByRole('listitem').first()).toContainText('Started a chat in Support');
-  await expect(trail.getByRole('listitem').filter({ hasText: 'Picked from Support' })).toContainText('Anna Lindqvist');
+    // The audit trail says who did what.
+    await sara.getByRole('button', { name: 'Conversation actions' }).click();
+    await sara.getByRole('menuitem', { name: 'Audit trail' }).click();
+    const trail = sara.getByRole('list', { name: 'Audit trail' });
+    await expect(trail.getByRole('listitem').first()).toContainText(`Started a chat in ${queueName}`);
+    await expect(trail.getByRole('listitem').filter({ hasText: `Picked from ${queueName}` })).toContainText('Anna Lindqvist');
 
-  // Sara moves it to Sales: it leaves Anna's conversations, and the trail records it at once.
-  await sara.getByRole('button', { name: 'Conversation actions' }).click();
-  await sara.getByRole('menuitem', { name: 'Reassign' }).click();
-  const dialog = sara.getByRole('dialog', { name: 'Reassign conversation' });
-  await dialog.getByRole('combobox', { name: 'Queue' }).click();
-  await sara.getByRole('option', { name: 'Sales' }).click();
-  await dialog.getByRole('textbox', { name: /Note for the receiver/ }).fill('Sales knows this customer.');
-  await dialog.getByRole('button', { name: 'Reassign' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(sara.getByText(`Sales · ${customer.email}`)).toBeVisible();
-  await expect(trail.getByRole('listitem')).toHaveCount(3);
-  await expect(trail.getByRole('listitem').last()).toContainText('Sara Moreau');
-  await expect(annaRow).toBeHidden();
+    // Sara moves it to Sales: it leaves Anna's conversations, and the trail records it at once.
+    await sara.getByRole('button', { name: 'Conversation actions' }).click();
+    await sara.getByRole('menuitem', { name: 'Reassign' }).click();
+    const dialog = sara.getByRole('dialog', { name: 'Reassign conversation' });
+    await chooseOption(dialog.getByRole('combobox', { name: 'Queue' }), 'Sales');
+    await dialog.getByRole('textbox', { name: /Note for the receiver/ }).fill('Sales knows this customer.');
+    await dialog.getByRole('button', { name: 'Reassign' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(sara.getByText(`Sales · ${customer.email}`)).toBeVisible();
+    await expect(trail.getByRole('listitem')).toHaveCount(3);
+    await expect(trail.getByRole('listitem').last()).toContainText('Sara Moreau');
+    await expect(annaRow).toBeHidden();
+  } finally {
+    await admin.retireQueue(queue);
+    await admin.dispose();
+  }
 });
 
 test('agents get a 403 page for the supervisor and admin pages, supervisors for the admin pages', async ({ agentPage }) => {

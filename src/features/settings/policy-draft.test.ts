@@ -26,7 +26,7 @@ import {
 } from './policy-draft';
 
 const MB = 1024 * 1024;
-const savedRouting: RoutingSettings = { offerTimeoutSeconds: 45, maxMissedOffers: 3, lostAgentGraceSeconds: 60, replyTimeLimitSeconds: 300 };
+const savedRouting: RoutingSettings = { offerTimeoutSeconds: 45, maxMissedOffers: 3, lostAgentGraceSeconds: 60, waitingLimitSeconds: 60, replyTimeLimitSeconds: 300, pushKeepChatsMinutes: 15 };
 const savedSettings: EditableSettings = {
   agentUploads: { allowedTypes: ['png', 'gif'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
   // Set through the API: not a round number of MB.
@@ -198,10 +198,11 @@ describe('routing settings', () => {
     expect(routingBounds('maxMissedOffers')).toEqual({ min: 1, max: 20 });
     expect(routingBounds('lostAgentGraceSeconds')).toEqual({ min: LOST_AGENT_GRACE_MIN_SECONDS, max: 3600 });
     expect(routingBounds('replyTimeLimitSeconds')).toEqual({ min: 10, max: 86_400 });
+    expect(routingBounds('pushKeepChatsMinutes')).toEqual({ min: 0, max: 1440 });
   });
 
   it('are shown as typed text, and count as changed only when the number differs', () => {
-    expect(draft.routing).toEqual({ offerTimeoutSeconds: '45', maxMissedOffers: '3', lostAgentGraceSeconds: '60', replyTimeLimitSeconds: '300' });
+    expect(draft.routing).toEqual({ offerTimeoutSeconds: '45', maxMissedOffers: '3', lostAgentGraceSeconds: '60', waitingLimitSeconds: '60', replyTimeLimitSeconds: '300', pushKeepChatsMinutes: '15' });
     expect(settingsChanged(withRouting({ offerTimeoutSeconds: '45.0', replyTimeLimitSeconds: ' 300 ' }), savedSettings)).toBe(false);
     for (const field of ROUTING_FIELDS) {
       expect(settingsChanged(withRouting({ [field]: '7' }), savedSettings), field).toBe(true);
@@ -211,7 +212,7 @@ describe('routing settings', () => {
 
   it('send valid values as whole numbers, the bounds included', () => {
     const result = toUpdateRequest(
-      withRouting({ offerTimeoutSeconds: '5', maxMissedOffers: '20', lostAgentGraceSeconds: '3600', replyTimeLimitSeconds: '600.0' }),
+      withRouting({ offerTimeoutSeconds: '5', maxMissedOffers: '20', lostAgentGraceSeconds: '3600', waitingLimitSeconds: '10', replyTimeLimitSeconds: '600.0', pushKeepChatsMinutes: '0' }),
       savedSettings,
     );
     expect(result).toEqual({
@@ -219,7 +220,7 @@ describe('routing settings', () => {
       request: {
         agentUploads: { allowedTypes: ['gif', 'png'], maxFileSizeBytes: 10 * MB, maxImagePixels: 40_000_000 },
         customerUploads: { allowedTypes: [], maxFileSizeBytes: 1234567, maxImagePixels: 12_345_678 },
-        routing: { offerTimeoutSeconds: 5, maxMissedOffers: 20, lostAgentGraceSeconds: 3600, replyTimeLimitSeconds: 600 },
+        routing: { offerTimeoutSeconds: 5, maxMissedOffers: 20, lostAgentGraceSeconds: 3600, waitingLimitSeconds: 10, replyTimeLimitSeconds: 600, pushKeepChatsMinutes: 0 },
         security: { sessionIdleMinutes: 480, sessionMaxDays: 7 },
       },
     });
@@ -239,6 +240,7 @@ describe('routing settings', () => {
     });
     expect(routingErrors({ offerTimeoutSeconds: '601' })?.routing).toEqual({ offerTimeoutSeconds: 'At most 600 seconds' });
     expect(routingErrors({ replyTimeLimitSeconds: '-5' })?.routing).toEqual({ replyTimeLimitSeconds: 'At least 10 seconds' });
+    expect(routingErrors({ pushKeepChatsMinutes: '1441' })?.routing).toEqual({ pushKeepChatsMinutes: 'At most 1440 minutes (24 hours)' });
   });
 
   it('refuse fractions and what is not a number', () => {

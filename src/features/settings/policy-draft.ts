@@ -16,7 +16,14 @@ export const POLICY_KEYS = ['agentUploads', 'customerUploads'] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
 /** The routing settings, in the order they are shown. */
-export const ROUTING_FIELDS = ['offerTimeoutSeconds', 'maxMissedOffers', 'lostAgentGraceSeconds', 'replyTimeLimitSeconds'] as const;
+export const ROUTING_FIELDS = [
+  'offerTimeoutSeconds',
+  'maxMissedOffers',
+  'lostAgentGraceSeconds',
+  'waitingLimitSeconds',
+  'replyTimeLimitSeconds',
+  'pushKeepChatsMinutes',
+] as const;
 export type RoutingField = (typeof ROUTING_FIELDS)[number];
 
 /** The session timeouts, in the order they are shown. */
@@ -67,38 +74,28 @@ export function parseNumber(text: string): number | null {
   return Number(trimmed);
 }
 
+/** A limit as its field shows it, in `unit`s: "10", "2.5", "0.98" (at most two decimals). */
+const inUnits = (value: number, unit: number): string => String(Math.round((value / unit) * 100) / 100);
+
+/** A limit the admin typed in `unit`s, as a whole count; null when it is not a number. Accepts a decimal comma. */
+function fromUnits(text: string, unit: number): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return null;
+  return Math.round(Number(trimmed) * unit);
+}
+
 // The contract counts MB as 1024 × 1024 bytes (its "50 MB" ceiling, `formatFileSize`): so do we.
 const MB = 1024 * 1024;
 export const MAX_FILE_SIZE_CEILING_MB = ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES / MB;
-
-/** Bytes as the size field shows them: "10", "2.5", "0.98" (at most two decimals). */
-export function bytesToMb(bytes: number): string {
-  return String(Math.round((bytes / MB) * 100) / 100);
-}
-
-/** The size the admin typed, in bytes; null when it is not a number. Accepts a decimal comma. */
-export function mbToBytes(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return null;
-  return Math.round(Number(trimmed) * MB);
-}
+export const bytesToMb = (bytes: number) => inUnits(bytes, MB);
+export const mbToBytes = (text: string) => fromUnits(text, MB);
 
 // Megapixels are millions of pixels, as cameras count them.
 const MP = 1_000_000;
 export const MIN_MAX_IMAGE_MP = IMAGE_MIN_MAX_PIXELS / MP;
 export const MAX_IMAGE_MP_CEILING = IMAGE_MAX_PIXELS_CEILING / MP;
-
-/** Pixels as the image limit field shows them: "40", "12.5" (at most two decimals). */
-export function pixelsToMegapixels(pixels: number): string {
-  return String(Math.round((pixels / MP) * 100) / 100);
-}
-
-/** The megapixels the admin typed, in pixels; null when it is not a number. Accepts a decimal comma. */
-export function megapixelsToPixels(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (!/^\d*\.?\d+$|^\d+\.$/.test(trimmed)) return null;
-  return Math.round(Number(trimmed) * MP);
-}
+export const pixelsToMegapixels = (pixels: number) => inUnits(pixels, MP);
+export const megapixelsToPixels = (text: string) => fromUnits(text, MP);
 
 /** The supported file types by kind (images, videos, documents), in the contract's order. */
 export function fileTypesByKind(): { kind: FileKind; types: FileType[] }[] {
@@ -128,7 +125,9 @@ const routingDraft = (routing: RoutingSettings): RoutingDraft => ({
   offerTimeoutSeconds: String(routing.offerTimeoutSeconds),
   maxMissedOffers: String(routing.maxMissedOffers),
   lostAgentGraceSeconds: String(routing.lostAgentGraceSeconds),
+  waitingLimitSeconds: String(routing.waitingLimitSeconds),
   replyTimeLimitSeconds: String(routing.replyTimeLimitSeconds),
+  pushKeepChatsMinutes: String(routing.pushKeepChatsMinutes),
 });
 
 export const draftFromSettings = (settings: EditableSettings): SettingsDraft => ({

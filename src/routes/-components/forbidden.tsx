@@ -1,7 +1,7 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { Link } from '@tanstack/react-router';
-import { settingsStrings } from '../../lib/staff-page-strings';
+import { staffFrameStrings } from '../../lib/staff-page-strings';
 
 /** A page the user may not see: says why, and leads back to the panel. */
 export function Forbidden({ title, body }: { title: string; body: string }) {
@@ -14,7 +14,7 @@ export function Forbidden({ title, body }: { title: string; body: string }) {
         </Typography>
         <Typography color="text.secondary">{body}</Typography>
         <Button component={Link} to="/agent" variant="contained">
-          {settingsStrings.backToPanel}
+          {staffFrameStrings.backToPanel}
         </Button>
       </Stack>
     </Box>

@@ -1,19 +1,15 @@
 import { createFileRoute, Outlet } from '@tanstack/react-router';
-import { adminStrings } from '../../lib/staff-page-strings';
 import { AdminFrame } from '../-components/admin-frame';
-import { Forbidden } from '../-components/forbidden';
+import { areaGate } from '../-components/area-gate';
+import { StaffRouteError } from '../-components/staff-route-error';
 
-/** The admin area: its pages as tabs for admins, a 403 page for everyone else. */
+/** The admin area: its pages as tabs, for the roles the contract lets in (a 403 page for the rest). */
 export const Route = createFileRoute('/_staff/admin')({
-  component: AdminArea,
-});
-
-function AdminArea() {
-  const { user } = Route.useRouteContext();
-  if (user.role !== 'admin') return <Forbidden title={adminStrings.forbiddenTitle} body={adminStrings.forbiddenBody} />;
-  return (
+  beforeLoad: areaGate('admin'),
+  errorComponent: StaffRouteError,
+  component: () => (
     <AdminFrame>
       <Outlet />
     </AdminFrame>
-  );
-}
+  ),
+});

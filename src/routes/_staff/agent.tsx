@@ -1,10 +1,15 @@
-import { createFileRoute, Outlet, retainSearchParams, useNavigate, useParams } from '@tanstack/react-router';
+import { createFileRoute, Outlet, retainSearchParams, useNavigate, useParams, useRouter } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { z } from 'zod';
 import { DEFAULT_CONVERSATION_SORT, ConversationSortSchema, type ConversationSort } from '../../contract/preferences';
+import { conversationPagesQueryOptions } from '../../features/conversations/api/get-conversations';
 import { ConversationSidebar } from '../../features/conversations/components/conversation-sidebar';
 import { SidebarViewSchema } from '../../features/conversations/sidebar-view';
 import { preferencesQueryOptions, usePreferences } from '../../features/preferences/api/get-preferences';
 import { useUpdatePreferences } from '../../features/preferences/api/update-preferences';
+import { useLayout } from '../../hooks/use-layout';
+import { RouteError } from '../-components/route-error';
+import { RoutePending } from '../-components/route-pending';
 
 export const Route = createFileRoute('/_staff/agent')({
   validateSearch: z.object({
@@ -13,8 +18,27 @@ export const Route = createFileRoute('/_staff/agent')({
     sort: ConversationSortSchema.optional().catch(undefined),
   }),
   search: { middlewares: [retainSearchParams(['list', 'sort'])] },
-  // Not awaited: the saved order usually arrives before the list it sorts.
-  loader: ({ context }) => void context.queryClient.prefetchQuery(preferencesQueryOptions()),
+  loaderDeps: ({ search: { list, sort } }) => ({ list, sort }),
+  loader: ({ context: { queryClient }, deps: { list, sort } }) => {
+    // The header's notifications and the Conversations order read the preferences; the Picklist does not wait for them.
+    const preferences = () => queryClient.ensureQueryData(preferencesQueryOptions());
+    void queryClient.prefetchQuery(preferencesQueryOptions());
+    const shownList =
+      list === 'picklist'
+        ? queryClient.ensureInfiniteQueryData(conversationPagesQueryOptions('picklist'))
+        : list === 'mine'
+          ? (sort ? Promise.resolve(sort) : preferences().then((p) => p.conversationSort)).then((order) =>
+              queryClient.ensureInfiniteQueryData(conversationPagesQueryOptions('mine', order)),
+            )
+          : undefined;
+    // Started here, not awaited: the frame (header, realtime socket) paints right after the
+    // session, and the list shows as soon as its page is in (the sidebar's own Suspense boundary).
+    // Switching lists or orders keeps the rows shown until the next ones are in (it defers them).
+    // A failure reaches the route's error component through the list's suspended query.
+    void shownList?.catch(() => undefined);
+  },
+  pendingComponent: RoutePending,
+  errorComponent: RouteError,
   component: AgentPanel,
 });
 
@@ -22,6 +46,9 @@ function AgentPanel() {
   const { user } = Route.useRouteContext();
   const { list, sort: sortInUrl } = Route.useSearch();
   const navigate = useNavigate();
+  const router = useRouter();
+  // The conversation page's code loads while the agent reads the list: opening one then waits for its data only.
+  useEffect(() => void router.loadRouteChunk(router.routesById['/_staff/agent/conversations/$conversationId']), [router]);
   const selectedId = useParams({ strict: false }).conversationId;
   const preferences = usePreferences();
   const updatePreferences = useUpdatePreferences();
@@ -31,9 +58,16 @@ function AgentPanel() {
     void navigate({ to: '.', search: (prev) => ({ ...prev, sort: next }) });
     updatePreferences.mutate({ conversationSort: next });
   };
+  // A phone shows one pane: the list, or the open conversation over it. The list stays mounted
+  // (hidden), so going back finds it where it was scrolled to.
+  const layout = useLayout();
+  const phone = layout === 'phone';
+  const listHidden = phone && selectedId !== undefined;
   return (
     <>
       <ConversationSidebar
+        layout={layout}
+        hidden={listHidden}
         user={user}
         view={list}
         onViewChange={(view) => void navigate({ to: '.', search: { list: view } })}
@@ -45,7 +79,7 @@ function AgentPanel() {
           void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: view, panel: section ?? ('panel' in prev ? prev.panel : undefined) }) })
         }
       />
-      <Outlet />
+      {(!phone || selectedId !== undefined) && <Outlet />}
     </>
   );
 }

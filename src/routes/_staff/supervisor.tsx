@@ -1,10 +1,13 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
+import { agentStatusesQueryOptions } from '../../features/supervision/api/get-agent-statuses';
+import { openConversationsQueryOptions, queueFilter } from '../../features/supervision/api/get-open-conversations';
 import { queueDashboardQueryOptions } from '../../features/supervision/api/get-queue-dashboard';
 import { SupervisorPage } from '../../features/supervision/components/supervisor-page';
 import { SupervisorTabSchema } from '../../features/supervision/supervisor-tab';
-import { supervisorStrings } from '../../lib/staff-page-strings';
-import { Forbidden } from '../-components/forbidden';
+import { areaGate } from '../-components/area-gate';
+import { StaffRouteError } from '../-components/staff-route-error';
+import { RoutePending } from '../-components/route-pending';
 
 export const Route = createFileRoute('/_staff/supervisor')({
   // The open view and the queue filter are part of the address: a reload or a shared link keeps them.
@@ -12,20 +15,24 @@ export const Route = createFileRoute('/_staff/supervisor')({
     tab: SupervisorTabSchema.default('queues').catch('queues'),
     queue: z.string().optional().catch(undefined),
   }),
-  // Not awaited: the page shows its own loading and error states inside the frame.
-  loader: ({ context }) => {
-    if (context.user.role !== 'agent') void context.queryClient.prefetchQuery(queueDashboardQueryOptions());
+  beforeLoad: areaGate('supervision'),
+  loaderDeps: ({ search }) => search,
+  // What the open view shows first; the other views load when opened.
+  loader: async ({ context: { queryClient }, deps: { tab, queue } }) => {
+    if (tab === 'agents') return void (await queryClient.ensureQueryData(agentStatusesQueryOptions()));
+    // The Conversations view names the queues in its filter, and needs them to know the filter.
+    const dashboard = await queryClient.ensureQueryData(queueDashboardQueryOptions());
+    if (tab === 'conversations') await queryClient.ensureInfiniteQueryData(openConversationsQueryOptions(queueFilter(dashboard, queue)));
   },
+  pendingComponent: RoutePending,
+  errorComponent: StaffRouteError,
   component: Supervisor,
 });
 
 function Supervisor() {
-  const { user } = Route.useRouteContext();
   const { tab, queue } = Route.useSearch();
   const navigate = useNavigate();
-  return user.role === 'agent' ? (
-    <Forbidden title={supervisorStrings.forbiddenTitle} body={supervisorStrings.forbiddenBody} />
-  ) : (
+  return (
     <SupervisorPage
       tab={tab}
       onTabChange={(next) => void navigate({ to: '.', search: (prev) => ({ ...prev, tab: next }) })}

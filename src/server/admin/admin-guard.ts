@@ -1,6 +1,8 @@
-import type { User } from '../../contract/auth';
+import { mayEnter, type User } from '../../contract/auth';
 import type { StaffPrincipal } from '../auth/principal';
+import { sql } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError } from '../http/api-error';
 
 export { UUID_PATTERN as UUID } from '../../domain/ids';
@@ -8,7 +10,7 @@ export { UUID_PATTERN as UUID } from '../../domain/ids';
 const ONLY_ADMINS = 'Only admins can manage queues and users.';
 
 export function requireAdmin(principal: StaffPrincipal): void {
-  if (principal.user.role !== 'admin') throw new ApiError(403, 'forbidden', ONLY_ADMINS);
+  if (!mayEnter(principal.user.role, 'admin')) throw new ApiError(403, 'forbidden', ONLY_ADMINS);
 }
 
 /** A 400 that names the field the admin has to change, with the same text for the form and the banner. */
@@ -26,7 +28,8 @@ const ADMIN_LOCK = 727030;
  * disabled or demoted a moment ago by another admin must not finish a change they started.
  */
 export async function lockAsAdmin(tx: Sql, actor: User): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_LOCK]);
-  const [row] = await tx.query<{ role: string; disabled: boolean }>('SELECT role, disabled FROM users WHERE id = $1', [actor.id]);
+  const db = typed(tx);
+  await sql`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`.execute(db);
+  const row = await db.selectFrom('users').select(['role', 'disabled']).where('id', '=', actor.id).executeTakeFirst();
   if (!row || row.disabled || row.role !== 'admin') throw new ApiError(403, 'forbidden', ONLY_ADMINS);
 }

@@ -30,7 +30,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, routing:
   });
 
   defineRoute(app, api.updateQueue, async ({ principal, params, body }) => {
-    const queue = await updateQueue(db, admin(principal), params.id!, body);
+    const queue = await updateQueue(db, admin(principal), params.id, body);
     // A queue that now offers, or has new agents, may have conversations to offer.
     routing.poke();
     return { queue };
@@ -48,13 +48,13 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, routing:
   });
 
   defineRoute(app, api.updateUser, async ({ principal, params, body }) => {
-    const { user, routingChanged } = await updateUser(db, admin(principal), params.id!, body);
+    const { user, routingChanged } = await updateUser(db, admin(principal), params.id, body);
     if (routingChanged) routing.poke();
     return { user };
   });
 
   defineRoute(app, api.resetPassword, async ({ principal, params, body }) => {
-    return { user: await resetPassword(db, admin(principal), params.id!, body.password) };
+    return { user: await resetPassword(db, admin(principal), params.id, body.password) };
   });
 
   defineRoute(app, api.adminAudit, async ({ principal }) => {

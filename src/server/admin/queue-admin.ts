@@ -1,42 +1,43 @@
 import type { AdminQueue, SaveQueueRequest } from '../../contract/admin';
 import type { User } from '../../contract/auth';
 import type { RoutingMode } from '../../contract/queues';
+import { sql, type InferResult } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { notFound } from '../http/api-error';
 import { announceRevocation, appendWorkspaceEvent } from '../realtime/event-log';
 import { recordAdminAction } from './admin-audit-store';
 import { fieldError, lockAsAdmin, UUID } from './admin-guard';
-
-interface AdminQueueRow {
-  id: string;
-  name: string;
-  address: string;
-  routing_mode: RoutingMode;
-  agent_ids: string[] | null;
-}
+import { linkedIds, setLinks } from './queue-agents';
 
 // Agents by name, so lists read the same everywhere.
-const ADMIN_QUEUE_SELECT = `SELECT q.id, q.name, q.address, q.routing_mode,
-  ARRAY(SELECT qa.user_id::text FROM queue_agents qa JOIN users u ON u.id = qa.user_id
-        WHERE qa.queue_id = q.id ORDER BY u.display_name, u.id) AS agent_ids
-FROM queues q`;
+const selectAdminQueues = (db: Sql) =>
+  typed(db)
+    .selectFrom('queues as q')
+    .select([
+      'q.id',
+      'q.name',
+      'q.address',
+      'q.routing_mode',
+      linkedIds('queue', 'q.id').as('agent_ids'),
+    ]);
 
-const fromRow = (r: AdminQueueRow): AdminQueue => ({
+const fromRow = (r: InferResult<ReturnType<typeof selectAdminQueues>>[number]): AdminQueue => ({
   id: r.id,
   name: r.name,
   address: r.address,
-  routingMode: r.routing_mode,
+  routingMode: r.routing_mode as RoutingMode,
   agentIds: r.agent_ids ?? [],
 });
 
 /** Every queue with its agents, by name. */
-export async function listAdminQueues(sql: Sql): Promise<AdminQueue[]> {
-  return (await sql.query<AdminQueueRow>(`${ADMIN_QUEUE_SELECT} ORDER BY q.name, q.id`)).map(fromRow);
+export async function listAdminQueues(db: Sql): Promise<AdminQueue[]> {
+  return (await selectAdminQueues(db).orderBy('q.name').orderBy('q.id').execute()).map(fromRow);
 }
 
-async function findAdminQueue(sql: Sql, id: string): Promise<AdminQueue | null> {
+async function findAdminQueue(db: Sql, id: string): Promise<AdminQueue | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await sql.query<AdminQueueRow>(`${ADMIN_QUEUE_SELECT} WHERE q.id = $1`, [id]);
+  const row = await selectAdminQueues(db).where('q.id', '=', id).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
@@ -45,27 +46,31 @@ interface Person {
   displayName: string;
 }
 
+/** Whether another queue than `selfId` has this name or address, ignoring case. */
+async function usedByAnotherQueue(tx: Sql, column: 'name' | 'address', value: string, selfId: string | null): Promise<boolean> {
+  const row = await typed(tx)
+    .selectFrom('queues')
+    .select(sql.lit(1).as('one'))
+    .where((eb) => eb(eb.fn('lower', [column]), '=', eb.fn('lower', [eb.val(value)])))
+    .$if(selfId !== null, (qb) => qb.where('id', '<>', selfId!))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Checks a queue's name and address are free (ignoring case, and the queue itself) and that every
  * listed user is an agent; returns the agents. Caller holds the admin lock.
  */
 async function validateQueue(tx: Sql, input: SaveQueueRequest, selfId: string | null): Promise<Person[]> {
-  const [nameTaken] = await tx.query('SELECT 1 FROM queues WHERE lower(name) = lower($1) AND ($2::uuid IS NULL OR id <> $2)', [
-    input.name,
-    selfId,
-  ]);
-  if (nameTaken) throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`);
-  const [addressTaken] = await tx.query('SELECT 1 FROM queues WHERE lower(address) = lower($1) AND ($2::uuid IS NULL OR id <> $2)', [
-    input.address,
-    selfId,
-  ]);
-  if (addressTaken) throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`);
+  if (await usedByAnotherQueue(tx, 'name', input.name, selfId)) throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`);
+  if (await usedByAnotherQueue(tx, 'address', input.address, selfId)) throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`);
 
   if (input.agentIds.some((id) => !UUID.test(id))) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
-  const users = await tx.query<{ id: string; display_name: string; role: string }>(
-    'SELECT id, display_name, role FROM users WHERE id = ANY($1::uuid[])',
-    [input.agentIds],
-  );
+  const users = await typed(tx)
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role'])
+    .where('id', '=', (eb) => eb.fn.any(eb.val(input.agentIds)))
+    .execute();
   if (users.length !== input.agentIds.length) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
   const notAgent = users.find((u) => u.role !== 'agent');
   if (notAgent) throw fieldError('agentIds', `${notAgent.display_name} is a ${notAgent.role}: only agents serve queues.`);
@@ -78,19 +83,8 @@ async function validateQueue(tx: Sql, input: SaveQueueRequest, selfId: string | 
  * instance, at commit), and their panels are told through user.updated.
  */
 async function setQueueAgents(tx: Sql, queueId: string, agents: Person[]): Promise<{ joined: Person[]; left: Person[] }> {
-  const left = await tx.query<{ id: string; display_name: string }>(
-    `DELETE FROM queue_agents qa USING users u
-     WHERE qa.queue_id = $1 AND u.id = qa.user_id AND NOT (qa.user_id = ANY($2::uuid[]))
-     RETURNING u.id, u.display_name`,
-    [queueId, agents.map((a) => a.id)],
-  );
-  const joinedIds = await tx.query<{ user_id: string }>(
-    `INSERT INTO queue_agents (queue_id, user_id) SELECT $1, unnest($2::uuid[])
-     ON CONFLICT DO NOTHING RETURNING user_id`,
-    [queueId, agents.map((a) => a.id)],
-  );
-  const joinedSet = new Set(joinedIds.map((r) => r.user_id));
-  const changed = { joined: agents.filter((a) => joinedSet.has(a.id)), left: left.map((r) => ({ id: r.id, displayName: r.display_name })) };
+  const { added, removed } = await setLinks(tx, 'queue', queueId, agents.map((a) => a.id));
+  const changed = { joined: agents.filter((a) => added.has(a.id)), left: removed.map((r) => ({ id: r.id, displayName: r.name })) };
   for (const person of [...changed.joined, ...changed.left]) {
     await appendWorkspaceEvent(tx, { type: 'user.updated', user: person });
     await announceRevocation(tx, { userId: person.id, kind: 'access' });
@@ -105,12 +99,11 @@ export async function createQueue(db: Database, admin: User, input: SaveQueueReq
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, admin);
     const agents = await validateQueue(tx, input, null);
-    const [row] = await tx.query<{ id: string }>('INSERT INTO queues (name, address, routing_mode) VALUES ($1, $2, $3) RETURNING id', [
-      input.name,
-      input.address,
-      input.routingMode,
-    ]);
-    const id = row!.id;
+    const { id } = await typed(tx)
+      .insertInto('queues')
+      .values({ name: input.name, address: input.address, routing_mode: input.routingMode })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setQueueAgents(tx, id, agents);
     const queue = (await findAdminQueue(tx, id))!;
     await recordAdminAction(tx, {
@@ -138,7 +131,7 @@ export async function updateQueue(db: Database, admin: User, id: string, input: 
     const before = await findAdminQueue(tx, id);
     if (!before) throw notFound('This queue');
     const agents = await validateQueue(tx, input, id);
-    await tx.query('UPDATE queues SET name = $2, address = $3, routing_mode = $4 WHERE id = $1', [id, input.name, input.address, input.routingMode]);
+    await typed(tx).updateTable('queues').set({ name: input.name, address: input.address, routing_mode: input.routingMode }).where('id', '=', id).execute();
     const { joined, left } = await setQueueAgents(tx, id, agents);
     const queue = (await findAdminQueue(tx, id))!;
 

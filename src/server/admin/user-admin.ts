@@ -3,86 +3,83 @@ import type { Role, User } from '../../contract/auth';
 import type { PresenceReason, PresenceState } from '../../contract/presence';
 import { requireStrongPassword } from '../auth/password-strength';
 import { hashPassword } from '../auth/passwords';
+import { sql, type InferResult, type Selectable } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Queues } from '../db/schema.gen';
 import { notFound } from '../http/api-error';
 import { announceRevocation, appendWorkspaceEvent } from '../realtime/event-log';
 import { lockRouting } from '../routing/routing-lock';
 import { recordAdminAction } from './admin-audit-store';
 import { fieldError, lockAsAdmin, UUID } from './admin-guard';
+import { linkedIds, setLinks } from './queue-agents';
 import { offerReleased, releaseAgentWork } from './release-agent';
 
-interface AdminUserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  capacity: number;
-  disabled: boolean;
-  presence: PresenceState;
-  presence_since: Date | string;
-  presence_reason: PresenceReason | null;
-  created_at: Date | string;
-  queue_ids: string[] | null;
-}
+/** A user as the admin screens show them, from `users` aliased `u`; their queues by name. */
+const selectAdminUsers = (db: Sql) =>
+  typed(db)
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.capacity',
+      'u.disabled',
+      'u.presence',
+      'u.presence_since',
+      'u.presence_reason',
+      'u.created_at',
+      linkedIds('user', 'u.id').as('queue_ids'),
+    ]);
 
-const ADMIN_USER_SELECT = `SELECT u.id, u.username, u.display_name, u.role, u.capacity, u.disabled,
-  u.presence, u.presence_since, u.presence_reason, u.created_at,
-  ARRAY(SELECT qa.queue_id::text FROM queue_agents qa JOIN queues q ON q.id = qa.queue_id
-        WHERE qa.user_id = u.id ORDER BY q.name, q.id) AS queue_ids
-FROM users u`;
-
-const fromRow = (r: AdminUserRow): AdminUser => ({
+const fromRow = (r: InferResult<ReturnType<typeof selectAdminUsers>>[number]): AdminUser => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
-  role: r.role,
+  role: r.role as Role,
   capacity: r.capacity,
   queueIds: r.queue_ids ?? [],
   disabled: r.disabled,
-  presence: { state: r.presence, since: new Date(r.presence_since).toISOString(), reason: r.presence_reason },
-  createdAt: new Date(r.created_at).toISOString(),
+  presence: { state: r.presence as PresenceState, since: r.presence_since.toISOString(), reason: r.presence_reason as PresenceReason | null },
+  createdAt: r.created_at.toISOString(),
 });
 
 /** Every user, by name. */
-export async function listAdminUsers(sql: Sql): Promise<AdminUser[]> {
-  return (await sql.query<AdminUserRow>(`${ADMIN_USER_SELECT} ORDER BY u.display_name, u.id`)).map(fromRow);
+export async function listAdminUsers(db: Sql): Promise<AdminUser[]> {
+  return (await selectAdminUsers(db).orderBy('u.display_name').orderBy('u.id').execute()).map(fromRow);
 }
 
-export async function findAdminUser(sql: Sql, id: string): Promise<AdminUser | null> {
+export async function findAdminUser(db: Sql, id: string): Promise<AdminUser | null> {
   if (!UUID.test(id)) return null;
-  const [row] = await sql.query<AdminUserRow>(`${ADMIN_USER_SELECT} WHERE u.id = $1`, [id]);
+  const row = await selectAdminUsers(db).where('u.id', '=', id).executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
-interface QueueRef {
-  id: string;
-  name: string;
-}
+type QueueRef = Pick<Selectable<Queues>, 'id' | 'name'>;
 
 /** Only agents serve queues, and only queues that exist; returns them. */
 async function validateQueues(tx: Sql, role: Role, queueIds: string[]): Promise<QueueRef[]> {
   if (queueIds.length === 0) return [];
   if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`);
   if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
-  const queues = await tx.query<QueueRef>('SELECT id, name FROM queues WHERE id = ANY($1::uuid[]) ORDER BY name', [queueIds]);
+  const queues = await typed(tx)
+    .selectFrom('queues')
+    .select(['id', 'name'])
+    .where('id', '=', (eb) => eb.fn.any(eb.val(queueIds)))
+    .orderBy('name')
+    .execute();
   if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
   return queues;
 }
 
 /** Makes the user's queues exactly `queues`; returns the names of those added and removed. */
 async function setUserQueues(tx: Sql, userId: string, queues: QueueRef[]): Promise<{ added: string[]; removed: string[] }> {
-  const removed = await tx.query<{ name: string }>(
-    `DELETE FROM queue_agents qa USING queues q
-     WHERE qa.user_id = $1 AND q.id = qa.queue_id AND NOT (qa.queue_id = ANY($2::uuid[])) RETURNING q.name`,
-    [userId, queues.map((q) => q.id)],
-  );
-  const added = await tx.query<{ queue_id: string }>(
-    `INSERT INTO queue_agents (queue_id, user_id) SELECT unnest($2::uuid[]), $1 ON CONFLICT DO NOTHING RETURNING queue_id`,
-    [userId, queues.map((q) => q.id)],
-  );
-  const addedIds = new Set(added.map((r) => r.queue_id));
-  return { added: queues.filter((q) => addedIds.has(q.id)).map((q) => q.name), removed: removed.map((r) => r.name).sort() };
+  const { added, removed } = await setLinks(tx, 'user', userId, queues.map((q) => q.id));
+  return { added: queues.filter((q) => added.has(q.id)).map((q) => q.name), removed: removed.map((r) => r.name).sort() };
 }
+
+const endSessions = (tx: Sql, userId: string) => typed(tx).deleteFrom('sessions').where('user_id', '=', userId).execute();
 
 const actorOf = (admin: User) => ({ id: admin.id, displayName: admin.displayName });
 
@@ -93,14 +90,19 @@ export async function createUser(db: Database, admin: User, input: CreateUserReq
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, admin);
-    const [taken] = await tx.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [input.username]);
+    const db = typed(tx);
+    const taken = await db
+      .selectFrom('users')
+      .select(sql.lit(1).as('one'))
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(input.username)])))
+      .executeTakeFirst();
     if (taken) throw fieldError('username', `The username ${input.username} is taken. Choose another one.`);
     const queues = await validateQueues(tx, input.role, input.queueIds);
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO users (username, display_name, role, password_hash, capacity) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [input.username, input.displayName, input.role, passwordHash, input.capacity],
-    );
-    const id = row!.id;
+    const { id } = await db
+      .insertInto('users')
+      .values({ username: input.username, display_name: input.displayName, role: input.role, password_hash: passwordHash, capacity: input.capacity })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setUserQueues(tx, id, queues);
     await recordAdminAction(tx, {
       actor: actorOf(admin),
@@ -117,10 +119,13 @@ export async function createUser(db: Database, admin: User, input: CreateUserReq
 
 /** Whether the workspace keeps another enabled admin besides `userId`. */
 async function anotherAdminRemains(tx: Sql, userId: string): Promise<boolean> {
-  const [row] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1`,
-    [userId],
-  );
+  const row = await typed(tx)
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .where('id', '<>', userId)
+    .executeTakeFirst();
   return (row?.n ?? 0) > 0;
 }
 
@@ -163,13 +168,11 @@ export async function updateUser(
     // Conversation rows are locked before the user's row, the routing's lock order.
     const released = wasActiveAgent && !staysActiveAgent ? await releaseAgentWork(tx, id) : [];
 
-    await tx.query('UPDATE users SET display_name = $2, role = $3, capacity = $4, disabled = $5 WHERE id = $1', [
-      id,
-      input.displayName,
-      input.role,
-      input.capacity,
-      input.disabled,
-    ]);
+    await typed(tx)
+      .updateTable('users')
+      .set({ display_name: input.displayName, role: input.role, capacity: input.capacity, disabled: input.disabled })
+      .where('id', '=', id)
+      .execute();
     const { added, removed } = await setUserQueues(tx, id, queues);
     await offerReleased(tx, released);
 
@@ -183,7 +186,7 @@ export async function updateUser(
     if (!disabledChanged && changes.length === 0) return { user: before, routingChanged: false };
 
     if (input.disabled && disabledChanged) {
-      await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+      await endSessions(tx, id);
       await announceRevocation(tx, { userId: id });
     } else if (before.role !== input.role || added.length > 0 || removed.length > 0) {
       await announceRevocation(tx, { userId: id, kind: 'access' });
@@ -214,12 +217,14 @@ export async function resetPassword(db: Database, admin: User, id: string, passw
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, admin);
-    const [row] = await tx.query<{ display_name: string }>('UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING display_name', [
-      id,
-      passwordHash,
-    ]);
+    const row = await typed(tx)
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', id)
+      .returning('display_name')
+      .executeTakeFirst();
     if (!row) throw notFound('This user');
-    await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await endSessions(tx, id);
     await announceRevocation(tx, { userId: id });
     await recordAdminAction(tx, {
       actor: actorOf(admin),

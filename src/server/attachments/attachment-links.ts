@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Attachment, AttachmentVariant } from '../../contract/attachments';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
 
 /*
  * Signed file links. Browsers cannot send a bearer token with <img src> or <video src>, and
@@ -85,12 +86,15 @@ export function signAttachmentsIn(event: object, keys: Record<string, string>, n
 }
 
 /** Re-signs the file links inside logged events, which were signed when the event was written. */
-export async function refreshAttachmentLinks(sql: Sql, events: object[], now = Date.now()): Promise<void> {
+export async function refreshAttachmentLinks(db: Sql, events: object[], now = Date.now()): Promise<void> {
   const attachments = attachmentsIn(events);
   if (attachments.length === 0) return;
-  const rows = await sql.query<{ id: string; url_key: string }>('SELECT id, url_key FROM attachments WHERE id = ANY($1::uuid[])', [
-    [...new Set(attachments.map((a) => a.id))],
-  ]);
+  const ids = [...new Set(attachments.map((a) => a.id))];
+  const rows = await typed(db)
+    .selectFrom('attachments')
+    .select(['id', 'url_key'])
+    .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+    .execute();
   const keys = new Map(rows.map((r) => [r.id, r.url_key]));
   for (const a of attachments) {
     const key = keys.get(a.id);

@@ -1,24 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { api } from '../../contract/api';
 import { AttachmentDownloadQuerySchema, UploadAttachmentResponseSchema, type AttachmentDownloadQuery } from '../../contract/attachments';
+import { ConversationParamsSchema, FileParamsSchema } from '../../contract/path-params';
+import { parsePathParams } from '../../domain/path-params';
 import { bearerToken, requireCustomer, requireStaff, SESSION_COOKIE } from '../auth/principal';
 import { agentMayWrite, viewConversation } from '../conversations/conversation-service';
 import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
-import { ApiError, checkParams, notFound, parseInput } from '../http/api-error';
+import { ApiError, notFound, parseInput } from '../http/api-error';
 import { getSettings } from '../settings/settings-store';
 import { checkLink } from './attachment-links';
+import { mayReadCannedFile } from '../canned-responses/canned-service';
 import { cleanupAttachments, findAttachment, type AttachmentRow } from './attachment-store';
 import { sendAttachment } from './download';
 import { receiveUpload } from './upload';
 
-import { UUID_PATTERN as UUID } from '../../domain/ids';
 const CLEANUP_EVERY_MS = 3600_000;
 
 const fileNotFound = () => notFound('This file');
 
 /** Same refusals as defineRoute for a caller without any credential. */
-function requireCredential(req: FastifyRequest, access: 'staff' | 'customer') {
+export function requireCredential(req: FastifyRequest, access: 'staff' | 'customer') {
   if (access === 'staff' && !(bearerToken(req) ?? req.cookies[SESSION_COOKIE])) throw new ApiError(401, 'unauthenticated', 'Please log in.');
   if (access === 'customer' && !bearerToken(req)) {
     throw new ApiError(401, 'unauthenticated', 'This chat link is not valid. Start a new chat.');
@@ -37,7 +39,8 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
     handler: async (req, reply) => {
       requireCredential(req, 'staff');
       const { user } = await requireStaff(db, req);
-      const conversation = await viewConversation(db, user, checkParams(req.params).id!);
+      const { id } = parsePathParams(ConversationParamsSchema, req.params as Record<string, string>);
+      const conversation = await viewConversation(db, user, id);
       // Only the agent who holds an open conversation may add files to it, as with messages.
       agentMayWrite(user)({ state: conversation.state, agent_id: conversation.agent?.id ?? null });
       const policy = (await getSettings(db)).agentUploads;
@@ -76,12 +79,14 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
    * unsent upload is visible only to its uploader; anything the caller may not see is 404.
    */
   const download = (access: 'staff' | 'customer') => async (req: FastifyRequest, reply: FastifyReply) => {
-    const id = checkParams(req.params).id!;
     const query = parseInput(AttachmentDownloadQuerySchema, req.query as AttachmentDownloadQuery, 'query');
     const signed = query.exp !== undefined || query.sig !== undefined;
     if (!signed) requireCredential(req, access);
-    const row = UUID.test(id) ? await findAttachment(db, id) : null;
-    if (signed) {
+    // As defineRoute: the caller before their input (a malformed id is 404 from here on).
+    const principal = signed ? null : access === 'staff' ? await requireStaff(db, req) : await requireCustomer(db, req);
+    const { id } = parsePathParams(FileParamsSchema, req.params as Record<string, string>);
+    const row = await findAttachment(db, id);
+    if (!principal) {
       if (!row || query.exp === undefined || query.sig === undefined) throw fileNotFound();
       const verdict = checkLink(row.url_key, row.id, { variant: query.variant, exp: query.exp, sig: query.sig });
       if (verdict === 'invalid') throw fileNotFound();
@@ -90,16 +95,23 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
       }
       return sendAttachment(db, req, reply, row, query.variant, 'signed');
     }
-    if (access === 'staff') {
-      const { user } = await requireStaff(db, req);
+    if (principal.kind === 'staff') {
+      const { user } = principal;
       if (!row) throw fileNotFound();
-      await viewConversation(db, user, row.conversation_id).catch(() => {
-        throw fileNotFound();
-      });
-      if (!row.message_id && !(row.uploader_kind === 'agent' && row.uploader_id === user.id)) throw fileNotFound();
-    } else {
-      const principal = await requireCustomer(db, req);
-      if (!row || !customerMaySee(row, principal)) throw fileNotFound();
+      if (row.canned_response_id !== null) {
+        // A canned response's file: for whoever may use the response.
+        if (!(await mayReadCannedFile(db, user, row.id))) throw fileNotFound();
+      } else {
+        if (row.conversation_id !== null) {
+          await viewConversation(db, user, row.conversation_id).catch(() => {
+            throw fileNotFound();
+          });
+        }
+        // Unsent (or, without a conversation, for a response not saved yet): its uploader's alone.
+        if (!row.message_id && !(row.uploader_kind === 'agent' && row.uploader_id === user.id)) throw fileNotFound();
+      }
+    } else if (!row || !customerMaySee(row, principal)) {
+      throw fileNotFound();
     }
     return sendAttachment(db, req, reply, row, query.variant, 'authenticated');
   };

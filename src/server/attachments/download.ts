@@ -62,7 +62,7 @@ export function sendAttachment(
   // The display copy of a HEIC photo is a JPEG; it is shown (and saved) as one.
   const fileName =
     stored === 'display' ? `${row.file_name.slice(0, row.file_name.length - extensionOf(row.file_name).length - 1) || 'photo'}.jpg` : row.file_name;
-  const inline = variant === 'display' && (stored === 'display' || INLINE_FILE_TYPES.includes(row.file_type));
+  const inline = variant === 'display' && (stored === 'display' || (INLINE_FILE_TYPES as readonly string[]).includes(row.file_type));
   const etag = `"${sha}"`;
 
   reply

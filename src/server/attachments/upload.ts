@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { imageSize } from 'image-size';
 import {
@@ -24,6 +24,7 @@ import {
   deleteAttachment,
   insertAttachment,
   insertChunk,
+  newUrlKey,
   recordRejection,
   type UploaderKind,
 } from './attachment-store';
@@ -38,7 +39,8 @@ const HEIC_MAX_PIXELS = 64_000_000;
 export interface Uploader {
   kind: UploaderKind;
   id: string;
-  conversationId: string;
+  /** Null: a file for a canned response (bound to it when the response is saved). */
+  conversationId: string | null;
 }
 
 /** Reads a stream in pieces of at most `size` bytes, for storing fixed-size chunks. */
@@ -116,10 +118,10 @@ export async function receiveUpload(
 
   // Customers may keep only so many uploaded-but-unsent files in their chat (agents are staff).
   // Checked before the body is read, and again, under the conversation's lock, as the file goes in.
-  const unsentCap = uploader.kind === 'customer' ? CUSTOMER_UNSENT_FILES_MAX : null;
+  const unsentCap = uploader.kind === 'customer' && uploader.conversationId !== null ? CUSTOMER_UNSENT_FILES_MAX : null;
   const tooManyUnsent = () =>
     `${fileName === null ? 'This file' : `"${fileName}"`} was refused: you already have ${CUSTOMER_UNSENT_FILES_MAX} files waiting to be sent. Send them with a message first.`;
-  if (unsentCap !== null && (await countUnsent(db, uploader)) >= unsentCap) {
+  if (unsentCap !== null && (await countUnsent(db, { ...uploader, conversationId: uploader.conversationId! })) >= unsentCap) {
     reply.header('connection', 'close');
     throw await refuse(409, 'too_many_unsent_files', tooManyUnsent());
   }
@@ -202,7 +204,7 @@ export async function receiveUpload(
     fileType: type,
     mimeType: content.mimeType,
     kind: FILE_TYPES[type].kind,
-    urlKey: randomBytes(32).toString('base64url'),
+    urlKey: newUrlKey(),
   }, unsentCap);
   if (!stored) throw await refuseAndStop(409, 'too_many_unsent_files', tooManyUnsent());
   try {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api, buildPath, OkSchema, type RouteDef } from '../../contract/api';
+import { allRoutes } from '../../contract/all-routes';
+import { buildPath, OkSchema, type RouteDef, type RouteName } from '../../contract/api';
 import { LoginResponseSchema, MeResponseSchema, SetupStatusSchema } from '../../contract/auth';
 import { describeEachBackend } from '../test-support/databases';
 import { DEMO_PASSWORD, useTestServer } from '../test-support/test-server';
@@ -66,11 +67,11 @@ describeEachBackend('Staff login', (backend) => {
   });
 
   describe('every staff route without a session', () => {
-    const staffRoutes = (Object.entries(api) as [keyof typeof api, RouteDef][]).filter(([, r]) => r.access === 'staff');
+    const staffRoutes = (Object.entries(allRoutes) as [RouteName, RouteDef][]).filter(([, r]) => r.access === 'staff');
 
     // No body and no query either: a missing session must win over missing input.
     it.each(staffRoutes)('refuses %s with 401', async (_name, route) => {
-      const res = await server.request(route.method, buildPath(route.path, { id: randomUUID() }));
+      const res = await server.request(route.method, buildPath(route.path, { id: randomUUID(), messageId: randomUUID() }));
       res.expectError(401, 'unauthenticated');
     });
 

@@ -1,32 +1,29 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { api } from '../../contract/api';
 import type { User } from '../../contract/auth';
+import { sql } from 'kysely';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { announceRevocation } from '../realtime/event-log';
 import type { LoginLimiter } from '../security/rate-limits';
 import { requireStrongPassword } from './password-strength';
 import { hashPassword, verifyPassword } from './passwords';
-import { getSecuritySettings } from '../settings/settings-store';
 import { findUserById, findUserForLogin, SESSION_COOKIE } from './principal';
-import { hashToken, newToken } from './tokens';
+import { createSession } from './session-store';
 
-async function startSession(db: Database, reply: FastifyReply, user: User, secureCookie: boolean) {
-  const token = newToken();
-  const { sessionMaxDays } = await getSecuritySettings(db);
-  await db.query(
-    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`,
-    [hashToken(token), user.id, sessionMaxDays],
-  );
+async function startSession(db: Database, req: FastifyRequest, reply: FastifyReply, user: User, secureCookie: boolean, deviceName?: string) {
+  const { token, session } = await createSession(db, user.id, { deviceName, userAgent: req.headers['user-agent'] });
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: secureCookie,
     path: '/',
-    maxAge: sessionMaxDays * 24 * 3600,
+    // The browser may drop the cookie at the fixed end; the server ends the session then anyway.
+    expires: new Date(session.expiresAt),
   });
-  return { token, user };
+  return { token, user, session };
 }
 
 export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { secureCookie: boolean; loginLimiter: LoginLimiter }) {
@@ -41,14 +38,14 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
         throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
       }
       if (found.disabled) throw new ApiError(403, 'forbidden', 'This account is disabled. Ask an admin.');
-      return await startSession(db, reply, found.user, opts.secureCookie);
+      return await startSession(db, req, reply, found.user, opts.secureCookie, body.deviceName);
     } finally {
       limiter.done(req, body.username);
     }
   });
 
   defineRoute(app, api.logout, async ({ principal, reply }) => {
-    await db.query('DELETE FROM sessions WHERE token_hash = $1', [principal.sessionHash]);
+    await typed(db).deleteFrom('sessions').where('token_hash', '=', principal.sessionHash).execute();
     await announceRevocation(db, { sessionHash: principal.sessionHash });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
@@ -57,27 +54,37 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, opts: { s
   defineRoute(app, api.me, async ({ principal }) => ({ user: principal.user }));
 
   defineRoute(app, api.setupStatus, async () => {
-    const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    const row = await typed(db).selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
     return { needsSetup: row?.n === 0 };
   });
 
-  defineRoute(app, api.setup, async ({ body, reply }) => {
+  defineRoute(app, api.setup, async ({ req, body, reply }) => {
     requireStrongPassword(body.password, body);
     const passwordHash = await hashPassword(body.password);
     // Two first visitors racing: the advisory lock makes the check and the insert one step,
     // so only one of them becomes admin.
     const row = await db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(727002)');
-      const [created] = await tx.query<{ id: string }>(
-        `INSERT INTO users (username, display_name, role, password_hash)
-         SELECT $1, $2, 'admin', $3 WHERE NOT EXISTS (SELECT 1 FROM users) RETURNING id`,
-        [body.username, body.displayName, passwordHash],
-      );
-      return created;
+      const t = typed(tx);
+      await sql`SELECT pg_advisory_xact_lock(727002)`.execute(t);
+      return t
+        .insertInto('users')
+        .columns(['username', 'display_name', 'role', 'password_hash'])
+        .expression(
+          t
+            .selectNoFrom((eb) => [
+              eb.val(body.username).as('username'),
+              eb.val(body.displayName).as('display_name'),
+              sql.lit('admin').as('role'),
+              eb.val(passwordHash).as('password_hash'),
+            ])
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('users').select(sql.lit(1).as('one'))))),
+        )
+        .returning('id')
+        .executeTakeFirst();
     });
     if (!row) throw new ApiError(409, 'setup_done', 'This workspace already has an admin. Log in instead.');
     const user = await findUserById(db, row.id);
     if (!user) throw new Error('created admin vanished');
-    return startSession(db, reply, user, opts.secureCookie);
+    return startSession(db, req, reply, user, opts.secureCookie);
   });
 }

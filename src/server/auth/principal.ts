@@ -1,8 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role, User } from '../../contract/auth';
+import { sql, type Selectable } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Users } from '../db/schema.gen';
 import { ApiError } from '../http/api-error';
 import { securityFrom } from '../settings/settings-store';
+import { sessionTimes } from './session-store';
 import { hashToken } from './tokens';
 
 export const SESSION_COOKIE = 'cp_session';
@@ -21,79 +25,93 @@ export interface CustomerPrincipal {
 
 export type Principal = StaffPrincipal | CustomerPrincipal;
 
-interface UserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  queue_ids: string[] | null;
-}
+/**
+ * The columns of a User, from `users` aliased `u`; its queues come in the same statement. The
+ * queue ids are cast to text so both drivers return plain strings.
+ */
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.display_name',
+  'u.role',
+  sql<string[] | null>`ARRAY(SELECT qa.queue_id::text FROM queue_agents qa WHERE qa.user_id = u.id ORDER BY qa.queue_id)`.as('queue_ids'),
+] as const;
 
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role,
-  ARRAY(SELECT qa.queue_id::text FROM queue_agents qa WHERE qa.user_id = u.id ORDER BY qa.queue_id) AS queue_ids`;
+type UserRow = Pick<Selectable<Users>, 'id' | 'username' | 'display_name' | 'role'> & { queue_ids: string[] | null };
 
 export function userFromRow(row: UserRow): User {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role,
+    role: row.role as Role,
     queueIds: row.queue_ids ?? [],
   };
 }
 
-export async function findUserById(sql: Sql, id: string): Promise<User | null> {
-  const [row] = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+export async function findUserById(db: Sql, id: string): Promise<User | null> {
+  const row = await typed(db).selectFrom('users as u').select(USER_COLUMNS).where('u.id', '=', id).executeTakeFirst();
   return row ? userFromRow(row) : null;
 }
 
-export async function findUserForLogin(sql: Sql, username: string) {
-  const [row] = await sql.query<UserRow & { password_hash: string; disabled: boolean }>(
-    `SELECT ${USER_COLUMNS}, u.password_hash, u.disabled FROM users u WHERE u.username = $1`,
-    [username.toLowerCase()],
-  );
+export async function findUserForLogin(db: Sql, username: string) {
+  const row = await typed(db)
+    .selectFrom('users as u')
+    .select(USER_COLUMNS)
+    .select(['u.password_hash', 'u.disabled'])
+    .where('u.username', '=', username.toLowerCase())
+    .executeTakeFirst();
   return row ? { user: userFromRow(row), passwordHash: row.password_hash, disabled: row.disabled } : null;
 }
 
 /** Use of a session is written down at most this often: not a write on every request. */
 const SESSION_TOUCH_INTERVAL = '1 minute';
-const SESSION_TOUCH_SECONDS = 60;
-const DAY_SECONDS = 24 * 60 * 60;
+const SESSION_TOUCH_MS = 60_000;
 
 /**
- * The staff member behind a raw session token, or null when it is unknown, expired (past its
- * absolute or idle timeout, both from the admin's security settings) or disabled. A session
- * found idle is deleted; one in use has its last use refreshed when that is over a minute old.
- * Every staff request starts here, so the settings come in the same statement as the session:
- * one round trip, and the timeouts are applied to the ages it returns.
+ * The staff member behind a raw session token, or null when it is unknown, ended (sessionTimes
+ * decides: its fixed end or its idle timeout, both under the admin's current security settings)
+ * or disabled. A session found ended is deleted; one in use has its last use refreshed when that
+ * is over a minute old. Every staff request starts here, so the settings and the database's clock
+ * come in the same statement as the session: one round trip.
  */
-export async function staffFromToken(sql: Sql, token: string): Promise<StaffPrincipal | null> {
+export async function staffFromToken(db: Sql, token: string): Promise<StaffPrincipal | null> {
   const sessionHash = hashToken(token);
-  const [row] = await sql.query<UserRow & { idle_seconds: number; age_seconds: number; security: unknown }>(
-    `SELECT ${USER_COLUMNS},
-       extract(epoch FROM now() - s.last_used_at)::float8 AS idle_seconds,
-       extract(epoch FROM now() - s.created_at)::float8 AS age_seconds,
-       (SELECT st.security FROM settings st) AS security
-     FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
-    [sessionHash],
-  );
+  const row = await typed(db)
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(USER_COLUMNS)
+    .select((eb) => [
+      's.id as session_id',
+      's.created_at',
+      's.expires_at',
+      's.last_used_at',
+      sql<Date>`now()`.as('now'),
+      eb.selectFrom('settings as st').select('st.security').as('security'),
+    ])
+    .where('s.token_hash', '=', sessionHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.disabled', '=', false)
+    .executeTakeFirst();
   if (!row) return null;
-  const security = securityFrom(row.security ?? null);
-  if (row.age_seconds >= security.sessionMaxDays * DAY_SECONDS) return null;
-  if (row.idle_seconds > security.sessionIdleMinutes * 60) {
-    await sql.query('DELETE FROM sessions WHERE token_hash = $1', [sessionHash]);
+  const now = new Date(row.now).getTime();
+  const ends = sessionTimes({ ...row, id: row.session_id }, securityFrom(row.security ?? null));
+  if (Date.parse(ends.idleExpiresAt) <= now) {
+    await typed(db).deleteFrom('sessions').where('token_hash', '=', sessionHash).execute();
     return null;
   }
-  if (row.idle_seconds > SESSION_TOUCH_SECONDS) await touchSession(sql, sessionHash);
+  if (now - new Date(row.last_used_at).getTime() > SESSION_TOUCH_MS) await touchSession(db, sessionHash);
   return { kind: 'staff', user: userFromRow(row), sessionHash };
 }
 
 /** Records that a session is in use (an open realtime socket counts); cheap when it was recorded lately. */
-export async function touchSession(sql: Sql, sessionHash: string): Promise<void> {
-  await sql.query(`UPDATE sessions SET last_used_at = now() WHERE token_hash = $1 AND last_used_at < now() - interval '${SESSION_TOUCH_INTERVAL}'`, [
-    sessionHash,
-  ]);
+export async function touchSession(db: Sql, sessionHash: string): Promise<void> {
+  await typed(db)
+    .updateTable('sessions')
+    .set({ last_used_at: sql`now()` })
+    .where('token_hash', '=', sessionHash)
+    .where('last_used_at', '<', sql<Date>`now() - interval '${sql.raw(SESSION_TOUCH_INTERVAL)}'`)
+    .execute();
 }
 
 /**
@@ -105,15 +123,15 @@ export async function touchSession(sql: Sql, sessionHash: string): Promise<void>
 const knownCustomers = new WeakMap<Sql, Map<string, CustomerPrincipal>>();
 const KNOWN_CUSTOMERS_MAX = 50_000;
 
-export async function customerFromToken(sql: Sql, token: string): Promise<CustomerPrincipal | null> {
+export async function customerFromToken(db: Sql, token: string): Promise<CustomerPrincipal | null> {
   const tokenHash = hashToken(token);
-  let known = knownCustomers.get(sql);
+  let known = knownCustomers.get(db);
   const hit = known?.get(tokenHash);
   if (hit) return hit;
-  const [row] = await sql.query<{ id: string; customer_id: string }>('SELECT id, customer_id FROM conversations WHERE customer_token_hash = $1', [tokenHash]);
+  const row = await typed(db).selectFrom('conversations').select(['id', 'customer_id']).where('customer_token_hash', '=', tokenHash).executeTakeFirst();
   if (!row) return null;
   const principal: CustomerPrincipal = Object.freeze({ kind: 'customer', conversationId: row.id, customerId: row.customer_id });
-  if (!known) knownCustomers.set(sql, (known = new Map()));
+  if (!known) knownCustomers.set(db, (known = new Map()));
   if (known.size >= KNOWN_CUSTOMERS_MAX) known.delete(known.keys().next().value!);
   known.set(tokenHash, principal);
   return principal;

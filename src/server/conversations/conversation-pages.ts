@@ -1,9 +1,12 @@
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { ConversationPage } from '../../contract/conversations';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { ReadMarkers } from '../db/schema.gen';
 import { MESSAGE_COLUMNS } from '../messages/message-store';
 import { conversationFromRow, TRANSFER_SELECT, type ConversationRow } from './conversation-store';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
-import { afterSql, keyText, orderBy, UNREAD_SQL, type ListOrder } from './list-orders';
+import { afterSql, keyText, orderBy, UNREAD_COUNT, type ListOrder } from './list-orders';
 
 /**
  * One page of a conversation list in two statements whatever the page size: the page (its keys
@@ -11,11 +14,8 @@ import { afterSql, keyText, orderBy, UNREAD_SQL, type ListOrder } from './list-o
  * those rows only) and the list's total.
  */
 
-/** Which rows a list holds, as SQL over `conversations c` with its parameters from $1. */
-export interface ListFilter {
-  where: string;
-  params: unknown[];
-}
+/** Which rows a list holds: a condition on `conversations c`, its values as parameters. */
+export type ListFilter = RawBuilder<boolean>;
 
 export interface PageRequest {
   filter: ListFilter;
@@ -29,7 +29,7 @@ export interface PageRequest {
 }
 
 // For the page's rows only: one index probe each, no subquery over the whole list.
-const PAGE_COLUMNS = `
+const PAGE_COLUMNS = sql.raw(`
   c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
   cu.verified AS customer_verified, cu.external_id AS customer_external_id,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
@@ -37,8 +37,8 @@ const PAGE_COLUMNS = `
   c.reserved_for_agent_id, rs.display_name AS reserved_for_name,
   c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
   c.last_customer_message_at, c.awaiting_reply_since,
-  lt.j AS last_transfer, fm.j AS first_message, lm.j AS last_message`;
-const PAGE_JOINS = `
+  lt.j AS last_transfer, fm.j AS first_message, lm.j AS last_message`);
+const PAGE_JOINS = sql.raw(`
 JOIN customers cu ON cu.id = c.customer_id
 JOIN queues q ON q.id = c.queue_id
 LEFT JOIN users u ON u.id = c.agent_id
@@ -49,38 +49,33 @@ LEFT JOIN LATERAL (SELECT row_to_json(t) AS j FROM (${TRANSFER_SELECT} WHERE t.c
 LEFT JOIN LATERAL (SELECT row_to_json(x) AS j FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m
   WHERE m.conversation_id = c.id AND m.author_kind = 'customer' ORDER BY m.seq LIMIT 1) x) fm ON true
 LEFT JOIN LATERAL (SELECT row_to_json(x) AS j FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m
-  WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) x) lm ON true`;
+  WHERE m.conversation_id = c.id AND m.author_kind <> 'system' ORDER BY m.seq DESC LIMIT 1) x) lm ON true`);
 
-interface PageRow extends ConversationRow {
-  read_seq: number | null;
+/** A page's row: the conversation, the reader's marker and unread count, and its key as text (k0, k1, …). */
+type PageRow = ConversationRow & {
+  read_seq: Selectable<ReadMarkers>['last_read_seq'] | null;
   unread_count: number | null;
   [key: `k${number}`]: string;
-}
+};
 
-export async function listPage(sql: Sql, q: PageRequest): Promise<ConversationPage> {
+export async function listPage(db: Sql, q: PageRequest): Promise<ConversationPage> {
   const { order, filter } = q;
   const after = q.cursor ? decodeListCursor(q.cursor, q.listing, order) : null;
-  const n = filter.params.length;
-  // Parameters after the filter's: the reader, the limit, then the cursor's key values.
-  const readerParam = n + 1;
-  const limitParam = n + 2;
-  const reads = `LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = $${readerParam}::uuid`;
-  const keys = order.keys.map((k, i) => `${keyText(k)} AS k${i}`).join(', ');
-  const rows = await sql.query<PageRow>(
-    `WITH page AS (
+  const keys = sql.raw(order.keys.map((k, i) => `${keyText(k)} AS k${i}`).join(', '));
+  // The page's keys found first (a CTE), then its rows joined: kept as written, a template.
+  const { rows } = await sql<PageRow>`
+    WITH page AS (
        SELECT c.id FROM conversations c
-       WHERE ${filter.where} ${after ? `AND ${afterSql(order, n + 3)}` : ''}
+       WHERE ${after ? sql`${filter} AND ${afterSql(order, after)}` : filter}
        ORDER BY ${orderBy(order)}
-       LIMIT $${limitParam})
+       LIMIT ${q.limit + 1})
      SELECT ${PAGE_COLUMNS}, ${keys},
-       r.last_read_seq AS read_seq, ${UNREAD_SQL} AS unread_count
+       r.last_read_seq AS read_seq, ${UNREAD_COUNT} AS unread_count
      FROM page JOIN conversations c ON c.id = page.id
      ${PAGE_JOINS}
-     ${reads}
-     ORDER BY ${orderBy(order)}`,
-    [...filter.params, q.readerId, q.limit + 1, ...(after ?? [])],
-  );
-  const [count] = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM conversations c WHERE ${filter.where}`, filter.params);
+     LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = ${q.readerId}::uuid
+     ORDER BY ${orderBy(order)}`.execute(typed(db));
+  const count = await typed(db).selectFrom('conversations as c').select(sql<number>`count(*)::int`.as('total')).where(filter).executeTakeFirst();
   // One more row than asked tells whether another page exists.
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -101,22 +96,16 @@ export async function listPage(sql: Sql, q: PageRequest): Promise<ConversationPa
  * conversation being offered is one agent's offer, in nobody's picklist.
  */
 export function picklistFilter(agent: { id: string; queueIds: string[] } | null): ListFilter {
-  if (!agent) return { where: `c.state = 'queued'`, params: [] };
-  return {
-    where: `c.state = 'queued' AND ((c.reserved_for_agent_id IS NULL AND c.queue_id = ANY($1::uuid[])) OR c.reserved_for_agent_id = $2::uuid)`,
-    params: [agent.queueIds, agent.id],
-  };
+  if (!agent) return sql`c.state = 'queued'`;
+  return sql`c.state = 'queued' AND ((c.reserved_for_agent_id IS NULL AND c.queue_id = ANY(${agent.queueIds}::uuid[])) OR c.reserved_for_agent_id = ${agent.id}::uuid)`;
 }
 
-export const offersFilter = (agentId: string): ListFilter => ({
-  where: `c.state = 'offered' AND c.offered_to_agent_id = $1::uuid`,
-  params: [agentId],
-});
+export const offersFilter = (agentId: string): ListFilter => sql`c.state = 'offered' AND c.offered_to_agent_id = ${agentId}::uuid`;
 
-export const heldFilter = (agentId: string): ListFilter => ({ where: `c.state = 'picked' AND c.agent_id = $1::uuid`, params: [agentId] });
+export const heldFilter = (agentId: string): ListFilter => sql`c.state = 'picked' AND c.agent_id = ${agentId}::uuid`;
 
 /** Every open conversation (waiting, offered or held), of one queue or all, for supervisors. */
 export const openFilter = (queueId: string | null): ListFilter =>
   queueId === null
-    ? { where: `c.state IN ('queued', 'offered', 'picked')`, params: [] }
-    : { where: `c.state IN ('queued', 'offered', 'picked') AND c.queue_id = $1::uuid`, params: [queueId] };
+    ? sql`c.state IN ('queued', 'offered', 'picked')`
+    : sql`c.state IN ('queued', 'offered', 'picked') AND c.queue_id = ${queueId}::uuid`;

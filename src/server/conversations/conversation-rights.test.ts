@@ -123,7 +123,11 @@ describeEachBackend('Conversation rights', (backend) => {
     const ended = (await server.end(ben, id)).expect(200, ConversationResponseSchema).conversation;
     expect(ended).toMatchObject({ state: 'ended', endedBy: 'agent', agent: { id: ben.user.id } });
     expect(ended.endedAt).not.toBeNull();
-    expect(ended.lastMessage).toMatchObject({ authorKind: 'system', text: expect.stringContaining('ended') });
+    // The thread ends with the system line; the row's preview stays on the last words written.
+    const thread = (await server.get(`/api/conversations/${id}/messages`, ben)).expect(200, MessagePageSchema).messages;
+    expect(thread.at(-1)).toMatchObject({ authorKind: 'system', text: expect.stringContaining('ended') });
+    expect(ended.lastMessage?.authorKind).not.toBe('system');
+    expect(ended.lastSeq).toBe(thread.at(-1)!.seq);
 
     (await server.end(ben, id)).expectError(409, 'conversation_ended');
     (await server.pick(anna, id)).expectError(409, 'conversation_ended');

@@ -7,6 +7,7 @@ import { listMessages } from '../messages/message-store';
 import { listQueues } from '../queues/queue-store';
 import type { RoutingService } from '../routing/routing-service';
 import { sendMessage } from '../messages/send-message';
+import '../channels/send-rules';
 import { end, pick, viewConversation } from './conversation-service';
 import { heldFilter, listPage, offersFilter, picklistFilter } from './conversation-pages';
 import { MINE_ORDERS, OFFERS_ORDER, PICKLIST_ORDER } from './list-orders';
@@ -31,28 +32,30 @@ export function registerConversationRoutes(app: FastifyInstance, db: Database, r
   });
 
   defineRoute(app, api.conversation, async ({ principal: { user }, params }) => {
-    return { conversation: await viewConversation(db, user, params.id!) };
+    return { conversation: await viewConversation(db, user, params.id) };
   });
 
   defineRoute(app, api.pick, async ({ principal: { user }, params }) => {
-    return { conversation: await pick(db, user, params.id!) };
+    return { conversation: await pick(db, user, params.id) };
   });
 
-  defineRoute(app, api.end, async ({ principal: { user }, params }) => {
-    const conversation = await end(db, user, params.id!);
+  defineRoute(app, api.end, async ({ principal: { user }, params, body }) => {
+    const conversation = await end(db, user, params.id, body);
     // A free place: a waiting conversation may be offered to this agent now.
     routing.poke();
     return { conversation };
   });
 
   defineRoute(app, api.messages, async ({ principal: { user }, params, query }) => {
-    const conversation = await viewConversation(db, user, params.id!);
+    const conversation = await viewConversation(db, user, params.id);
     return listMessages(db, { kind: 'staff', userId: user.id }, conversation.id, query.before, query.limit ?? MESSAGE_PAGE_SIZE);
   });
 
   defineRoute(app, api.sendMessage, async ({ principal: { user }, params, body, reply }) => {
+    // What a messaging channel cannot carry is refused first (web chats pass untouched).
+    await app.checkChannelSend(params.id, body);
     // The rights are checked under the row lock of the send itself (one statement, no reload).
-    const result = await sendMessage(db, params.id!, { kind: 'staff', user }, body);
+    const result = await sendMessage(db, params.id, { kind: 'staff', user }, body);
     reply.code(result.created ? 201 : 200);
     return result;
   });

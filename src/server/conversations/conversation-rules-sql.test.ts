@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ConversationView, ConversationState } from '../../contract/conversations';
 import { belongsIn, canView, factsOf, type ConversationFacts, type Viewer } from '../../domain/conversation-rules';
+import { typed } from '../db/kysely';
 import { createTestDatabase, describeEachBackend, type TestDatabase } from '../test-support/databases';
 import { heldFilter, listPage, offersFilter, picklistFilter, type ListFilter } from './conversation-pages';
 import { visibilityFor } from './conversation-service';
@@ -62,7 +64,7 @@ describeEachBackend('The SQL list filters agree with the domain rules', (backend
     );
     conversationIds = rows.map((r) => r.id);
     // What the rules see of each, read back through the store as every list reads it.
-    const all = await listPage(db, { filter: { where: 'true', params: [] }, order: PICKLIST_ORDER, listing: 'all', cursor: undefined, limit: rows.length + 1, readerId: null });
+    const all = await listPage(db, { filter: sql`true`, order: PICKLIST_ORDER, listing: 'all', cursor: undefined, limit: rows.length + 1, readerId: null });
     facts = new Map(all.conversations.map((c) => [c.id, factsOf(c)]));
   });
   afterAll(() => database?.dispose());
@@ -97,10 +99,7 @@ describeEachBackend('The SQL list filters agree with the domain rules', (backend
   it('shows each viewer the conversations canView allows', async () => {
     for (const viewer of viewers) {
       const visibility = visibilityFor({ ...viewer, queueIds: [...viewer.queueIds] } as Parameters<typeof visibilityFor>[0]);
-      const rows = await database.db.query<{ id: string }>(`SELECT c.id FROM conversations c WHERE ${visibleSql(1, 2)}`, [
-        visibility?.queueIds ?? null,
-        visibility?.agentId ?? null,
-      ]);
+      const rows = await typed(database.db).selectFrom('conversations as c').select('c.id').where(visibleSql(visibility)).execute();
       // Nobody transferred anything here, so nobody gave a conversation away.
       expect(rows.map((r) => r.id).sort()).toEqual(expected((facts) => canView(viewer, facts)));
     }

@@ -1,13 +1,16 @@
 import type { Conversation } from '../../contract/conversations';
 import type { User } from '../../contract/auth';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
 import { insertMessage, type NewMessage } from '../messages/message-store';
+import type { EndConversationRequest } from '../../contract/wrap-up';
+import { checkEndWrapUp, recordEndWrapUp } from '../wrap-up/wrap-up-store';
 import { getConversation, transferredBy, type Visibility } from './conversation-store';
 
 import { canView, factsOf } from '../../domain/conversation-rules';
-import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** canView as a filter for list queries; keep the two rules in step. */
 export function visibilityFor(user: User): Visibility {
@@ -16,7 +19,7 @@ export function visibilityFor(user: User): Visibility {
 
 /** The conversation if the user may see it; otherwise 404, so its existence is not revealed. */
 export async function viewConversation(sql: Sql, user: User, id: string): Promise<Conversation> {
-  const conversation = UUID.test(id) ? await getConversation(sql, id) : null;
+  const conversation = await getConversation(sql, id);
   if (!conversation) throw notFound('This conversation');
   if (canView(user, factsOf(conversation)) || (await transferredBy(sql, id, user.id))) return conversation;
   throw notFound('This conversation');
@@ -57,17 +60,23 @@ export async function pick(db: Database, user: User, id: string): Promise<Conver
   const visible = await viewConversation(db, user, id);
   if (visible.state === 'queued' || visible.state === 'offered') pickableBy(user, visible);
   return db.transaction(async (tx) => {
-    const won = await tx.query(
-      `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now(), reserved_for_agent_id = NULL
-       WHERE id = $1 AND state = 'queued'
-         AND (reserved_for_agent_id = $2 OR (reserved_for_agent_id IS NULL AND queue_id = ANY($3::uuid[])))
-       RETURNING id`,
-      [id, user.id, user.queueIds],
-    );
-    if (won.length === 0) throw await pickError(tx, user, id);
+    const won = await typed(tx)
+      .updateTable('conversations')
+      .set({ state: 'picked', agent_id: user.id, picked_at: sql`now()`, reserved_for_agent_id: null })
+      .where('id', '=', id)
+      .where('state', '=', 'queued')
+      .where((eb) =>
+        eb.or([
+          eb('reserved_for_agent_id', '=', user.id),
+          eb.and([eb('reserved_for_agent_id', 'is', null), eb('queue_id', '=', eb.fn.any(eb.val(user.queueIds)))]),
+        ]),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    if (!won) throw await pickError(tx, user, id);
     // New work: the agent goes to the back of the line for offers. Before any event, keeping the
     // lock order of the routing (conversation row, user row, event counter).
-    await tx.query('UPDATE users SET idle_since = now() WHERE id = $1', [user.id]);
+    await typed(tx).updateTable('users').set({ idle_since: sql`now()` }).where('id', '=', user.id).execute();
     const message = await insertMessage(tx, systemMessage(id, `${user.displayName} joined the conversation.`));
     const conversation = await reload(tx, id);
     const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
@@ -104,16 +113,26 @@ async function pickError(tx: Sql, user: User, id: string): Promise<ApiError> {
   return holderError(tx, id);
 }
 
-export async function end(db: Database, user: User, id: string): Promise<Conversation> {
+/**
+ * Ends a conversation the agent holds, with the reason (wrap-up code) and summary they give; a
+ * reason the queue does not offer, or none where it needs one, is refused (wrap-up-store.ts) and
+ * the conversation stays open.
+ */
+export async function end(db: Database, user: User, id: string, wrapUp: EndConversationRequest = {}): Promise<Conversation> {
   requireAgent(user);
   await viewConversation(db, user, id);
   return db.transaction(async (tx) => {
-    const done = await tx.query(
-      `UPDATE conversations SET state = 'ended', ended_at = now(), ended_by = 'agent'
-       WHERE id = $1 AND state = 'picked' AND agent_id = $2 RETURNING id`,
-      [id, user.id],
-    );
-    if (done.length === 0) throw await endError(tx, user, id);
+    const done = await typed(tx)
+      .updateTable('conversations')
+      .set({ state: 'ended', ended_at: sql`now()`, ended_by: 'agent' })
+      .where('id', '=', id)
+      .where('state', '=', 'picked')
+      .where('agent_id', '=', user.id)
+      .returning(['id', 'queue_id'])
+      .executeTakeFirst();
+    if (!done) throw await endError(tx, user, id);
+    const reason = await checkEndWrapUp(tx, done.queue_id, wrapUp);
+    await recordEndWrapUp(tx, { ...reason, conversationId: id, agentId: user.id, queueId: done.queue_id });
     const message = await insertMessage(tx, systemMessage(id, `${user.displayName} ended the conversation.`));
     const conversation = await reload(tx, id);
     const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };

@@ -1,62 +1,53 @@
 import type { Conversation, ConversationState, Transfer } from '../../contract/conversations';
 import type { Message } from '../../contract/messages';
+import { sql, type RawBuilder, type Selectable, type UpdateObject } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Conversations, Customers, DB, Queues, Transfers, Users } from '../db/schema.gen';
 import { MESSAGE_COLUMNS, messageFromRow, type MessageRow } from '../messages/message-store';
+import type { ArrivalKey, TimeKey } from '../../domain/history-cursor';
+import { exactTimeText } from './list-orders';
 
-export interface ConversationRow {
-  id: string;
-  customer_id: string;
-  customer_name: string;
-  customer_email: string | null;
-  customer_phone: string | null;
-  customer_verified: boolean;
-  customer_external_id: string | null;
-  queue_id: string;
-  queue_name: string;
-  queue_address: string;
-  channel: 'webchat';
-  source: string;
-  destination: string;
-  state: ConversationState;
-  agent_id: string | null;
-  agent_name: string | null;
-  arrived_at: Date | string;
-  picked_at: Date | string | null;
-  ended_at: Date | string | null;
-  ended_by: 'customer' | 'agent' | 'system' | null;
-  reserved_for_agent_id: string | null;
-  reserved_for_name: string | null;
-  offered_to_agent_id: string | null;
-  offered_to_name: string | null;
-  offer_expires_at: Date | string | null;
-  returned_at: Date | string | null;
-  last_customer_message_at: Date | string | null;
-  awaiting_reply_since: Date | string | null;
+type Selected<T> = Selectable<T>;
+
+/**
+ * A conversation as CONVERSATION_COLUMNS selects it: its own columns, the names it shows, and its
+ * last transfer and first and last messages (row_to_json). Derived from the generated schema
+ * (schema.gen.ts), so a changed column type shows up here.
+ */
+export type ConversationRow = Pick<
+  Selected<Conversations>,
+  | 'id' | 'customer_id' | 'queue_id' | 'channel' | 'source' | 'destination' | 'state' | 'agent_id' | 'arrived_at'
+  | 'picked_at' | 'ended_at' | 'ended_by' | 'last_seq' | 'reserved_for_agent_id' | 'offered_to_agent_id'
+  | 'offer_expires_at' | 'returned_at' | 'last_customer_message_at' | 'awaiting_reply_since'
+> & {
+  customer_name: Customers['name'];
+  customer_email: Customers['email'];
+  customer_phone: Customers['phone'];
+  customer_verified: Selected<Customers>['verified'];
+  customer_external_id: Customers['external_id'];
+  queue_name: Queues['name'];
+  queue_address: Queues['address'];
+  agent_name: Users['display_name'] | null;
+  reserved_for_name: Users['display_name'] | null;
+  offered_to_name: Users['display_name'] | null;
   last_transfer: TransferRow | null;
-  last_seq: number;
   first_message: MessageRow | null;
   last_message: MessageRow | null;
-}
+};
 
 const withoutClientId = (m: Message): Message => ({ ...m, clientMessageId: null });
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-/** A transfer joined with the names it shows; also what row_to_json gives for `last_transfer`. */
-export interface TransferRow {
-  id: string;
-  conversation_id: string;
-  from_agent_id: string;
-  from_agent_name: string;
-  from_queue_id: string;
-  from_queue_name: string;
-  to_queue_id: string | null;
-  to_queue_name: string | null;
-  to_agent_id: string | null;
-  to_agent_name: string | null;
-  note: string | null;
-  created_at: Date | string;
-}
+/** A transfer joined with the names it shows; also what row_to_json gives for `last_transfer` (its time then as text). */
+export type TransferRow = Omit<Selected<Transfers>, 'reassigned' | 'created_at'> & {
+  from_agent_name: Users['display_name'];
+  from_queue_name: Queues['name'];
+  to_queue_name: Queues['name'] | null;
+  to_agent_name: Users['display_name'] | null;
+  created_at: Selected<Transfers>['created_at'] | string;
+};
 
 /** Selects TransferRow columns from `transfers t`. */
 export const TRANSFER_SELECT = `
@@ -95,7 +86,7 @@ c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.ph
     ORDER BY t.created_at DESC, t.id DESC LIMIT 1) lt) AS last_transfer,
   (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'customer'
     ORDER BY m.seq LIMIT 1) x) AS first_message,
-  (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id
+  (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind <> 'system'
     ORDER BY m.seq DESC LIMIT 1) x) AS last_message`;
 const CONVERSATION_FROM = `
 FROM conversations c
@@ -105,6 +96,8 @@ LEFT JOIN users u ON u.id = c.agent_id
 LEFT JOIN users r ON r.id = c.reserved_for_agent_id
 LEFT JOIN users o ON o.id = c.offered_to_agent_id`;
 const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
+const conversationColumns = sql.raw(CONVERSATION_COLUMNS);
+const conversationFrom = sql.raw(CONVERSATION_FROM);
 
 export function conversationFromRow(row: ConversationRow): Conversation {
   return {
@@ -118,15 +111,16 @@ export function conversationFromRow(row: ConversationRow): Conversation {
       externalId: row.customer_external_id,
     },
     queue: { id: row.queue_id, name: row.queue_name, address: row.queue_address },
-    channel: row.channel,
+    // CHECK constraints (migrations) hold these columns to the contract's values.
+    channel: row.channel as Conversation['channel'],
     source: row.source,
     destination: row.destination,
-    state: row.state,
+    state: row.state as ConversationState,
     arrivedAt: iso(row.arrived_at)!,
     agent: row.agent_id ? { id: row.agent_id, displayName: row.agent_name ?? 'Unknown agent' } : null,
     pickedAt: iso(row.picked_at),
     endedAt: iso(row.ended_at),
-    endedBy: row.ended_by,
+    endedBy: row.ended_by as Conversation['endedBy'],
     reservedFor: row.reserved_for_agent_id
       ? { id: row.reserved_for_agent_id, displayName: row.reserved_for_name ?? 'Unknown agent' }
       : null,
@@ -145,8 +139,8 @@ export function conversationFromRow(row: ConversationRow): Conversation {
   };
 }
 
-export async function getConversation(sql: Sql, id: string): Promise<Conversation | null> {
-  const [row] = await sql.query<ConversationRow>(`${SELECT_CONVERSATION} WHERE c.id = $1`, [id]);
+export async function getConversation(db: Sql, id: string): Promise<Conversation | null> {
+  const { rows: [row] } = await sql<ConversationRow>`${sql.raw(SELECT_CONVERSATION)} WHERE c.id = ${id}`.execute(typed(db));
   return row ? conversationFromRow(row) : null;
 }
 
@@ -154,31 +148,34 @@ export async function getConversation(sql: Sql, id: string): Promise<Conversatio
 export type Visibility = { queueIds: string[]; agentId: string } | null;
 
 /**
- * The SQL form of canView for conversations `c`, given the parameter numbers of the visibility's
- * queue ids and agent id: an agent sees their queues, what they hold or held, what is reserved
- * for them, and what they transferred away.
+ * The SQL form of canView for conversations `c`: an agent sees their queues, what they hold or
+ * held, what is reserved for them, and what they transferred away; everyone else sees all.
  */
-export function visibleSql(queueIdsParam: number, agentIdParam: number): string {
-  const agent = `$${agentIdParam}::uuid`;
-  return `($${queueIdsParam}::uuid[] IS NULL OR c.queue_id = ANY($${queueIdsParam})
-    OR c.agent_id = ${agent} OR c.reserved_for_agent_id = ${agent}
-    OR EXISTS (SELECT 1 FROM transfers vt WHERE vt.conversation_id = c.id AND vt.from_agent_id = ${agent}))`;
+export function visibleSql(visibility: Visibility): RawBuilder<boolean> {
+  if (visibility === null) return sql<boolean>`true`;
+  const { queueIds, agentId } = visibility;
+  return sql<boolean>`(c.queue_id = ANY(${queueIds}::uuid[])
+    OR c.agent_id = ${agentId}::uuid OR c.reserved_for_agent_id = ${agentId}::uuid
+    OR EXISTS (SELECT 1 FROM transfers vt WHERE vt.conversation_id = c.id AND vt.from_agent_id = ${agentId}::uuid))`;
 }
 
 /** Whether `agentId` ever transferred the conversation away: they may still open it. */
-export async function transferredBy(sql: Sql, conversationId: string, agentId: string): Promise<boolean> {
-  const rows = await sql.query('SELECT 1 FROM transfers WHERE conversation_id = $1 AND from_agent_id = $2 LIMIT 1', [
-    conversationId,
-    agentId,
-  ]);
-  return rows.length > 0;
+export async function transferredBy(db: Sql, conversationId: string, agentId: string): Promise<boolean> {
+  const row = await typed(db)
+    .selectFrom('transfers')
+    .select((eb) => eb.lit(1).as('one'))
+    .where('conversation_id', '=', conversationId)
+    .where('from_agent_id', '=', agentId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A position in a list ordered by arrival: the arrival time at full (microsecond) precision, and the id. */
-export interface ArrivalKey {
-  arrivedAt: string;
-  id: string;
-}
+
+/** The fixed fragments of a time-ordered list's order and cursor bound, never caller text. */
+const keyOrder = (order: 'newest' | 'oldest') =>
+  order === 'newest' ? { compare: sql.raw('<'), direction: sql.raw('DESC') } : { compare: sql.raw('>'), direction: sql.raw('ASC') };
 
 /**
  * One page of a customer's conversations ordered by arrival, after `after` (exclusive) when
@@ -186,7 +183,7 @@ export interface ArrivalKey {
  * the ISO time in `Conversation.arrivedAt` has only milliseconds and would skip or repeat rows.
  */
 export async function listCustomerConversations(
-  sql: Sql,
+  db: Sql,
   q: {
     customerId: string;
     excludeId: string;
@@ -196,35 +193,21 @@ export async function listCustomerConversations(
     limit: number;
   },
 ): Promise<{ conversation: Conversation; key: ArrivalKey }[]> {
-  // Fixed fragments picked by `order`, never caller text.
-  const [compare, direction] = q.order === 'newest' ? ['<', 'DESC'] : ['>', 'ASC'];
-  const rows = await sql.query<ConversationRow & { arrival_key: string }>(
-    `SELECT ${CONVERSATION_COLUMNS},
-       to_char(c.arrived_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS arrival_key
-     ${CONVERSATION_FROM}
-     WHERE c.customer_id = $1 AND c.id <> $2
-       AND ${visibleSql(3, 4)}
-       AND ($5::timestamptz IS NULL OR (c.arrived_at, c.id) ${compare} ($5::timestamptz, $6::uuid))
+  const { compare, direction } = keyOrder(q.order);
+  const after = q.after && sql`AND (c.arrived_at, c.id) ${compare} (${q.after.arrivedAt}::timestamptz, ${q.after.id}::uuid)`;
+  // The shared columns (row_to_json subqueries) are fixed SQL: the statement stays a template.
+  const { rows } = await sql<ConversationRow & { arrival_key: string }>`
+    SELECT ${conversationColumns}, ${sql.raw(exactTimeText('c.arrived_at'))} AS arrival_key
+     ${conversationFrom}
+     WHERE c.customer_id = ${q.customerId} AND c.id <> ${q.excludeId}
+       AND ${visibleSql(q.visibility)}
+       ${after ?? sql.raw('')}
      ORDER BY c.arrived_at ${direction}, c.id ${direction}
-     LIMIT $7`,
-    [
-      q.customerId,
-      q.excludeId,
-      q.visibility?.queueIds ?? null,
-      q.visibility?.agentId ?? null,
-      q.after?.arrivedAt ?? null,
-      q.after?.id ?? null,
-      q.limit,
-    ],
-  );
+     LIMIT ${q.limit}`.execute(typed(db));
   return rows.map((row) => ({ conversation: conversationFromRow(row), key: { arrivedAt: row.arrival_key, id: row.id } }));
 }
 
 /** A position in a list sorted by one time column: that time at full (microsecond) precision, and the id. */
-export interface TimeKey {
-  at: string;
-  id: string;
-}
 
 /** Escapes LIKE's wildcards (and its escape character) so user text matches literally. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
@@ -238,7 +221,7 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\$
  * than reading every customer. One statement per page whatever its size.
  */
 export async function listHandled(
-  sql: Sql,
+  db: Sql,
   q: {
     handledBy: string | null;
     search: string | null;
@@ -248,36 +231,49 @@ export async function listHandled(
     limit: number;
   },
 ): Promise<{ conversation: Conversation; key: TimeKey }[]> {
-  // Fixed fragments picked by `sort` and `order`, never caller text.
-  const column = q.sort === 'arrived' ? 'c.arrived_at' : 'c.ended_at';
-  const [compare, direction] = q.order === 'newest' ? ['<', 'DESC'] : ['>', 'ASC'];
-  const rows = await sql.query<ConversationRow & { sort_key: string }>(
-    `SELECT ${CONVERSATION_COLUMNS},
-       to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_key
-     ${CONVERSATION_FROM}
-     WHERE c.state = 'ended' AND ${column} IS NOT NULL
-       AND ($1::uuid IS NULL OR c.agent_id = $1::uuid
-         OR c.id IN (SELECT ht.conversation_id FROM transfers ht WHERE ht.from_agent_id = $1::uuid))
-       AND ($2::text IS NULL OR cu.name ILIKE $2 ESCAPE '\\' OR cu.email ILIKE $2 ESCAPE '\\' OR cu.phone ILIKE $2 ESCAPE '\\')
-       AND ($3::timestamptz IS NULL OR (${column}, c.id) ${compare} ($3::timestamptz, $4::uuid))
+  // A fixed column picked by `sort`, never caller text.
+  const columnName = q.sort === 'arrived' ? 'c.arrived_at' : 'c.ended_at';
+  const column = sql.raw(columnName);
+  const { compare, direction } = keyOrder(q.order);
+  const conditions = [sql`c.state = 'ended'`, sql`${column} IS NOT NULL`];
+  if (q.handledBy !== null) {
+    conditions.push(sql`(c.agent_id = ${q.handledBy}::uuid
+      OR c.id IN (SELECT ht.conversation_id FROM transfers ht WHERE ht.from_agent_id = ${q.handledBy}::uuid))`);
+  }
+  if (q.search) {
+    const pattern = `%${escapeLike(q.search)}%`;
+    conditions.push(sql`(${sql.join(['cu.name', 'cu.email', 'cu.phone'].map((c) => sql`${sql.raw(c)} ILIKE ${pattern} ESCAPE '\\'`), sql` OR `)})`);
+  }
+  if (q.after) conditions.push(sql`(${column}, c.id) ${compare} (${q.after.at}::timestamptz, ${q.after.id}::uuid)`);
+  const { rows } = await sql<ConversationRow & { sort_key: string }>`
+    SELECT ${conversationColumns}, ${sql.raw(exactTimeText(columnName))} AS sort_key
+     ${conversationFrom}
+     WHERE ${sql.join(conditions, sql` AND `)}
      ORDER BY ${column} ${direction}, c.id ${direction}
-     LIMIT $5`,
-    [q.handledBy, q.search ? `%${escapeLike(q.search)}%` : null, q.after?.at ?? null, q.after?.id ?? null, q.limit],
-  );
+     LIMIT ${q.limit}`.execute(typed(db));
   return rows.map((row) => ({ conversation: conversationFromRow(row), key: { at: row.sort_key, id: row.id } }));
 }
 
 /** Locks the conversation row for the rest of the transaction. */
 export async function lockConversation(tx: Sql, id: string) {
-  const [row] = await tx.query<{
-    id: string;
-    queue_id: string;
-    state: ConversationState;
-    agent_id: string | null;
-    reserved_for_agent_id: string | null;
-  }>(
-    'SELECT id, queue_id, state, agent_id, reserved_for_agent_id FROM conversations WHERE id = $1 FOR UPDATE',
-    [id],
-  );
-  return row ?? null;
+  const row = await typed(tx)
+    .selectFrom('conversations')
+    .select(['id', 'queue_id', 'state', 'agent_id', 'reserved_for_agent_id'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? { ...row, state: row.state as ConversationState } : null;
+}
+
+/**
+ * Puts the conversation back to waiting, held by nobody, in a new offer round (so agents who
+ * declined it before may be offered it again); `also` sets where it waits and how. Caller holds
+ * its row lock.
+ */
+export async function requeue(tx: Sql, id: string, also: Pick<UpdateObject<DB, 'conversations'>, 'reserved_for_agent_id' | 'returned_at' | 'queue_id' | 'destination'>) {
+  await typed(tx)
+    .updateTable('conversations')
+    .set((eb) => ({ state: 'queued', agent_id: null, picked_at: null, offer_round: eb('offer_round', '+', 1), ...also }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../http/opaque-cursor';
+import { decodeOpaqueCursor, encodeOpaqueCursor, invalidCursor } from '../../domain/opaque-cursor';
 import type { ListOrder, SortKey } from './list-orders';
 
 /**

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { ConversationSort } from '../../contract/preferences';
 
 /**
@@ -43,8 +44,11 @@ export const OPEN_ORDER: ListOrder = { name: 'open', keys: [arrivedAsc, idAsc] }
  */
 export const CUSTOMER_LABEL_SQL = `c.customer_sort_name COLLATE "C"`;
 
-/** My unread customer messages: counts kept on the rows (migration 14), no counting. */
-export const UNREAD_SQL = '(c.customer_messages - COALESCE(r.read_customer_messages, 0))';
+/**
+ * Customer messages of conversation `c` after the user's marker `r` (0 when none): both counts
+ * are kept on the rows (migration 14), so this counts nothing.
+ */
+export const UNREAD_COUNT = sql<number>`(c.customer_messages - COALESCE(r.read_customer_messages, 0))`;
 
 /** The holder's unread customer messages, kept on the row (migration 16); only `mine` lists are the holder's. */
 export const HOLDER_UNREAD_SQL = '(c.customer_messages - c.holder_read_messages)';
@@ -81,26 +85,30 @@ export const MINE_ORDERS: Record<ConversationSort, ListOrder> = {
   },
 };
 
+/** A timestamp column or expression (fixed SQL) as ISO text to the microsecond, in UTC. */
+export const exactTimeText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** The key as text, exact (timestamps to the microsecond, infinities kept), for the cursor. */
 export function keyText(key: SortKey): string {
   if (key.type !== 'timestamptz') return `(${key.expr})::text`;
-  return `CASE WHEN isfinite(${key.expr}) THEN to_char(${key.expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') ELSE (${key.expr})::text END`;
+  return `CASE WHEN isfinite(${key.expr}) THEN ${exactTimeText(key.expr)} ELSE (${key.expr})::text END`;
 }
 
-export const orderBy = (order: ListOrder) => order.keys.map((k) => `${k.expr} ${k.dir}`).join(', ');
+export const orderBy = (order: ListOrder) => sql.raw(order.keys.map((k) => `${k.expr} ${k.dir}`).join(', '));
 
 /**
- * "After the cursor's row" in this order, with the key values as parameters from `firstParam`
- * on: (k1 after v1) or (k1 = v1 and k2 after v2) or …, plus a plain bound on the first key so
- * the index scan starts at the cursor instead of filtering from the list's start.
+ * "After the cursor's row" in this order, given the cursor's key values: (k1 after v1) or
+ * (k1 = v1 and k2 after v2) or …, plus a plain bound on the first key so the index scan starts
+ * at the cursor instead of filtering from the list's start.
  */
-export function afterSql(order: ListOrder, firstParam: number): string {
-  const value = (i: number) => `$${firstParam + i}::${order.keys[i]!.type}`;
-  const op = (k: SortKey, strict: boolean) => (k.dir === 'ASC' ? (strict ? '>' : '>=') : strict ? '<' : '<=');
-  const alternatives = order.keys.map((key, i) => {
-    const equal = order.keys.slice(0, i).map((k, j) => `${k.expr} = ${value(j)}`);
-    return `(${[...equal, `${key.expr} ${op(key, true)} ${value(i)}`].join(' AND ')})`;
+export function afterSql(order: ListOrder, values: readonly string[]): RawBuilder<boolean> {
+  // The keys' expressions and types are fixed SQL; only the values are parameters.
+  const key = (i: number) => sql.raw(order.keys[i]!.expr);
+  const value = (i: number) => sql`${values[i]}::${sql.raw(order.keys[i]!.type)}`;
+  const op = (i: number, strict: boolean) => sql.raw(order.keys[i]!.dir === 'ASC' ? (strict ? '>' : '>=') : strict ? '<' : '<=');
+  const alternatives = order.keys.map((_, i) => {
+    const equal = order.keys.slice(0, i).map((_k, j) => sql`${key(j)} = ${value(j)}`);
+    return sql`(${sql.join([...equal, sql`${key(i)} ${op(i, true)} ${value(i)}`], sql` AND `)})`;
   });
-  const first = order.keys[0]!;
-  return `(${first.expr} ${op(first, false)} ${value(0)} AND (${alternatives.join(' OR ')}))`;
+  return sql<boolean>`(${key(0)} ${op(0, false)} ${value(0)} AND (${sql.join(alternatives, sql` OR `)}))`;
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
-import { CUSTOMERS, PAST_THREADS, QUEUES, USERS, WAITING } from '../../domain/demo-workspace';
+import { CANNED_RESPONSES, CUSTOMERS, PAST_CONVERSATIONS, PAST_TIMING, QUEUES, USERS, WAITING, WRAP_UP_CODES, type PastConversation } from '../../domain/demo-workspace';
+import { sql } from 'kysely';
 import type { Database, Sql } from './database';
+import { typed } from './kysely';
 
 /**
  * Fills an empty workspace with the demo data described in the README. Does nothing when users
@@ -11,100 +13,115 @@ export async function seedDemoWorkspace(db: Database, demoPassword: string | nul
   const password = demoPassword ?? randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(727003)');
-    const [existing] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    if (existing!.n > 0) return null;
+    const typedTx = typed(tx);
+    await sql`SELECT pg_advisory_xact_lock(727003)`.execute(typedTx);
+    const existing = await typedTx.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    if (existing.n > 0) return null;
 
     const queueIds = new Map<string, string>();
     for (const q of QUEUES) {
-      const [row] = await tx.query<{ id: string }>('INSERT INTO queues (name, address, routing_mode) VALUES ($1, $2, $3) RETURNING id', [
-        q.name,
-        q.address,
-        q.routingMode,
-      ]);
-      queueIds.set(q.name, row!.id);
+      const row = await typedTx.insertInto('queues').values({ name: q.name, address: q.address, routing_mode: q.routingMode }).returning('id').executeTakeFirstOrThrow();
+      queueIds.set(q.name, row.id);
     }
-    const agentIds: string[] = [];
+    for (const name of WRAP_UP_CODES) await typedTx.insertInto('wrap_up_codes').values({ name, all_queues: true }).execute();
+    const userIds = new Map<string, string>();
     for (const u of USERS) {
-      const [row] = await tx.query<{ id: string }>(
-        'INSERT INTO users (username, display_name, role, password_hash, capacity) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [u.username, u.displayName, u.role, passwordHash, u.capacity],
-      );
-      for (const q of u.queues) await tx.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [queueIds.get(q), row!.id]);
-      if (u.role === 'agent') agentIds.push(row!.id);
+      const row = await typedTx
+        .insertInto('users')
+        .values({ username: u.username, display_name: u.displayName, role: u.role, password_hash: passwordHash, capacity: u.capacity })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const q of u.queues) await typedTx.insertInto('queue_agents').values({ queue_id: queueIds.get(q)!, user_id: row.id }).execute();
+      userIds.set(u.username, row.id);
     }
     const customerIds: string[] = [];
     for (const [name, email, phone, externalId] of CUSTOMERS) {
-      const [row] = await tx.query<{ id: string }>(
-        'INSERT INTO customers (name, email, phone, verified, external_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [name, email, phone, externalId !== null, externalId],
-      );
-      customerIds.push(row!.id);
+      const row = await typedTx
+        .insertInto('customers')
+        .values({ name, email, phone, verified: externalId !== null, external_id: externalId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      customerIds.push(row.id);
     }
 
-    // Two earlier, ended conversations per customer, spread over the last weeks.
-    for (let i = 0; i < CUSTOMERS.length; i++) {
-      for (let k = 0; k < 2; k++) {
-        const agentIndex = (i + k) % agentIds.length;
-        const daysAgo = 2 + i * 2 + k * 9;
-        await insertPastConversation(tx, {
-          customerId: customerIds[i]!,
-          customerName: CUSTOMERS[i]![0],
-          email: CUSTOMERS[i]![1],
-          queueId: queueIds.get(k === 0 ? 'Support' : 'Sales')!,
-          queueAddress: QUEUES[k]!.address,
-          agentId: agentIds[agentIndex]!,
-          agentName: USERS[agentIndex]!.displayName,
-          daysAgo,
-          thread: PAST_THREADS[(i + k) % PAST_THREADS.length]!,
-        });
-      }
+    for (const past of PAST_CONVERSATIONS) {
+      await insertPastConversation(tx, past, { customerId: customerIds[past.customer]!, queueId: queueIds.get(past.queue)!, agentId: userIds.get(past.agent)! });
     }
 
     for (const w of WAITING) {
       const queueId = queueIds.get(w.queue)!;
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO conversations (customer_id, queue_id, source, destination, state, arrived_at, last_seq)
-         VALUES ($1, $2, $3, $4, 'queued', now() - make_interval(mins => $5), 1) RETURNING id`,
-        [customerIds[w.customer], queueId, CUSTOMERS[w.customer]![1], QUEUES.find((q) => q.name === w.queue)!.address, w.minutesAgo],
-      );
-      await tx.query(
-        `INSERT INTO messages (conversation_id, seq, author_kind, author_id, author_name, text, created_at)
-         VALUES ($1, 1, 'customer', $2, $3, $4, now() - make_interval(mins => $5))`,
-        [row!.id, customerIds[w.customer], CUSTOMERS[w.customer]![0], w.text, w.minutesAgo],
-      );
+      const at = sql<Date>`now() - make_interval(mins => ${w.minutesAgo})`;
+      const row = await typedTx
+        .insertInto('conversations')
+        .values({
+          customer_id: customerIds[w.customer]!,
+          queue_id: queueId,
+          source: CUSTOMERS[w.customer]![1],
+          destination: QUEUES.find((q) => q.name === w.queue)!.address,
+          state: 'queued',
+          arrived_at: at,
+          last_seq: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await typedTx
+        .insertInto('messages')
+        .values({
+          conversation_id: row.id,
+          seq: 1,
+          author_kind: 'customer',
+          author_id: customerIds[w.customer]!,
+          author_name: CUSTOMERS[w.customer]![0],
+          text: w.text,
+          created_at: at,
+        })
+        .execute();
+    }
+    for (const c of CANNED_RESPONSES) {
+      await typedTx
+        .insertInto('canned_responses')
+        .values({ owner_id: null, queue_id: c.queue === null ? null : queueIds.get(c.queue)!, shortcut: c.shortcut, text: c.text })
+        .execute();
     }
     return { generatedPassword: demoPassword ? null : password };
   });
 }
 
-async function insertPastConversation(
-  tx: Sql,
-  p: {
-    customerId: string;
-    customerName: string;
-    email: string;
-    queueId: string;
-    queueAddress: string;
-    agentId: string;
-    agentName: string;
-    daysAgo: number;
-    thread: readonly string[];
-  },
-) {
-  const [row] = await tx.query<{ id: string; arrived_at: Date }>(
-    `INSERT INTO conversations (customer_id, queue_id, source, destination, state, agent_id, arrived_at, picked_at, ended_at, ended_by, last_seq)
-     VALUES ($1, $2, $3, $4, 'ended', $5, now() - make_interval(days => $6),
-       now() - make_interval(days => $6) + interval '1 minute', now() - make_interval(days => $6) + interval '12 minutes', 'agent', $7)
-     RETURNING id`,
-    [p.customerId, p.queueId, p.email, p.queueAddress, p.agentId, p.daysAgo, p.thread.length],
-  );
-  for (const [index, text] of p.thread.entries()) {
+async function insertPastConversation(tx: Sql, past: PastConversation, ids: { customerId: string; queueId: string; agentId: string }) {
+  const db = typed(tx);
+  const [customerName, email] = CUSTOMERS[past.customer]!;
+  const agentName = USERS.find((u) => u.username === past.agent)!.displayName;
+  const arrived = sql<Date>`now() - make_interval(days => ${past.daysAgo})`;
+  const row = await db
+    .insertInto('conversations')
+    .values({
+      customer_id: ids.customerId,
+      queue_id: ids.queueId,
+      source: email,
+      destination: QUEUES.find((q) => q.name === past.queue)!.address,
+      state: 'ended',
+      agent_id: ids.agentId,
+      arrived_at: arrived,
+      picked_at: sql`${arrived} + make_interval(mins => ${PAST_TIMING.pickedAfterMinutes})`,
+      ended_at: sql`${arrived} + make_interval(mins => ${PAST_TIMING.endedAfterMinutes})`,
+      ended_by: 'agent',
+      last_seq: past.thread.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const [index, text] of past.thread.entries()) {
     const fromCustomer = index % 2 === 0;
-    await tx.query(
-      `INSERT INTO messages (conversation_id, seq, author_kind, author_id, author_name, text, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7) + make_interval(mins => $8))`,
-      [row!.id, index + 1, fromCustomer ? 'customer' : 'agent', fromCustomer ? p.customerId : p.agentId, fromCustomer ? p.customerName : p.agentName, text, p.daysAgo, 2 + index * 3],
-    );
+    await db
+      .insertInto('messages')
+      .values({
+        conversation_id: row.id,
+        seq: index + 1,
+        author_kind: fromCustomer ? 'customer' : 'agent',
+        author_id: fromCustomer ? ids.customerId : ids.agentId,
+        author_name: fromCustomer ? customerName : agentName,
+        text,
+        created_at: sql`${arrived} + make_interval(mins => ${PAST_TIMING.messageAfterMinutes(index)})`,
+      })
+      .execute();
   }
 }

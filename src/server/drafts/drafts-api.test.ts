@@ -35,6 +35,24 @@ describeEachBackend('Drafts', (backend) => {
     expect(await read(anna, id)).toEqual({ text: '', updatedAt: null });
   });
 
+  it('tells my other devices each saved draft, and nobody else', async () => {
+    const { conversationId: id } = await server.startChat('Support');
+    const phone = await server.login('anna');
+    const [phoneSocket, benSocket] = await Promise.all([server.connect({ token: phone.token }), server.connect({ token: ben.token })]);
+    await Promise.all([phoneSocket.ready(), benSocket.ready()]);
+    const saved = (await save(anna, id, 'Begun at the desk')).expect(200, DraftResponseSchema).draft;
+    expect(await phoneSocket.next((f) => f.kind === 'user-event')).toMatchObject({
+      kind: 'user-event',
+      event: { type: 'draft.saved', conversationId: id, draft: saved },
+    });
+    (await save(anna, id, '')).expect(200, DraftResponseSchema);
+    expect(await phoneSocket.next((f) => f.kind === 'user-event')).toMatchObject({ event: { type: 'draft.saved', draft: { text: '', updatedAt: null } } });
+    // Ben saw none of Anna's drafts: his first user event is his own.
+    (await save(ben, id, 'Ben’s own')).expect(200, DraftResponseSchema);
+    const benFrames = await benSocket.takeUntil((f) => f.kind === 'user-event');
+    expect(benFrames.flatMap((f) => (f.kind === 'user-event' && f.event.type === 'draft.saved' ? [f.event.draft.text] : []))).toEqual(['Ben’s own']);
+  });
+
   it('refuses drafts on conversations the user may not see, over-long drafts and anonymous calls', async () => {
     const { conversationId: id } = await server.startChat('Sales');
     const sam = await addAgent(server, 'sam-drafts', ['Support']);

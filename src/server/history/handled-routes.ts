@@ -4,7 +4,8 @@ import { HISTORY_PAGE_SIZE } from '../../contract/limits';
 import { listHandled } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { decodeHandledCursor, encodeHandledCursor } from './history-cursor';
+import { keysetPage } from '../../domain/opaque-cursor';
+import { decodeHandledCursor, encodeHandledCursor } from '../../domain/history-cursor';
 
 /**
  * The agent's own history: ended conversations they held at the end, or handed on by a transfer
@@ -24,11 +25,6 @@ export function registerHandledRoutes(app: FastifyInstance, db: Database) {
       // One more than asked tells whether another page exists.
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      conversations: page.map((r) => r.conversation),
-      nextCursor: rows.length > limit && last ? encodeHandledCursor(listing, last.key) : null,
-    };
+    return keysetPage(rows, limit, (r) => r.conversation, (last) => encodeHandledCursor(listing, last.key));
   });
 }

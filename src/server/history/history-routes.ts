@@ -5,7 +5,8 @@ import { viewConversation, visibilityFor } from '../conversations/conversation-s
 import { listCustomerConversations } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { decodeCursor, encodeCursor } from './history-cursor';
+import { keysetPage } from '../../domain/opaque-cursor';
+import { decodeCursor, encodeCursor } from '../../domain/history-cursor';
 
 /**
  * The customer's other conversations, for the side drawer. Only those the requester may view by
@@ -14,7 +15,7 @@ import { decodeCursor, encodeCursor } from './history-cursor';
  */
 export function registerHistoryRoutes(app: FastifyInstance, db: Database) {
   defineRoute(app, api.customerHistory, async ({ principal: { user }, params, query }) => {
-    const current = await viewConversation(db, user, params.id!);
+    const current = await viewConversation(db, user, params.id);
     const limit = query.limit ?? HISTORY_PAGE_SIZE;
     const rows = await listCustomerConversations(db, {
       customerId: current.customer.id,
@@ -25,11 +26,6 @@ export function registerHistoryRoutes(app: FastifyInstance, db: Database) {
       // One more than asked tells whether another page exists.
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      conversations: page.map((r) => r.conversation),
-      nextCursor: rows.length > limit && last ? encodeCursor(query.order, last.key) : null,
-    };
+    return keysetPage(rows, limit, (r) => r.conversation, (last) => encodeCursor(query.order, last.key));
   });
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { unstorableTextProblem } from '../../contract/text';
 import { ApiError } from '../../domain/api-error';
 
 export { ApiError };
@@ -18,19 +17,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   }
   const first = Object.entries(fields)[0];
   const message = first ? (first[0] === what ? first[1] : `${first[0]}: ${first[1]}`) : `Invalid ${what}.`;
-  return throwInvalid(message, fields);
-}
-
-/** Path parameters are text a client sends too: the same rule as the contract's `text()`. */
-export function checkParams(params: unknown): Record<string, string> {
-  const all = (params ?? {}) as Record<string, string>;
-  for (const [name, value] of Object.entries(all)) {
-    const problem = unstorableTextProblem(value);
-    if (problem) throwInvalid(`${name}: ${problem}`, { [name]: problem });
-  }
-  return all;
-}
-
-function throwInvalid(message: string, fields: Record<string, string>): never {
   throw new ApiError(400, 'invalid_request', message, { fields });
 }

@@ -14,6 +14,10 @@ mkdirSync(join(clientDir, 'assets'));
 writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>staff</title>');
 writeFileSync(join(clientDir, 'webchat.html'), '<!doctype html><title>customers</title>');
 writeFileSync(join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+// The installable app's files (src/build/installable-app.ts): unhashed names at the root.
+writeFileSync(join(clientDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+writeFileSync(join(clientDir, 'workbox-5f1c2a0b.js'), 'self.workbox = {};');
+writeFileSync(join(clientDir, 'manifest.webmanifest'), '{"name":"Communication Panel"}');
 writeFileSync(join(clientDir, 'assets', 'index-Ab12Cd34.js'), script);
 writeFileSync(join(clientDir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(script));
 writeFileSync(join(clientDir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(script));
@@ -79,6 +83,20 @@ describe('Serving the web app', () => {
     const res = await get('/favicon.svg');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the service worker and the manifest revalidated, so a new build reaches browsers at once', async () => {
+    for (const url of ['/sw.js', '/workbox-5f1c2a0b.js', '/manifest.webmanifest']) {
+      const res = await get(url, { 'accept-encoding': 'gzip, br' });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    expect((await get('/sw.js')).headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect((await get('/manifest.webmanifest')).headers['content-type']).toMatch(/^application\/manifest\+json/);
+    // The CSP lets the page register a worker and read the manifest from its own origin.
+    const csp = String((await get('/')).headers['content-security-policy']);
+    expect(csp).toMatch(/(worker-src|default-src) 'self'/);
+    expect(csp).not.toMatch(/manifest-src 'none'|worker-src 'none'/);
   });
 
   it('answers a missing asset with 404 and a code, not the SPA page', async () => {

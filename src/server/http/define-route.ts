@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { RouteAccess, RouteDef } from '../../contract/api';
 import { requireCustomer, requireStaff, type CustomerPrincipal, type StaffPrincipal } from '../auth/principal';
 import type { Database } from '../db/database';
-import { checkParams, parseInput } from './api-error';
+import { parsePathParams } from '../../domain/path-params';
+import { parseInput } from './api-error';
 
 type Input<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -21,16 +22,18 @@ export interface RouteContext<D extends RouteDef> {
   principal: PrincipalFor<D['access']>;
   body: Input<D['body']>;
   query: Input<D['query']>;
-  params: Record<string, string>;
+  /** The path's `:name` segments, parsed with the contract's `params` schema. */
+  params: Input<D['params']>;
   req: FastifyRequest;
   reply: FastifyReply;
 }
 
 /**
  * Registers a contract route: the caller is authenticated as the route's access says (staff
- * session or customer token; 401 otherwise) and handed to the handler, the body and query are
- * parsed with the contract's schemas before the handler runs, and the handler's result is checked
- * against the response schema, so the server cannot drift from what clients were promised.
+ * session or customer token; 401 otherwise) and handed to the handler; the body, query and path
+ * parameters are parsed with the contract's schemas before the handler runs (a malformed id is a
+ * 404 here, so handlers get ids they need not check); and the handler's result is checked against
+ * the response schema, so the server cannot drift from what clients were promised.
  */
 export function defineRoute<D extends RouteDef>(
   app: FastifyInstance,
@@ -48,7 +51,7 @@ export function defineRoute<D extends RouteDef>(
       ) as PrincipalFor<D['access']>;
       const body = (def.body ? parseInput(def.body, req.body, 'body') : undefined) as Input<D['body']>;
       const query = (def.query ? parseInput(def.query, req.query, 'query') : undefined) as Input<D['query']>;
-      const params = checkParams(req.params);
+      const params = (def.params ? parsePathParams(def.params, req.params as Record<string, string>) : undefined) as Input<D['params']>;
       const result = await handler({ principal, body, query, params, req, reply });
       return def.response.parse(result);
     },

@@ -1,24 +1,21 @@
-import { messageFor, type AuthorKind, type Message, type MessageViewer } from '../../contract/messages';
+import { messageFor, type AuthorKind, type DeliveryStatus, type Message, type MessageViewer } from '../../contract/messages';
 import { attachmentFromRow, attachmentsJson, bindAttachments, type AttachmentRow } from '../attachments/attachment-store';
+import { sql, type Selectable } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Messages } from '../db/schema.gen';
 import { noteStoredMessage } from '../observability/stored-messages';
 
-export interface MessageRow {
-  id: string;
-  conversation_id: string;
-  seq: number;
-  client_message_id: string | null;
-  author_kind: AuthorKind;
-  author_id: string | null;
-  author_name: string;
-  text: string;
-  created_at: Date | string;
+/** A messages row (from the generated schema); its time is text when read through row_to_json. */
+export type MessageRow = Omit<Selectable<Messages>, 'created_at'> & {
+  created_at: Selectable<Messages>['created_at'] | string;
   /** When selected with MESSAGE_COLUMNS (or attachmentsJson); absent means none. */
   attachments?: AttachmentRow[] | null;
-}
+};
 
 /** A message row with its attachments, for `FROM messages m`. */
 export const MESSAGE_COLUMNS = `m.*, ${attachmentsJson('m')} AS attachments`;
+const messageColumns = sql.raw(MESSAGE_COLUMNS);
 
 export function messageFromRow(row: MessageRow): Message {
   return {
@@ -26,12 +23,15 @@ export function messageFromRow(row: MessageRow): Message {
     conversationId: row.conversation_id,
     seq: row.seq,
     clientMessageId: row.client_message_id,
-    authorKind: row.author_kind,
+    // A CHECK constraint (migrations) holds author_kind to the contract's kinds.
+    authorKind: row.author_kind as AuthorKind,
     authorId: row.author_id,
     authorName: row.author_name,
     text: row.text,
     attachments: (row.attachments ?? []).map((a) => attachmentFromRow(a)),
     createdAt: new Date(row.created_at).toISOString(),
+    // Set (by a trigger, migration 21) only on agents' messages to a messaging channel.
+    ...(row.delivery_status && { delivery: { status: row.delivery_status as DeliveryStatus, error: row.delivery_error ?? null } }),
   };
 }
 
@@ -51,13 +51,12 @@ export interface NewMessage {
  * row lock (SELECT … FOR UPDATE), which keeps seqs gap-free and idempotency checks race-free.
  */
 export async function insertMessage(tx: Sql, m: NewMessage): Promise<Message> {
-  const [row] = await tx.query<MessageRow>(
-    `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
+  // The seq counter's increment and the insert are one statement: kept as written.
+  const { rows: [row] } = await sql<MessageRow>`
+    WITH next AS (UPDATE conversations SET last_seq = last_seq + 1 WHERE id = ${m.conversationId} RETURNING last_seq)
      INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
-     SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
-     RETURNING *`,
-    [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text],
-  );
+     SELECT ${m.conversationId}, next.last_seq, ${m.clientMessageId}, ${m.authorKind}, ${m.authorId}, ${m.authorName}, ${m.text} FROM next
+     RETURNING *`.execute(typed(tx));
   const message = messageFromRow(row!);
   noteStoredMessage(tx, message.authorKind);
   if (m.attachmentIds?.length) message.attachments = await bindAttachments(tx, message, m.attachmentIds);
@@ -76,22 +75,21 @@ export async function insertMessageOnce(
   m: NewMessage & { clientMessageId: string },
   mayInsert: boolean,
 ): Promise<{ message: Message; created: boolean } | null> {
-  const [row] = await tx.query<MessageRow & { created: boolean }>(
-    `WITH existing AS (
-       SELECT * FROM messages WHERE conversation_id = $1 AND client_message_id = $2
+  // One round trip on the send path, its CTEs in order: kept as written.
+  const { rows: [row] } = await sql<MessageRow & { created: boolean }>`
+    WITH existing AS (
+       SELECT * FROM messages WHERE conversation_id = ${m.conversationId} AND client_message_id = ${m.clientMessageId}
      ), next AS (
        UPDATE conversations SET last_seq = last_seq + 1
-       WHERE id = $1 AND $7::boolean AND NOT EXISTS (SELECT 1 FROM existing) RETURNING last_seq
+       WHERE id = ${m.conversationId} AND ${mayInsert}::boolean AND NOT EXISTS (SELECT 1 FROM existing) RETURNING last_seq
      ), inserted AS (
        INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
-       SELECT $1, next.last_seq, $2, $3, $4, $5, $6 FROM next
+       SELECT ${m.conversationId}, next.last_seq, ${m.clientMessageId}, ${m.authorKind}, ${m.authorId}, ${m.authorName}, ${m.text} FROM next
        RETURNING *
      )
      SELECT true AS created, i.*, NULL::json AS attachments FROM inserted i
      UNION ALL
-     SELECT false AS created, ${MESSAGE_COLUMNS} FROM existing m`,
-    [m.conversationId, m.clientMessageId, m.authorKind, m.authorId, m.authorName, m.text, mayInsert],
-  );
+     SELECT false AS created, ${messageColumns} FROM existing m`.execute(typed(tx));
   if (!row) return null;
   const message = messageFromRow(row);
   if (!row.created) return { message, created: false };
@@ -101,20 +99,16 @@ export async function insertMessageOnce(
 }
 
 export async function findByClientId(tx: Sql, conversationId: string, clientMessageId: string): Promise<Message | null> {
-  const [row] = await tx.query<MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.client_message_id = $2`,
-    [conversationId, clientMessageId],
-  );
+  const { rows: [row] } = await sql<MessageRow>`
+    SELECT ${messageColumns} FROM messages m WHERE m.conversation_id = ${conversationId} AND m.client_message_id = ${clientMessageId}`.execute(typed(tx));
   return row ? messageFromRow(row) : null;
 }
 
 /** A page of messages as `viewer` may see them (client ids only of their own, see messageFor). */
-export async function listMessages(sql: Sql, viewer: MessageViewer, conversationId: string, before: number | undefined, limit: number) {
-  const rows = await sql.query<MessageRow>(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND ($2::int IS NULL OR m.seq < $2)
-     ORDER BY m.seq DESC LIMIT $3`,
-    [conversationId, before ?? null, limit + 1],
-  );
+export async function listMessages(db: Sql, viewer: MessageViewer, conversationId: string, before: number | undefined, limit: number) {
+  const { rows } = await sql<MessageRow>`
+    SELECT ${messageColumns} FROM messages m WHERE m.conversation_id = ${conversationId} AND (${before ?? null}::int IS NULL OR m.seq < ${before ?? null})
+     ORDER BY m.seq DESC LIMIT ${limit + 1}`.execute(typed(db));
   const hasMore = rows.length > limit;
   return { messages: rows.slice(0, limit).reverse().map((row) => messageFor(messageFromRow(row), viewer)), hasMore };
 }

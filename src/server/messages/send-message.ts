@@ -1,16 +1,17 @@
+import { sql } from 'kysely';
 import type { User } from '../../contract/auth';
-import type { ConversationState } from '../../contract/conversations';
 import type { Message } from '../../contract/messages';
 import { agentMayWrite, visibilityFor } from '../conversations/conversation-service';
 import { visibleSql } from '../conversations/conversation-store';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError, notFound } from '../http/api-error';
 import { appendEvent } from '../realtime/event-log';
 import { bindAttachments } from '../attachments/attachment-store';
 import { noteStoredMessage } from '../observability/stored-messages';
+import { GroupCommitFailed, groupCommitFor, mayWriteSql, type BatchedSend, type SendScopeColumns } from './group-commit';
 import { insertMessageOnce, messageFromRow, type MessageRow } from './message-store';
 
-import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** Who writes: a staff member (only an agent holding the conversation may), or the chat's customer. */
 export type Sender = { kind: 'staff'; user: User } | { kind: 'customer'; customerId: string };
@@ -21,33 +22,25 @@ export interface OutgoingMessage {
   attachmentIds?: string[];
 }
 
-interface LockedRow {
-  queue_id: string;
-  state: ConversationState;
-  agent_id: string | null;
-  reserved_for_agent_id: string | null;
-  customer_name: string;
-  visible: boolean;
-}
-
 /**
  * Locks the conversation row and reads just what a send needs, in one statement: the rights
  * (state, holder, and whether a staff sender may see it at all, by the same rule as the lists)
  * and the customer's name for their own messages. Loading the whole conversation (last messages,
  * transfers, names) for this was over a third of a send's time on PostgreSQL (issue 11).
  */
-async function lockForSend(tx: Sql, conversationId: string, sender: Sender): Promise<LockedRow | null> {
+async function lockForSend(tx: Sql, conversationId: string, sender: Sender) {
   const visibility = sender.kind === 'staff' ? visibilityFor(sender.user) : null;
-  const [row] = await tx.query<LockedRow>(
-    `SELECT c.queue_id, c.state, c.agent_id, c.reserved_for_agent_id, cu.name AS customer_name,
-       ${visibleSql(2, 3)} AS visible
-     FROM conversations c JOIN customers cu ON cu.id = c.customer_id
-     WHERE c.id = $1
-     FOR UPDATE OF c`,
-    [conversationId, visibility?.queueIds ?? null, visibility?.agentId ?? null],
-  );
+  const row = await typed(tx)
+    .selectFrom('conversations as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['c.queue_id', 'c.state', 'c.agent_id', 'c.reserved_for_agent_id', 'cu.name as customer_name', visibleSql(visibility).as('visible')])
+    .where('c.id', '=', conversationId)
+    .forUpdate('c')
+    .executeTakeFirst();
   return row ?? null;
 }
+
+type LockedRow = NonNullable<Awaited<ReturnType<typeof lockForSend>>>;
 
 /** Why this sender may not write now (checked under the row lock), or null when they may. */
 function refusal(sender: Sender, row: LockedRow): ApiError | null {
@@ -63,6 +56,14 @@ function refusal(sender: Sender, row: LockedRow): ApiError | null {
   }
 }
 
+/** The send as the one-statement store takes it, alone or in a group commit. */
+function asBatched(conversationId: string, sender: Sender, input: OutgoingMessage): BatchedSend {
+  const base = { conversationId, clientMessageId: input.clientMessageId, text: input.text };
+  return sender.kind === 'staff'
+    ? { ...base, authorKind: 'agent', authorId: sender.user.id, authorName: sender.user.displayName, holderRequired: sender.user.id }
+    : { ...base, authorKind: 'customer', authorId: sender.customerId, authorName: null, holderRequired: null };
+}
+
 /** Thrown inside the fast path's transaction to roll it back (see sendMessage). */
 class NotStoredOnFastPath extends Error {}
 
@@ -74,30 +75,23 @@ class NotStoredOnFastPath extends Error {}
  * already used (a retry) — that case has bumped the seq, so the caller must roll back.
  */
 async function storeIfAllowed(tx: Sql, conversationId: string, sender: Sender, input: OutgoingMessage) {
-  const [row] = await tx.query<MessageRow & { queue_id: string; holder_id: string | null; reserved_for_agent_id: string | null }>(
-    `WITH locked AS (
+  const send = asBatched(conversationId, sender, input);
+  // The send path's one statement, its CTEs in order: kept as written.
+  const { rows: [row] } = await sql<MessageRow & SendScopeColumns>`
+    WITH locked AS (
        UPDATE conversations c SET last_seq = c.last_seq + 1
        FROM customers cu
-       WHERE c.id = $1 AND cu.id = c.customer_id
-         AND CASE WHEN $7::uuid IS NULL THEN c.state <> 'ended' ELSE c.state = 'picked' AND c.agent_id = $7 END
+       WHERE c.id = ${conversationId} AND cu.id = c.customer_id
+         AND ${mayWriteSql(sql`${send.holderRequired}::uuid`)}
        RETURNING c.last_seq, c.queue_id, c.agent_id, c.reserved_for_agent_id, cu.name AS customer_name
      ), inserted AS (
        INSERT INTO messages (conversation_id, seq, client_message_id, author_kind, author_id, author_name, text)
-       SELECT $1, l.last_seq, $2, $3, $4, COALESCE($5, l.customer_name), $6 FROM locked l
+       SELECT ${conversationId}, l.last_seq, ${send.clientMessageId}, ${send.authorKind}, ${send.authorId}, COALESCE(${send.authorName}, l.customer_name), ${send.text}
+       FROM locked l
        ON CONFLICT (conversation_id, client_message_id) DO NOTHING
        RETURNING *
      )
-     SELECT i.*, l.queue_id, l.agent_id AS holder_id, l.reserved_for_agent_id FROM inserted i CROSS JOIN locked l`,
-    [
-      conversationId,
-      input.clientMessageId,
-      sender.kind === 'staff' ? 'agent' : 'customer',
-      sender.kind === 'staff' ? sender.user.id : sender.customerId,
-      sender.kind === 'staff' ? sender.user.displayName : null,
-      input.text,
-      sender.kind === 'staff' ? sender.user.id : null,
-    ],
-  );
+     SELECT i.*, l.queue_id, l.agent_id AS holder_id, l.reserved_for_agent_id FROM inserted i CROSS JOIN locked l`.execute(typed(tx));
   if (!row) return null;
   const message = messageFromRow(row);
   noteStoredMessage(tx, message.authorKind);
@@ -162,8 +156,17 @@ export async function sendMessage(
   sender: Sender,
   input: OutgoingMessage,
 ): Promise<{ message: Message; created: boolean }> {
-  // A malformed id would fail in the database with a 500; it names no conversation.
-  if (!UUID.test(conversationId)) throw notFound(sender.kind === 'customer' ? 'This chat' : 'This conversation');
+  // PGlite: sends that arrive together commit together (group-commit.ts); files go alone.
+  const group = input.attachmentIds?.length ? null : groupCommitFor(db);
+  if (group) {
+    const stored = await group.send(asBatched(conversationId, sender, input)).catch((err: unknown) => {
+      if (err instanceof GroupCommitFailed) return undefined;
+      throw err;
+    });
+    if (stored) return { message: stored.message, created: true };
+    if (stored === null) return sendCarefully(db, conversationId, sender, input);
+    // undefined: its batch failed as a whole; it tries again alone, below.
+  }
   try {
     return await db.transaction(async (tx) => {
       const stored = await storeIfAllowed(tx, conversationId, sender, input);

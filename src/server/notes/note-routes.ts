@@ -9,12 +9,12 @@ import { listNotes } from './note-store';
 /** Whoever may view a conversation may read and add its notes; customers never reach these routes. */
 export function registerNoteRoutes(app: FastifyInstance, db: Database) {
   defineRoute(app, api.notes, async ({ principal: { user }, params }) => {
-    const conversation = await viewConversation(db, user, params.id!);
+    const conversation = await viewConversation(db, user, params.id);
     return { notes: await listNotes(db, conversation.id) };
   });
 
   defineRoute(app, api.createNote, async ({ principal: { user }, params, body, reply }) => {
-    const conversation = await viewConversation(db, user, params.id!);
+    const conversation = await viewConversation(db, user, params.id);
     const result = await createNote(db, user, { conversationId: conversation.id, ...body });
     reply.code(result.created ? 201 : 200);
     return result;

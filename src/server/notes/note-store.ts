@@ -1,17 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { Note } from '../../contract/notes';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Notes } from '../db/schema.gen';
 
-interface NoteRow {
-  id: string;
-  conversation_id: string;
-  client_note_id: string;
-  author_id: string;
-  author_name: string;
-  text: string;
-  created_at: Date | string;
-}
-
-function noteFromRow(row: NoteRow): Note {
+function noteFromRow(row: Selectable<Notes>): Note {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -32,27 +25,32 @@ export interface NewNote {
 }
 
 export async function insertNote(tx: Sql, n: NewNote): Promise<Note> {
-  const [row] = await tx.query<NoteRow>(
-    `INSERT INTO notes (conversation_id, client_note_id, author_id, author_name, text)
-     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [n.conversationId, n.clientNoteId, n.authorId, n.authorName, n.text],
-  );
-  return noteFromRow(row!);
+  const row = await typed(tx)
+    .insertInto('notes')
+    .values({ conversation_id: n.conversationId, client_note_id: n.clientNoteId, author_id: n.authorId, author_name: n.authorName, text: n.text })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return noteFromRow(row);
 }
 
 export async function findNoteByClientId(sql: Sql, conversationId: string, clientNoteId: string): Promise<Note | null> {
-  const [row] = await sql.query<NoteRow>('SELECT * FROM notes WHERE conversation_id = $1 AND client_note_id = $2', [
-    conversationId,
-    clientNoteId,
-  ]);
+  const row = await typed(sql)
+    .selectFrom('notes')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_note_id', '=', clientNoteId)
+    .executeTakeFirst();
   return row ? noteFromRow(row) : null;
 }
 
 /** Newest first; the id breaks ties so the order is stable between calls. */
 export async function listNotes(sql: Sql, conversationId: string): Promise<Note[]> {
-  const rows = await sql.query<NoteRow>(
-    'SELECT * FROM notes WHERE conversation_id = $1 ORDER BY created_at DESC, id DESC',
-    [conversationId],
-  );
+  const rows = await typed(sql)
+    .selectFrom('notes')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(noteFromRow);
 }

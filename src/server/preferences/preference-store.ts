@@ -1,10 +1,7 @@
-import {
-  DEFAULT_PREFERENCES,
-  PreferencesSchema,
-  type Preferences,
-  type UpdatePreferencesRequest,
-} from '../../contract/preferences';
+import { DEFAULT_PREFERENCES, PreferencesSchema, type Preferences, type UpdatePreferencesRequest } from '../../contract/preferences';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { appendUserEvent } from '../realtime/event-log';
 
 /** Stored preferences over the defaults; a field this version no longer understands falls back to its default. */
@@ -19,25 +16,41 @@ function preferencesFrom(stored: unknown): Preferences {
   return { conversationSort: sort.success ? sort.data : DEFAULT_PREFERENCES.conversationSort, notifications };
 }
 
-export async function getPreferences(sql: Sql, userId: string): Promise<Preferences> {
-  const [row] = await sql.query<{ preferences: unknown }>('SELECT preferences FROM user_preferences WHERE user_id = $1', [userId]);
+export async function getPreferences(db: Sql, userId: string): Promise<Preferences> {
+  const row = await typed(db).selectFrom('user_preferences').select('preferences').where('user_id', '=', userId).executeTakeFirst();
   return preferencesFrom(row?.preferences ?? null);
 }
 
-/** Applies what the update names, under a row lock so two devices saving at once both count. */
+/** What a user chose, as stored: a sort order, switches, or nothing. */
+type Chosen = UpdatePreferencesRequest;
+
+/**
+ * Applies what the update names, under a row lock so two devices saving at once both count. The
+ * row keeps only what users chose, not the defaults, so a later change of a default reaches
+ * those who never chose. (Rows saved before this held a full copy: every switch in them counts
+ * as chosen.)
+ */
 export async function updatePreferences(db: Database, userId: string, update: UpdatePreferencesRequest): Promise<Preferences> {
   return db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO user_preferences (user_id, preferences) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING`,
-      [userId, JSON.stringify(DEFAULT_PREFERENCES)],
-    );
-    const [row] = await tx.query<{ preferences: unknown }>('SELECT preferences FROM user_preferences WHERE user_id = $1 FOR UPDATE', [userId]);
-    const current = preferencesFrom(row?.preferences ?? null);
-    const next: Preferences = {
-      conversationSort: update.conversationSort ?? current.conversationSort,
-      notifications: { ...current.notifications, ...stripUndefined(update.notifications ?? {}) },
+    const db = typed(tx);
+    await db
+      .insertInto('user_preferences')
+      .values({ user_id: userId, preferences: '{}' })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+    const row = await db.selectFrom('user_preferences').select('preferences').where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    const stored = (typeof row?.preferences === 'string' ? JSON.parse(row.preferences) : (row?.preferences ?? {})) as Chosen;
+    const sort = update.conversationSort ?? stored.conversationSort;
+    const chosen: Chosen = {
+      ...(sort ? { conversationSort: sort } : {}),
+      notifications: { ...stored.notifications, ...stripUndefined(update.notifications ?? {}) },
     };
-    await tx.query('UPDATE user_preferences SET preferences = $2, updated_at = now() WHERE user_id = $1', [userId, JSON.stringify(next)]);
+    const next = preferencesFrom(chosen);
+    await db
+      .updateTable('user_preferences')
+      .set({ preferences: JSON.stringify(chosen), updated_at: sql`now()` })
+      .where('user_id', '=', userId)
+      .execute();
     await appendUserEvent(tx, userId, { type: 'preferences.updated', preferences: next });
     return next;
   });

@@ -27,6 +27,23 @@ describeEachBackend('Preferences', (backend) => {
     expect(await get(ben)).toEqual(DEFAULT_PREFERENCES);
   });
 
+  it('keeps only what a user chose: a default reaches those who never chose it, a choice saved earlier stays', async () => {
+    const adam = await server.staff('adam');
+    (await put(adam, { conversationSort: 'customer-name' })).expect(200, PreferencesResponseSchema);
+    // Sound is on by default, for someone who saved preferences without touching it too.
+    expect((await get(adam)).notifications.sound).toBe(true);
+    const [row] = await server.db.query<{ preferences: unknown }>('SELECT preferences FROM user_preferences WHERE user_id = $1', [adam.user.id]);
+    const stored = (typeof row!.preferences === 'string' ? JSON.parse(row!.preferences) : row!.preferences) as Record<string, unknown>;
+    expect(stored).toEqual({ conversationSort: 'customer-name', notifications: {} });
+
+    // A row saved before (a full copy, sound off as it then was by default) keeps its switches.
+    const legacy = { conversationSort: 'arrived-oldest', notifications: { newMessages: true, newConversations: true, desktop: false, sound: false } };
+    await server.db.query('UPDATE user_preferences SET preferences = $2 WHERE user_id = $1', [adam.user.id, JSON.stringify(legacy)]);
+    expect((await get(adam)).notifications.sound).toBe(false);
+    (await put(adam, { notifications: { desktop: true } })).expect(200, PreferencesResponseSchema);
+    expect((await get(adam)).notifications).toEqual({ newMessages: true, newConversations: true, desktop: true, sound: false });
+  });
+
   it('tells every device of the user, and nobody else', async () => {
     const [phone, benSocket] = await Promise.all([server.connect({ token: (await server.login('anna')).token }), server.connect({ token: ben.token })]);
     await Promise.all([phone.ready(), benSocket.ready()]);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { User } from '../../contract/auth';
-import type { Database } from '../db/database';
+import { sql } from 'kysely';
+import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { lockRouting } from '../routing/routing-lock';
 import { changePresence, lockPresence, touchLastSeen } from './presence-store';
 
@@ -65,7 +67,7 @@ export class ConnectionTracker {
     await this.chain;
     this.stopped = true;
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ user_id: string }>('DELETE FROM staff_connections WHERE instance_id = $1 RETURNING user_id', [this.instanceId]);
+      const rows = await typed(tx).deleteFrom('staff_connections').where('instance_id', '=', this.instanceId).returning('user_id').execute();
       await touchLastSeen(tx, rows.map((r) => r.user_id));
     });
     this.sockets.clear();
@@ -85,11 +87,7 @@ export class ConnectionTracker {
     const becameAvailable = await this.db.transaction(async (tx) => {
       // A presence change must not interleave with an offer decision about this agent.
       if (user.role === 'agent') await lockRouting(tx);
-      await tx.query(
-        `INSERT INTO staff_connections (instance_id, user_id, sockets, seen_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (instance_id, user_id) DO UPDATE SET sockets = EXCLUDED.sockets, seen_at = now()`,
-        [this.instanceId, user.id, count],
-      );
+      await upsertConnections(tx, this.instanceId, [user.id], [count]);
       if (user.role !== 'agent') return false;
       const current = await lockPresence(tx, user.id);
       await touchLastSeen(tx, [user.id]);
@@ -105,13 +103,14 @@ export class ConnectionTracker {
     const count = this.sockets.get(userId) ?? 0;
     await this.db.transaction(async (tx) => {
       if (count > 0) {
-        await tx.query('UPDATE staff_connections SET sockets = $3, seen_at = now() WHERE instance_id = $1 AND user_id = $2', [
-          this.instanceId,
-          userId,
-          count,
-        ]);
+        await typed(tx)
+          .updateTable('staff_connections')
+          .set({ sockets: count, seen_at: sql`now()` })
+          .where('instance_id', '=', this.instanceId)
+          .where('user_id', '=', userId)
+          .execute();
       } else {
-        await tx.query('DELETE FROM staff_connections WHERE instance_id = $1 AND user_id = $2', [this.instanceId, userId]);
+        await typed(tx).deleteFrom('staff_connections').where('instance_id', '=', this.instanceId).where('user_id', '=', userId).execute();
       }
       await touchLastSeen(tx, [userId]);
     });
@@ -120,11 +119,16 @@ export class ConnectionTracker {
   private async heartbeat(): Promise<void> {
     if (this.sockets.size === 0) return;
     // Upserted rather than updated: a row removed while this instance was stalled comes back.
-    await this.db.query(
-      `INSERT INTO staff_connections (instance_id, user_id, sockets, seen_at)
-       SELECT $1, u, s, now() FROM unnest($2::uuid[], $3::int[]) AS t(u, s)
-       ON CONFLICT (instance_id, user_id) DO UPDATE SET sockets = EXCLUDED.sockets, seen_at = now()`,
-      [this.instanceId, [...this.sockets.keys()], [...this.sockets.values()]],
-    );
+    await upsertConnections(this.db, this.instanceId, [...this.sockets.keys()], [...this.sockets.values()]);
   }
+}
+
+/** Sets the socket counts of these users on this instance, in one statement however many they are. */
+async function upsertConnections(db: Sql, instanceId: string, userIds: string[], sockets: number[]): Promise<void> {
+  await typed(db)
+    .insertInto('staff_connections')
+    .columns(['instance_id', 'user_id', 'sockets', 'seen_at'])
+    .expression(sql`SELECT ${instanceId}::text, u, s, now() FROM unnest(${userIds}::uuid[], ${sockets}::int[]) AS t(u, s)`)
+    .onConflict((oc) => oc.columns(['instance_id', 'user_id']).doUpdateSet((eb) => ({ sockets: eb.ref('excluded.sockets'), seen_at: sql`now()` })))
+    .execute();
 }

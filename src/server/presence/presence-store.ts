@@ -1,16 +1,13 @@
 import type { PersonRef } from '../../contract/conversations';
 import type { MyPresenceResponse, Presence, PresenceReason, PresenceState } from '../../contract/presence';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { DB, Users } from '../db/schema.gen';
 import { appendWorkspaceEvent } from '../realtime/event-log';
 
-interface PresenceRow {
-  id: string;
-  display_name: string;
-  role: string;
-  presence: PresenceState;
-  presence_since: Date | string;
-  presence_reason: PresenceReason | null;
-}
+const PRESENCE_COLUMNS = ['id', 'display_name', 'role', 'presence', 'presence_since', 'presence_reason'] as const;
+type PresenceRow = Pick<Selectable<Users>, (typeof PRESENCE_COLUMNS)[number]>;
 
 export interface AgentPresenceRow {
   agent: PersonRef;
@@ -21,28 +18,41 @@ export interface AgentPresenceRow {
 const fromRow = (row: PresenceRow): AgentPresenceRow => ({
   agent: { id: row.id, displayName: row.display_name },
   role: row.role,
-  presence: { state: row.presence, since: new Date(row.presence_since).toISOString(), reason: row.presence_reason },
+  presence: {
+    state: row.presence as PresenceState,
+    since: row.presence_since.toISOString(),
+    reason: row.presence_reason as PresenceReason | null,
+  },
 });
 
+/** How many conversations user `u` holds plus those offered to them now: what their capacity limits. */
+export const agentLoad = (eb: ExpressionBuilder<DB & { u: Users }, 'u'>) =>
+  eb
+    .selectFrom('conversations as c')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where((w) =>
+      w.or([
+        w.and([w('c.state', '=', 'picked'), w('c.agent_id', '=', w.ref('u.id'))]),
+        w.and([w('c.state', '=', 'offered'), w('c.offered_to_agent_id', '=', w.ref('u.id'))]),
+      ]),
+    );
+
 /** The user's presence, capacity and load: conversations held plus those offered to them now. */
-export async function getMyPresence(sql: Sql, userId: string): Promise<MyPresenceResponse> {
-  const [row] = await sql.query<PresenceRow & { capacity: number; load: number }>(
-    `SELECT u.id, u.display_name, u.role, u.presence, u.presence_since, u.presence_reason, u.capacity,
-       (SELECT count(*)::int FROM conversations c
-        WHERE (c.state = 'picked' AND c.agent_id = u.id) OR (c.state = 'offered' AND c.offered_to_agent_id = u.id)) AS load
-     FROM users u WHERE u.id = $1`,
-    [userId],
-  );
+export async function getMyPresence(db: Sql, userId: string): Promise<MyPresenceResponse> {
+  const row = await typed(db)
+    .selectFrom('users as u')
+    .select(PRESENCE_COLUMNS.map((c) => `u.${c}` as const))
+    .select('u.capacity')
+    .select((eb) => agentLoad(eb).as('load'))
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
   if (!row) throw new Error(`user ${userId} vanished`);
-  return { presence: fromRow(row).presence, capacity: row.capacity, load: row.load };
+  return { presence: fromRow(row).presence, capacity: row.capacity, load: row.load ?? 0 };
 }
 
 /** Reads the user's presence and locks their row for the rest of the transaction. */
 export async function lockPresence(tx: Sql, userId: string): Promise<AgentPresenceRow | null> {
-  const [row] = await tx.query<PresenceRow>(
-    'SELECT id, display_name, role, presence, presence_since, presence_reason FROM users WHERE id = $1 FOR UPDATE',
-    [userId],
-  );
+  const row = await typed(tx).selectFrom('users').select(PRESENCE_COLUMNS).where('id', '=', userId).forUpdate().executeTakeFirst();
   return row ? fromRow(row) : null;
 }
 
@@ -56,15 +66,20 @@ export async function changePresence(
   agent: PersonRef,
   next: { state: PresenceState; reason: PresenceReason | null; resetMissedOffers: boolean },
 ): Promise<Presence> {
-  // SET expressions read the row's old values: idle time restarts only on becoming available.
-  const [row] = await tx.query<{ presence_since: Date | string }>(
-    `UPDATE users SET presence = $2, presence_reason = $3, presence_since = now(),
-       idle_since = CASE WHEN $2 = 'available' AND presence <> 'available' THEN now() ELSE idle_since END,
-       missed_offers = CASE WHEN $4 THEN 0 ELSE missed_offers END
-     WHERE id = $1 RETURNING presence_since`,
-    [agent.id, next.state, next.reason, next.resetMissedOffers],
-  );
-  const presence: Presence = { state: next.state, since: new Date(row!.presence_since).toISOString(), reason: next.reason };
+  const row = await typed(tx)
+    .updateTable('users')
+    .set({
+      presence: next.state,
+      presence_reason: next.reason,
+      presence_since: sql`now()`,
+      // SET expressions read the row's old values: idle time restarts only on becoming available.
+      ...(next.state === 'available' ? { idle_since: sql`CASE WHEN presence <> 'available' THEN now() ELSE idle_since END` } : {}),
+      ...(next.resetMissedOffers ? { missed_offers: 0 } : {}),
+    })
+    .where('id', '=', agent.id)
+    .returning('presence_since')
+    .executeTakeFirstOrThrow();
+  const presence: Presence = { state: next.state, since: row.presence_since.toISOString(), reason: next.reason };
   await appendWorkspaceEvent(tx, { type: 'presence.changed', agent, presence });
   return presence;
 }
@@ -72,7 +87,11 @@ export async function changePresence(
 /** Counts as a sign of life: a user's lost-connection grace period runs from their last one. */
 export async function touchLastSeen(tx: Sql, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.query('UPDATE users SET last_seen_at = now() WHERE id = ANY($1::uuid[])', [userIds]);
+  await typed(tx)
+    .updateTable('users')
+    .set({ last_seen_at: sql`now()` })
+    .where('id', '=', (eb) => eb.fn.any(eb.val(userIds)))
+    .execute();
 }
 
 /**
@@ -81,7 +100,7 @@ export async function touchLastSeen(tx: Sql, userIds: string[]): Promise<void> {
  */
 export const CONNECTION_STALE_SECONDS = 45;
 
-/** SQL: the user in `userColumn` has a live realtime connection on some instance. */
-export const hasLiveConnectionSql = (userColumn: string) =>
-  `EXISTS (SELECT 1 FROM staff_connections sc WHERE sc.user_id = ${userColumn}
-    AND sc.seen_at > now() - make_interval(secs => ${CONNECTION_STALE_SECONDS}))`;
+/** The user in `userColumn` (a fixed column name, e.g. `u.id`) has a live realtime connection on some instance. */
+export const hasLiveConnection = (userColumn: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM staff_connections sc WHERE sc.user_id = ${sql.ref(userColumn)}
+    AND sc.seen_at > now() - make_interval(secs => ${sql.lit(CONNECTION_STALE_SECONDS)}))`;

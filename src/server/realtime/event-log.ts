@@ -1,6 +1,9 @@
 import type { ConversationEvent, UserEvent, WorkspaceEvent } from '../../contract/events';
 import { attachmentsIn, refreshAttachmentLinks, signAttachmentsIn } from '../attachments/attachment-links';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { Events } from '../db/schema.gen';
 import { sequenceEvents } from './sequencer';
 
 export const EVENTS_CHANNEL = 'cp_events';
@@ -14,47 +17,13 @@ export const REVOCATIONS_CHANNEL = 'cp_revocations';
 export type Revocation = { sessionHash?: string; userId?: string; kind?: 'ended' | 'access' };
 
 /** Tells every server instance to close the sockets of the revoked session or user. */
-export async function announceRevocation(sql: Sql, revocation: Revocation): Promise<void> {
-  await sql.query('SELECT pg_notify($1, $2)', [REVOCATIONS_CHANNEL, JSON.stringify(revocation)]);
+export async function announceRevocation(db: Sql, revocation: Revocation): Promise<void> {
+  await sql`SELECT pg_notify(${REVOCATIONS_CHANNEL}, ${JSON.stringify(revocation)})`.execute(typed(db));
 }
 
-/** What gets stored; seq and time are assigned by the log. */
-export type NewEvent = DistributiveOmit<ConversationEvent, 'seq' | 'at'>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** Who an event concerns, for deciding which sockets receive it. */
-export interface EventScope {
-  conversationId: string;
-  queueId: string;
-  agentId: string | null;
-  /**
-   * The agent who just gave the conversation away (transfers), so they learn it left them even
-   * when they do not serve its queue. Absent for every other event.
-   */
-  previousAgentId?: string | null;
-}
-
-export interface StoredEvent {
-  event: ConversationEvent;
-  scope: EventScope;
-}
-
-/** Workspace-wide events (settings) concern no conversation: every staff socket receives them. */
-export type NewWorkspaceEvent = DistributiveOmit<WorkspaceEvent, 'seq' | 'at'>;
-export interface StoredWorkspaceEvent {
-  event: WorkspaceEvent;
-  scope: null;
-}
-
-/** Events for one user's own devices (read markers, preferences): nobody else receives them. */
-export type NewUserEvent = DistributiveOmit<UserEvent, 'seq' | 'at'>;
-export interface StoredUserEvent {
-  event: UserEvent;
-  scope: { userId: string };
-}
-
-/** Any entry of the log. */
-export type LoggedEvent = StoredEvent | StoredWorkspaceEvent | StoredUserEvent;
+// The log's entry types live in the domain, which decides who receives each (event-visibility.ts).
+import type { EventScope, LoggedEvent, NewEvent, NewUserEvent, NewWorkspaceEvent } from '../../domain/event-visibility';
+export type { EventScope, LoggedEvent, NewEvent, NewUserEvent, NewWorkspaceEvent, StoredEvent, StoredUserEvent, StoredWorkspaceEvent } from '../../domain/event-visibility';
 
 /**
  * Appends an event inside the caller's transaction, so the change and its event commit together.
@@ -65,6 +34,28 @@ export type LoggedEvent = StoredEvent | StoredWorkspaceEvent | StoredUserEvent;
  */
 export async function appendEvent(tx: Sql, scope: EventScope, event: NewEvent): Promise<void> {
   return insertEvent(tx, scope, event);
+}
+
+/**
+ * Appends several conversation events inside the caller's transaction in one statement, in this
+ * order (a group commit's: see messages/group-commit.ts). Events that carry files take the
+ * one-by-one path, which stores their link keys.
+ */
+export async function appendEvents(tx: Sql, events: { scope: EventScope; event: NewEvent }[]): Promise<void> {
+  if (events.length === 0) return;
+  if (attachmentsIn(events.map((e) => e.event)).length > 0) {
+    for (const { scope, event } of events) await insertEvent(tx, scope, event);
+    return;
+  }
+  const column = (pick: (e: { scope: EventScope; event: NewEvent }) => unknown) => events.map(pick);
+  // Rows in the given order from arrays (unnest WITH ORDINALITY): a template, as insertEvent's.
+  await sql`INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, payload)
+     SELECT type, conversation_id, queue_id, agent_id, previous_agent_id, payload::jsonb
+     FROM unnest(${column((e) => e.event.type)}::text[], ${column((e) => e.scope.conversationId)}::uuid[], ${column((e) => e.scope.queueId)}::uuid[],
+       ${column((e) => e.scope.agentId)}::uuid[], ${column((e) => e.scope.previousAgentId ?? null)}::uuid[], ${column((e) => JSON.stringify(e.event))}::text[])
+       WITH ORDINALITY AS e(type, conversation_id, queue_id, agent_id, previous_agent_id, payload, ord)
+     ORDER BY ord`.execute(typed(tx));
+  tx.signalAfterCommit?.(EVENTS_APPENDED);
 }
 
 /** Appends a workspace-wide event inside the caller's transaction. */
@@ -86,50 +77,43 @@ async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorksp
   const conversationScope = scope && 'conversationId' in scope ? scope : null;
   const attachmentIds = [...new Set(attachmentsIn([event]).map((a) => a.id))];
   // The files' link keys travel with the row, so delivery signs links without a query.
-  const linkKeys = attachmentIds.length === 0 ? 'NULL' : '(SELECT jsonb_object_agg(id, url_key) FROM attachments WHERE id = ANY($8::uuid[]))';
-  await tx.query(
-    `INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ${linkKeys})`,
-    [
-      event.type,
-      conversationScope?.conversationId ?? null,
-      conversationScope?.queueId ?? null,
-      conversationScope?.agentId ?? null,
-      conversationScope?.previousAgentId ?? null,
-      scope && 'userId' in scope ? scope.userId : null,
-      JSON.stringify(event),
-      ...(attachmentIds.length === 0 ? [] : [attachmentIds]),
-    ],
-  );
+  const linkKeys =
+    attachmentIds.length === 0 ? sql<null>`NULL` : sql<string>`(SELECT jsonb_object_agg(id, url_key) FROM attachments WHERE id = ANY(${attachmentIds}::uuid[]))`;
+  // On every send's path: a template compiles in a fraction of a builder's time. seq stays NULL:
+  // the sequencer numbers committed rows (sequencer.ts).
+  const row: Omit<Insertable<Events>, 'link_keys'> = {
+    type: event.type,
+    conversation_id: conversationScope?.conversationId ?? null,
+    queue_id: conversationScope?.queueId ?? null,
+    agent_id: conversationScope?.agentId ?? null,
+    previous_agent_id: conversationScope?.previousAgentId ?? null,
+    user_id: scope && 'userId' in scope ? scope.userId : null,
+    payload: JSON.stringify(event),
+  };
+  await sql`INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys)
+     VALUES (${row.type}, ${row.conversation_id}, ${row.queue_id}, ${row.agent_id}, ${row.previous_agent_id}, ${row.user_id}, ${row.payload}, ${linkKeys})`.execute(typed(tx));
   tx.signalAfterCommit?.(EVENTS_APPENDED);
 }
 
-interface EventRow {
-  seq: string | number;
-  created_at: Date | string;
-  /** Null for workspace and user events. */
-  conversation_id: string | null;
-  /** Set for user events only. */
-  user_id: string | null;
-  queue_id: string;
-  agent_id: string | null;
-  previous_agent_id: string | null;
-  payload: NewEvent | NewWorkspaceEvent | NewUserEvent | string;
-  link_keys: Record<string, string> | string | null;
-}
+/** jsonb comes back parsed from pg, as text from PGlite in some paths: read both. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
-export async function readEventsAfter(sql: Sql, after: number, upTo: number | null, limit: number): Promise<LoggedEvent[]> {
-  const rows = await sql.query<EventRow>(
-    `SELECT seq, created_at, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys FROM events
-     WHERE seq > $1 AND ($2::bigint IS NULL OR seq <= $2) ORDER BY seq LIMIT $3`,
-    [after, upTo, limit],
-  );
+export async function readEventsAfter(db: Sql, after: number, upTo: number | null, limit: number): Promise<LoggedEvent[]> {
+  const rows: Pick<Selectable<Events>, 'seq' | 'created_at' | 'conversation_id' | 'queue_id' | 'agent_id' | 'previous_agent_id' | 'user_id' | 'payload' | 'link_keys'>[] =
+    await typed(db)
+      .selectFrom('events')
+      .select(['seq', 'created_at', 'conversation_id', 'queue_id', 'agent_id', 'previous_agent_id', 'user_id', 'payload', 'link_keys'])
+      .where('seq', '>', after)
+      .where(sql<boolean>`(${upTo}::bigint IS NULL OR seq <= ${upTo})`)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
   const now = Date.now();
   const unkeyed: object[] = [];
   const events = rows.map((row): LoggedEvent => {
-    const payload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as NewEvent | NewWorkspaceEvent | NewUserEvent) : row.payload;
+    const payload = fromJson<NewEvent | NewWorkspaceEvent | NewUserEvent>(row.payload);
     // File links in stored messages were signed when the event was written; sign them afresh.
-    const keys = typeof row.link_keys === 'string' ? (JSON.parse(row.link_keys) as Record<string, string>) : row.link_keys;
+    const keys = fromJson<Record<string, string> | null>(row.link_keys);
     if (keys) signAttachmentsIn(payload, keys, now);
     else if (attachmentsIn([payload]).length > 0) unkeyed.push(payload);
     const meta = { seq: Number(row.seq), at: new Date(row.created_at).toISOString() };
@@ -139,14 +123,15 @@ export async function readEventsAfter(sql: Sql, after: number, upTo: number | nu
       event: { ...payload, ...meta } as ConversationEvent,
       scope: {
         conversationId: row.conversation_id,
-        queueId: row.queue_id,
+        // Conversation events always carry their queue (insertEvent).
+        queueId: row.queue_id!,
         agentId: row.agent_id,
         previousAgentId: row.previous_agent_id,
       },
     };
   });
   // Only events written before their rows carried link keys (migration 12) need the query.
-  if (unkeyed.length > 0) await refreshAttachmentLinks(sql, unkeyed, now);
+  if (unkeyed.length > 0) await refreshAttachmentLinks(db, unkeyed, now);
   return events;
 }
 
@@ -157,6 +142,6 @@ export async function readEventsAfter(sql: Sql, after: number, upTo: number | nu
  */
 export async function currentEventSeq(db: Database): Promise<number> {
   await sequenceEvents(db, EVENTS_CHANNEL, { wait: true });
-  const [row] = await db.query<{ value: string | number }>('SELECT value FROM event_counter');
+  const row = await typed(db).selectFrom('event_counter').select('value').executeTakeFirst();
   return Number(row?.value ?? 0);
 }

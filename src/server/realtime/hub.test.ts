@@ -70,7 +70,8 @@ function instrumented(db: Database) {
   const wrapped: Database = {
     ...db,
     async query<T>(text: string, params?: unknown[]) {
-      if (/FROM events\s+WHERE seq >/.test(text)) {
+      // The log read of readEventsAfter (a Kysely query: quoted names, lower-case keywords).
+      if (/from "?events"?\s+where "?seq"? >/i.test(text)) {
         state.eventReads += 1;
         if (state.heldFrom !== null && Number(params?.[0]) === state.heldFrom) {
           // Only the first such read hangs: live delivery's, not the catch-up's after it.

@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
 import { REALTIME_CATCH_UP_LIMIT } from '../../contract/limits';
 import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
+import type { EventCounter, Events } from '../db/schema.gen';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../db/unavailable';
 import { EVENTS_APPENDED, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, type LoggedEvent, type Revocation } from './event-log';
 import { sequenceEvents, sequenceStep } from './sequencer';
@@ -197,7 +200,7 @@ export class RealtimeHub {
 
   /** Tells every instance, through NOTIFY, that someone is typing; nothing is stored. */
   async announceTyping(signal: TypingSignal): Promise<void> {
-    await this.db.query('SELECT pg_notify($1, $2)', [TYPING_CHANNEL, JSON.stringify(signal)]);
+    await sql`SELECT pg_notify(${TYPING_CHANNEL}, ${JSON.stringify(signal)})`.execute(typed(this.db));
   }
 
   private async join(member: Member, after: number | undefined): Promise<void> {
@@ -315,9 +318,8 @@ export class RealtimeHub {
 
   /** The last seq issued and the oldest still in the log (null when the log is empty). */
   private async logBounds(): Promise<{ latest: number; oldest: number | null }> {
-    const [row] = await this.db.query<{ latest: string | number | null; oldest: string | number | null }>(
-      'SELECT (SELECT value FROM event_counter) AS latest, (SELECT min(seq) FROM events) AS oldest',
-    );
+    const { rows: [row] } = await sql<{ latest: EventCounter['value'] | null; oldest: Events['seq'] }>`
+      SELECT (SELECT value FROM event_counter) AS latest, (SELECT min(seq) FROM events) AS oldest`.execute(typed(this.db));
     return { latest: Number(row?.latest ?? 0), oldest: row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest) };
   }
 

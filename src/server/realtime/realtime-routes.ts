@@ -48,7 +48,11 @@ export function registerRealtimeRoutes(
   hub: RealtimeHub,
   connections: ConnectionTracker,
   metrics: AppMetrics,
-  opts: { sessionTouchMs?: number } = {},
+  opts: {
+    sessionTouchMs?: number;
+    /** An agent started or stopped typing in a conversation they hold (messaging channels show it). */
+    onAgentTyping?: (conversationId: string, isTyping: boolean) => void;
+  } = {},
 ) {
   app.get(REALTIME_PATH, { websocket: true }, (socket: WebSocket, req) => {
     const cookieToken = req.cookies[SESSION_COOKIE];
@@ -97,7 +101,10 @@ export function registerRealtimeRoutes(
         if (typing.data.isTyping === lastTyping.isTyping && now - lastTyping.at < TYPING_MIN_INTERVAL_MS) return;
         lastTyping = { at: now, isTyping: typing.data.isTyping };
         const signal = await typingSignal(db, client.principal, typing.data.conversationId, typing.data.isTyping);
-        if (signal) await hub.announceTyping(signal);
+        if (signal) {
+          await hub.announceTyping(signal);
+          if (signal.frame.from === 'agent') opts.onAgentTyping?.(signal.frame.conversationId, signal.frame.isTyping);
+        }
         return;
       }
       // The hello flag is set before any await, so a second frame cannot race the first.

@@ -1,4 +1,7 @@
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
+import type { DB } from '../db/schema.gen';
 
 /*
  * Numbers the event log. Writers insert events with seq NULL and hold no shared lock (see
@@ -33,7 +36,9 @@ export const SEQUENCE_BATCH = 1000;
  * lock (or give up), number up to `limit` committed rows in id order, NOTIFY the last seq. One
  * call is one round trip; changing what it does takes a new migration.
  */
-const NUMBER_BATCH = 'SELECT numbered_rows, last_numbered FROM sequence_events_batch($1, $2, $3, $4)';
+const numberBatch = (db: Kysely<DB>, limit: number, channel: string, wait: boolean) =>
+  sql<{ numbered_rows: number | null; last_numbered: string | number | null }>`
+    SELECT numbered_rows, last_numbered FROM sequence_events_batch(${SEQUENCER_LOCK}, ${limit}, ${channel}, ${wait})`.execute(db);
 
 export interface PassResult {
   /** Rows numbered by this pass; null when another instance held the lock. */
@@ -51,17 +56,17 @@ export async function sequencePass(
   channel: string,
   opts: { wait?: boolean; limit?: number; beforeCommit?: () => Promise<void> } = {},
 ): Promise<PassResult> {
-  const params = [SEQUENCER_LOCK, opts.limit ?? SEQUENCE_BATCH, channel, opts.wait === true];
-  type Row = { numbered_rows: number | null; last_numbered: string | number | null };
+  const limit = opts.limit ?? SEQUENCE_BATCH;
+  const wait = opts.wait === true;
   const { beforeCommit } = opts;
   // In autocommit unless a test needs to act between numbering and commit.
-  const [row] = beforeCommit
+  const { rows: [row] } = beforeCommit
     ? await db.transaction(async (tx) => {
-        const rows = await tx.query<Row>(NUMBER_BATCH, params);
+        const result = await numberBatch(typed(tx), limit, channel, wait);
         await beforeCommit();
-        return rows;
+        return result;
       })
-    : await db.query<Row>(NUMBER_BATCH, params);
+    : await numberBatch(typed(db), limit, channel, wait);
   if (!row || row.numbered_rows === null) return { numbered: null, last: null };
   return { numbered: row.numbered_rows, last: row.last_numbered === null ? null : Number(row.last_numbered) };
 }
@@ -87,7 +92,7 @@ export async function sequenceStep(
   // The caller will run another step anyway (a writer committed meanwhile): that pass, which
   // starts after this one released the lock, is the fresh look, so the check can be spared.
   if (opts.anotherStepDue?.()) return { last: pass.last, more: false };
-  const [check] = await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending');
+  const { rows: [check] } = await sql<{ pending: boolean }>`SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL) AS pending`.execute(typed(db));
   return { last: pass.last, more: check?.pending === true };
 }
 

@@ -1,6 +1,8 @@
 import type { RealtimeFrame } from '../../contract/events';
 import type { Principal } from '../auth/principal';
+import { isUuid } from '../../domain/ids';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
 import type { EventScope } from './event-log';
 import { staffCanSee } from './visibility';
 
@@ -12,14 +14,6 @@ export interface TypingSignal {
   scope: EventScope;
 }
 
-interface Row {
-  id: string;
-  queue_id: string;
-  agent_id: string | null;
-  state: string;
-  customer_name: string;
-}
-
 /**
  * Checks that the sender may type in the conversation now — the customer in their own open chat,
  * the agent only in a chat they hold (never while writing an internal note, which does not send
@@ -27,12 +21,14 @@ interface Row {
  */
 export async function typingSignal(db: Database, principal: Principal, conversationId: string | undefined, isTyping: boolean): Promise<TypingSignal | null> {
   const id = principal.kind === 'customer' ? principal.conversationId : conversationId;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db.query<Row>(
-    `SELECT c.id, c.queue_id, c.agent_id, c.state, cu.name AS customer_name
-     FROM conversations c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1`,
-    [id],
-  );
+  // The id comes from a WebSocket frame, not a contract route: checked here.
+  if (!id || !isUuid(id)) return null;
+  const row = await typed(db)
+    .selectFrom('conversations as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['c.id', 'c.queue_id', 'c.agent_id', 'c.state', 'cu.name as customer_name'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!row || row.state === 'ended') return null;
   const scope = { conversationId: row.id, queueId: row.queue_id, agentId: row.agent_id };
   if (principal.kind === 'customer') {

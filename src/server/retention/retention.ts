@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import { tryTransactionLock } from '../db/try-lock';
 import { CONNECTION_STALE_SECONDS } from '../presence/presence-store';
 import { TRAIL_TYPES } from '../supervision/audit-trail';
 
@@ -87,14 +90,14 @@ export class Retention {
   /** Runs `work` in a transaction holding the retention lock; null when another instance holds it. */
   private locked<T>(work: (tx: Sql) => Promise<T>): Promise<T | null> {
     return this.db.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [RETENTION_LOCK]);
-      return lock?.locked ? work(tx) : null;
+      return (await tryTransactionLock(tx, RETENTION_LOCK)) ? work(tx) : null;
     });
   }
 }
 
 async function deleteExpiredSessions(tx: Sql): Promise<number> {
-  return (await tx.query('DELETE FROM sessions WHERE expires_at <= now() RETURNING 1')).length;
+  const rows = await typed(tx).deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).returning(sql.lit(1).as('one')).execute();
+  return rows.length;
 }
 
 /**
@@ -104,17 +107,17 @@ async function deleteExpiredSessions(tx: Sql): Promise<number> {
  * period still runs from the moment the dead instance last vouched for them, as before.
  */
 async function expireDeadConnections(tx: Sql): Promise<number> {
-  const rows = await tx.query<{ user_id: string; seen_at: Date | string }>(
-    `DELETE FROM staff_connections WHERE seen_at < now() - make_interval(secs => $1) RETURNING user_id, seen_at`,
-    [CONNECTION_STALE_SECONDS],
-  );
+  const rows = await typed(tx)
+    .deleteFrom('staff_connections')
+    .where('seen_at', '<', sql<Date>`now() - make_interval(secs => ${CONNECTION_STALE_SECONDS})`)
+    .returning(['user_id', 'seen_at'])
+    .execute();
   if (rows.length === 0) return 0;
-  await tx.query(
-    `UPDATE users u SET last_seen_at = greatest(u.last_seen_at, gone.seen_at)
-     FROM (SELECT user_id, max(seen_at) AS seen_at FROM unnest($1::uuid[], $2::timestamptz[]) AS t(user_id, seen_at) GROUP BY user_id) gone
-     WHERE u.id = gone.user_id`,
-    [rows.map((r) => r.user_id), rows.map((r) => new Date(r.seen_at).toISOString())],
-  );
+  // One statement for all of them: the latest sign of life per user, from two parallel arrays.
+  await sql`UPDATE users u SET last_seen_at = greatest(u.last_seen_at, gone.seen_at)
+     FROM (SELECT user_id, max(seen_at) AS seen_at FROM unnest(${rows.map((r) => r.user_id)}::uuid[], ${rows.map((r) => r.seen_at.toISOString())}::timestamptz[])
+           AS t(user_id, seen_at) GROUP BY user_id) gone
+     WHERE u.id = gone.user_id`.execute(typed(tx));
   return rows.length;
 }
 
@@ -127,20 +130,26 @@ async function expireDeadConnections(tx: Sql): Promise<number> {
  * never pruned. Returns how many were pruned.
  */
 async function pruneEvents(tx: Sql, retentionHours: number, deliveredSeq: number): Promise<number> {
-  const [row] = await tx.query<{ bound: string | number | null }>(
-    `WITH head AS (SELECT seq, created_at FROM events WHERE seq IS NOT NULL ORDER BY seq LIMIT $1)
-     SELECT coalesce((SELECT min(seq) FROM head WHERE created_at >= now() - make_interval(hours => $2)), (SELECT max(seq) + 1 FROM head)) AS bound`,
-    [EVENT_BATCH, retentionHours],
-  );
+  const db = typed(tx);
+  const {
+    rows: [row],
+  } = await sql<{ bound: string | number | null }>`WITH head AS (SELECT seq, created_at FROM events WHERE seq IS NOT NULL ORDER BY seq LIMIT ${EVENT_BATCH})
+     SELECT coalesce((SELECT min(seq) FROM head WHERE created_at >= now() - make_interval(hours => ${retentionHours})), (SELECT max(seq) + 1 FROM head)) AS bound`.execute(db);
   if (row?.bound === null || row?.bound === undefined) return 0;
   // The first seq kept: nothing this hub has not delivered yet is pruned.
   const bound = Math.min(Number(row.bound), deliveredSeq + 1);
-  await tx.query(
-    `INSERT INTO conversation_trail (seq, conversation_id, type, payload, created_at)
-     SELECT seq, conversation_id, type, payload, created_at FROM events
-     WHERE seq < $1 AND conversation_id IS NOT NULL AND type = ANY($2::text[])
-     ON CONFLICT (seq) DO NOTHING`,
-    [bound, TRAIL_TYPES],
-  );
-  return (await tx.query('DELETE FROM events WHERE seq < $1 RETURNING 1', [bound])).length;
+  await db
+    .insertInto('conversation_trail')
+    .columns(['seq', 'conversation_id', 'type', 'payload', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('events')
+        .select(['seq', 'conversation_id', 'type', 'payload', 'created_at'])
+        .where('seq', '<', bound)
+        .where('conversation_id', 'is not', null)
+        .where('type', '=', eb.fn.any(eb.val([...TRAIL_TYPES]))),
+    )
+    .onConflict((oc) => oc.column('seq').doNothing())
+    .execute();
+  return (await db.deleteFrom('events').where('seq', '<', bound).returning(sql.lit(1).as('one')).execute()).length;
 }

@@ -13,6 +13,7 @@ import {
   startChatIn,
 } from '../test-support/offers';
 import { customerEvent, staffEvent } from '../test-support/realtime-client';
+import { lastThreadMessage } from '../test-support/side-drawer';
 import { useTestServer, type Staff } from '../test-support/test-server';
 import { LOST_AGENT_MESSAGE } from './offers';
 
@@ -54,7 +55,7 @@ describeEachBackend('Lost agents', (backend) => {
       const c = await conversation(server, b, chat.conversationId);
       expect(c).toMatchObject({ state: 'queued', agent: null, pickedAt: null });
       expect(c.returnedAt).not.toBeNull();
-      expect(c.lastMessage).toMatchObject({ authorKind: 'system', text: LOST_AGENT_MESSAGE });
+      expect(await lastThreadMessage(server, b, chat.conversationId)).toMatchObject({ authorKind: 'system', text: LOST_AGENT_MESSAGE });
     }
     // At the top of the picklist, ahead of what waited longer.
     expect((await listView(server, b, 'picklist')).map((c) => c.id)).toEqual([first.conversationId, second.conversationId, waiting.conversationId]);

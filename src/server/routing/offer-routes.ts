@@ -14,10 +14,10 @@ export function registerOfferRoutes(app: FastifyInstance, db: Database, routing:
   };
 
   defineRoute(app, api.accept, async ({ principal: { user }, params }) => {
-    return { conversation: await acceptOffer(db, user, params.id!).catch(passOnExpired) };
+    return { conversation: await acceptOffer(db, user, params.id).catch(passOnExpired) };
   });
 
   defineRoute(app, api.reject, async ({ principal: { user }, params }) => {
-    return { conversation: await rejectOffer(db, user, params.id!).catch(passOnExpired) };
+    return { conversation: await rejectOffer(db, user, params.id).catch(passOnExpired) };
   });
 }

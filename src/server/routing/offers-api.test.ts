@@ -20,6 +20,7 @@ import {
 } from '../test-support/offers';
 import { staffEvent } from '../test-support/realtime-client';
 import type { Staff } from '../test-support/test-server';
+import { lastThreadMessage } from '../test-support/side-drawer';
 import { useTestServer } from '../test-support/test-server';
 import { postTransfer } from '../test-support/transfers';
 
@@ -64,7 +65,7 @@ describeEachBackend('Offers', (backend) => {
 
     const accepted = (await accept(server, b, id)).expect(200, ConversationResponseSchema).conversation;
     expect(accepted).toMatchObject({ state: 'picked', agent: { id: b.user.id }, offer: null });
-    expect(accepted.lastMessage).toMatchObject({ authorKind: 'system', text: `${b.user.displayName} joined the conversation.` });
+    expect(await lastThreadMessage(server, b, id)).toMatchObject({ authorKind: 'system', text: `${b.user.displayName} joined the conversation.` });
     await bSocket!.next(staffEvent('conversation.accepted', id));
     expect(ids(await listView(server, b, 'mine'))).toEqual([id]);
     expect(await listView(server, b, 'offers')).toEqual([]);

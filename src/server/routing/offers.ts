@@ -4,7 +4,10 @@ import type { OfferOutcome } from '../../contract/events';
 import type { ChosenPresence } from '../../contract/presence';
 import type { RoutingSettings } from '../../contract/settings';
 import { reload, requireAgent, systemMessage, viewConversation } from '../conversations/conversation-service';
+import { requeue } from '../conversations/conversation-store';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError, notFound } from '../http/api-error';
 import { insertMessage } from '../messages/message-store';
 import { changePresence, lockPresence } from '../presence/presence-store';
@@ -47,11 +50,7 @@ export async function offerConversation(tx: Sql, id: string, settings: RoutingSe
   const chosen = chooseAgent(agents, { queueId: row.queue_id, offeredThisRound: await offeredInRound(tx, id, row.offer_round) });
   if (!chosen) return null;
   const expiresAt = await insertOffer(tx, { conversationId: id, round: row.offer_round, agentId: chosen.id, timeoutSeconds: settings.offerTimeoutSeconds });
-  await tx.query(`UPDATE conversations SET state = 'offered', offered_to_agent_id = $2, offer_expires_at = $3 WHERE id = $1`, [
-    id,
-    chosen.id,
-    expiresAt,
-  ]);
+  await typed(tx).updateTable('conversations').set({ state: 'offered', offered_to_agent_id: chosen.id, offer_expires_at: expiresAt }).where('id', '=', id).execute();
   const conversation = await reload(tx, id);
   await appendEvent(tx, { conversationId: id, queueId: row.queue_id, agentId: chosen.id }, { type: 'conversation.offered', conversation });
   return { id: chosen.id, displayName: chosen.displayName };
@@ -61,7 +60,7 @@ export async function offerConversation(tx: Sql, id: string, settings: RoutingSe
 /** Ends the open offer of `row` without acceptance: it waits again, and the agent passed over is told. */
 export async function endOffer(tx: Sql, row: Pick<RoutedConversation, 'id' | 'queue_id' | 'offered_to_agent_id'>, outcome: OfferOutcome): Promise<void> {
   const agentId = row.offered_to_agent_id!;
-  await tx.query(`UPDATE conversations SET state = 'queued', offered_to_agent_id = NULL, offer_expires_at = NULL WHERE id = $1`, [row.id]);
+  await typed(tx).updateTable('conversations').set({ state: 'queued', offered_to_agent_id: null, offer_expires_at: null }).where('id', '=', row.id).execute();
   await closeOffer(tx, row.id, agentId, outcome);
   const conversation = await reload(tx, row.id);
   // The agent passed over hears of it even though the conversation is no longer theirs.
@@ -103,13 +102,19 @@ export async function acceptOffer(db: Database, user: User, id: string): Promise
     if (row.state === 'picked' && row.agent_id === user.id) return reload(tx, id);
     const problem = await offerProblem(tx, row, user);
     if (problem) throw problem;
-    await tx.query(
-      `UPDATE conversations SET state = 'picked', agent_id = $2, picked_at = now(), offered_to_agent_id = NULL, offer_expires_at = NULL,
-         reserved_for_agent_id = NULL
-       WHERE id = $1`,
-      [id, user.id],
-    );
-    await tx.query('UPDATE users SET idle_since = now(), missed_offers = 0 WHERE id = $1', [user.id]);
+    await typed(tx)
+      .updateTable('conversations')
+      .set({
+        state: 'picked',
+        agent_id: user.id,
+        picked_at: sql`now()`,
+        offered_to_agent_id: null,
+        offer_expires_at: null,
+        reserved_for_agent_id: null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await typed(tx).updateTable('users').set({ idle_since: sql`now()`, missed_offers: 0 }).where('id', '=', user.id).execute();
     await closeOffer(tx, id, user.id, 'accepted');
     const message = await insertMessage(tx, systemMessage(id, `${user.displayName} joined the conversation.`));
     const conversation = await reload(tx, id);
@@ -135,7 +140,7 @@ export async function rejectOffer(db: Database, user: User, id: string): Promise
     const problem = await offerProblem(tx, row, user);
     if (problem) throw problem;
     // Missed offers catch agents who are not there; answering one shows that they are.
-    await tx.query('UPDATE users SET missed_offers = 0 WHERE id = $1', [user.id]);
+    await typed(tx).updateTable('users').set({ missed_offers: 0 }).where('id', '=', user.id).execute();
     await endOffer(tx, row, 'rejected');
     await offerConversation(tx, id, settings);
     return reload(tx, id);
@@ -150,10 +155,12 @@ export async function rejectOffer(db: Database, user: User, id: string): Promise
 export async function expireOffer(tx: Sql, id: string, settings: RoutingSettings): Promise<boolean> {
   const row = await lockRoutedConversation(tx, id);
   if (!row || row.state !== 'offered' || !row.offer_expired || !row.offered_to_agent_id) return false;
-  const [agent] = await tx.query<{ id: string; display_name: string; missed_offers: number; presence: string }>(
-    'UPDATE users SET missed_offers = missed_offers + 1 WHERE id = $1 RETURNING id, display_name, missed_offers, presence',
-    [row.offered_to_agent_id],
-  );
+  const agent = await typed(tx)
+    .updateTable('users')
+    .set((eb) => ({ missed_offers: eb('missed_offers', '+', 1) }))
+    .where('id', '=', row.offered_to_agent_id)
+    .returning(['id', 'display_name', 'missed_offers', 'presence'])
+    .executeTakeFirst();
   await endOffer(tx, row, 'expired');
   if (agent && agent.missed_offers >= settings.maxMissedOffers && agent.presence === 'available') {
     await changePresence(tx, { id: agent.id, displayName: agent.display_name }, { state: 'away', reason: 'missed_offers', resetMissedOffers: true });
@@ -175,7 +182,7 @@ export async function choosePresence(db: Database, user: User, state: ChosenPres
     const offered = state === 'available' ? [] : (await lockConversationsOf(tx, user.id)).filter((c) => c.state === 'offered');
     const current = await lockPresence(tx, user.id);
     if (!current) throw notFound('This user');
-    await tx.query('UPDATE users SET missed_offers = 0, last_seen_at = now() WHERE id = $1', [user.id]);
+    await typed(tx).updateTable('users').set({ missed_offers: 0, last_seen_at: sql`now()` }).where('id', '=', user.id).execute();
     if (current.presence.state !== state || current.presence.reason !== null) {
       await changePresence(tx, current.agent, { state, reason: null, resetMissedOffers: true });
     }
@@ -195,7 +202,7 @@ export async function choosePresence(db: Database, user: User, state: ChosenPres
  */
 export async function returnLostAgent(tx: Sql, agentId: string, settings: RoutingSettings): Promise<boolean> {
   const rows = await lockConversationsOf(tx, agentId);
-  if (!(await isLost(tx, agentId, settings.lostAgentGraceSeconds))) return false;
+  if (!(await isLost(tx, agentId, settings.lostAgentGraceSeconds, settings.pushKeepChatsMinutes))) return false;
   const current = await lockPresence(tx, agentId);
   if (!current) return false;
   await changePresence(tx, current.agent, { state: 'offline', reason: 'lost_connection', resetMissedOffers: false });
@@ -216,12 +223,7 @@ export async function returnLostAgent(tx: Sql, agentId: string, settings: Routin
  * customer is told `customerMessage`. Caller holds the conversation's row lock.
  */
 export async function returnToQueue(tx: Sql, row: { id: string; queue_id: string }, agent: PersonRef, customerMessage: string): Promise<void> {
-  await tx.query(
-    `UPDATE conversations SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = NULL,
-       returned_at = now(), offer_round = offer_round + 1
-     WHERE id = $1`,
-    [row.id],
-  );
+  await requeue(tx, row.id, { reserved_for_agent_id: null, returned_at: sql`now()` });
   const message = await insertMessage(tx, systemMessage(row.id, customerMessage));
   const conversation = await reload(tx, row.id);
   const scope = { conversationId: row.id, queueId: row.queue_id, agentId: null, previousAgentId: agent.id };

@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import { tryTransactionLock } from '../db/try-lock';
 
 /**
  * Every decision about offers and presence (offer, accept, reject, expiry, lost agents, presence
@@ -9,11 +12,10 @@ import type { Sql } from '../db/database';
 const ROUTING_LOCK = 727010;
 
 export async function lockRouting(tx: Sql): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [ROUTING_LOCK]);
+  await sql`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(typed(tx));
 }
 
 /** The lock if nobody holds it; false when another transaction (on any instance) does. */
 export async function tryLockRouting(tx: Sql): Promise<boolean> {
-  const [row] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ROUTING_LOCK]);
-  return row?.locked === true;
+  return tryTransactionLock(tx, ROUTING_LOCK);
 }

@@ -106,7 +106,7 @@ export class RoutingService {
     const settings = await getRoutingSettings(this.db);
     const steps: [() => Promise<string[]>, (tx: Sql, id: string, s: RoutingSettings) => Promise<unknown>][] = [
       [() => listExpiredOffers(this.db, BATCH), expireOffer],
-      [() => listLostAgents(this.db, settings.lostAgentGraceSeconds, BATCH), returnLostAgent],
+      [() => listLostAgents(this.db, settings.lostAgentGraceSeconds, BATCH, settings.pushKeepChatsMinutes), returnLostAgent],
       [() => listOfferable(this.db, BATCH), offerConversation],
     ];
     for (;;) {

@@ -15,6 +15,7 @@ const limits: RateLimits = {
   webchatStart: { max: 3, windowMs: 60_000 },
   customerMessages: { max: 3, windowMs: 60_000 },
   customerUploads: { max: 2, windowMs: 60_000 },
+  deviceChanges: { max: 2, windowMs: 60_000 },
 };
 
 function expectLimited(res: ApiResponse) {
@@ -90,6 +91,15 @@ describeEachBackend('Rate limits', (backend) => {
     for (let i = 0; i < limits.customerUploads.max; i++) expect((await upload(server, { chat: first }, `photo-${i}.png`, png())).status).toBe(201);
     expect(expectLimited(await upload(server, { chat: first }, 'photo-x.png', png())).message).toMatch(/files/);
     expect((await upload(server, { chat: second }, 'photo.png', png())).status).toBe(201);
+  });
+
+  it('limits device registrations per staff session', async () => {
+    const [phone, laptop] = [await server.login('anna'), await server.login('anna')];
+    const register = (who: { token: string }, n: number) => server.post('/api/devices', who, { kind: 'fcm', token: `token-${who.token.slice(0, 8)}-${n}` });
+    for (let i = 0; i < limits.deviceChanges.max; i++) expect((await register(phone, i)).status).toBe(201);
+    expect(expectLimited(await register(phone, 99)).message).toMatch(/devices/);
+    // Another session of the same user has its own allowance.
+    expect((await register(laptop, 0)).status).toBe(201);
   });
 });
 

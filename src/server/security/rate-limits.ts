@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { api, type RouteDef } from '../../contract/api';
-import { bearerToken } from '../auth/principal';
+import { bearerToken, SESSION_COOKIE } from '../auth/principal';
 import { hashToken } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
 
@@ -26,6 +26,8 @@ export interface RateLimits {
   customerMessages: RateLimit;
   /** File uploads per customer token. */
   customerUploads: RateLimit;
+  /** Push devices registered, and removed, per staff session (each counted on its own). */
+  deviceChanges: RateLimit;
 }
 
 const MINUTE = 60_000;
@@ -37,6 +39,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   webchatStart: { max: 20, windowMs: 10 * MINUTE },
   customerMessages: { max: 60, windowMs: MINUTE },
   customerUploads: { max: 20, windowMs: 10 * MINUTE },
+  // A browser registers once when its user turns push on; an app when it starts or its token changes.
+  deviceChanges: { max: 30, windowMs: 10 * MINUTE },
 };
 
 /** Failed logins answered at once; each one after them waits a little longer (capped), before the 429. */
@@ -52,6 +56,7 @@ export function scaledRateLimits(limits: RateLimits, multiplier: number): RateLi
     webchatStart: scale(limits.webchatStart),
     customerMessages: scale(limits.customerMessages),
     customerUploads: scale(limits.customerUploads),
+    deviceChanges: scale(limits.deviceChanges),
   };
 }
 
@@ -82,6 +87,12 @@ const customerKey = (req: FastifyRequest) => {
   return token ? `customer:${hashToken(token)}` : `ip:${req.ip}`;
 };
 
+/** Staff by their session (hashed); no credential: by address. */
+const staffKey = (req: FastifyRequest) => {
+  const token = bearerToken(req) ?? req.cookies?.[SESSION_COOKIE];
+  return token ? `staff:${hashToken(token)}` : `ip:${req.ip}`;
+};
+
 /**
  * Registers the limits on their routes (before the routes themselves are registered) and returns
  * the login limiter for the login route. Answers over a limit are 429 `rate_limited` with
@@ -95,6 +106,8 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     [api.webchatStart, limits.webchatStart, (req) => req.ip, 'Too many chats were started from your network.'],
     [api.webchatSend, limits.customerMessages, customerKey, 'You are sending messages faster than we can take them.'],
     [api.webchatUploadAttachment, limits.customerUploads, customerKey, 'You have sent too many files.'],
+    [api.registerDevice, limits.deviceChanges, staffKey, 'Too many devices were registered from this session.'],
+    [api.removeDevice, limits.deviceChanges, staffKey, 'Too many devices were removed from this session.'],
   ];
   const hooks = new Map(
     perRoute.map(([route, limit, keyGenerator, message]) => [

@@ -120,11 +120,14 @@ describeEachBackend('Settings', (backend) => {
   });
 
   it('saves the routing settings, keeps them when an update leaves them out, and shows them to all staff', async () => {
-    const routing: RoutingSettings = { offerTimeoutSeconds: 15, maxMissedOffers: 2, lostAgentGraceSeconds: 30, replyTimeLimitSeconds: 300 };
+    const routing: RoutingSettings = { offerTimeoutSeconds: 15, maxMissedOffers: 2, lostAgentGraceSeconds: 30, waitingLimitSeconds: 45, replyTimeLimitSeconds: 300, pushKeepChatsMinutes: 45 };
     const saved = (await put(adam, { ...valid, routing })).expect(200, SettingsResponseSchema).settings;
     expect(saved.routing).toEqual(routing);
     // An older client that knows only the upload policies does not reset routing.
     expect((await put(adam, valid)).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
+    // …nor does one that predates the push keep-chats limit reset that.
+    const { pushKeepChatsMinutes: _, ...olderRouting } = routing;
+    expect((await put(adam, { ...valid, routing: olderRouting })).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
     for (const who of [anna, sara, adam]) {
       expect((await server.get('/api/settings/routing', who)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
     }
@@ -137,6 +140,8 @@ describeEachBackend('Settings', (backend) => {
       [{ maxMissedOffers: 0 }, 'routing.maxMissedOffers'],
       [{ lostAgentGraceSeconds: 9 }, 'routing.lostAgentGraceSeconds'],
       [{ replyTimeLimitSeconds: 2.5 }, 'routing.replyTimeLimitSeconds'],
+      [{ pushKeepChatsMinutes: -1 }, 'routing.pushKeepChatsMinutes'],
+      [{ pushKeepChatsMinutes: 1441 }, 'routing.pushKeepChatsMinutes'],
     ];
     for (const [change, field] of cases) {
       const error = (await put(adam, { ...valid, routing: { ...routing, ...change } })).expectError(400, 'invalid_request');

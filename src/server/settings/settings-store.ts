@@ -7,6 +7,7 @@ import {
 import {
   DEFAULT_ROUTING_SETTINGS,
   DEFAULT_SECURITY_SETTINGS,
+  defaultSettings,
   RoutingSettingsSchema,
   SecuritySettingsSchema,
   type RoutingSettings,
@@ -15,19 +16,11 @@ import {
   type UpdateSettingsRequest,
 } from '../../contract/settings';
 import type { User } from '../../contract/auth';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { recordAdminAction } from '../admin/admin-audit-store';
 import { appendWorkspaceEvent } from '../realtime/event-log';
-
-interface SettingsRow {
-  agent_uploads: unknown;
-  customer_uploads: unknown;
-  routing: unknown;
-  security: unknown;
-  updated_at: Date | string;
-  updated_by: string | null;
-  updated_by_name: string | null;
-}
 
 /** A stored policy; file types this version no longer knows are dropped rather than failing every read. */
 function policyFrom(stored: unknown): AttachmentPolicy {
@@ -62,40 +55,32 @@ export function securityFrom(stored: unknown): SecuritySettings {
 }
 
 /** The security settings alone: every login reads them. */
-export async function getSecuritySettings(sql: Sql): Promise<SecuritySettings> {
-  const [row] = await sql.query<{ security: unknown }>('SELECT security FROM settings');
+export async function getSecuritySettings(db: Sql): Promise<SecuritySettings> {
+  const row = await typed(db).selectFrom('settings').select('security').executeTakeFirst();
   return securityFrom(row?.security ?? null);
 }
 
 /** The workspace settings; the contract's defaults until an admin first saves them. */
-export async function getSettings(sql: Sql): Promise<Settings> {
-  const [row] = await sql.query<SettingsRow>(
-    `SELECT s.agent_uploads, s.customer_uploads, s.routing, s.security, s.updated_at, s.updated_by, u.display_name AS updated_by_name
-     FROM settings s LEFT JOIN users u ON u.id = s.updated_by`,
-  );
-  if (!row) {
-    return {
-      agentUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
-      customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
-      routing: { ...DEFAULT_ROUTING_SETTINGS },
-      security: { ...DEFAULT_SECURITY_SETTINGS },
-      updatedAt: null,
-      updatedBy: null,
-    };
-  }
+export async function getSettings(db: Sql): Promise<Settings> {
+  const row = await typed(db)
+    .selectFrom('settings as s')
+    .leftJoin('users as u', 'u.id', 's.updated_by')
+    .select(['s.agent_uploads', 's.customer_uploads', 's.routing', 's.security', 's.updated_at', 's.updated_by', 'u.display_name as updated_by_name'])
+    .executeTakeFirst();
+  if (!row) return defaultSettings();
   return {
     agentUploads: policyFrom(row.agent_uploads),
     customerUploads: policyFrom(row.customer_uploads),
     routing: routingFrom(row.routing),
     security: securityFrom(row.security),
-    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by ? { id: row.updated_by, displayName: row.updated_by_name ?? 'Unknown user' } : null,
   };
 }
 
 /** The routing settings alone: the sweeper and routing read them often. */
-export async function getRoutingSettings(sql: Sql): Promise<RoutingSettings> {
-  const [row] = await sql.query<{ routing: unknown }>('SELECT routing FROM settings');
+export async function getRoutingSettings(db: Sql): Promise<RoutingSettings> {
+  const row = await typed(db).selectFrom('settings').select('routing').executeTakeFirst();
   return routingFrom(row?.routing ?? null);
 }
 
@@ -106,13 +91,34 @@ export async function getRoutingSettings(sql: Sql): Promise<RoutingSettings> {
 export async function saveSettings(db: Database, admin: User, update: UpdateSettingsRequest): Promise<Settings> {
   return db.transaction(async (tx) => {
     const before = await getSettings(tx);
-    const routing = update.routing ?? before.routing;
+    // A client that predates a routing setting leaves it out: it keeps its stored value.
+    const routing: RoutingSettings = update.routing
+      ? { ...update.routing, pushKeepChatsMinutes: update.routing.pushKeepChatsMinutes ?? before.routing.pushKeepChatsMinutes }
+      : before.routing;
     const security = update.security ?? before.security;
-    await tx.query(
-      `INSERT INTO settings (id, agent_uploads, customer_uploads, routing, security, updated_at, updated_by) VALUES (true, $1, $2, $3, $5, now(), $4)
-       ON CONFLICT (id) DO UPDATE SET agent_uploads = $1, customer_uploads = $2, routing = $3, security = $5, updated_at = now(), updated_by = $4`,
-      [JSON.stringify(update.agentUploads), JSON.stringify(update.customerUploads), JSON.stringify(routing), admin.id, JSON.stringify(security)],
-    );
+    // The one settings row (id is always true): created by the first save, replaced by later ones.
+    await typed(tx)
+      .insertInto('settings')
+      .values({
+        id: true,
+        agent_uploads: JSON.stringify(update.agentUploads),
+        customer_uploads: JSON.stringify(update.customerUploads),
+        routing: JSON.stringify(routing),
+        security: JSON.stringify(security),
+        updated_at: sql`now()`,
+        updated_by: admin.id,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          agent_uploads: eb.ref('excluded.agent_uploads'),
+          customer_uploads: eb.ref('excluded.customer_uploads'),
+          routing: eb.ref('excluded.routing'),
+          security: eb.ref('excluded.security'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      )
+      .execute();
     const settings = await getSettings(tx);
     await recordAdminAction(tx, {
       actor: { id: admin.id, displayName: admin.displayName },

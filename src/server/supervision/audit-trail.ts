@@ -3,9 +3,11 @@ import type { ConversationEvent } from '../../contract/events';
 import type { AuditActor, AuditEntry } from '../../contract/supervision';
 import { getConversation } from '../conversations/conversation-store';
 import type { Sql } from '../db/database';
+import { sql, type Selectable } from 'kysely';
+import { typed } from '../db/kysely';
+import type { Events } from '../db/schema.gen';
 import { notFound } from '../http/api-error';
-
-import { UUID_PATTERN as UUID } from '../../domain/ids';
+import { wrapUpAuditEntry } from '../wrap-up/wrap-up-store';
 
 /**
  * Event types that change who has the conversation; messages and notes are not part of the trail.
@@ -28,25 +30,6 @@ const staff = (p: PersonRef): AuditActor => ({ kind: 'staff', id: p.id, name: p.
 const SYSTEM: AuditActor = { kind: 'system', id: null, name: 'System' };
 const customerOf = (c: Conversation): AuditActor => ({ kind: 'customer', id: c.customer.id, name: c.customer.name });
 
-interface EventRow {
-  /** Null for a committed event not numbered yet (for a few milliseconds; see sequencer.ts). */
-  seq: string | number | null;
-  /** The log's insertion order; null for rows of conversation_trail. */
-  id: string | number | null;
-  created_at: Date | string;
-  payload: TrailEvent | string;
-}
-
-interface RejectionRow {
-  id: string;
-  created_at: Date | string;
-  uploader_kind: 'agent' | 'customer';
-  uploader_id: string;
-  uploader_name: string | null;
-  file_name: string | null;
-  reason: string;
-}
-
 /** Builds the summary of a transfer: who sent it where, and why. */
 function transferSummary(t: Transfer, reassigned: boolean, previousHolder: PersonRef | null): string {
   const target = t.toAgent ? t.toAgent.displayName : (t.toQueue?.name ?? 'another queue');
@@ -58,25 +41,35 @@ function transferSummary(t: Transfer, reassigned: boolean, previousHolder: Perso
 
 /**
  * A conversation's trail, oldest first: arrival, offers and how they ended, picks, transfers
- * (those a supervisor or admin made show as reassigned), returns, the end, and refused uploads,
+ * (those a supervisor or admin made show as reassigned), returns, the end with its reason and
+ * summary (wrap-up), and refused uploads,
  * each with who did it. Read from the conversation's own events, which every change writes in
  * its transaction, so the trail is exactly what happened. Conversations from before the event
  * log (the demo's past chats) get their arrival, pick and end from the conversation itself.
  */
-export async function auditTrail(sql: Sql, conversationId: string): Promise<AuditEntry[]> {
-  const conversation = UUID.test(conversationId) ? await getConversation(sql, conversationId) : null;
+export async function auditTrail(db: Sql, conversationId: string): Promise<AuditEntry[]> {
+  const conversation = await getConversation(db, conversationId);
   if (!conversation) throw notFound('This conversation');
 
   // Older events were pruned from the log and live on in conversation_trail; a seq is in one or the other.
-  // A conversation's events not numbered yet come after its numbered ones, in insertion order.
-  const events = await sql.query<EventRow>(
-    `SELECT seq, id, created_at, payload FROM events WHERE conversation_id = $1 AND type = ANY($2::text[])
-     UNION ALL SELECT seq, NULL, created_at, payload FROM conversation_trail WHERE conversation_id = $1
-     ORDER BY seq NULLS LAST, id`,
-    [conversationId, TRAIL_TYPES],
-  );
+  // A conversation's events not numbered yet (seq null for a few milliseconds, see sequencer.ts)
+  // come after its numbered ones, in insertion order (id; null for rows of conversation_trail).
+  const events = await typed(db)
+    .selectFrom('events')
+    // Typed nullable: the trail's rows (second part) have no id.
+    .select((eb) => ['seq', eb.ref('id').$castTo<Selectable<Events>['id'] | null>().as('id'), 'created_at', 'payload'])
+    .where('conversation_id', '=', conversationId)
+    .where('type', '=', (eb) => eb.fn.any(eb.val([...TRAIL_TYPES])))
+    .unionAll((eb) =>
+      eb.selectFrom('conversation_trail').select(['seq', sql<null>`NULL`.as('id'), 'created_at', 'payload']).where('conversation_id', '=', conversationId),
+    )
+    .orderBy('seq', (ob) => ob.asc().nullsLast())
+    .orderBy('id')
+    .execute();
   const reassigned = new Set(
-    (await sql.query<{ id: string }>('SELECT id FROM transfers WHERE conversation_id = $1 AND reassigned', [conversationId])).map((r) => r.id),
+    (
+      await typed(db).selectFrom('transfers').select('id').where('conversation_id', '=', conversationId).where('reassigned', '=', true).execute()
+    ).map((r) => r.id),
   );
 
   const entries: AuditEntry[] = [];
@@ -90,13 +83,18 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
     else if (event.type !== 'conversation.offered' && event.type !== 'conversation.offer-declined') holder = null;
   }
   if (events.length === 0) entries.push(...fromConversation(conversation));
+  // Right after the end (same moment, and the sort below keeps this order).
+  const wrapUp = await wrapUpAuditEntry(db, conversationId);
+  if (wrapUp) entries.push(wrapUp);
 
-  const rejections = await sql.query<RejectionRow>(
-    `SELECT r.id, r.created_at, r.uploader_kind, r.uploader_id, u.display_name AS uploader_name, r.file_name, r.reason
-     FROM rejected_uploads r LEFT JOIN users u ON r.uploader_kind = 'agent' AND u.id = r.uploader_id
-     WHERE r.conversation_id = $1 ORDER BY r.created_at, r.id`,
-    [conversationId],
-  );
+  const rejections = await typed(db)
+    .selectFrom('rejected_uploads as r')
+    .leftJoin('users as u', (join) => join.on('r.uploader_kind', '=', 'agent').onRef('u.id', '=', 'r.uploader_id'))
+    .select(['r.id', 'r.created_at', 'r.uploader_kind', 'r.uploader_id', 'u.display_name as uploader_name', 'r.file_name', 'r.reason'])
+    .where('r.conversation_id', '=', conversationId)
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
   for (const r of rejections) {
     const actor: AuditActor =
       r.uploader_kind === 'customer'
@@ -104,7 +102,7 @@ export async function auditTrail(sql: Sql, conversationId: string): Promise<Audi
         : { kind: 'staff', id: r.uploader_id, name: r.uploader_name ?? 'Unknown agent' };
     entries.push({
       id: `upload-${r.id}`,
-      at: new Date(r.created_at).toISOString(),
+      at: r.created_at.toISOString(),
       kind: 'upload_rejected',
       actor,
       summary: `Refused ${r.file_name ? `“${r.file_name}”` : 'a file'}: ${r.reason}`,

@@ -9,8 +9,6 @@ import { endOffer } from '../routing/offers';
 import { lockRoutedConversation } from '../routing/routing-store';
 import { handOver, invalidTarget, resolveTarget, type Destination } from '../transfers/transfer-service';
 
-import { UUID_PATTERN as UUID } from '../../domain/ids';
-
 const ended = () => new ApiError(409, 'conversation_ended', 'This conversation has already ended.');
 
 /** Why moving `c` to `to` would change nothing, or null when it is a real move. */
@@ -42,7 +40,7 @@ export async function reassign(
   id: string,
   input: { target: TransferTarget; note?: string },
 ): Promise<{ conversation: Conversation; transfer: Transfer }> {
-  const visible = UUID.test(id) ? await getConversation(db, id) : null;
+  const visible = await getConversation(db, id);
   if (!visible) throw notFound('This conversation');
   if (visible.state === 'ended') throw ended();
   const destination = await resolveTarget(db, visible, input.target);

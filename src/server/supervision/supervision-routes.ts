@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { channelCounts } from '../channels/channel-counts';
 import { api } from '../../contract/api';
+import { mayEnter } from '../../contract/auth';
 import { CONVERSATION_PAGE_SIZE } from '../../contract/limits';
 import type { StaffPrincipal } from '../auth/principal';
 import { listPage, openFilter } from '../conversations/conversation-pages';
@@ -21,14 +23,14 @@ import { UUID_PATTERN as UUID } from '../../domain/ids';
  */
 export function registerSupervisionRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   const supervisor = (principal: StaffPrincipal) => {
-    if (principal.user.role === 'agent') throw new ApiError(403, 'forbidden', 'Only supervisors and admins can do this.');
+    if (!mayEnter(principal.user.role, 'supervision')) throw new ApiError(403, 'forbidden', 'Only supervisors and admins can do this.');
     return principal.user;
   };
 
   defineRoute(app, api.queueDashboard, async ({ principal }) => {
     supervisor(principal);
     const at = await databaseNow(db);
-    return { queues: await queueStats(db), at };
+    return { queues: await queueStats(db), channels: await channelCounts(db), at };
   });
 
   defineRoute(app, api.agentStatuses, async ({ principal }) => {
@@ -55,12 +57,12 @@ export function registerSupervisionRoutes(app: FastifyInstance, db: Database, ro
 
   defineRoute(app, api.auditTrail, async ({ principal, params }) => {
     supervisor(principal);
-    return { entries: await auditTrail(db, params.id!) };
+    return { entries: await auditTrail(db, params.id) };
   });
 
   defineRoute(app, api.reassign, async ({ principal, params, body }) => {
     const user = supervisor(principal);
-    const result = await reassign(db, user, params.id!, body);
+    const result = await reassign(db, user, params.id, body);
     // To an offering queue: offered to one of its agents at once. The agent who had it may be
     // free for another conversation now.
     if (body.target.kind === 'queue') await routing.routeNow(result.conversation.id);

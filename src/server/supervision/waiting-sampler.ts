@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
+import { tryTransactionLock } from '../db/try-lock';
 
 /** How often each instance tries to sample by default. */
 export const DEFAULT_SAMPLE_INTERVAL_MS = 60_000;
@@ -59,19 +62,34 @@ export class WaitingSampler {
   private async sample(): Promise<boolean> {
     if (this.stopped) return false;
     return this.db.transaction(async (tx) => {
-      const [lock] = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [SAMPLE_LOCK]);
-      if (!lock?.locked) return false;
-      const [recent] = await tx.query(
-        'SELECT 1 FROM queue_waiting_samples WHERE sampled_at > now() - make_interval(secs => $1) LIMIT 1',
-        [MIN_GAP_SECONDS],
-      );
+      const db = typed(tx);
+      if (!(await tryTransactionLock(tx, SAMPLE_LOCK))) return false;
+      const recent = await db
+        .selectFrom('queue_waiting_samples')
+        .select(sql.lit(1).as('one'))
+        .where('sampled_at', '>', sql<Date>`now() - make_interval(secs => ${MIN_GAP_SECONDS})`)
+        .limit(1)
+        .executeTakeFirst();
       if (recent) return false;
-      await tx.query(
-        `INSERT INTO queue_waiting_samples (queue_id, sampled_at, waiting)
-         SELECT q.id, now(), (SELECT count(*)::int FROM conversations c WHERE c.queue_id = q.id AND c.state = 'queued')
-         FROM queues q`,
-      );
-      await tx.query(`DELETE FROM queue_waiting_samples WHERE sampled_at < now() - interval '${KEEP}'`);
+      await db
+        .insertInto('queue_waiting_samples')
+        .columns(['queue_id', 'sampled_at', 'waiting'])
+        .expression(
+          db
+            .selectFrom('queues as q')
+            .select((eb) => [
+              'q.id',
+              sql<Date>`now()`.as('sampled_at'),
+              eb
+                .selectFrom('conversations as c')
+                .select(sql<number>`count(*)::int`.as('n'))
+                .whereRef('c.queue_id', '=', 'q.id')
+                .where('c.state', '=', 'queued')
+                .as('waiting'),
+            ]),
+        )
+        .execute();
+      await db.deleteFrom('queue_waiting_samples').where('sampled_at', '<', sql<Date>`now() - interval '${sql.raw(KEEP)}'`).execute();
       return true;
     });
   }

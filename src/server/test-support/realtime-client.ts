@@ -31,6 +31,7 @@ export function eventConversationId(frame: RealtimeFrame): string | null {
   if ('conversation' in e) return e.conversation.id;
   if ('message' in e) return e.message.conversationId;
   if ('note' in e) return e.note.conversationId;
+  if ('conversationId' in e) return e.conversationId;
   throw new Error(`eventConversationId does not know ${JSON.stringify(e)}`);
 }
 

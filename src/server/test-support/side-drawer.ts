@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationEvent, RealtimeFrame } from '../../contract/events';
+import { MessagePageSchema, type Message } from '../../contract/messages';
 import { CreateNoteResponseSchema, type Note } from '../../contract/notes';
 import { hashPassword } from '../auth/passwords';
 import type { FrameMatch } from './realtime-client';
@@ -39,6 +40,8 @@ export function conversationOf(event: ConversationEvent): string {
       return event.message.conversationId;
     case 'note.created':
       return event.note.conversationId;
+    case 'message.delivery':
+      return event.conversationId;
     default:
       return event.conversation.id;
   }
@@ -67,4 +70,9 @@ export async function insertConversation(
   );
   if (!row) throw new Error(`No customer ${p.customerId}`);
   return row.id;
+}
+
+/** The newest message of a conversation's thread (system lines included, unlike a row's preview). */
+export async function lastThreadMessage(server: TestServer, staff: Staff, conversationId: string): Promise<Message | undefined> {
+  return (await server.get(`/api/conversations/${conversationId}/messages`, staff)).expect(200, MessagePageSchema).messages.at(-1);
 }

@@ -13,7 +13,9 @@ import { StartChatResponseSchema } from '../../contract/webchat';
 import { buildApp, type AppDeps } from '../app';
 import type { Database } from '../db/database';
 import { seedDemoWorkspace } from '../db/seed';
+import type { ChannelWorker } from '../channels/channel-worker';
 import type { ConnectionTracker } from '../presence/connection-tracker';
+import type { PushService } from '../push/push-service';
 import type { RealtimeHub } from '../realtime/hub';
 import { getIdentitySecret, signCustomerId } from '../webchat/customer-identity';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases';
@@ -109,6 +111,10 @@ export class TestServer {
     readonly sweepNow: () => Promise<void>,
     /** This instance's record of open staff sockets. */
     readonly connections: ConnectionTracker,
+    /** Web Push: `push.dispatchNow()` decides and sends what is due. */
+    readonly push: PushService,
+    /** Applies channel callbacks and sends the channel outbox (see src/server/channels). */
+    readonly channels: ChannelWorker,
     private readonly onClose: () => Promise<void>,
   ) {}
 
@@ -135,7 +141,7 @@ export class TestServer {
     if (opts.seed) await seedDemoWorkspace(db, DEMO_PASSWORD);
     const rows = await db.query<{ id: string; name: string }>('SELECT id, name FROM queues');
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
-    const { app, hub, sweepNow, connections } = await buildApp({
+    const { app, hub, sweepNow, connections, push, channels } = await buildApp({
       retention: { intervalMs: 0 },
       // Test files log in and start chats far more often than people do; tests of the limits set their own.
       rateLimitMultiplier: 1000,
@@ -143,7 +149,7 @@ export class TestServer {
       db,
       routing: { sweepIntervalMs: 0, ...opts.routing },
     });
-    return new TestServer(app, hub, db, queueIds, sweepNow, connections, async () => {
+    return new TestServer(app, hub, db, queueIds, sweepNow, connections, push, channels, async () => {
       await opts.dispose?.();
     });
   }

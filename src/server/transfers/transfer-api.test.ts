@@ -7,7 +7,7 @@ import { NoteListSchema } from '../../contract/notes';
 import { TransferListSchema, TransferTargetsSchema } from '../../contract/transfers';
 import { CustomerConversationResponseSchema } from '../../contract/webchat';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent } from '../test-support/side-drawer';
+import { addAgent, lastThreadMessage } from '../test-support/side-drawer';
 import { useTestServer, type Staff } from '../test-support/test-server';
 import { insertUser, listIds, postTransfer, toAgent, toQueue, transferTo } from '../test-support/transfers';
 
@@ -53,8 +53,8 @@ describeEachBackend('Transfers', (backend) => {
         agent: null,
         pickedAt: null,
         reservedFor: null,
-        lastMessage: { authorKind: 'system', text: 'You are being transferred to the Sales team.' },
       });
+      expect(await lastThreadMessage(server, anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to the Sales team.' });
       expect(transfer).toMatchObject({
         from: { id: anna.user.id, displayName: 'Anna Lindqvist' },
         fromQueue: { id: server.queueIds.Support, name: 'Support' },
@@ -130,8 +130,8 @@ describeEachBackend('Transfers', (backend) => {
         agent: null,
         reservedFor: { id: sam.user.id, displayName: 'Agent sam' },
         lastTransfer: { from: { id: anna.user.id }, toQueue: null, toAgent: { id: sam.user.id, displayName: 'Agent sam' }, note: 'Knows this customer.' },
-        lastMessage: { authorKind: 'system', text: 'You are being transferred to another agent.' },
       });
+      expect(await lastThreadMessage(server, anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to another agent.' });
 
       expect(await listIds(server, sam, 'picklist')).toContain(id);
       for (const other of [anna, ben, tom]) expect(await listIds(server, other, 'picklist')).not.toContain(id);

@@ -10,7 +10,7 @@ import { listLoggedInAgents, listTransfers } from './transfer-store';
 
 export function registerTransferRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.transfer, async ({ principal: { user }, params, body }) => {
-    const result = await transfer(db, user, params.id!, body);
+    const result = await transfer(db, user, params.id, body);
     // To an offering queue: offered to one of its agents at once. Either way the sender has a
     // free place again, which may let a waiting conversation be offered to them.
     if (body.target.kind === 'queue') await routing.routeNow(result.conversation.id);
@@ -20,7 +20,7 @@ export function registerTransferRoutes(app: FastifyInstance, db: Database, routi
 
   // Whoever may view the conversation may read its transfers, notes included (staff only).
   defineRoute(app, api.transfers, async ({ principal: { user }, params }) => {
-    const conversation = await viewConversation(db, user, params.id!);
+    const conversation = await viewConversation(db, user, params.id);
     return { transfers: await listTransfers(db, conversation.id) };
   });
 

@@ -3,7 +3,7 @@ import type { User } from '../../contract/auth';
 import type { Conversation, Transfer } from '../../contract/conversations';
 import type { TransferTarget } from '../../contract/transfers';
 import { reload, requireAgent, systemMessage, viewConversation } from '../conversations/conversation-service';
-import { lockConversation } from '../conversations/conversation-store';
+import { lockConversation, requeue } from '../conversations/conversation-store';
 import type { Database, Sql } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { insertMessage } from '../messages/message-store';
@@ -107,13 +107,12 @@ export async function handOver(
   },
 ): Promise<{ conversation: Conversation; transfer: Transfer }> {
   const { conversationId: id, destination, note } = h;
-  await tx.query(
-    `UPDATE conversations
-     SET state = 'queued', agent_id = NULL, picked_at = NULL, reserved_for_agent_id = $2, queue_id = $3, destination = $4,
-       offer_round = offer_round + 1, returned_at = NULL
-     WHERE id = $1`,
-    [id, destination.agent?.id ?? null, destination.queue.id, destination.queue.address],
-  );
+  await requeue(tx, id, {
+    reserved_for_agent_id: destination.agent?.id ?? null,
+    queue_id: destination.queue.id,
+    destination: destination.queue.address,
+    returned_at: null,
+  });
   const transfer = await insertTransfer(tx, {
     conversationId: id,
     fromAgentId: h.by.id,

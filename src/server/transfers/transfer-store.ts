@@ -1,7 +1,10 @@
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Transfer } from '../../contract/conversations';
 import type { TransferAgent } from '../../contract/transfers';
 import { TRANSFER_SELECT, transferFromRow, type TransferRow } from '../conversations/conversation-store';
 import type { Sql } from '../db/database';
+import { typed } from '../db/kysely';
+import type { DB, Users } from '../db/schema.gen';
 
 export interface NewTransfer {
   conversationId: string;
@@ -16,20 +19,27 @@ export interface NewTransfer {
 }
 
 export async function insertTransfer(tx: Sql, t: NewTransfer): Promise<Transfer> {
-  const [inserted] = await tx.query<{ id: string }>(
-    `INSERT INTO transfers (conversation_id, from_agent_id, from_queue_id, to_queue_id, to_agent_id, note, reassigned)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [t.conversationId, t.fromAgentId, t.fromQueueId, t.toQueueId, t.toAgentId, t.note, t.reassigned ?? false],
-  );
-  const [row] = await tx.query<TransferRow>(`${TRANSFER_SELECT} WHERE t.id = $1`, [inserted!.id]);
+  const db = typed(tx);
+  const { id } = await db
+    .insertInto('transfers')
+    .values({
+      conversation_id: t.conversationId,
+      from_agent_id: t.fromAgentId,
+      from_queue_id: t.fromQueueId,
+      to_queue_id: t.toQueueId,
+      to_agent_id: t.toAgentId,
+      note: t.note,
+      reassigned: t.reassigned ?? false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { rows: [row] } = await sql<TransferRow>`${sql.raw(TRANSFER_SELECT)} WHERE t.id = ${id}`.execute(db);
   return transferFromRow(row!);
 }
 
 /** Oldest first. */
-export async function listTransfers(sql: Sql, conversationId: string): Promise<Transfer[]> {
-  const rows = await sql.query<TransferRow>(`${TRANSFER_SELECT} WHERE t.conversation_id = $1 ORDER BY t.created_at, t.id`, [
-    conversationId,
-  ]);
+export async function listTransfers(db: Sql, conversationId: string): Promise<Transfer[]> {
+  const { rows } = await sql<TransferRow>`${sql.raw(TRANSFER_SELECT)} WHERE t.conversation_id = ${conversationId} ORDER BY t.created_at, t.id`.execute(typed(db));
   return rows.map(transferFromRow);
 }
 
@@ -43,28 +53,38 @@ export interface CandidateAgent {
   loggedIn: boolean;
 }
 
-export async function findCandidate(sql: Sql, userId: string): Promise<CandidateAgent | null> {
-  const [row] = await sql.query<{ id: string; display_name: string; role: string; disabled: boolean; logged_in: boolean }>(
-    `SELECT u.id, u.display_name, u.role, u.disabled,
-       EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.expires_at > now()) AS logged_in
-     FROM users u WHERE u.id = $1`,
-    [userId],
-  );
+/** Whether user `u` has a session that has not expired. */
+const hasLiveSession = (eb: ExpressionBuilder<DB & { u: Users }, 'u'>) =>
+  eb
+    .exists(eb.selectFrom('sessions as s').select(eb.lit(1).as('one')).whereRef('s.user_id', '=', 'u.id').where('s.expires_at', '>', sql<Date>`now()`))
+    .$castTo<boolean>();
+
+export async function findCandidate(db: Sql, userId: string): Promise<CandidateAgent | null> {
+  const row = await typed(db)
+    .selectFrom('users as u')
+    .select((eb) => ['u.id', 'u.display_name', 'u.role', 'u.disabled', hasLiveSession(eb).as('logged_in')])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
   return row
     ? { id: row.id, displayName: row.display_name, role: row.role, disabled: row.disabled, loggedIn: row.logged_in }
     : null;
 }
 
 /** Enabled agents with a live session, other than `exceptId`, by name. */
-export async function listLoggedInAgents(sql: Sql, exceptId: string): Promise<TransferAgent[]> {
-  const rows = await sql.query<{ id: string; display_name: string; queue_ids: string[] | null }>(
-    `SELECT u.id, u.display_name,
-       ARRAY(SELECT qa.queue_id::text FROM queue_agents qa WHERE qa.user_id = u.id ORDER BY qa.queue_id) AS queue_ids
-     FROM users u
-     WHERE u.role = 'agent' AND NOT u.disabled AND u.id <> $1
-       AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.expires_at > now())
-     ORDER BY u.display_name, u.id`,
-    [exceptId],
-  );
+export async function listLoggedInAgents(db: Sql, exceptId: string): Promise<TransferAgent[]> {
+  const rows = await typed(db)
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.display_name',
+      sql<string[] | null>`ARRAY(SELECT qa.queue_id::text FROM queue_agents qa WHERE qa.user_id = u.id ORDER BY qa.queue_id)`.as('queue_ids'),
+    ])
+    .where('u.role', '=', 'agent')
+    .where((eb) => eb.not(eb.ref('u.disabled')))
+    .where('u.id', '<>', exceptId)
+    .where(hasLiveSession)
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, queueIds: r.queue_ids ?? [] }));
 }

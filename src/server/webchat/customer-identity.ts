@@ -3,7 +3,9 @@ import type { User } from '../../contract/auth';
 import type { WebchatIdentityStatus } from '../../contract/admin';
 import { recordAdminAction } from '../admin/admin-audit-store';
 import { lockAsAdmin } from '../admin/admin-guard';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -36,8 +38,8 @@ const invalidSignature = (message: string) => new ApiError(403, 'invalid_signatu
  * Checks a signed start and returns the verified customer id; throws 403 invalid_signature when
  * the signature is wrong or the workspace has no secret to check it with.
  */
-export async function verifyCustomerSignature(sql: Sql, customerId: string, signature: string): Promise<string> {
-  const secret = await getIdentitySecret(sql);
+export async function verifyCustomerSignature(db: Sql, customerId: string, signature: string): Promise<string> {
+  const secret = await getIdentitySecret(db);
   if (!secret) {
     throw invalidSignature('This chat link cannot be checked, because the web chat is not set up for signed-in customers. Open the chat from the website again, or contact us another way.');
   }
@@ -47,28 +49,22 @@ export async function verifyCustomerSignature(sql: Sql, customerId: string, sign
   return customerId;
 }
 
-export async function getIdentitySecret(sql: Sql): Promise<string | null> {
-  const [row] = await sql.query<{ secret: string }>('SELECT secret FROM webchat_identity');
+export async function getIdentitySecret(db: Sql): Promise<string | null> {
+  const row = await typed(db).selectFrom('webchat_identity').select('secret').executeTakeFirst();
   return row?.secret ?? null;
 }
 
-interface StatusRow {
-  secret: string;
-  generated_at: Date | string;
-  generated_by: string | null;
-  generated_by_name: string | null;
-}
-
-async function readIdentity(sql: Sql): Promise<{ status: WebchatIdentityStatus; secret: string | null }> {
-  const [row] = await sql.query<StatusRow>(
-    `SELECT w.secret, w.generated_at, w.generated_by, u.display_name AS generated_by_name
-     FROM webchat_identity w LEFT JOIN users u ON u.id = w.generated_by`,
-  );
+async function readIdentity(db: Sql): Promise<{ status: WebchatIdentityStatus; secret: string | null }> {
+  const row = await typed(db)
+    .selectFrom('webchat_identity as w')
+    .leftJoin('users as u', 'u.id', 'w.generated_by')
+    .select(['w.secret', 'w.generated_at', 'w.generated_by', 'u.display_name as generated_by_name'])
+    .executeTakeFirst();
   if (!row) return { status: { configured: false, generatedAt: null, generatedBy: null }, secret: null };
   return {
     status: {
       configured: true,
-      generatedAt: new Date(row.generated_at).toISOString(),
+      generatedAt: row.generated_at.toISOString(),
       generatedBy: row.generated_by ? { id: row.generated_by, displayName: row.generated_by_name ?? 'Unknown user' } : null,
     },
     secret: row.secret,
@@ -76,8 +72,8 @@ async function readIdentity(sql: Sql): Promise<{ status: WebchatIdentityStatus; 
 }
 
 /** What admins see without revealing the secret. */
-export async function getIdentityStatus(sql: Sql): Promise<WebchatIdentityStatus> {
-  return (await readIdentity(sql)).status;
+export async function getIdentityStatus(db: Sql): Promise<WebchatIdentityStatus> {
+  return (await readIdentity(db)).status;
 }
 
 const TARGET = { kind: 'settings', id: null, name: 'Web-chat identity secret' } as const;
@@ -91,11 +87,12 @@ export async function generateIdentitySecret(db: Database, admin: User) {
     await lockAsAdmin(tx, admin);
     const before = await readIdentity(tx);
     const secret = randomBytes(32).toString('hex');
-    await tx.query(
-      `INSERT INTO webchat_identity (id, secret, generated_at, generated_by) VALUES (true, $1, now(), $2)
-       ON CONFLICT (id) DO UPDATE SET secret = $1, generated_at = now(), generated_by = $2`,
-      [secret, admin.id],
-    );
+    const generated = { secret, generated_at: sql<Date>`now()`, generated_by: admin.id };
+    await typed(tx)
+      .insertInto('webchat_identity')
+      .values({ id: true, ...generated })
+      .onConflict((oc) => oc.column('id').doUpdateSet(generated))
+      .execute();
     await recordAdminAction(tx, {
       actor: { id: admin.id, displayName: admin.displayName },
       action: before.secret ? 'webchat_secret.rotated' : 'webchat_secret.generated',

@@ -4,6 +4,7 @@ import { MESSAGE_PAGE_SIZE } from '../../contract/limits';
 import { toCustomerConversation } from '../../contract/webchat';
 import { getConversation } from '../conversations/conversation-store';
 import type { Database } from '../db/database';
+import { typed } from '../db/kysely';
 import { notFound } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import type { RoutingService } from '../routing/routing-service';
@@ -19,7 +20,7 @@ async function ownConversation(db: Database, conversationId: string) {
 
 export function registerWebchatRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
   defineRoute(app, api.webchatQueues, async () => ({
-    queues: await db.query<{ id: string; name: string }>('SELECT id, name FROM queues ORDER BY name'),
+    queues: await typed(db).selectFrom('queues').select(['id', 'name']).orderBy('name').execute(),
   }));
 
   defineRoute(app, api.webchatStart, async ({ body, reply }) => {

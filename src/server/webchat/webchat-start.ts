@@ -6,7 +6,9 @@ import type { RoutingMode } from '../../contract/queues';
 import type { StartChatRequest } from '../../contract/webchat';
 import { hashToken, newToken } from '../auth/tokens';
 import { getConversation } from '../conversations/conversation-store';
+import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
+import { typed } from '../db/kysely';
 import { ApiError } from '../http/api-error';
 import { findByClientId, insertMessage } from '../messages/message-store';
 import { appendEvent } from '../realtime/event-log';
@@ -47,10 +49,12 @@ function requestHash(body: StartChatRequest): string {
 const alreadyUsed = (message: string) => new ApiError(409, 'duplicate_client_id', message);
 
 export async function startWebchat(db: Database, body: StartChatRequest): Promise<StartedChat> {
-  const [queue] = await db.query<{ id: string; address: string; routing_mode: RoutingMode }>(
-    'SELECT id, address, routing_mode FROM queues WHERE id::text = $1',
-    [body.queueId],
-  );
+  // Compared as text: the field is any text the page sent, not necessarily a UUID.
+  const queue = await typed(db)
+    .selectFrom('queues')
+    .select(['id', 'address', 'routing_mode'])
+    .where((eb) => eb(eb.cast('id', 'text'), '=', body.queueId))
+    .executeTakeFirst();
   if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
   // Checked before anything is claimed: a forged link must not block the real start's id.
   const externalId = body.customerId !== undefined ? await verifyCustomerSignature(db, body.customerId, body.signature ?? '') : null;
@@ -58,21 +62,29 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
   const customerToken = newToken();
 
   const started = await db.transaction(async (tx): Promise<Omit<StartedChat, 'routingMode'>> => {
-    const claimed = await tx.query(
-      `INSERT INTO webchat_starts (client_message_id, request_hash, customer_token) VALUES ($1, $2, $3)
-       ON CONFLICT (client_message_id) DO NOTHING RETURNING client_message_id`,
-      [body.clientMessageId, hash, customerToken],
-    );
-    if (claimed.length === 0) return replay(tx, body.clientMessageId, hash);
+    const claimed = await typed(tx)
+      .insertInto('webchat_starts')
+      .values({ client_message_id: body.clientMessageId, request_hash: hash, customer_token: customerToken })
+      .onConflict((oc) => oc.column('client_message_id').doNothing())
+      .returning('client_message_id')
+      .executeTakeFirst();
+    if (!claimed) return replay(tx, body.clientMessageId, hash);
 
     const customer = externalId === null ? await newUnverifiedCustomer(tx, body) : await verifiedCustomer(tx, externalId, body);
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO conversations (customer_id, queue_id, channel, source, destination, state, customer_token_hash)
-       VALUES ($1, $2, 'webchat', $3, $4, 'queued', $5) RETURNING id`,
-      [customer.id, queue.id, body.email, queue.address, hashToken(customerToken)],
-    );
-    const id = row!.id;
-    await tx.query('UPDATE webchat_starts SET conversation_id = $1 WHERE client_message_id = $2', [id, body.clientMessageId]);
+    const { id } = await typed(tx)
+      .insertInto('conversations')
+      .values({
+        customer_id: customer.id,
+        queue_id: queue.id,
+        channel: 'webchat',
+        source: body.email,
+        destination: queue.address,
+        state: 'queued',
+        customer_token_hash: hashToken(customerToken),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await typed(tx).updateTable('webchat_starts').set({ conversation_id: id }).where('client_message_id', '=', body.clientMessageId).execute();
     const message = await insertMessage(tx, {
       conversationId: id,
       clientMessageId: body.clientMessageId,
@@ -88,17 +100,20 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
     return { created: true, customerToken, conversation, message };
   });
   await forgetOldTokens(db);
-  return { ...started, routingMode: queue.routing_mode };
+  // A CHECK constraint (migration 6) holds routing_mode to the contract's modes.
+  return { ...started, routingMode: queue.routing_mode as RoutingMode };
 }
 
 /** The answer to a retry: the first start's conversation and token, if this is really its retry. */
 async function replay(tx: Sql, clientMessageId: string, hash: string): Promise<Omit<StartedChat, 'routingMode'>> {
-  const [prior] = await tx.query<{ request_hash: string; conversation_id: string | null; customer_token: string | null; fresh: boolean }>(
-    `SELECT request_hash, conversation_id, customer_token,
-       created_at > now() - make_interval(secs => $2) AS fresh
-     FROM webchat_starts WHERE client_message_id = $1`,
-    [clientMessageId, WEBCHAT_START_REPLAY_WINDOW_SECONDS],
-  );
+  const prior = await typed(tx)
+    .selectFrom('webchat_starts')
+    .select([
+      'request_hash', 'conversation_id', 'customer_token',
+      sql<boolean>`created_at > now() - make_interval(secs => ${WEBCHAT_START_REPLAY_WINDOW_SECONDS})`.as('fresh'),
+    ])
+    .where('client_message_id', '=', clientMessageId)
+    .executeTakeFirst();
   if (!prior || prior.request_hash !== hash) {
     throw alreadyUsed('This message was already used to start another chat. Reload the page and start again.');
   }
@@ -115,11 +130,7 @@ async function replay(tx: Sql, clientMessageId: string, hash: string): Promise<O
  * looked up — anyone can type anyone's — so it never attaches them to a known customer.
  */
 async function newUnverifiedCustomer(tx: Sql, body: StartChatRequest) {
-  const [customer] = await tx.query<{ id: string; name: string }>(
-    'INSERT INTO customers (name, email, verified) VALUES ($1, $2, false) RETURNING id, name',
-    [body.name, body.email],
-  );
-  return customer!;
+  return typed(tx).insertInto('customers').values({ name: body.name, email: body.email, verified: false }).returning(['id', 'name']).executeTakeFirstOrThrow();
 }
 
 /**
@@ -128,12 +139,13 @@ async function newUnverifiedCustomer(tx: Sql, body: StartChatRequest) {
  * agents keep knowing them by it.
  */
 async function verifiedCustomer(tx: Sql, externalId: string, body: StartChatRequest) {
-  const [customer] = await tx.query<{ id: string; name: string }>(
-    `INSERT INTO customers (name, email, verified, external_id) VALUES ($1, $2, true, $3)
-     ON CONFLICT (external_id) DO UPDATE SET external_id = customers.external_id RETURNING id, name`,
-    [body.name, body.email, externalId],
-  );
-  return customer!;
+  // A no-op update, so that RETURNING gives the existing row too.
+  return typed(tx)
+    .insertInto('customers')
+    .values({ name: body.name, email: body.email, verified: true, external_id: externalId })
+    .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ external_id: eb.ref('customers.external_id') })))
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
 }
 
 /**
@@ -141,11 +153,18 @@ async function verifiedCustomer(tx: Sql, externalId: string, body: StartChatRequ
  * concurrent starts never wait on (or deadlock over) each other's cleanup.
  */
 async function forgetOldTokens(db: Database): Promise<void> {
-  await db.query(
-    `UPDATE webchat_starts SET customer_token = NULL WHERE client_message_id IN (
-       SELECT client_message_id FROM webchat_starts
-       WHERE customer_token IS NOT NULL AND created_at < now() - make_interval(secs => $1)
-       LIMIT 100 FOR UPDATE SKIP LOCKED)`,
-    [WEBCHAT_START_REPLAY_WINDOW_SECONDS],
-  );
+  await typed(db)
+    .updateTable('webchat_starts')
+    .set({ customer_token: null })
+    .where('client_message_id', 'in', (eb) =>
+      eb
+        .selectFrom('webchat_starts')
+        .select('client_message_id')
+        .where('customer_token', 'is not', null)
+        .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${WEBCHAT_START_REPLAY_WINDOW_SECONDS})`)
+        .limit(100)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .execute();
 }

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -7,5 +7,3 @@ import { queryKeys } from '../../../lib/query-keys';
 export const getAdminAudit = (signal?: AbortSignal) => callApi(api.adminAudit, { signal }).then((r) => r.entries);
 
 export const adminAuditQueryOptions = () => queryOptions({ queryKey: queryKeys.admin.audit(), queryFn: ({ signal }) => getAdminAudit(signal) });
-
-export const useAdminAudit = () => useQuery(adminAuditQueryOptions());

@@ -1,11 +1,13 @@
-import { Alert, Box, Stack, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { Alert, Box, Button, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
+import { PageHeading } from '../../../components/page-frame';
 
 interface Props {
-  title: string;
-  intro: string;
-  /** The page's main action (e.g. "New queue"), beside the title. */
-  action?: ReactNode;
+  /** The page's title, what it is for, and its main action's label (e.g. "New queue"). */
+  text: { title: string; intro: string; add?: string };
+  /** The main action, beside the title. */
+  onAdd?: () => void;
   /** What the last action did; read out by screen readers. */
   notice?: string | null;
   onDismissNotice?: () => void;
@@ -13,18 +15,21 @@ interface Props {
 }
 
 /** The frame of an admin page: title, what it is for, its main action and the outcome of the last one. */
-export function AdminPage({ title, intro, action, notice, onDismissNotice, children }: Props) {
+export function AdminPage({ text, onAdd, notice, onDismissNotice, children }: Props) {
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Box sx={{ flex: 1 }}>
-          <Typography variant="h5" component="h2" sx={{ fontWeight: 600 }}>
-            {title}
-          </Typography>
-          <Typography color="text.secondary">{intro}</Typography>
-        </Box>
-        {action}
-      </Stack>
+      <PageHeading
+        title={text.title}
+        intro={text.intro}
+        action={
+          onAdd &&
+          text.add && (
+            <Button variant="contained" startIcon={<AddIcon />} onClick={onAdd}>
+              {text.add}
+            </Button>
+          )
+        }
+      />
       {/* Always in the page, so the announcement is heard when its text changes. */}
       <Box role="status" aria-live="polite">
         {notice && (

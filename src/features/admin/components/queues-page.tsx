@@ -1,16 +1,16 @@
-import AddIcon from '@mui/icons-material/Add';
-import { Button, Chip, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Button, Chip, TableCell, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { AdminQueue } from '../../../contract/admin';
-import { LoadError, Loading } from '../../../components/query-status';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
 import { adminStrings } from '../../../lib/staff-page-strings';
-import { useAdminQueues } from '../api/get-admin-queues';
+import { adminQueuesQueryOptions } from '../api/get-admin-queues';
 import { useAdminUsers } from '../api/get-admin-users';
 import { QueueDialog } from './queue-dialog';
 import { AdminPage } from './admin-page';
+import { AdminTable } from './admin-table';
 
 // Another admin's changes to queues or users (names, queues served) show without a reload.
 const changesQueuesOrUsers = (f: EventFrame) => f.kind === 'workspace-event' && (f.event.type === 'queue.updated' || f.event.type === 'user.updated');
@@ -18,7 +18,8 @@ const changesQueuesOrUsers = (f: EventFrame) => f.kind === 'workspace-event' && 
 /** Admins: every queue, with a dialog to create one or change its name, address, routing and agents. */
 export function QueuesPage() {
   const s = adminStrings.queues;
-  const queues = useAdminQueues();
+  // The route's loader has filled the cache; the users only name the agents, so they may come later.
+  const queues = useSuspenseQuery(adminQueuesQueryOptions());
   const users = useAdminUsers();
   const [editing, setEditing] = useState<AdminQueue | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -28,69 +29,50 @@ export function QueuesPage() {
   const nameOf = (id: string) => users.data?.find((u) => u.id === id)?.displayName;
 
   return (
-    <AdminPage
-      title={s.title}
-      intro={s.intro}
-      notice={notice}
-      onDismissNotice={() => setNotice(null)}
-      action={
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setEditing('new')}>
-          {s.add}
-        </Button>
-      }
-    >
-      {queues.isPending ? (
-        <Loading />
-      ) : queues.isError ? (
-        <LoadError error={queues.error} onRetry={() => void queues.refetch()} />
-      ) : queues.data.length === 0 ? (
-        <Typography color="text.secondary">{s.empty}</Typography>
-      ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={s.table} size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{s.name}</TableCell>
-                <TableCell>{s.address}</TableCell>
-                <TableCell>{s.routing}</TableCell>
-                <TableCell>{s.agentsColumn}</TableCell>
-                <TableCell sx={{ textAlign: 'right' }}>{adminStrings.actions}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {queues.data.map((q) => {
-                const names = q.agentIds.map(nameOf).filter((n): n is string => !!n);
-                return (
-                  <TableRow key={q.id} hover>
-                    <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
-                      {q.name}
-                    </TableCell>
-                    <TableCell>{q.address}</TableCell>
-                    <TableCell>
-                      <Chip size="small" variant="outlined" label={s.routingModes[q.routingMode]} />
-                    </TableCell>
-                    <TableCell>
-                      {q.agentIds.length === 0 ? (
-                        <Typography variant="body2" color="text.secondary">
-                          {s.noAgents}
-                        </Typography>
-                      ) : (
-                        // Names once the users have loaded; until then, how many.
-                        (names.length ? names.sort((a, b) => a.localeCompare(b)).join(', ') : q.agentIds.length)
-                      )}
-                    </TableCell>
-                    <TableCell sx={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                      <Button size="small" aria-label={adminStrings.editLabel(q.name)} onClick={() => setEditing(q)}>
-                        {adminStrings.edit}
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
+    <AdminPage text={s} onAdd={() => setEditing('new')} notice={notice} onDismissNotice={() => setNotice(null)}>
+      <AdminTable
+        label={s.table}
+        rows={queues.data}
+        empty={s.empty}
+        head={
+          <>
+            <TableCell>{s.name}</TableCell>
+            <TableCell>{s.address}</TableCell>
+            <TableCell>{s.routing}</TableCell>
+            <TableCell>{s.agentsColumn}</TableCell>
+            <TableCell sx={{ textAlign: 'right' }}>{adminStrings.actions}</TableCell>
+          </>
+        }
+        row={(q) => {
+          const names = q.agentIds.map(nameOf).filter((n): n is string => !!n);
+          return (
+            <TableRow key={q.id} hover>
+              <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                {q.name}
+              </TableCell>
+              <TableCell>{q.address}</TableCell>
+              <TableCell>
+                <Chip size="small" variant="outlined" label={s.routingModes[q.routingMode]} />
+              </TableCell>
+              <TableCell>
+                {q.agentIds.length === 0 ? (
+                  <Typography variant="body2" color="text.secondary">
+                    {s.noAgents}
+                  </Typography>
+                ) : (
+                  // Names once the users have loaded; until then, how many.
+                  (names.length ? names.sort((a, b) => a.localeCompare(b)).join(', ') : q.agentIds.length)
+                )}
+              </TableCell>
+              <TableCell sx={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                <Button size="small" aria-label={adminStrings.editLabel(q.name)} onClick={() => setEditing(q)}>
+                  {adminStrings.edit}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        }}
+      />
       {editing && (
         <QueueDialog
           queue={editing === 'new' ? undefined : editing}

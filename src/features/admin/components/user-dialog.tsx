@@ -1,31 +1,6 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  FormControl,
-  FormControlLabel,
-  FormGroup,
-  FormHelperText,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useId, useState, type FormEvent } from 'react';
-import {
-  CreateUserRequestSchema,
-  UpdateUserRequestSchema,
-  type AdminUser,
-  type CreateUserRequest,
-  type UpdateUserRequest,
-} from '../../../contract/admin';
+import { FormControl, FormControlLabel, FormHelperText, FormLabel, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { useId, type FormEvent } from 'react';
+import { CreateUserRequestSchema, UpdateUserRequestSchema, type AdminUser, type CreateUserRequest, type UpdateUserRequest } from '../../../contract/admin';
 import { RoleSchema, type Role } from '../../../contract/auth';
 import {
   AGENT_CAPACITY_DEFAULT,
@@ -36,18 +11,14 @@ import {
   PASSWORD_MIN_LENGTH,
   USERNAME_MAX_LENGTH,
 } from '../../../contract/limits';
-import { errorMessage } from '../../../lib/api-client';
 import { newPasswordProblem } from '../../../lib/password-strength';
-import { strings } from '../../../lib/strings';
 import { adminStrings } from '../../../lib/staff-page-strings';
 import { useCreateUser } from '../api/create-user';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { useUpdateUser } from '../api/update-user';
-import { useFocusInvalid } from '../hooks/use-focus-invalid';
-import { apiFormErrors, zodFieldErrors, type FieldErrors } from '../form-errors';
-
-const FIELDS = ['username', 'password', 'displayName', 'role', 'capacity', 'queueIds'] as const;
-type Field = (typeof FIELDS)[number];
+import { useAdminForm } from '../hooks/use-admin-form';
+import { AdminFormDialog } from './admin-form-dialog';
+import { ChoiceCheckboxes } from './choice-checkboxes';
 
 interface Props {
   /** The user to edit; none creates one. */
@@ -64,198 +35,120 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
   const queues = useAdminQueues();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const mutation = user ? update : create;
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [role, setRole] = useState<Role>(user?.role ?? 'agent');
-  // Kept as typed, so a half-typed number can be corrected; checked as a number on save.
-  const [capacity, setCapacity] = useState(String(user?.capacity ?? AGENT_CAPACITY_DEFAULT));
-  const [queueIds, setQueueIds] = useState<string[]>(user?.queueIds ?? []);
-  const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const titleId = useId();
-  const { ref: formRef, focusInvalid } = useFocusInvalid<HTMLFormElement>();
-  const isAgent = role === 'agent';
+  const form = useAdminForm({
+    username: '',
+    password: '',
+    displayName: user?.displayName ?? '',
+    role: (user?.role ?? 'agent') as Role,
+    // Kept as typed, so a half-typed number can be corrected; checked as a number on save.
+    capacity: String(user?.capacity ?? AGENT_CAPACITY_DEFAULT),
+    queueIds: user?.queueIds ?? [],
+  });
+  const { values, errors } = form;
+  const roleId = useId();
+  const isAgent = values.role === 'agent';
   const isSelf = user?.id === currentUserId;
-
-  const clear = (field: Field) => setErrors((e) => ({ ...e, [field]: undefined }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setFormError(null);
     const fields = {
-      displayName,
-      role,
+      displayName: values.displayName,
+      role: values.role,
       // Capacity matters for agents; others keep what they had.
-      capacity: isAgent ? (capacity.trim() === '' ? Number.NaN : Number(capacity)) : (user?.capacity ?? AGENT_CAPACITY_DEFAULT),
+      capacity: isAgent ? (values.capacity.trim() === '' ? Number.NaN : Number(values.capacity)) : (user?.capacity ?? AGENT_CAPACITY_DEFAULT),
       // Only agents serve queues.
-      queueIds: isAgent ? queueIds : [],
+      queueIds: isAgent ? values.queueIds : [],
     };
     // A message for a field this form does not show goes above the form instead.
-    const shown = FIELDS.filter((f) => (user ? f !== 'username' && f !== 'password' : true) && (isAgent || (f !== 'capacity' && f !== 'queueIds')));
-    const failed = (err: unknown) => {
-      const split = apiFormErrors(err, shown);
-      setErrors(split.fields);
-      focusInvalid();
-      setFormError(split.form);
-    };
+    const shown = (Object.keys(values) as (keyof typeof values)[]).filter(
+      (f) => (user ? f !== 'username' && f !== 'password' : true) && (isAgent || (f !== 'capacity' && f !== 'queueIds')),
+    );
+    const failed = (err: unknown) => form.failed(err, shown);
     if (user) {
-      const parsed = UpdateUserRequestSchema.safeParse({ ...fields, disabled: user.disabled } satisfies UpdateUserRequest);
-      if (!parsed.success) {
-        setErrors(zodFieldErrors(parsed.error, shown));
-        return focusInvalid();
-      }
-      setErrors({});
-      update.mutate({ id: user.id, body: parsed.data }, { onSuccess: (saved) => onSaved(saved, false), onError: failed });
-    } else {
-      const parsed = CreateUserRequestSchema.safeParse({ ...fields, username, password } satisfies CreateUserRequest);
-      if (!parsed.success) {
-        setErrors(zodFieldErrors(parsed.error, shown));
-        return focusInvalid();
-      }
-      const weak = await newPasswordProblem(parsed.data.password, parsed.data);
-      if (weak) {
-        setErrors({ password: weak });
-        return focusInvalid();
-      }
-      setErrors({});
-      create.mutate(parsed.data, { onSuccess: (saved) => onSaved(saved, true), onError: failed });
+      const body = form.check(UpdateUserRequestSchema.safeParse({ ...fields, disabled: user.disabled } satisfies UpdateUserRequest), shown);
+      if (body) update.mutate({ id: user.id, body }, { onSuccess: (saved) => onSaved(saved, false), onError: failed });
+      return;
     }
-  };
-
-  const toggleQueue = (id: string, on: boolean) => {
-    setQueueIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
-    clear('queueIds');
+    const body = form.check(CreateUserRequestSchema.safeParse({ ...fields, username: values.username, password: values.password } satisfies CreateUserRequest), shown);
+    if (!body) return;
+    const weak = await newPasswordProblem(body.password, body);
+    if (weak) return form.refuse('password', weak);
+    create.mutate(body, { onSuccess: (saved) => onSaved(saved, true), onError: failed });
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={titleId}>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
-        <DialogTitle id={titleId}>{user ? s.editTitle(user.displayName) : s.createTitle}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2.5} sx={{ pt: 1 }}>
-            {user ? (
-              <TextField label={s.username} value={user.username} disabled helperText={s.usernameHint} />
-            ) : (
-              <TextField
-                label={s.username}
-                value={username}
-                required
-                autoFocus
-                autoComplete="off"
-                onChange={(e) => {
-                  setUsername(e.target.value);
-                  clear('username');
-                }}
-                error={!!errors.username}
-                helperText={errors.username ?? s.usernameHint}
-                slotProps={{ htmlInput: { maxLength: USERNAME_MAX_LENGTH, autoCapitalize: 'none', spellCheck: false } }}
-              />
-            )}
-            <TextField
-              label={s.displayName}
-              value={displayName}
-              required
-              autoFocus={!!user}
-              onChange={(e) => {
-                setDisplayName(e.target.value);
-                clear('displayName');
-              }}
-              error={!!errors.displayName}
-              helperText={errors.displayName}
-              slotProps={{ htmlInput: { maxLength: DISPLAY_NAME_MAX_LENGTH } }}
-            />
-            {!user && (
-              <TextField
-                label={s.password}
-                type="password"
-                value={password}
-                required
-                autoComplete="new-password"
-                onChange={(e) => {
-                  setPassword(e.target.value);
-                  clear('password');
-                }}
-                error={!!errors.password}
-                helperText={errors.password ?? s.passwordHint(PASSWORD_MIN_LENGTH)}
-                slotProps={{ htmlInput: { maxLength: PASSWORD_MAX_LENGTH } }}
-              />
-            )}
-            <FormControl error={!!errors.role}>
-              <FormLabel id={`${titleId}-role`}>{s.role}</FormLabel>
-              <RadioGroup
-                row
-                aria-labelledby={`${titleId}-role`}
-                value={role}
-                onChange={(e) => {
-                  setRole(RoleSchema.parse(e.target.value));
-                  clear('role');
-                }}
-              >
-                {RoleSchema.options.map((r) => (
-                  <FormControlLabel key={r} value={r} control={<Radio />} label={s.roles[r]} disabled={isSelf} />
-                ))}
-              </RadioGroup>
-              {(errors.role || isSelf) && <FormHelperText>{errors.role ?? s.ownRole}</FormHelperText>}
-            </FormControl>
-            {isAgent && (
-              <>
-                <TextField
-                  label={s.capacity}
-                  type="number"
-                  value={capacity}
-                  onChange={(e) => {
-                    setCapacity(e.target.value);
-                    clear('capacity');
-                  }}
-                  error={!!errors.capacity}
-                  helperText={errors.capacity ?? s.capacityHint(AGENT_CAPACITY_MIN, AGENT_CAPACITY_MAX)}
-                  slotProps={{ htmlInput: { min: AGENT_CAPACITY_MIN, max: AGENT_CAPACITY_MAX, step: 1 } }}
-                  sx={{ maxWidth: 360 }}
-                />
-                <FormControl component="fieldset" error={!!errors.queueIds}>
-                  <FormLabel component="legend">{s.queues}</FormLabel>
-                  {queues.isPending ? (
-                    <CircularProgress size={24} aria-label={strings.common.loading} sx={{ mt: 1 }} />
-                  ) : queues.isError ? (
-                    <Alert severity="error" sx={{ mt: 1 }}>
-                      {errorMessage(queues.error)}
-                    </Alert>
-                  ) : queues.data.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-                      {s.noQueuesToChoose}
-                    </Typography>
-                  ) : (
-                    <FormGroup row>
-                      {queues.data.map((q) => (
-                        <FormControlLabel
-                          key={q.id}
-                          control={<Checkbox checked={queueIds.includes(q.id)} onChange={(e) => toggleQueue(q.id, e.target.checked)} />}
-                          label={q.name}
-                        />
-                      ))}
-                    </FormGroup>
-                  )}
-                  {errors.queueIds && <FormHelperText>{errors.queueIds}</FormHelperText>}
-                </FormControl>
-              </>
-            )}
-            {!isAgent && (
-              <Typography variant="body2" color="text.secondary">
-                {s.queuesHint}
-              </Typography>
-            )}
-            {formError && <Alert severity="error">{formError}</Alert>}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose}>{strings.common.cancel}</Button>
-          <Button type="submit" variant="contained" loading={mutation.isPending}>
-            {user ? adminStrings.save : adminStrings.create}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <AdminFormDialog
+      title={user ? s.editTitle(user.displayName) : s.createTitle}
+      formRef={form.formRef}
+      onSubmit={(e) => void submit(e)}
+      onClose={onClose}
+      formError={form.formError}
+      submitLabel={user ? adminStrings.save : adminStrings.create}
+      pending={(user ? update : create).isPending}
+    >
+      {user ? (
+        <TextField label={s.username} value={user.username} disabled helperText={s.usernameHint} />
+      ) : (
+        <TextField
+          label={s.username}
+          required
+          autoFocus
+          autoComplete="off"
+          {...form.textProps('username', s.usernameHint)}
+          slotProps={{ htmlInput: { maxLength: USERNAME_MAX_LENGTH, autoCapitalize: 'none', spellCheck: false } }}
+        />
+      )}
+      <TextField
+        label={s.displayName}
+        required
+        autoFocus={!!user}
+        {...form.textProps('displayName')}
+        slotProps={{ htmlInput: { maxLength: DISPLAY_NAME_MAX_LENGTH } }}
+      />
+      {!user && (
+        <TextField
+          label={s.password}
+          type="password"
+          required
+          autoComplete="new-password"
+          {...form.textProps('password', s.passwordHint(PASSWORD_MIN_LENGTH))}
+          slotProps={{ htmlInput: { maxLength: PASSWORD_MAX_LENGTH } }}
+        />
+      )}
+      <FormControl error={!!errors.role}>
+        <FormLabel id={roleId}>{s.role}</FormLabel>
+        <RadioGroup row aria-labelledby={roleId} value={values.role} onChange={(e) => form.set('role', RoleSchema.parse(e.target.value))}>
+          {RoleSchema.options.map((r) => (
+            <FormControlLabel key={r} value={r} control={<Radio />} label={s.roles[r]} disabled={isSelf} />
+          ))}
+        </RadioGroup>
+        {(errors.role || isSelf) && <FormHelperText>{errors.role ?? s.ownRole}</FormHelperText>}
+      </FormControl>
+      {isAgent ? (
+        <>
+          <TextField
+            label={s.capacity}
+            type="number"
+            {...form.textProps('capacity', s.capacityHint(AGENT_CAPACITY_MIN, AGENT_CAPACITY_MAX))}
+            slotProps={{ htmlInput: { min: AGENT_CAPACITY_MIN, max: AGENT_CAPACITY_MAX, step: 1 } }}
+            sx={{ maxWidth: 360 }}
+          />
+          <ChoiceCheckboxes
+            row
+            legend={s.queues}
+            source={queues}
+            options={(queues.data ?? []).map((q) => ({ id: q.id, label: q.name }))}
+            chosen={values.queueIds}
+            onChange={(ids) => form.set('queueIds', ids)}
+            none={s.noQueuesToChoose}
+            error={errors.queueIds}
+          />
+        </>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {s.queuesHint}
+        </Typography>
+      )}
+    </AdminFormDialog>
   );
 }

@@ -1,19 +1,20 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import type { User } from '../../../contract/auth';
 import { FormField } from '../../../components/form-field';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useLogin } from '../api/login';
 import { AuthCard } from './auth-card';
 
-export function LoginForm({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: User) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const login = useLogin();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ username: username.trim(), password }, { onSuccess: onLoggedIn });
+    login.mutate({ username: username.trim(), password }, { onSuccess: ({ user }) => onLoggedIn(user) });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,5 +8,3 @@ export const conversationQueryOptions = (id: string) =>
     queryKey: queryKeys.conversations.detail(id),
     queryFn: ({ signal }) => callApi(api.conversation, { params: { id }, signal }).then((r) => r.conversation),
   });
-
-export const useConversation = (id: string) => useQuery(conversationQueryOptions(id));

@@ -1,14 +1,14 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
-import { loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
+import { listTotal, loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
 import { queryKeys } from '../../../lib/query-keys';
-import { rememberReads } from '../../../lib/read-markers';
+import { rememberReads } from '../read-markers';
 
 /**
  * The Picklist, or my Conversations in one order, page by page as the list scrolls. The server
- * sorts; realtime events keep the loaded pages current (src/lib/conversation-cache.ts).
+ * sorts; realtime events keep the loaded pages current (features/conversations/conversation-cache.ts).
  */
 export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
   infiniteQueryOptions({
@@ -23,14 +23,19 @@ export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: 
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
-/** The loaded rows (each once) and the whole list's total, with the query's paging state. */
+/**
+ * The loaded rows (each once) and the whole list's total, with the query's paging state. It
+ * suspends until the first page is in: the agent route's loader has usually put it there.
+ */
 export const useConversationPages = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
-  useInfiniteQuery({
+  useSuspenseInfiniteQuery({
     ...conversationPagesQueryOptions(view, sort),
-    select: (data: ListPages) => ({ rows: loadedRows(data), total: data.pages[0]?.total ?? 0 }),
-    // Switching the sort keeps the rows on screen (no spinner, no layout jump) until the new order arrives.
-    placeholderData: keepPreviousData,
+    select: (data: ListPages) => ({ rows: loadedRows(data), total: listTotal(data) ?? 0 }),
   });
+
+/** A list's total for its tab's badge, once known; never suspends (the list shown is another one). */
+export const useConversationTotal = (view: 'picklist' | 'mine', sort?: ConversationSort) =>
+  useInfiniteQuery({ ...conversationPagesQueryOptions(view, sort), select: listTotal }).data;
 
 /** Offers to me: one at a time per agent, so one small unpaged list. */
 export const offersQueryOptions = () =>

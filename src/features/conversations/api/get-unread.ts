@@ -2,11 +2,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import type { UnreadMap } from '../../../lib/read-markers';
+import type { UnreadMap } from '../read-markers';
 
 /**
  * My unread totals (what I hold, what I am offered), from the server's read markers. Kept live by
- * realtime events (src/lib/read-markers.ts), so it is never stale by time alone.
+ * realtime events (features/conversations/read-markers.ts), so it is never stale by time alone.
  */
 export const unreadQueryOptions = () =>
   queryOptions({

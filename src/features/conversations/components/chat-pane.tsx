@@ -1,24 +1,27 @@
-import { Alert, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Button, Chip, CircularProgress, IconButton, Stack, Typography } from '@mui/material';
+import { useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { Suspense, useState } from 'react';
 import type { User } from '../../../contract/auth';
 import type { Conversation } from '../../../contract/conversations';
 import type { Message } from '../../../contract/messages';
 import { Composer } from '../../../components/composer';
+import type { UseComposerInserts } from '../../../components/composer-inserts';
 import { useConnectionStatus } from '../../../components/connection-status';
-import { MessageThread } from '../../../components/message-thread';
+import { PagedMessageThread } from '../../../components/paged-message-thread';
 import { ChatDropZone } from '../../../components/chat-drop-zone';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
+import { useLayout } from '../../../hooks/use-layout';
+import { phoneStrings } from '../../../lib/phone-strings';
 import { useMessageSender } from '../../../hooks/use-message-sender';
 import { useTypingSignal, useTypist } from '../../../hooks/use-typing';
 import { errorMessage } from '../../../lib/api-client';
-import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
+import { mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
 import { drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
-import { useEndConversation } from '../api/end-conversation';
-import { useConversation } from '../api/get-conversation';
-import { useMessages } from '../api/get-messages';
+import { conversationQueryOptions } from '../api/get-conversation';
+import { messagesQueryOptions } from '../api/get-messages';
 import { usePickConversation } from '../api/pick-conversation';
 import { useDraft, useDraftSaver } from '../api/draft';
 import { useAttachmentPolicy } from '../api/get-attachment-policy';
@@ -34,6 +37,9 @@ import { EarlierConversations } from './earlier-conversations';
 import { EndChatDialog } from './end-chat-dialog';
 import { TransferDialog } from './transfer-dialog';
 import { UnverifiedChip } from '../../../components/customer-identity-chip';
+import { ChannelBadge } from '../../../components/channel-badge';
+import { useRetryDelivery } from '../api/retry-message';
+import { channelComposerRules } from '../channel-composer';
 
 interface Props {
   conversationId: string;
@@ -43,21 +49,31 @@ interface Props {
   /** The open drawer section, if any (kept in the URL by the caller). */
   section?: DrawerSection;
   onSectionChange(section: DrawerSection | undefined): void;
+  /** Back to the list: shown on a phone, where the conversation fills the screen. */
+  onBack?(): void;
+  /** Ready-made text for the composer (canned responses), from the page: features do not import each other. */
+  useComposerInserts: UseComposerInserts;
 }
 
 type ChatProps = Omit<Props, 'conversationId'> & { conversation: Conversation };
 
-export function ChatPane({ conversationId, ...rest }: Props) {
-  const conversation = useConversation(conversationId);
-  if (conversation.isPending) return <CenteredProgress />;
-  if (conversation.isError) {
-    return (
-      <Box sx={{ p: 3 }}>
-        <Alert severity="error">{errorMessage(conversation.error)}</Alert>
-      </Box>
-    );
-  }
-  return <Chat key={conversationId} conversation={conversation.data} {...rest} />;
+/**
+ * The open conversation, read from the cache the conversation route's loader filled. Its own
+ * Suspense boundary, new for each conversation, shows a spinner at once when another one is
+ * opened, rather than the previous chat (and its composer) until the next one is in. Errors go
+ * to the route's error component.
+ */
+export function ChatPane(props: Props) {
+  return (
+    <Suspense key={props.conversationId} fallback={<CenteredProgress />}>
+      <LoadedChatPane {...props} />
+    </Suspense>
+  );
+}
+
+function LoadedChatPane({ conversationId, ...rest }: Props) {
+  const conversation = useSuspenseQuery(conversationQueryOptions(conversationId));
+  return <Chat conversation={conversation.data} {...rest} />;
 }
 
 function CenteredProgress() {
@@ -68,14 +84,13 @@ function CenteredProgress() {
   );
 }
 
-function Chat({ conversation: c, user, onLeave, section, onSectionChange }: ChatProps) {
+function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack, useComposerInserts }: ChatProps) {
+  const layout = useLayout();
+  const phone = layout === 'phone';
   const queryClient = useQueryClient();
-  const messages = useMessages(c.id);
-  // Flattened once per change of the pages: the thread's rows are derived from this array.
-  const thread = useMemo(() => flattenMessages(messages.data), [messages.data]);
+  const messages = useSuspenseInfiniteQuery(messagesQueryOptions(c.id));
   const online = useConnectionStatus() === 'online';
   const pick = usePickConversation();
-  const end = useEndConversation();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [transferring, setTransferring] = useState(false);
   // Supervisors and admins may move any open conversation, and read its audit trail.
@@ -110,6 +125,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
     who: 'agents',
     upload: (file, onProgress, signal) => uploadAttachment(c.id, file, onProgress, signal),
   });
+  const inserts = useComposerInserts({ conversation: c, user, uploads, writing: mine });
   const sender = useMessageSender({
     outbox: staffOutbox(user.id),
     conversationId: c.id,
@@ -119,32 +135,64 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
     online,
   });
 
-  const composerBlockedReason = c.state === 'ended' ? panelStrings.ended : canPick ? panelStrings.pickToReply : mine ? undefined : panelStrings.readOnly;
+  // A phone's header has room for one line under the name: the queue and, when not mine, who holds it.
+  const stateLine = c.state === 'ended' ? panelStrings.ended : c.state === 'picked' && !mine && c.agent ? panelStrings.heldBy(c.agent.displayName) : undefined;
+  // A messaging channel's limits (SMS text only, WhatsApp's 24-hour window); null for web chats.
+  const channelRules = channelComposerRules(c);
+  const retryDelivery = useRetryDelivery(c.id);
+  const channelBlocked = mine ? (channelRules?.blockedReason ?? undefined) : undefined;
+  const composerBlockedReason =
+    c.state === 'ended' ? panelStrings.ended : canPick ? panelStrings.pickToReply : mine ? channelBlocked : panelStrings.readOnly;
 
   return (
-    <Box sx={{ flex: 1, display: 'flex', minWidth: 0 }}>
-    <ChatDropZone onFiles={uploads.add} disabled={!mine}>
+    <Box sx={{ flex: 1, display: 'flex', minWidth: 0, position: 'relative' }}>
+    <ChatDropZone onFiles={uploads.add} disabled={!mine || channelRules?.attachments === false || channelBlocked !== undefined}>
     <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', px: 2, py: 1.5, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+      <Stack
+        direction="row"
+        spacing={phone ? 0.5 : 2}
+        sx={{
+          alignItems: 'center',
+          px: phone ? 0.5 : 2,
+          py: phone ? 0.5 : 1.5,
+          // Full screen on a phone: clear of the notch and the rounded corners.
+          pt: phone ? 'max(4px, env(safe-area-inset-top))' : undefined,
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+        }}
+      >
+        {phone && onBack && (
+          <IconButton aria-label={phoneStrings.back} onClick={onBack}>
+            <ArrowBackIcon />
+          </IconButton>
+        )}
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0 }}>
-            <Typography variant="h6" component="h2" noWrap>
+            <Typography variant="h6" component="h2" noWrap sx={phone ? { fontSize: 17 } : undefined}>
               {c.customer.name || c.customer.phone}
             </Typography>
-            <UnverifiedChip customer={c.customer} />
+            {c.channel === 'webchat' && <UnverifiedChip customer={c.customer} />}
           </Stack>
-          <Typography variant="body2" color="text.secondary" noWrap>
-            {c.queue.name} · {c.source}
-          </Typography>
+          <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', minWidth: 0 }}>
+            <ChannelBadge channel={c.channel} />
+            <Typography variant="body2" color="text.secondary" aria-hidden>
+              ·
+            </Typography>
+            <Typography variant="body2" color="text.secondary" noWrap>
+              {c.queue.name} · {phone ? stateLine ?? c.source : c.source}
+            </Typography>
+          </Stack>
         </Box>
-        {c.state === 'picked' && !mine && c.agent && <Chip label={panelStrings.heldBy(c.agent.displayName)} />}
-        {c.state === 'ended' && <Chip label={panelStrings.ended} />}
+        {!phone && c.state === 'picked' && !mine && c.agent && <Chip label={panelStrings.heldBy(c.agent.displayName)} />}
+        {!phone && c.state === 'ended' && <Chip label={panelStrings.ended} />}
         {canPick && (
           <Button variant="contained" loading={pick.isPending} onClick={() => pick.mutate(c.id)}>
             {panelStrings.pick}
           </Button>
         )}
-        {mine && (
+        {/* On a phone, End chat is in the action menu beside it. */}
+        {mine && !phone && (
           <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
             {panelStrings.endChat}
           </Button>
@@ -164,42 +212,37 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           {c.lastTransfer.note && `: ${c.lastTransfer.note}`}
         </Alert>
       )}
+      {retryDelivery.isError && (
+        <Alert severity="warning" onClose={() => retryDelivery.reset()} sx={{ borderRadius: 0 }}>
+          {errorMessage(retryDelivery.error)}
+        </Alert>
+      )}
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
           {errorMessage(pick.error)}
         </Alert>
       )}
-      {messages.isError ? (
-        <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void messages.refetch()}>{strings.common.retry}</Button>}>
-          {errorMessage(messages.error)}
-        </Alert>
-      ) : messages.isPending ? (
-        <CenteredProgress />
-      ) : (
-        <MessageThread
-          messages={thread}
-          pending={sender.pending}
-          viewer="agent"
-          viewerName={user.displayName}
-          hasMore={messages.hasNextPage}
-          loadingMore={messages.isFetchingNextPage}
-          onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
-          onRetry={sender.retry}
-          onDiscard={sender.discard}
-          typist={typist}
-          onReachTop={onReachTop}
-          header={
-            !messages.hasNextPage && (
-              <EarlierConversations
-                pages={earlierPages}
-                canLoadMore={canLoadEarlier}
-                loading={earlier.isFetching}
-                onLoadMore={onReachTop}
-              />
-            )
-          }
-        />
-      )}
+      <PagedMessageThread
+        pages={messages}
+        sender={sender}
+        viewer="agent"
+        viewerName={user.displayName}
+        onRetryDelivery={mine ? (m) => retryDelivery.mutate(m.id) : undefined}
+        typist={typist}
+        onReachTop={onReachTop}
+        header={
+          !messages.hasNextPage && (
+            <EarlierConversations
+              pages={earlierPages}
+              canLoadMore={canLoadEarlier}
+              loading={earlier.isFetching}
+              onLoadMore={onReachTop}
+            />
+          )
+        }
+      />
+      {/* Clear of the home indicator on a phone; the on-screen keyboard shrinks the frame above it. */}
+      <Box sx={{ pb: phone ? 'env(safe-area-inset-bottom)' : undefined, bgcolor: 'background.paper' }}>
       {mine && draft.isPending ? (
         <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
           <CircularProgress size={20} aria-label={strings.common.loading} />
@@ -210,10 +253,14 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           key={mine ? 'writing' : 'reading'}
           // Sending empties the text, which also ends "typing" and the draft.
           onSend={sender.submit}
-          uploads={uploads}
-          disabled={!mine}
+          uploads={channelRules?.attachments === false ? undefined : uploads}
+          inserts={inserts}
+          disabled={!mine || channelBlocked !== undefined}
           disabledReason={composerBlockedReason}
+          maxLength={channelRules?.maxLength}
+          hint={mine ? channelRules?.hint : undefined}
           initialText={mine ? draft.data?.text : ''}
+          syncedText={mine ? draft.data?.text : undefined}
           onTextChange={
             mine
               ? (text) => {
@@ -224,6 +271,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
           }
         />
       )}
+      </Box>
       {reassigning && (
         <TransferDialog mode="reassign" conversation={c} onClose={() => setReassigning(false)} onTransferred={() => setReassigning(false)} />
       )}
@@ -238,27 +286,26 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange }: Chat
         />
       )}
       <EndChatDialog
+        conversation={c}
         open={confirmEnd}
-        customerName={c.customer.name}
-        pending={end.isPending}
-        error={end.error}
-        onCancel={() => {
+        onClose={() => setConfirmEnd(false)}
+        onEnded={() => {
           setConfirmEnd(false);
-          end.reset();
+          onLeave();
         }}
-        onConfirm={() =>
-          end.mutate(c.id, {
-            onSuccess: () => {
-              setConfirmEnd(false);
-              onLeave();
-            },
-          })
-        }
       />
     </Box>
     </ChatDropZone>
     {section && sections.includes(section) && (
-      <ConversationDrawer conversation={c} section={section} sections={sections} onSectionChange={onSectionChange} onClose={() => onSectionChange(undefined)} />
+      <ConversationDrawer
+        conversation={c}
+        section={section}
+        sections={sections}
+        onSectionChange={onSectionChange}
+        onClose={() => onSectionChange(undefined)}
+        // Beside the chat on a desktop, over it on a tablet, the whole screen on a phone.
+        placement={layout === 'desktop' ? 'side' : layout === 'tablet' ? 'over' : 'screen'}
+      />
     )}
     </Box>
   );

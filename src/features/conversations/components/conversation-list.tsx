@@ -1,18 +1,27 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
-import { Alert, Box, Button, Chip, CircularProgress, IconButton, ListItemButton, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, IconButton, ListItemButton, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
-import { formatDuration, formatTime } from '../../../lib/format';
+import { useOpenedOnce } from '../../../hooks/use-opened-once';
+import { formatDuration, formatStamp } from '../../../lib/format';
+import { isTouch } from '../../../lib/layout';
 import { strings } from '../../../lib/strings';
 import { conversationListStrings, drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { visuallyHidden } from '../../../lib/theme';
 import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
+import { ChannelBadge } from '../../../components/channel-badge';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
+
+// Loaded on its first opening: MUI's menu brings its popover, modal and transitions, which the list
+// does not need to be shown (issue 11's first-load budget).
+const RowMenu = lazy(() => import('./row-menu').then((m) => ({ default: m.RowMenu })));
+// On touch devices only: swipes, long press and the action sheet (row-touch.tsx).
+const RowTouch = lazy(() => import('./row-touch').then((m) => ({ default: m.RowTouch })));
 
 interface Props {
   view: ConversationView;
@@ -25,8 +34,8 @@ interface Props {
   pickingId?: string;
   /** Unread customer messages per conversation, shown as a blue count. */
   unread?: UnreadCounts;
-  /** The admin's reply time limit: waiting times turn amber near it and red past it. */
-  replyTimeLimitSeconds?: number;
+  /** The admin's limits: waiting times (in the queue on the Picklist, for a reply on mine) turn amber near them and red past them. */
+  limits?: WaitLimits;
   /** The side-drawer sections each row's ⋮ menu offers. */
   sections?: readonly DrawerSection[];
   /** More rows exist on the server: scrolling near the end asks for them. */
@@ -36,6 +45,13 @@ interface Props {
   loadMoreError?: string | null;
   onLoadMore?(): void;
 }
+
+/** The admin's waiting limits in seconds (RoutingSettings); unknown until the settings are in. */
+export interface WaitLimits {
+  waitingLimitSeconds?: number;
+  replyTimeLimitSeconds?: number;
+}
+const NO_LIMITS: WaitLimits = {};
 
 const ROW_HEIGHT = 84;
 /** How many rows before the end the next page is fetched. */
@@ -55,7 +71,7 @@ export function ConversationList({
   onPick,
   pickingId,
   unread = NO_UNREAD,
-  replyTimeLimitSeconds,
+  limits = NO_LIMITS,
   sections = DRAWER_SECTIONS,
   hasMore = false,
   loadingMore = false,
@@ -78,7 +94,13 @@ export function ConversationList({
   // One ⋮ menu for the whole list, opened at the row's button: a menu (with its popover and
   // tooltip) in every row made mounting rows while scrolling several times more expensive.
   const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
-  const openMenu = useCallback((id: string, anchor: HTMLElement) => setMenu({ id, anchor }), []);
+  // A finger gets the action sheet instead, with the same choices as a swipe (and End chat on held rows).
+  const [touch] = useState(isTouch);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const openMenu = useCallback((id: string, anchor: HTMLElement) => (touch ? setSheet(id) : setMenu({ id, anchor })), [touch]);
+  const menuOpened = useOpenedOnce(menu !== null);
+  // My own conversations' rows also end or hand over the conversation.
+  const held = view === 'mine';
   // The next page is asked for while a screenful of rows is still left to scroll through.
   const lastShown = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   const nearEnd = lastShown >= conversations.length - PREFETCH_ROWS;
@@ -103,7 +125,7 @@ export function ConversationList({
               conversation={c}
               selected={c.id === selectedId}
               unread={unread[c.id] ?? 0}
-              replyTimeLimitSeconds={replyTimeLimitSeconds}
+              limits={limits}
               onOpen={open}
               onMore={openMenu}
               onPick={onPick ? pick : undefined}
@@ -126,19 +148,25 @@ export function ConversationList({
           </Box>
         )
       )}
-      <Menu anchorEl={menu?.anchor} open={Boolean(menu)} onClose={() => setMenu(null)}>
-        {sections.map((section) => (
-          <MenuItem
-            key={section}
-            onClick={() => {
+      {touch && (
+        <Suspense fallback={null}>
+          <RowTouch scroller={scroller} conversations={conversations} held={held} sections={sections} onOpen={onOpen} sheetFor={sheet} onSheet={setSheet} />
+        </Suspense>
+      )}
+      {menuOpened && (
+        <Suspense fallback={null}>
+          <RowMenu
+            anchor={menu?.anchor}
+            onClose={() => setMenu(null)}
+            sections={sections}
+            onChoose={(section) => {
               setMenu(null);
               if (menu) onOpen(menu.id, section);
             }}
-          >
-            <ListItemText>{drawerStrings.sections[section]}</ListItemText>
-          </MenuItem>
-        ))}
-      </Menu>
+            held={held && menu ? conversations.find((c) => c.id === menu.id) : undefined}
+          />
+        </Suspense>
+      )}
     </Box>
   );
 }
@@ -149,7 +177,7 @@ interface RowProps {
   conversation: Conversation;
   selected: boolean;
   unread: number;
-  replyTimeLimitSeconds?: number;
+  limits: WaitLimits;
   onOpen(id: string, section?: DrawerSection): void;
   onMore(id: string, anchor: HTMLElement): void;
   onPick?(id: string): void;
@@ -162,16 +190,19 @@ const rowSx = {
   left: 0,
   width: '100%',
   height: ROW_HEIGHT,
-  display: 'flex',
-  alignItems: 'center',
+  overflow: 'hidden',
   borderBottom: 1,
   borderColor: 'divider',
 } as const;
+/** What slides left under a finger (row-touch.tsx), over the actions it reveals; vertical moves stay scrolling. */
+const rowFrontSx = { position: 'relative', zIndex: 1, height: '100%', display: 'flex', alignItems: 'center', bgcolor: 'background.paper', touchAction: 'pan-y pinch-zoom' } as const;
 
 // Rows mount by the dozen while scrolling: plain boxes with hoisted styles keep each one cheap.
 const rowButtonSx = { height: '100%', alignItems: 'flex-start', py: 1, minWidth: 0 } as const;
 const rowBodySx = { minWidth: 0, flex: 1, display: 'flex', flexDirection: 'column', gap: 0.25 } as const;
 const rowLineSx = { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 } as const;
+const rowTopLineSx = { ...rowLineSx, alignItems: 'flex-start' } as const;
+const twoLinesSx = { flex: 1, minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' } as const;
 /** Looks like a small outlined chip, without a Chip's machinery. */
 const queueTagSx = {
   flexShrink: 0,
@@ -192,7 +223,7 @@ const ConversationRow = memo(function ConversationRow({
   conversation: c,
   selected,
   unread,
-  replyTimeLimitSeconds,
+  limits,
   onOpen,
   onMore,
   onPick,
@@ -204,10 +235,12 @@ const ConversationRow = memo(function ConversationRow({
     <Box
       role="listitem"
       aria-label={c.customer.name}
+      data-row={c.id}
       // The position changes on every scroll: a style, not sx, which would make a CSS class per offset.
       style={{ transform: `translateY(${top}px)` }}
       sx={rowSx}
     >
+      <Box data-row-front sx={rowFrontSx}>
       <ListItemButton selected={selected} onClick={() => onOpen(c.id)} sx={rowButtonSx}>
         <Box sx={rowBodySx}>
           <Box sx={rowLineSx}>
@@ -215,23 +248,25 @@ const ConversationRow = memo(function ConversationRow({
               {name}
             </Typography>
             {view === 'picklist' ? (
-              <Elapsed since={c.arrivedAt} />
+              <Wait kind="queue" since={c.arrivedAt} limitSeconds={limits.waitingLimitSeconds} />
             ) : c.awaitingReplySince ? (
-              <ReplyWait since={c.awaitingReplySince} limitSeconds={replyTimeLimitSeconds} />
+              <Wait kind="reply" since={c.awaitingReplySince} limitSeconds={limits.replyTimeLimitSeconds} />
             ) : (
               c.lastMessage && (
-                <Typography variant="caption" color="text.secondary" noWrap title={conversationListStrings.lastMessageAt(formatTime(c.lastMessage.createdAt))}>
-                  {formatTime(c.lastMessage.createdAt)}
+                <Typography variant="caption" color="text.secondary" noWrap title={conversationListStrings.lastMessageAt(formatStamp(c.lastMessage.createdAt))}>
+                  {formatStamp(c.lastMessage.createdAt)}
                 </Typography>
               )
             )}
           </Box>
-          <Box sx={rowLineSx}>
+          <Box sx={view === 'picklist' ? rowTopLineSx : rowLineSx}>
+            <ChannelBadge channel={c.channel} compact />
             <Box component="span" sx={queueTagSx}>
               {c.queue.name}
             </Box>
             {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
-            <Typography variant="body2" color={unread > 0 ? 'text.primary' : 'text.secondary'} noWrap sx={{ flex: 1 }}>
+            {/* The Picklist shows two lines of what the customer asked: enough to choose by. */}
+            <Typography variant="body2" color={unread > 0 ? 'text.primary' : 'text.secondary'} noWrap={view !== 'picklist'} sx={view === 'picklist' ? twoLinesSx : { flex: 1 }}>
               {preview?.text ?? panelStrings.noMessagesYet}
             </Typography>
             {unread > 0 && <UnreadBadge count={unread} />}
@@ -259,6 +294,7 @@ const ConversationRow = memo(function ConversationRow({
           {panelStrings.pick}
         </Button>
       )}
+      </Box>
     </Box>
   );
 });
@@ -290,22 +326,12 @@ function UnreadBadge({ count }: { count: number }) {
   );
 }
 
-/** "waiting 3 min" since arrival, for the picklist. */
-function Elapsed({ since }: { since: string }) {
-  const now = useClock();
-  return (
-    <Typography variant="caption" color="text.secondary" noWrap>
-      {panelStrings.waiting(formatDuration(now - Date.parse(since)))}
-    </Typography>
-  );
-}
-
 /**
- * How long the customer has waited for my reply: amber with an hourglass and "reply due soon"
- * from 75 % of the limit, red with a warning sign and "overdue" past it — words and icons as
- * well as colour, for those who cannot tell amber from red.
+ * How long the customer has waited, in the queue (`queue`, Picklist rows, since arrival) or for
+ * my reply (`reply`): amber with an hourglass from 75 % of the admin's limit, red with a warning
+ * sign past it — words and icons as well as colour, for those who cannot tell amber from red.
  */
-function ReplyWait({ since, limitSeconds }: { since: string; limitSeconds?: number }) {
+function Wait({ kind, since, limitSeconds }: { kind: 'queue' | 'reply'; since: string; limitSeconds?: number }) {
   const now = useClock();
   const duration = formatDuration(now - Date.parse(since));
   const urgency = limitSeconds ? (replyUrgency(since, now, limitSeconds) ?? 'ok') : 'ok';
@@ -315,12 +341,23 @@ function ReplyWait({ since, limitSeconds }: { since: string; limitSeconds?: numb
     <Stack
       direction="row"
       spacing={0.5}
-      title={conversationListStrings.waitingLabel(duration, urgency)}
+      title={conversationListStrings.waitLabel(kind, duration, urgency)}
       sx={{ alignItems: 'center', color, flexShrink: 0 }}
     >
       {Icon && <Icon aria-hidden sx={{ fontSize: 16 }} />}
       <Typography variant="caption" noWrap sx={{ fontWeight: urgency === 'ok' ? undefined : 700 }}>
-        {conversationListStrings.replyWait(duration, urgency)}
+        {kind === 'reply' || urgency === 'ok' ? (
+          conversationListStrings[kind === 'queue' ? 'queueWait' : 'replyWait'](duration, urgency)
+        ) : (
+          // Picklist rows also hold a Pick button: the icon and colour say it, the words are read out
+          // (and shown on hover), so the customer's name keeps its room.
+          <>
+            <Box component="span" sx={visuallyHidden}>
+              {conversationListStrings.queueUrgency[urgency]}
+            </Box>
+            {duration}
+          </>
+        )}
       </Typography>
     </Stack>
   );

@@ -2,6 +2,7 @@ import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { Divider, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import { strings } from '../../../lib/strings';
+import { oversightStrings } from '../../../lib/oversight-strings';
 import { drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 
@@ -46,7 +47,7 @@ export function ConversationMenu({ label, onOpenSection, onTransfer, onEnd, onRe
         )}
         {onReassign && (
           <MenuItem onClick={run(onReassign)}>
-            <ListItemText>{strings.reassign.action}</ListItemText>
+            <ListItemText>{oversightStrings.reassign.action}</ListItemText>
           </MenuItem>
         )}
         {onEnd && (

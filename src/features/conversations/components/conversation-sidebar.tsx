@@ -1,21 +1,23 @@
-import { Alert, Badge, Box, Button, CircularProgress, Tab, Tabs, Typography } from '@mui/material';
-import { useMemo } from 'react';
+import { Alert, Badge, Box, Tab, Tabs, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { Loading } from '../../../components/query-status';
 import type { User } from '../../../contract/auth';
+import type { Layout } from '../../../lib/layout';
 import type { ConversationSort } from '../../../contract/preferences';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { panelStrings } from '../../../lib/staff-page-strings';
-import { useConversationPages } from '../api/get-conversations';
+import { useConversationPages, useConversationTotal } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useReads } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
+import { prefetchChat } from '../api/prefetch-chat';
 import { listOrder, type UnreadCounts } from '../../../contract/list-order';
 import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import type { SidebarView } from '../sidebar-view';
-import { HandledList } from './handled-list';
 import { ConversationList } from './conversation-list';
 import { OfferList } from './offer-list';
-import { SortSelect } from './sort-select';
 
 interface Props {
   user: User;
@@ -26,81 +28,136 @@ interface Props {
   /** The order of my Conversations (kept in the URL and the user's preferences by the caller). */
   sort: ConversationSort;
   onSortChange(sort: ConversationSort): void;
+  /** On a phone the list fills the screen and the bottom navigation replaces its tabs. */
+  layout?: Layout;
+  /** Kept mounted but not shown (a phone showing a conversation): the list keeps its place. */
+  hidden?: boolean;
 }
 
 const NO_COUNTS: UnreadCounts = {};
 
+// The Conversations' order and the History list bring MUI's select, menu and text fields: loaded
+// when first shown, so the Picklist, where an agent lands, does not wait for them (issue 11).
+const SortSelect = lazy(() => import('./sort-select').then((m) => ({ default: m.SortSelect })));
+const HandledList = lazy(() => import('./handled-list').then((m) => ({ default: m.HandledList })));
+
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
-export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, sort, onSortChange }: Props) {
-  const picklist = useConversationPages('picklist');
-  const mine = useConversationPages('mine', sort);
+export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, sort, onSortChange, layout = 'desktop', hidden = false }: Props) {
+  const picklistTotal = useConversationTotal('picklist');
+  const mineTotal = useConversationTotal('mine', sort);
   const pick = usePickConversation();
-  const unread = useReads();
-  const replyTimeLimitSeconds = useRoutingSettings().data?.replyTimeLimitSeconds;
-  const counts = useMemo(
-    () => (unread.data ? Object.fromEntries(Object.values(unread.data).map((s) => [s.conversationId, s.unreadCount])) : NO_COUNTS),
-    [unread.data],
-  );
-  // The server sorts; unread counts change without a list event, so 'unread-first' re-sorts the loaded rows.
-  const mineRows = mine.data?.rows;
-  const sortedMine = useMemo(
-    () => (sort === 'unread-first' && mineRows ? mineRows.slice().sort(listOrder({ view: 'mine', sort }, counts)) : mineRows),
-    [mineRows, sort, counts],
-  );
-  const current = view === 'mine' ? mine : picklist;
-  const rows = view === 'mine' ? sortedMine : picklist.data?.rows;
   const canPick = user.role === 'agent';
+  // Deferred: while another list or order loads, the rows shown stay on screen (no spinner, no jump).
+  const shownView = useDeferredValue(view);
+  const shownSort = useDeferredValue(sort);
+  const queryClient = useQueryClient();
+  // A row chosen: its data loads alongside the conversation page's code (prefetch-chat.ts).
+  const openRow = (id: string, rowView: SidebarView, section?: DrawerSection) => {
+    prefetchChat(queryClient, id);
+    onOpen(id, rowView, section);
+  };
 
   return (
-    <Box component="nav" aria-label="Conversation lists" sx={{ width: 340, flexShrink: 0, display: 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+    <Box
+      component="nav"
+      aria-label="Conversation lists"
+      sx={{ width: layout === 'phone' ? '100%' : 340, flexShrink: 0, display: hidden ? 'none' : 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
+    >
       {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
-      <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
-        <Tab value="picklist" label={<Counted label={panelStrings.picklist} count={picklist.data?.total} />} />
-        <Tab value="mine" label={<Counted label={panelStrings.conversations} count={mine.data?.total} />} />
-        <Tab value="history" label={strings.history.tab} />
-      </Tabs>
+      {layout !== 'phone' && (
+        <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
+          <Tab value="picklist" label={<Counted label={panelStrings.picklist} count={picklistTotal} />} />
+          <Tab value="mine" label={<Counted label={panelStrings.conversations} count={mineTotal} />} />
+          <Tab value="history" label={strings.history.tab} />
+        </Tabs>
+      )}
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
           {errorMessage(pick.error)}
         </Alert>
       )}
-      {view === 'mine' && <SortSelect value={sort} onChange={onSortChange} />}
-      {view === 'history' ? (
-        <HandledList selectedId={selectedId} onOpen={(id) => onOpen(id, 'history')} />
-      ) : current.isPending ? (
-        <Box sx={{ p: 4, textAlign: 'center' }}>
-          <CircularProgress aria-label={strings.common.loading} />
+      {view === 'mine' && (
+        <Box sx={{ px: 1.5, pt: 1.5, pb: 1, borderBottom: 1, borderColor: 'divider' }}>
+          {/* While it loads, the space of a small outlined field, so the list does not move. */}
+          <Suspense fallback={<Box sx={{ height: 40 }} />}>
+            <SortSelect value={sort} onChange={onSortChange} />
+          </Suspense>
         </Box>
-      ) : !rows ? (
-        <Alert severity="error" sx={{ m: 2 }} action={<Button onClick={() => void current.refetch()}>{strings.common.retry}</Button>}>
-          {errorMessage(current.error)}
-        </Alert>
-      ) : rows.length === 0 ? (
-        <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
-          {view === 'picklist' ? panelStrings.emptyPicklist : panelStrings.emptyMine}
-        </Typography>
+      )}
+      {view === 'history' ? (
+        <Suspense fallback={<Loading />}>
+          <HandledList selectedId={selectedId} sections={drawerSectionsFor(user.role)} onOpen={(id, section) => openRow(id, 'history', section)} />
+        </Suspense>
       ) : (
-        <ConversationList
-          view={view}
-          conversations={rows}
-          unread={counts}
-          replyTimeLimitSeconds={replyTimeLimitSeconds}
-          sections={drawerSectionsFor(user.role)}
-          selectedId={selectedId}
-          onOpen={(id, section) => onOpen(id, view, section)}
-          hasMore={current.hasNextPage}
-          loadingMore={current.isFetchingNextPage}
-          loadMoreError={current.error ? errorMessage(current.error) : null}
-          onLoadMore={() => void current.fetchNextPage()}
-          pickingId={pick.isPending ? pick.variables : undefined}
-          onPick={
-            view === 'picklist' && canPick
-              ? (id) => pick.mutate(id, { onSuccess: (c) => onOpen(c.id, 'mine') })
-              : undefined
-          }
-        />
+        // Coming back from History there are no rows to keep: a spinner until the list is in.
+        <Suspense fallback={<Loading />}>
+          <LiveList
+            user={user}
+            view={shownView === 'history' ? view : shownView}
+            sort={shownSort}
+            selectedId={selectedId}
+            onOpen={(id, section) => openRow(id, view, section)}
+            pickingId={pick.isPending ? pick.variables : undefined}
+            onPick={view === 'picklist' && canPick ? (id) => pick.mutate(id, { onSuccess: (c) => onOpen(c.id, 'mine') }) : undefined}
+          />
+        </Suspense>
       )}
     </Box>
+  );
+}
+
+interface LiveListProps {
+  user: User;
+  view: 'picklist' | 'mine';
+  sort: ConversationSort;
+  selectedId?: string;
+  onOpen(id: string, section?: DrawerSection): void;
+  pickingId?: string;
+  onPick?(id: string): void;
+}
+
+/** One live list, read from the cache the agent route's loader filled; it suspends only when it was not. */
+function LiveList({ user, view, sort, selectedId, onOpen, pickingId, onPick }: LiveListProps) {
+  const list = useConversationPages(view, view === 'mine' ? sort : undefined);
+  const unread = useReads();
+  const routing = useRoutingSettings().data;
+  const limits = useMemo(
+    () => ({ waitingLimitSeconds: routing?.waitingLimitSeconds, replyTimeLimitSeconds: routing?.replyTimeLimitSeconds }),
+    [routing?.waitingLimitSeconds, routing?.replyTimeLimitSeconds],
+  );
+  const counts = useMemo(
+    () => (unread.data ? Object.fromEntries(Object.values(unread.data).map((s) => [s.conversationId, s.unreadCount])) : NO_COUNTS),
+    [unread.data],
+  );
+  // The server sorts; unread counts change without a list event, so 'unread-first' re-sorts the loaded rows.
+  const { rows: loaded } = list.data;
+  const rows = useMemo(
+    () => (view === 'mine' && sort === 'unread-first' ? loaded.slice().sort(listOrder({ view: 'mine', sort }, counts)) : loaded),
+    [loaded, view, sort, counts],
+  );
+  if (rows.length === 0) {
+    return (
+      <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+        {view === 'picklist' ? panelStrings.emptyPicklist : panelStrings.emptyMine}
+      </Typography>
+    );
+  }
+  return (
+    <ConversationList
+      view={view}
+      conversations={rows}
+      unread={counts}
+      limits={limits}
+      sections={drawerSectionsFor(user.role)}
+      selectedId={selectedId}
+      onOpen={onOpen}
+      hasMore={list.hasNextPage}
+      loadingMore={list.isFetchingNextPage}
+      loadMoreError={list.error ? errorMessage(list.error) : null}
+      onLoadMore={() => void list.fetchNextPage()}
+      pickingId={pickingId}
+      onPick={onPick}
+    />
   );
 }
 

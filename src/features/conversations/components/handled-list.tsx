@@ -1,19 +1,41 @@
-import { Alert, Box, Button, CircularProgress, List, ListItemButton, ListItemText, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { ChannelBadge } from '../../../components/channel-badge';
+import MoreVertIcon from '@mui/icons-material/MoreVert';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  List,
+  ListItem,
+  ListItemButton,
+  ListItemText,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useDeferredValue, useState } from 'react';
+import { useOpenedOnce } from '../../../hooks/use-opened-once';
 import type { HandledSort, HistoryOrder } from '../../../contract/history';
 import { errorMessage } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
+import { formatStamp } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
 import { drawerStrings } from '../../../lib/staff-page-strings';
 import { useHandledConversations } from '../api/get-handled-conversations';
+import type { DrawerSection } from '../drawer-section';
+import { RowMenu } from './row-menu';
 
 interface Props {
   selectedId?: string;
-  onOpen(id: string): void;
+  /** With a section: the conversation opens with that side-drawer section (the row's ⋮ menu). */
+  onOpen(id: string, section?: DrawerSection): void;
+  /** The side-drawer sections each row's ⋮ menu offers. */
+  sections: readonly DrawerSection[];
 }
 
 /** History: the ended conversations I handled, searchable and sortable, each opening its transcript. */
-export function HandledList({ selectedId, onOpen }: Props) {
+export function HandledList({ selectedId, onOpen, sections }: Props) {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<HandledSort>('ended');
   const [order, setOrder] = useState<HistoryOrder>('newest');
@@ -22,21 +44,41 @@ export function HandledList({ selectedId, onOpen }: Props) {
   const handled = useHandledConversations({ search: deferredSearch, sort, order });
   const items = handled.data?.pages.flatMap((p) => p.conversations) ?? [];
   const s = strings.history;
+  // One ⋮ menu for the list, opened at the row's button (as the Picklist and Conversations do).
+  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  // Kept mounted after its first opening, so it can animate closed.
+  const menuOpened = useOpenedOnce(menu !== null);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
-      <Stack spacing={1} sx={{ p: 1.5, borderBottom: 1, borderColor: 'divider' }}>
-        <TextField size="small" type="search" label={s.search} value={search} onChange={(e) => setSearch(e.target.value)} />
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <TextField select size="small" label={s.sort} value={sort} onChange={(e) => setSort(e.target.value as HandledSort)} sx={{ flex: 1 }}>
-            <MenuItem value="ended">{s.byEnded}</MenuItem>
-            <MenuItem value="arrived">{s.byArrived}</MenuItem>
-          </TextField>
-          <ToggleButtonGroup size="small" exclusive value={order} onChange={(_, v: HistoryOrder | null) => v && setOrder(v)} aria-label="Sort order">
-            <ToggleButton value="newest">{drawerStrings.newestFirst}</ToggleButton>
-            <ToggleButton value="oldest">{drawerStrings.oldestFirst}</ToggleButton>
-          </ToggleButtonGroup>
-        </Stack>
+      {/* One field per line, each as wide as the list, so neither label is cut short (phone widths included). */}
+      <Stack spacing={1.5} sx={{ p: 1.5, borderBottom: 1, borderColor: 'divider' }}>
+        <TextField
+          size="small"
+          type="search"
+          label={s.search}
+          placeholder={s.searchPlaceholder}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          select
+          size="small"
+          label={s.sort}
+          value={`${sort}:${order}`}
+          onChange={(e) => {
+            const [nextSort, nextOrder] = e.target.value.split(':') as [HandledSort, HistoryOrder];
+            setSort(nextSort);
+            setOrder(nextOrder);
+          }}
+        >
+          {Object.entries(s.orders).map(([value, label]) => (
+            <MenuItem key={value} value={value}>
+              {label}
+            </MenuItem>
+          ))}
+        </TextField>
       </Stack>
       <Box sx={{ overflowY: 'auto', flex: 1 }}>
         {handled.isPending ? (
@@ -54,14 +96,47 @@ export function HandledList({ selectedId, onOpen }: Props) {
         ) : (
           <List disablePadding aria-label={s.tab}>
             {items.map((c) => (
-              <ListItemButton key={c.id} selected={c.id === selectedId} divider onClick={() => onOpen(c.id)} aria-label={c.customer.name}>
-                <ListItemText
-                  primary={c.customer.name}
-                  secondary={`${c.queue.name} · ${sort === 'ended' && c.endedAt ? s.ended(formatDateTime(c.endedAt)) : formatDateTime(c.arrivedAt)}`}
-                />
-              </ListItemButton>
+              <ListItem
+                key={c.id}
+                divider
+                disablePadding
+                secondaryAction={
+                  <IconButton
+                    size="small"
+                    edge="end"
+                    aria-label={drawerStrings.more(c.customer.name)}
+                    title={drawerStrings.more(c.customer.name)}
+                    aria-haspopup="menu"
+                    onClick={(e) => setMenu({ id: c.id, anchor: e.currentTarget })}
+                  >
+                    <MoreVertIcon fontSize="small" />
+                  </IconButton>
+                }
+              >
+                <ListItemButton selected={c.id === selectedId} onClick={() => onOpen(c.id)} aria-label={c.customer.name}>
+                  <ListItemText
+                    primary={c.customer.name}
+                    secondary={
+                      <>
+                        <ChannelBadge channel={c.channel} /> · {c.queue.name} · {sort === 'ended' && c.endedAt ? s.ended(formatStamp(c.endedAt)) : formatStamp(c.arrivedAt)}
+                      </>
+                    }
+                  />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
+        )}
+        {menuOpened && (
+          <RowMenu
+            anchor={menu?.anchor}
+            onClose={() => setMenu(null)}
+            sections={sections}
+            onChoose={(section) => {
+              setMenu(null);
+              if (menu) onOpen(menu.id, section);
+            }}
+          />
         )}
         {handled.hasNextPage && (
           <Button fullWidth onClick={() => void handled.fetchNextPage()} loading={handled.isFetchingNextPage}>

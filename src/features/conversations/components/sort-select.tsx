@@ -1,35 +1,33 @@
 import SortIcon from '@mui/icons-material/Sort';
-import { Box, InputAdornment, MenuItem, TextField } from '@mui/material';
+import { InputAdornment, MenuItem, TextField } from '@mui/material';
 import { ConversationSortSchema, type ConversationSort } from '../../../contract/preferences';
 import { conversationListStrings } from '../../../lib/staff-page-strings';
 
 /** Chooses the order of my Conversations list. */
 export function SortSelect({ value, onChange }: { value: ConversationSort; onChange(sort: ConversationSort): void }) {
   return (
-    <Box sx={{ px: 1.5, pt: 1.5, pb: 1, borderBottom: 1, borderColor: 'divider' }}>
-      <TextField
-        select
-        fullWidth
-        size="small"
-        label={conversationListStrings.sort}
-        value={value}
-        onChange={(e) => onChange(ConversationSortSchema.parse(e.target.value))}
-        slotProps={{
-          input: {
-            startAdornment: (
-              <InputAdornment position="start">
-                <SortIcon fontSize="small" aria-hidden />
-              </InputAdornment>
-            ),
-          },
-        }}
-      >
-        {ConversationSortSchema.options.map((option) => (
-          <MenuItem key={option} value={option}>
-            {conversationListStrings.sorts[option]}
-          </MenuItem>
-        ))}
-      </TextField>
-    </Box>
+    <TextField
+      select
+      fullWidth
+      size="small"
+      label={conversationListStrings.sort}
+      value={value}
+      onChange={(e) => onChange(ConversationSortSchema.parse(e.target.value))}
+      slotProps={{
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <SortIcon fontSize="small" aria-hidden />
+            </InputAdornment>
+          ),
+        },
+      }}
+    >
+      {ConversationSortSchema.options.map((option) => (
+        <MenuItem key={option} value={option}>
+          {conversationListStrings.sorts[option]}
+        </MenuItem>
+      ))}
+    </TextField>
   );
 }

@@ -19,6 +19,7 @@ import type { Conversation } from '../../../contract/conversations';
 import { NOTE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { oversightStrings } from '../../../lib/oversight-strings';
 import { useTransferTargets } from '../api/get-transfer-targets';
 import { useReassignConversation } from '../api/reassign-conversation';
 import { useTransferConversation } from '../api/transfer-conversation';
@@ -45,7 +46,7 @@ export function TransferDialog({ conversation, onClose, onTransferred, mode = 't
   const [queueId, setQueueId] = useState('');
   const [agentId, setAgentId] = useState('');
   const [note, setNote] = useState('');
-  const s = mode === 'reassign' ? { ...strings.transfer, ...strings.reassign } : strings.transfer;
+  const s = mode === 'reassign' ? { ...strings.transfer, ...oversightStrings.reassign } : strings.transfer;
   const chosen = kind === 'queue' ? queueId : agentId;
   const noteTooLong = note.trim().length > NOTE_TEXT_MAX_LENGTH;
 

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Conversation } from '../../../contract/conversations';
 import { useDocumentVisible } from '../../../hooks/use-document-visible';
-import { clearOpenConversation, markRead, setOpenConversation } from '../../../lib/read-markers';
+import { clearOpenConversation, markRead, setOpenConversation } from '../read-markers';
 import { useReads } from '../api/get-unread';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { totalUnread } from '../../../lib/read-markers';
+import { totalUnread } from '../read-markers';
 import { strings } from '../../../lib/strings';
 import { conversationListStrings } from '../../../lib/staff-page-strings';
 import { useUnread } from '../api/get-unread';

@@ -1,8 +1,9 @@
 import NotificationsActiveOutlinedIcon from '@mui/icons-material/NotificationsActiveOutlined';
 import VolumeUpOutlinedIcon from '@mui/icons-material/VolumeUpOutlined';
-import { Alert, Box, Button, Divider, FormControlLabel, FormGroup, FormHelperText, Paper, Stack, Switch, Typography } from '@mui/material';
-import { useEffect, useId, useState } from 'react';
+import { Alert, Box, Button, Divider, FormControlLabel, FormGroup, FormHelperText, Stack, Switch, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
 import type { NotificationPreferences } from '../../../contract/preferences';
+import { SectionCard } from '../../../components/section-card';
 import { useNotifierStatus } from '../../../hooks/use-notifier';
 import { errorMessage } from '../../../lib/api-client';
 import { notifier, type DesktopPermission } from '../../../lib/notifier';
@@ -21,7 +22,6 @@ const permissionSeverity: Record<DesktopPermission, 'success' | 'info' | 'warnin
 /** What to be told about (new messages, offers and waiting conversations) and how (desktop, sound). */
 export function NotificationSettings({ notifications }: { notifications: NotificationPreferences }) {
   const s = preferencesStrings;
-  const headingId = useId();
   const update = useUpdatePreferences();
   const { permission, audio } = useNotifierStatus();
   const [tested, setTested] = useState<'played' | 'blocked' | null>(null);
@@ -52,13 +52,7 @@ export function NotificationSettings({ notifications }: { notifications: Notific
   };
 
   return (
-    <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: { xs: 2, md: 3 } }}>
-      <Typography id={headingId} variant="h6" component="h3">
-        {s.notifications}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {s.notificationsHint}
-      </Typography>
+    <SectionCard region title={s.notifications} hint={s.notificationsHint}>
       {update.isError && (
         <Alert severity="error" role="alert" onClose={() => update.reset()} sx={{ mb: 2 }}>
           {s.saveFailed(errorMessage(update.error))}
@@ -109,6 +103,6 @@ export function NotificationSettings({ notifications }: { notifications: Notific
           </Stack>
         </FormGroup>
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,44 +1,25 @@
-import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert } from '@mui/material';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { PageColumn, PageHeading } from '../../../components/page-frame';
 import type { Role } from '../../../contract/auth';
-import { errorMessage } from '../../../lib/api-client';
-import { strings } from '../../../lib/strings';
 import { preferencesStrings } from '../../../lib/staff-page-strings';
-import { usePreferences } from '../api/get-preferences';
+import { preferencesQueryOptions } from '../api/get-preferences';
+import { DeviceSessions } from './device-sessions';
 import { NotificationSettings } from './notification-settings';
+import { PushDevices } from './push-devices';
 
 /** Each staff member's own choices, saved on the server for all their devices. */
 export function PreferencesPage({ role }: { role: Role }) {
   const s = preferencesStrings;
-  const preferences = usePreferences();
+  // The route's loader has filled the cache; its pending and error components cover the rest.
+  const preferences = useSuspenseQuery(preferencesQueryOptions());
   return (
-    <Box sx={{ flex: 1, overflow: 'auto' }}>
-      <Stack spacing={3} sx={{ maxWidth: 760, mx: 'auto', p: { xs: 2, md: 4 } }}>
-        <Box>
-          <Typography variant="h5" component="h2" sx={{ fontWeight: 600 }}>
-            {s.title}
-          </Typography>
-          <Typography color="text.secondary">{s.intro}</Typography>
-        </Box>
-        {role !== 'agent' && <Alert severity="info">{s.agentsOnly}</Alert>}
-        {preferences.isPending ? (
-          <Box sx={{ display: 'grid', placeItems: 'center', py: 8 }}>
-            <CircularProgress aria-label={strings.common.loading} />
-          </Box>
-        ) : preferences.isError ? (
-          <Alert
-            severity="error"
-            action={
-              <Button color="inherit" size="small" onClick={() => void preferences.refetch()}>
-                {strings.common.retry}
-              </Button>
-            }
-          >
-            {errorMessage(preferences.error)}
-          </Alert>
-        ) : (
-          <NotificationSettings notifications={preferences.data.notifications} />
-        )}
-      </Stack>
-    </Box>
+    <PageColumn maxWidth={760}>
+      <PageHeading title={s.title} intro={s.intro} />
+      {role !== 'agent' && <Alert severity="info">{s.agentsOnly}</Alert>}
+      <NotificationSettings notifications={preferences.data.notifications} />
+      <PushDevices />
+      <DeviceSessions />
+    </PageColumn>
   );
 }

@@ -1,16 +1,38 @@
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import ForumOutlinedIcon from '@mui/icons-material/ForumOutlined';
-import { Alert, Box, Button, Chip, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Stack, Tooltip, Typography } from '@mui/material';
+import { Button, Chip, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { ChosenPresenceSchema, type ChosenPresence } from '../../../contract/presence';
-import { errorMessage } from '../../../lib/api-client';
-import { dismissPresenceNotice } from '../../../lib/presence-cache';
+import { lazy, Suspense, useId, useState } from 'react';
+import type { ChosenPresence } from '../../../contract/presence';
+import { useOpenedOnce } from '../../../hooks/use-opened-once';
+import { dismissPresenceNotice } from '../presence-cache';
 import { strings } from '../../../lib/strings';
 import { presenceStrings } from '../../../lib/staff-page-strings';
 import { usePresence } from '../api/get-presence';
 import { useSetPresence } from '../api/set-presence';
 import { PresenceDot } from './presence-dot';
+
+// Not needed to show the header: the menu (MUI's menu, popover, modal, transitions) loads on its
+// first opening, the tooltip (MUI's popper) right after the first paint (issue 11's first load).
+const PresenceChoices = lazy(() => import('./presence-choices').then((m) => ({ default: m.PresenceChoices })));
+const Tooltip = lazy(() => import('@mui/material/Tooltip'));
+
+/** The workload chip, "2/3". */
+function loadChip(load: number, capacity: number) {
+  const full = load >= capacity;
+  return (
+    <Chip
+      size="small"
+      variant={full ? 'filled' : 'outlined'}
+      color={full ? 'warning' : 'default'}
+      // The visible "2/3" is terse; screen readers hear it in words.
+      aria-label={presenceStrings.loadLabel(load, capacity)}
+      icon={<ForumOutlinedIcon aria-hidden />}
+      label={presenceStrings.load(load, capacity)}
+      tabIndex={0}
+    />
+  );
+}
 
 /**
  * The agent's presence in the header: a button naming it, opening a menu to change it, and the
@@ -23,12 +45,12 @@ export function PresenceMenu() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const buttonId = useId();
+  const opened = useOpenedOnce(anchor !== null);
 
   if (presence.isError) return null;
   const data = presence.data;
   const state = data?.presence.state;
   const label = state ? presenceStrings.states[state] : strings.common.loading;
-  const full = data ? data.load >= data.capacity : false;
 
   const close = () => {
     setAnchor(null);
@@ -63,60 +85,26 @@ export function PresenceMenu() {
         {label}
       </Button>
       {data && (
-        <Tooltip title={presenceStrings.loadTitle(data.load, data.capacity)}>
-          <Chip
-            size="small"
-            variant={full ? 'filled' : 'outlined'}
-            color={full ? 'warning' : 'default'}
-            // The visible "2/3" is terse; screen readers hear it in words.
-            aria-label={presenceStrings.loadLabel(data.load, data.capacity)}
-            icon={<ForumOutlinedIcon aria-hidden />}
-            label={presenceStrings.load(data.load, data.capacity)}
-            tabIndex={0}
-          />
-        </Tooltip>
+        // Until the tooltip's code is in (right after the first paint), the chip alone.
+        <Suspense fallback={loadChip(data.load, data.capacity)}>
+          <Tooltip title={presenceStrings.loadTitle(data.load, data.capacity)}>{loadChip(data.load, data.capacity)}</Tooltip>
+        </Suspense>
       )}
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={Boolean(anchor)}
-        onClose={close}
-        slotProps={{ list: { 'aria-labelledby': buttonId, dense: true } }}
-      >
-        {ChosenPresenceSchema.options.map((option) => (
-          <MenuItem
-            key={option}
-            role="menuitemradio"
-            aria-checked={option === state}
-            selected={option === state}
-            disabled={setPresence.isPending}
-            onClick={() => choose(option)}
-          >
-            <ListItemIcon>
-              <PresenceDot state={option} />
-            </ListItemIcon>
-            <ListItemText primary={presenceStrings.states[option]} secondary={presenceStrings.hints[option]} />
-          </MenuItem>
-        ))}
-        {data && <Divider />}
-        {data && (
-          <Box sx={{ px: 2, py: 1, maxWidth: 340 }}>
-            <Typography variant="caption" color="text.secondary" component="p">
-              {presenceStrings.loadTitle(data.load, data.capacity)}
-            </Typography>
-            {full && (
-              <Typography variant="caption" color="warning.dark" component="p">
-                {presenceStrings.full}
-              </Typography>
-            )}
-          </Box>
-        )}
-        {setPresence.isError && (
-          <Alert severity="error" sx={{ mx: 1, mb: 1, maxWidth: 340 }}>
-            {errorMessage(setPresence.error)}
-          </Alert>
-        )}
-      </Menu>
+      {opened && (
+        <Suspense fallback={null}>
+          <PresenceChoices
+            id={menuId}
+            buttonId={buttonId}
+            anchor={anchor}
+            onClose={close}
+            state={state}
+            load={data}
+            busy={setPresence.isPending}
+            error={setPresence.error}
+            onChoose={choose}
+          />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import { Alert, Button, IconButton, Stack } from '@mui/material';
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../lib/api-client';
-import { currentPresenceNotice, dismissPresenceNotice, type PresenceNotice as Notice } from '../../../lib/presence-cache';
+import { currentPresenceNotice, dismissPresenceNotice, type PresenceNotice as Notice } from '../presence-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { presenceStrings } from '../../../lib/staff-page-strings';
 import { usePresence } from '../api/get-presence';

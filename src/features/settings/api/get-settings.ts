@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -7,5 +7,3 @@ import { queryKeys } from '../../../lib/query-keys';
 export const getSettings = (signal?: AbortSignal) => callApi(api.settings, { signal }).then((r) => r.settings);
 
 export const settingsQueryOptions = () => queryOptions({ queryKey: queryKeys.settings(), queryFn: ({ signal }) => getSettings(signal) });
-
-export const useSettings = () => useQuery(settingsQueryOptions());

@@ -7,13 +7,12 @@ import {
   FormGroup,
   FormHelperText,
   FormLabel,
-  Paper,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import { useId } from 'react';
 import { FILE_TYPES, type AttachmentPolicy } from '../../../contract/attachments';
+import { SectionCard } from '../../../components/section-card';
 import { settingsStrings } from '../../../lib/staff-page-strings';
 import {
   fileTypesByKind,
@@ -38,16 +37,9 @@ const groups = fileTypesByKind();
 /** One uploader's policy: a checkbox per file type, grouped by kind, and the size limit. */
 export function PolicySection({ policyKey, draft, errors, disabled, onChange }: Props) {
   const s = settingsStrings;
-  const headingId = useId();
   const typesErrorId = useId();
   return (
-    <Paper variant="outlined" role="group" aria-labelledby={headingId} sx={{ p: 3, flex: 1, minWidth: 0 }}>
-      <Typography id={headingId} variant="h6" component="h3">
-        {s.sections[policyKey]}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {s.sectionHints[policyKey]}
-      </Typography>
+    <SectionCard title={s.sections[policyKey]} hint={s.sectionHints[policyKey]} sx={{ flex: 1, minWidth: 0 }}>
       <Stack spacing={2}>
         {groups.map(({ kind, types }) => (
           <FormControl key={kind} component="fieldset" disabled={disabled} error={!!errors?.allowedTypes}>
@@ -83,35 +75,56 @@ export function PolicySection({ policyKey, draft, errors, disabled, onChange }: 
             </Alert>
           )
         )}
-        <Box>
-          <TextField
-            label={s.maxSize}
-            type="number"
-            size="small"
-            value={draft.maxFileSizeMb}
-            disabled={disabled}
-            onChange={(e) => onChange({ ...draft, maxFileSizeMb: e.target.value }, 'maxFileSizeBytes')}
-            error={!!errors?.maxFileSizeBytes}
-            helperText={errors?.maxFileSizeBytes ?? s.maxSizeHint(MAX_FILE_SIZE_CEILING_MB)}
-            slotProps={{ htmlInput: { min: 0, max: MAX_FILE_SIZE_CEILING_MB, step: 'any', inputMode: 'decimal' } }}
-            sx={{ width: 300, maxWidth: '100%' }}
-          />
-        </Box>
-        <Box>
-          <TextField
-            label={s.maxImagePixels}
-            type="number"
-            size="small"
-            value={draft.maxImageMegapixels}
-            disabled={disabled}
-            onChange={(e) => onChange({ ...draft, maxImageMegapixels: e.target.value }, 'maxImagePixels')}
-            error={!!errors?.maxImagePixels}
-            helperText={errors?.maxImagePixels ?? s.maxImagePixelsHint(MIN_MAX_IMAGE_MP, MAX_IMAGE_MP_CEILING)}
-            slotProps={{ htmlInput: { min: MIN_MAX_IMAGE_MP, max: MAX_IMAGE_MP_CEILING, step: 'any', inputMode: 'decimal' } }}
-            sx={{ width: 300, maxWidth: '100%' }}
-          />
-        </Box>
+        <LimitField
+          label={s.maxSize}
+          value={draft.maxFileSizeMb}
+          bounds={[0, MAX_FILE_SIZE_CEILING_MB]}
+          disabled={disabled}
+          onChange={(value) => onChange({ ...draft, maxFileSizeMb: value }, 'maxFileSizeBytes')}
+          helperText={errors?.maxFileSizeBytes ?? s.maxSizeHint(MAX_FILE_SIZE_CEILING_MB)}
+          error={!!errors?.maxFileSizeBytes}
+        />
+        <LimitField
+          label={s.maxImagePixels}
+          value={draft.maxImageMegapixels}
+          bounds={[MIN_MAX_IMAGE_MP, MAX_IMAGE_MP_CEILING]}
+          disabled={disabled}
+          onChange={(value) => onChange({ ...draft, maxImageMegapixels: value }, 'maxImagePixels')}
+          helperText={errors?.maxImagePixels ?? s.maxImagePixelsHint(MIN_MAX_IMAGE_MP, MAX_IMAGE_MP_CEILING)}
+          error={!!errors?.maxImagePixels}
+        />
       </Stack>
-    </Paper>
+    </SectionCard>
+  );
+}
+
+interface LimitProps {
+  label: string;
+  value: string;
+  /** The lowest and highest value the field offers. */
+  bounds: [min: number, max: number];
+  disabled?: boolean;
+  onChange(value: string): void;
+  helperText: string;
+  error: boolean;
+}
+
+/** A size limit in its unit (MB, megapixels), decimals allowed, as typed. */
+function LimitField({ label, value, bounds: [min, max], disabled, onChange, helperText, error }: LimitProps) {
+  return (
+    <Box>
+      <TextField
+        label={label}
+        type="number"
+        size="small"
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        error={error}
+        helperText={helperText}
+        slotProps={{ htmlInput: { min, max, step: 'any', inputMode: 'decimal' } }}
+        sx={{ width: 300, maxWidth: '100%' }}
+      />
+    </Box>
   );
 }

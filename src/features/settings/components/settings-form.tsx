@@ -57,16 +57,11 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     setErrors((e) => ({ ...e, form: [], policies: { ...e.policies, [key]: { ...e.policies[key], [field]: undefined } } }));
   };
 
-  const changeRouting = (field: RoutingField, value: string) => {
-    setDraft((d) => ({ ...d, routing: { ...d.routing, [field]: value } }));
+  // A field of the routing or security section: the value as typed, and that field's message gone.
+  const changeNumber = (section: 'routing' | 'security', field: RoutingField | SecurityField, value: string) => {
+    setDraft((d) => ({ ...d, [section]: { ...d[section], [field]: value } }));
     setSaved(false);
-    setErrors((e) => ({ ...e, form: [], routing: { ...e.routing, [field]: undefined } }));
-  };
-
-  const changeSecurity = (field: SecurityField, value: string) => {
-    setDraft((d) => ({ ...d, security: { ...d.security, [field]: value } }));
-    setSaved(false);
-    setErrors((e) => ({ ...e, form: [], security: { ...e.security, [field]: undefined } }));
+    setErrors((e) => ({ ...e, form: [], [section]: { ...e[section], [field]: undefined } }));
   };
 
   const reset = () => {
@@ -131,7 +126,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         draft={draft.routing}
         errors={errors.routing}
         disabled={update.isPending}
-        onChange={changeRouting}
+        onChange={(field, value) => changeNumber('routing', field, value)}
       />
       <WholeNumberSection
         text={settingsStrings.security}
@@ -140,7 +135,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         draft={draft.security}
         errors={errors.security}
         disabled={update.isPending}
-        onChange={changeSecurity}
+        onChange={(field, value) => changeNumber('security', field, value)}
       />
       {/* Above the fields it scrolls over: outlined text field labels are lifted (z-index 1) over their own border. */}
       <Paper

@@ -7,16 +7,16 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  Paper,
   Stack,
   TextField,
   Typography,
 } from '@mui/material';
 import { useId, useState } from 'react';
+import { SectionCard } from '../../../components/section-card';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
-import { identityStrings } from '../../../lib/staff-page-strings';
+import { identityStrings } from '../../../lib/identity-strings';
 import { useGenerateWebchatSecret, useRevealWebchatSecret, useWebchatIdentity } from '../api/webchat-identity';
 
 /**
@@ -26,7 +26,7 @@ import { useGenerateWebchatSecret, useRevealWebchatSecret, useWebchatIdentity } 
  */
 export function WebchatIdentitySection() {
   const s = identityStrings;
-  const headingId = useId();
+  const rotateTitleId = useId();
   const identity = useWebchatIdentity();
   const generate = useGenerateWebchatSecret();
   const reveal = useRevealWebchatSecret();
@@ -50,13 +50,7 @@ export function WebchatIdentitySection() {
   const failure = generate.error ?? reveal.error ?? identity.error;
 
   return (
-    <Paper variant="outlined" role="group" aria-labelledby={headingId} sx={{ p: 3 }}>
-      <Typography id={headingId} variant="h6" component="h3">
-        {s.title}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        {s.intro}
-      </Typography>
+    <SectionCard title={s.title} hint={s.intro}>
       {identity.data && (
         <Typography variant="body2" sx={{ mb: 2 }}>
           {identity.data.configured && identity.data.generatedAt
@@ -101,8 +95,8 @@ export function WebchatIdentitySection() {
           ))}
         {secret && <Button onClick={copy}>{copied ? s.copied : s.copy}</Button>}
       </Stack>
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={`${headingId}-rotate`}>
-        <DialogTitle id={`${headingId}-rotate`}>{s.rotateConfirmTitle}</DialogTitle>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby={rotateTitleId}>
+        <DialogTitle id={rotateTitleId}>{s.rotateConfirmTitle}</DialogTitle>
         <DialogContent>
           <DialogContentText>{s.rotateConfirmBody}</DialogContentText>
         </DialogContent>
@@ -115,6 +109,6 @@ export function WebchatIdentitySection() {
           </Button>
         </DialogActions>
       </Dialog>
-    </Paper>
+    </SectionCard>
   );
 }

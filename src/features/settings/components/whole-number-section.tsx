@@ -1,5 +1,5 @@
-import { Box, Paper, TextField, Typography } from '@mui/material';
-import { useId } from 'react';
+import { Box, TextField } from '@mui/material';
+import { SectionCard } from '../../../components/section-card';
 
 /** What a section says: its heading, a hint under it, and a label and hint for each field. */
 export interface WholeNumberSectionText<F extends string> {
@@ -26,15 +26,8 @@ interface Props<F extends string> {
  * value as typed, the server's or the schema's message on the field, else the allowed range.
  */
 export function WholeNumberSection<F extends string>({ text, fields, bounds, draft, errors, disabled, onChange }: Props<F>) {
-  const headingId = useId();
   return (
-    <Paper variant="outlined" role="group" aria-labelledby={headingId} sx={{ p: 3 }}>
-      <Typography id={headingId} variant="h6" component="h3">
-        {text.section}
-      </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2.5 }}>
-        {text.sectionHint}
-      </Typography>
+    <SectionCard title={text.section} hint={text.sectionHint}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))' }, columnGap: 3, rowGap: 2.5 }}>
         {fields.map((field) => {
           const { min, max } = bounds(field);
@@ -54,6 +47,6 @@ export function WholeNumberSection<F extends string>({ text, fields, bounds, dra
           );
         })}
       </Box>
-    </Paper>
+    </SectionCard>
   );
 }

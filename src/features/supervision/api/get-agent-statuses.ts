@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,5 +8,3 @@ export const getAgentStatuses = (signal?: AbortSignal) => callApi(api.agentStatu
 
 export const agentStatusesQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.supervision.agents(), queryFn: ({ signal }) => getAgentStatuses(signal) });
-
-export const useAgentStatuses = () => useQuery(agentStatusesQueryOptions());

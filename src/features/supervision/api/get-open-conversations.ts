@@ -1,6 +1,7 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import type { Conversation, ConversationPage } from '../../../contract/conversations';
+import type { QueueDashboard } from '../../../contract/supervision';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -14,9 +15,11 @@ export const openConversationsQueryOptions = (queueId: string | undefined) =>
     queryFn: ({ pageParam, signal }) => callApi(api.openConversations, { query: { queueId, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
-    // Switching the queue filter keeps the last rows on screen until the new ones arrive.
-    placeholderData: keepPreviousData,
   });
+
+/** The queue the list is filtered to: a link may name a queue that no longer exists, and then it shows them all. */
+export const queueFilter = (dashboard: QueueDashboard, queueId: string | undefined) =>
+  dashboard.queues.some((q) => q.queue.id === queueId) ? queueId : undefined;
 
 /** The loaded rows, each once (a refetch may shift a row across pages), and the whole list's total. */
 function flatten(pages: readonly ConversationPage[]): { rows: Conversation[]; total: number } {
@@ -26,4 +29,4 @@ function flatten(pages: readonly ConversationPage[]): { rows: Conversation[]; to
 }
 
 export const useOpenConversations = (queueId: string | undefined) =>
-  useInfiniteQuery({ ...openConversationsQueryOptions(queueId), select: (data) => flatten(data.pages) });
+  useSuspenseInfiniteQuery({ ...openConversationsQueryOptions(queueId), select: (data) => flatten(data.pages) });

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../contract/api';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -9,5 +9,3 @@ export const getQueueDashboard = (signal?: AbortSignal) => callApi(api.queueDash
 // Realtime events refetch it (useLiveRefresh); nothing polls.
 export const queueDashboardQueryOptions = () =>
   queryOptions({ queryKey: queryKeys.supervision.queues(), queryFn: ({ signal }) => getQueueDashboard(signal) });
-
-export const useQueueDashboard = () => useQuery(queueDashboardQueryOptions());

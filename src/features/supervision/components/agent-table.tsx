@@ -1,28 +1,27 @@
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import { Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { LoadError, Loading } from '../../../components/query-status';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { supervisorStrings } from '../../../lib/staff-page-strings';
-import { useAgentStatuses } from '../api/get-agent-statuses';
+import { agentStatusesQueryOptions } from '../api/get-agent-statuses';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
 import { PresenceLabel } from './presence-label';
+import { TABLE_MIN_WIDTH } from '../../../lib/layout';
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** Every agent: presence and for how long, connection, conversations held against capacity. */
 export function AgentTable() {
   const s = supervisorStrings;
-  const statuses = useAgentStatuses();
-  if (statuses.isPending) return <Loading />;
-  if (statuses.isError) return <LoadError error={statuses.error} onRetry={() => void statuses.refetch()} />;
+  const statuses = useSuspenseQuery(agentStatusesQueryOptions());
   const { agents, at } = statuses.data;
   if (agents.length === 0) return <Typography color="text.secondary">{s.noAgents}</Typography>;
   const offsetMs = serverClockOffset(at, statuses.dataUpdatedAt);
 
   return (
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={s.agentsTable} size="small">
+      <Table aria-label={s.agentsTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
         <TableHead>
           <TableRow>
             <TableCell>{s.agent}</TableCell>

@@ -1,14 +1,16 @@
+import { ChannelBadge } from '../../../components/channel-badge';
 import { Button, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import type { MouseEvent } from 'react';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useDeferredValue, type MouseEvent } from 'react';
 import type { Conversation } from '../../../contract/conversations';
-import { LoadError, Loading } from '../../../components/query-status';
 import { errorMessage } from '../../../lib/api-client';
-import { formatTime } from '../../../lib/format';
+import { formatStamp } from '../../../lib/format';
 import { supervisorStrings } from '../../../lib/staff-page-strings';
-import { useQueueDashboard } from '../api/get-queue-dashboard';
-import { useOpenConversations } from '../api/get-open-conversations';
+import { queueDashboardQueryOptions } from '../api/get-queue-dashboard';
+import { queueFilter, useOpenConversations } from '../api/get-open-conversations';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
+import { TABLE_MIN_WIDTH } from '../../../lib/layout';
 
 interface Props {
   queueId: string | undefined;
@@ -33,13 +35,13 @@ function stateLabel(c: Conversation): string {
 /** Every open conversation, optionally of one queue; each opens read-only in the conversation panel. */
 export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props) {
   const s = supervisorStrings;
-  const dashboard = useQueueDashboard();
-  const queues = dashboard.data?.queues.map((q) => q.queue) ?? [];
+  const dashboard = useSuspenseQuery(queueDashboardQueryOptions());
+  const queues = dashboard.data.queues.map((q) => q.queue);
   const queueName = queues.find((q) => q.id === queueId)?.name;
-  // A link may name a queue that no longer exists: once the queues are known, it shows them all.
-  const filter = dashboard.isPending || queueName ? queueId : undefined;
+  // Deferred: while another queue's rows load, the last ones stay on screen (no fallback flash).
+  const filter = useDeferredValue(queueFilter(dashboard.data, queueId));
   const conversations = useOpenConversations(filter);
-  const offsetMs = dashboard.data ? serverClockOffset(dashboard.data.at, dashboard.dataUpdatedAt) : 0;
+  const offsetMs = serverClockOffset(dashboard.data.at, dashboard.dataUpdatedAt);
 
   return (
     <Stack spacing={2}>
@@ -60,19 +62,16 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
           </MenuItem>
         ))}
       </TextField>
-      {conversations.isPending ? (
-        <Loading />
-      ) : !conversations.data ? (
-        <LoadError error={conversations.error} onRetry={() => void conversations.refetch()} />
-      ) : conversations.data.rows.length === 0 ? (
+      {conversations.data.rows.length === 0 ? (
         <Typography color="text.secondary">{queueName ? s.noConversationsInQueue(queueName) : s.noConversations}</Typography>
       ) : (
         <TableContainer component={Paper} variant="outlined">
-          <Table aria-label={s.conversationsTable} size="small">
+          <Table aria-label={s.conversationsTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
             <TableHead>
               <TableRow>
                 <TableCell>{s.customer}</TableCell>
                 <TableCell>{s.queue}</TableCell>
+                <TableCell>{s.channel}</TableCell>
                 <TableCell>{s.state}</TableCell>
                 <TableCell>{s.handledBy}</TableCell>
                 <TableCell>{s.arrived}</TableCell>
@@ -101,9 +100,12 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
                     </Typography>
                   </TableCell>
                   <TableCell>{c.queue.name}</TableCell>
+                  <TableCell>
+                    <ChannelBadge channel={c.channel} />
+                  </TableCell>
                   <TableCell>{stateLabel(c)}</TableCell>
                   <TableCell>{c.agent?.displayName ?? '—'}</TableCell>
-                  <TableCell>{formatTime(c.arrivedAt)}</TableCell>
+                  <TableCell>{formatStamp(c.arrivedAt)}</TableCell>
                   <TableCell sx={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
                     <Elapsed since={stateSince(c)} offsetMs={offsetMs} />
                   </TableCell>

@@ -1,26 +1,27 @@
 import { Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { LoadError, Loading } from '../../../components/query-status';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { supervisorStrings } from '../../../lib/staff-page-strings';
-import { useQueueDashboard } from '../api/get-queue-dashboard';
+import { queueDashboardQueryOptions } from '../api/get-queue-dashboard';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
 import { WaitingSparkline } from './waiting-sparkline';
+import { TABLE_MIN_WIDTH } from '../../../lib/layout';
+import { ChannelCountTable } from './channel-count-table';
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** One row per queue: what waits, for how long, what is offered and held, who serves it. */
 export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void }) {
   const s = supervisorStrings;
-  const dashboard = useQueueDashboard();
-  if (dashboard.isPending) return <Loading />;
-  if (dashboard.isError) return <LoadError error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
-  const { queues, at } = dashboard.data;
+  const dashboard = useSuspenseQuery(queueDashboardQueryOptions());
+  const { queues, at, channels } = dashboard.data;
   if (queues.length === 0) return <Typography color="text.secondary">{s.noQueues}</Typography>;
   const offsetMs = serverClockOffset(at, dashboard.dataUpdatedAt);
 
   return (
+    <>
     <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={s.queuesTable} size="small">
+      <Table aria-label={s.queuesTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
         <TableHead>
           <TableRow>
             <TableCell>{s.queue}</TableCell>
@@ -71,5 +72,7 @@ export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void
         </TableBody>
       </Table>
     </TableContainer>
+    {channels && <ChannelCountTable channels={channels} />}
+    </>
   );
 }

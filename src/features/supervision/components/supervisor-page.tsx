@@ -1,4 +1,5 @@
-import { Box, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { Box, Stack, Tab, Tabs } from '@mui/material';
+import { PageColumn, PageHeading } from '../../../components/page-frame';
 import type { ConversationEvent } from '../../../contract/events';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import type { EventFrame } from '../../../lib/realtime-events';
@@ -8,6 +9,7 @@ import { SUPERVISOR_TABS, type SupervisorTab } from '../supervisor-tab';
 import { AgentTable } from './agent-table';
 import { OpenConversationTable } from './open-conversation-table';
 import { QueueTable } from './queue-table';
+import { WrapUpCountTable } from './wrap-up-count-table';
 
 interface Props {
   tab: SupervisorTab;
@@ -44,27 +46,23 @@ export function SupervisorPage({ tab, onTabChange, queueId, onQueueChange, onSho
   useLiveRefresh(queryKeys.supervision.conversationLists(), affectsConversations);
 
   return (
-    <Box sx={{ flex: 1, overflow: 'auto' }}>
-      <Stack spacing={2} sx={{ maxWidth: 1280, mx: 'auto', p: { xs: 2, md: 3 } }}>
-        <Box>
-          <Typography variant="h5" component="h2" sx={{ fontWeight: 600 }}>
-            {s.title}
-          </Typography>
-          <Typography color="text.secondary">{s.intro}</Typography>
-        </Box>
-        <Tabs value={tab} onChange={(_, next: SupervisorTab) => onTabChange(next)} aria-label={s.tabsLabel} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-          {SUPERVISOR_TABS.map((t) => (
-            <Tab key={t} value={t} label={s.tabs[t]} id={tabId(t)} aria-controls={panelId(t)} />
-          ))}
-        </Tabs>
-        <Box role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
-          {tab === 'queues' && (
+    <PageColumn maxWidth={1280} dense>
+      <PageHeading title={s.title} intro={s.intro} />
+      <Tabs value={tab} onChange={(_, next: SupervisorTab) => onTabChange(next)} aria-label={s.tabsLabel} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        {SUPERVISOR_TABS.map((t) => (
+          <Tab key={t} value={t} label={s.tabs[t]} id={tabId(t)} aria-controls={panelId(t)} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+        {tab === 'queues' && (
+          <Stack spacing={3}>
             <QueueTable onShowQueue={onShowQueue} />
-          )}
-          {tab === 'agents' && <AgentTable />}
-          {tab === 'conversations' && <OpenConversationTable queueId={queueId} onQueueChange={onQueueChange} onOpen={onOpenConversation} />}
-        </Box>
-      </Stack>
-    </Box>
+            <WrapUpCountTable />
+          </Stack>
+        )}
+        {tab === 'agents' && <AgentTable />}
+        {tab === 'conversations' && <OpenConversationTable queueId={queueId} onQueueChange={onQueueChange} onOpen={onOpenConversation} />}
+      </Box>
+    </PageColumn>
   );
 }

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { webchatApi } from '../../../contract/webchat-api';
-import { callApi } from '../../../lib/api-client';
+import { callWebchat } from './call';
 import { linkRefreshInterval } from '../../../lib/link-refresh';
 import { messagePageQuery, olderPageParam, type OlderPage } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const customerMessagesQueryOptions = (token: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.webchat.messages(token),
-    queryFn: ({ pageParam, signal }) => callApi(webchatApi.webchatMessages, { token, query: messagePageQuery(pageParam), signal }),
+    queryFn: ({ pageParam, signal }) => callWebchat('webchatMessages', { token, query: messagePageQuery(pageParam), signal }),
     initialPageParam: undefined as OlderPage | undefined,
     getNextPageParam: olderPageParam,
     // File links are short-lived: fresh ones arrive with each fetch.

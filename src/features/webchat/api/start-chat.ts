@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { webchatApi } from '../../../contract/webchat-api';
+import { callWebchat } from './call';
 import type { StartChatRequest } from '../../../contract/webchat';
-import { ApiRequestError, callApi } from '../../../lib/api-client';
+import { ApiRequestError } from '../../../lib/http';
 
-export const startChat = (body: StartChatRequest) => callApi(webchatApi.webchatStart, { body });
+export const startChat = (body: StartChatRequest) => callWebchat('webchatStart', { body });
 
 /** Attempts after the first when the answer is lost (no connection, or the server failed). */
 export const START_RETRIES = 4;

@@ -3,13 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Composer } from '../../../components/composer';
 import { ConnectionStatusChip } from '../../../components/connection-status';
-import { MessageThread } from '../../../components/message-thread';
+import { PagedMessageThread } from '../../../components/paged-message-thread';
 import { ChatDropZone } from '../../../components/chat-drop-zone';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useMessageSender } from '../../../hooks/use-message-sender';
 import { useTypingSignal, useTypist } from '../../../hooks/use-typing';
-import { ApiRequestError, errorMessage } from '../../../lib/api-client';
-import { flattenMessages, mergeMessages, type MessagePages } from '../../../lib/message-cache';
+import { ApiRequestError, errorMessage } from '../../../lib/http';
+import { mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { Outbox } from '../../../lib/outbox';
 import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
@@ -31,8 +31,6 @@ export function CustomerChat({ token, onLeave }: Props) {
   const { status, typing: typingChannel } = useCustomerRealtime(token, onLeave);
   const conversation = useCustomerConversation(token);
   const messages = useCustomerMessages(token);
-  // Flattened once per change of the pages: the thread's rows are derived from this array.
-  const thread = useMemo(() => flattenMessages(messages.data), [messages.data]);
   const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
   const conversationId = conversation.data?.id ?? '';
   const typist = useTypist(conversationId, typingChannel);
@@ -85,18 +83,7 @@ export function CustomerChat({ token, onLeave }: Props) {
         </Box>
         <ConnectionStatusChip status={status} />
       </Stack>
-      <MessageThread
-        messages={thread}
-        pending={sender.pending}
-        viewer="customer"
-        viewerName={c.customerName}
-        hasMore={messages.hasNextPage}
-        loadingMore={messages.isFetchingNextPage}
-        onLoadMore={() => void messages.fetchNextPage({ cancelRefetch: false })}
-        onRetry={sender.retry}
-        typist={typist}
-        onDiscard={sender.discard}
-      />
+      <PagedMessageThread pages={messages} sender={sender} viewer="customer" viewerName={c.customerName} typist={typist} />
       {ended ? (
         <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
           <Button variant="contained" onClick={onLeave}>

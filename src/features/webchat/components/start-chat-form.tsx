@@ -2,13 +2,24 @@ import { Alert, Button, Stack } from '@mui/material';
 import { useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
-import { StartChatRequestSchema, type StartChatResponse } from '../../../contract/webchat';
-import { ApiRequestError, errorMessage } from '../../../lib/api-client';
+import type { StartChatResponse } from '../../../contract/webchat';
+import { ApiRequestError, errorMessage } from '../../../lib/http';
 import { newClientMessageId } from '../../../lib/client-id';
 import { strings } from '../../../lib/strings';
 import { useWebchatQueues } from '../api/get-queues';
 import { useStartChat } from '../api/start-chat';
 import type { IdentityLink } from '../identity-link';
+
+/**
+ * The start's rules are the contract's schema, which needs zod: loaded when the visitor first
+ * focuses the form (not with the page, issue 11's 120 KB), and awaited on submit. Should it fail to
+ * load, the server's check (the same schema) answers with the same field messages instead.
+ */
+const loadStartRules = () =>
+  import('../../../contract/webchat').then(
+    (m) => m.StartChatRequestSchema,
+    () => null,
+  );
 
 interface Props {
   /** Queue preselected by the page's `queue` parameter (id or name). */
@@ -30,12 +41,13 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
   const attempt = useRef<{ content: string; clientMessageId: string } | null>(null);
   const signed = identity.customerId !== undefined || identity.signature !== undefined;
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const fields = { ...form, queueId, ...(signed ? { customerId: identity.customerId ?? '', signature: identity.signature ?? '' } : {}) };
     const content = JSON.stringify(fields);
     if (attempt.current?.content !== content) attempt.current = { content, clientMessageId: newClientMessageId() };
-    const parsed = StartChatRequestSchema.safeParse({ ...fields, clientMessageId: attempt.current.clientMessageId });
+    const request = { ...fields, clientMessageId: attempt.current.clientMessageId };
+    const parsed = (await loadStartRules())?.safeParse(request) ?? { success: true as const, data: request };
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
       return;
@@ -55,7 +67,7 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
   });
 
   return (
-    <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label={strings.webchat.title}>
+    <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} onFocus={() => void loadStartRules()} noValidate aria-label={strings.webchat.title}>
       {queues.isError && <Alert severity="error">{errorMessage(queues.error)}</Alert>}
       {start.isError && <Alert severity="error">{errorMessage(start.error)}</Alert>}
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}

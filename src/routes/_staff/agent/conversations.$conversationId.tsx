@@ -1,11 +1,29 @@
 import { createFileRoute, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
+import { useCannedInserts } from '../../../features/canned-responses/components/canned-inserts';
+import { conversationQueryOptions } from '../../../features/conversations/api/get-conversation';
+import { messagesQueryOptions } from '../../../features/conversations/api/get-messages';
 import { ChatPane } from '../../../features/conversations/components/chat-pane';
 import { DrawerSectionSchema } from '../../../features/conversations/drawer-section';
+import { RouteError } from '../../-components/route-error';
+import { RoutePending } from '../../-components/route-pending';
 
 export const Route = createFileRoute('/_staff/agent/conversations/$conversationId')({
   // The open side-drawer section is part of the address: a reload or a shared link restores it.
   validateSearch: z.object({ panel: DrawerSectionSchema.optional() }),
+  loader: ({ context: { queryClient }, params: { conversationId } }) => {
+    // The conversation and its newest messages, side by side.
+    const chat = Promise.all([
+      queryClient.ensureQueryData(conversationQueryOptions(conversationId)),
+      queryClient.ensureInfiniteQueryData(messagesQueryOptions(conversationId)),
+    ]);
+    // Not awaited, so the panel's frame never waits for a chat: the chat pane's Suspense boundary
+    // (new for each conversation) shows a spinner until both are in, and never the previous chat,
+    // whose composer would take what the agent types meanwhile.
+    void chat.catch(() => undefined);
+  },
+  pendingComponent: RoutePending,
+  errorComponent: RouteError,
   component: ConversationPage,
 });
 
@@ -21,6 +39,10 @@ function ConversationPage() {
       section={panel}
       onSectionChange={(section) => void navigate({ to: '.', search: (prev) => ({ ...prev, panel: section }) })}
       onLeave={() => void navigate({ to: '/agent', search: { list: 'mine' } })}
+      // To the list the conversation was opened from (the agent route keeps `list` and `sort`).
+      onBack={() => void navigate({ to: '/agent' })}
+      // The composer's canned responses: another feature, put together here.
+      useComposerInserts={useCannedInserts}
     />
   );
 }

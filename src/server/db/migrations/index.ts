@@ -14,8 +14,13 @@ import m014 from './014-paged-conversation-lists';
 import m015 from './015-indexes-for-history-search-and-the-supervisor-dashboard';
 import m016 from './016-unread-first-order-on-an-index';
 import m017 from './017-sequencer-batch-in-one-call';
+import m018 from './018-push-devices';
+import m019 from './019-sessions-listed-per-device';
+import m021 from './021-messaging-channels';
+import m022 from './022-canned-responses';
+import m023 from './023-wrap-up-codes';
 
 export type { Migration } from './migration';
 
 /** Every migration, in the order they apply (ascending ids; a test checks it). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015, m016, m017];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015, m016, m017, m018, m019, m021, m022, m023];

@@ -7,10 +7,11 @@ import { formatDateTime } from '../../../../lib/format';
 import { queryKeys } from '../../../../lib/query-keys';
 import type { EventFrame } from '../../../../lib/realtime-events';
 import { strings } from '../../../../lib/strings';
+import { oversightStrings } from '../../../../lib/oversight-strings';
 import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { useAuditTrail } from '../../api/get-audit-trail';
 
-const actorName = (actor: AuditActor) => (actor.kind === 'staff' ? actor.name : `${actor.name} (${strings.audit.actors[actor.kind]})`);
+const actorName = (actor: AuditActor) => (actor.kind === 'staff' ? actor.name : `${actor.name} (${oversightStrings.audit.actors[actor.kind]})`);
 
 /** Supervisors and admins: everything that happened to the conversation, with who and when, oldest first. */
 export function AuditTrailSection({ conversation }: { conversation: Conversation }) {
@@ -20,7 +21,7 @@ export function AuditTrailSection({ conversation }: { conversation: Conversation
     queryKeys.conversations.audit(conversation.id),
     (f: EventFrame) => f.kind === 'event' && 'conversation' in f.event && f.event.conversation.id === conversation.id,
   );
-  const s = strings.audit;
+  const s = oversightStrings.audit;
   return (
     <Box>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>

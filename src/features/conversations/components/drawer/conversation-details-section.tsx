@@ -7,6 +7,7 @@ import type { Transfer } from '../../../../contract/conversations';
 import { errorMessage } from '../../../../lib/api-client';
 import { useTransfers } from '../../api/get-transfers';
 import { FieldList } from './field-list';
+import { channelLabel, channelStrings } from '../../../../lib/channel-strings';
 
 export function ConversationDetailsSection({ conversation: c }: { conversation: Conversation }) {
   const s = drawerStrings;
@@ -16,8 +17,8 @@ export function ConversationDetailsSection({ conversation: c }: { conversation: 
       fields={[
         [s.state, s.states[c.state]],
         [s.source, c.source],
-        [s.destination, `${c.destination} (${c.queue.name})`],
-        [s.channel, c.channel === 'webchat' ? 'Web chat' : c.channel],
+        [s.destination, c.channel === 'webchat' ? `${c.destination} (${c.queue.name})` : channelStrings.destination(c.destination, channelLabel(c.channel), c.queue.name)],
+        [s.channel, channelLabel(c.channel)],
         [s.arrived, formatDateTime(c.arrivedAt)],
         [s.pickedBy, c.agent?.displayName ?? s.notPicked],
         [s.pickedAt, c.pickedAt && formatDateTime(c.pickedAt)],

@@ -1,5 +1,6 @@
 import CloseIcon from '@mui/icons-material/Close';
 import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/material';
+import { useEffect, useRef } from 'react';
 import type { Conversation } from '../../../../contract/conversations';
 import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
@@ -18,16 +19,32 @@ interface Props {
   onClose(): void;
   /** The sections this user may open (supervisors and admins also get the audit trail). */
   sections?: readonly DrawerSection[];
+  /** Beside the chat (desktop), over its right side (tablet), or over the whole screen (phone). */
+  placement?: 'side' | 'over' | 'screen';
 }
 
+const PLACEMENT_SX = {
+  side: { width: 380, flexShrink: 0, borderLeft: 1, borderColor: 'divider' },
+  over: { position: 'absolute', top: 0, right: 0, bottom: 0, zIndex: 'appBar', width: 'min(380px, 100%)', borderLeft: 1, borderColor: 'divider', boxShadow: 8 },
+  // A sheet over everything, the phone's header and bottom navigation included.
+  screen: { position: 'fixed', inset: 0, zIndex: 'modal', pt: 'env(safe-area-inset-top)', pb: 'env(safe-area-inset-bottom)' },
+} as const;
+
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
-export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS }: Props) {
+export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
   const title = drawerStrings.sections[section];
+  // Over the chat or the whole screen it covers what had the focus: the focus moves into it.
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (placement !== 'side') panel.current?.focus();
+  }, [placement]);
   return (
     <Box
+      ref={panel}
+      tabIndex={-1}
       component="aside"
       aria-label={drawerStrings.label}
-      sx={{ width: 380, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}
+      sx={{ ...PLACEMENT_SX[placement], bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0, outline: 'none' }}
     >
       <Stack direction="row" sx={{ alignItems: 'center', pl: 2, pr: 1, pt: 1 }}>
         <Typography variant="subtitle1" component="h3" sx={{ flex: 1, fontWeight: 600 }}>

@@ -1,13 +1,23 @@
 import { Stack, Typography } from '@mui/material';
 import type { Conversation } from '../../../../contract/conversations';
 import { UnverifiedChip } from '../../../../components/customer-identity-chip';
-import { drawerStrings, identityStrings } from '../../../../lib/staff-page-strings';
+import { identityStrings } from '../../../../lib/identity-strings';
+import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { FieldList } from './field-list';
+import { channelLabel, channelStrings } from '../../../../lib/channel-strings';
 
 export function CustomerDetailsSection({ conversation }: { conversation: Conversation }) {
   const { customer } = conversation;
   const s = drawerStrings;
-  const identity = customer.verified ? (
+  const identity = conversation.channel !== 'webchat' ? (
+    // A messaging channel vouches for the number or id the customer wrote from (not for the name).
+    <>
+      {channelStrings.identity(channelLabel(conversation.channel), conversation.source)}
+      <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+        {channelStrings.identityHint}
+      </Typography>
+    </>
+  ) : customer.verified ? (
     <>
       {identityStrings.verified}
       <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>

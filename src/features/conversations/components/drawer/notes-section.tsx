@@ -2,6 +2,7 @@ import { Alert, Box, Button, CircularProgress, List, ListItem, ListItemText, Sta
 import { useState, type FormEvent } from 'react';
 import type { Conversation } from '../../../../contract/conversations';
 import { NOTE_TEXT_MAX_LENGTH } from '../../../../contract/limits';
+import { LinkedText } from '../../../../components/linked-text';
 import { errorMessage } from '../../../../lib/api-client';
 import { newClientMessageId } from '../../../../lib/client-id';
 import { formatDateTime } from '../../../../lib/format';
@@ -67,7 +68,11 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
           {notes.data.map((n) => (
             <ListItem key={n.id} divider disableGutters aria-label={`Note by ${n.authorName}`}>
               <ListItemText
-                primary={<Box component="span" sx={{ whiteSpace: 'pre-wrap' }}>{n.text}</Box>}
+                primary={
+                  <Box component="span" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                    <LinkedText text={n.text} />
+                  </Box>
+                }
                 secondary={`${n.authorName} · ${formatDateTime(n.createdAt)}`}
               />
             </ListItem>

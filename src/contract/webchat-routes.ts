@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { RouteDef } from './route-def';
+import type { webchatApi } from './webchat-api';
+
+/**
+ * The customers' routes without their schemas: where each one is and who may call it. The web
+ * chat calls them from here, so its first load carries no zod; webchat-api.ts adds the schemas
+ * for the server, the OpenAPI document and the types below.
+ */
+export const webchatRoutes = {
+  webchatQueues: { method: 'GET', path: '/api/webchat/queues', access: 'public' },
+  webchatStart: { method: 'POST', path: '/api/webchat/conversations', access: 'public' },
+  webchatConversation: { method: 'GET', path: '/api/webchat/conversation', access: 'customer' },
+  webchatMessages: { method: 'GET', path: '/api/webchat/messages', access: 'customer' },
+  webchatSend: { method: 'POST', path: '/api/webchat/messages', access: 'customer' },
+  webchatAttachmentPolicy: { method: 'GET', path: '/api/webchat/attachments/policy', access: 'customer' },
+  webchatUploadAttachment: { method: 'POST', path: '/api/webchat/attachments', access: 'customer' },
+  webchatDownloadAttachment: { method: 'GET', path: '/api/webchat/attachments/:id', access: 'customer' },
+} as const satisfies Record<string, Pick<RouteDef, 'method' | 'path' | 'access'>>;
+
+export type WebchatRoute = keyof typeof webchatRoutes;
+
+/** A customers' route's answer, as the server sends it (its schema's output). */
+export type WebchatAnswer<K extends WebchatRoute> = z.output<(typeof webchatApi)[K]['response']>;

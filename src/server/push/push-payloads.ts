@@ -1,0 +1,60 @@
+import type { PushPayload } from '../../contract/push-payload';
+
+/*
+ * What a notification says, in the words of the panel's own desktop notifications
+ * (strings.notifications in src/lib/strings.ts). Payloads stay small (push services take about 4 KB) and carry no
+ * history: the customer's name, and for a message at most a short preview of the newest one. The
+ * dispatcher builds them only after checking, at send time, that the user still holds (or is
+ * offered) the conversation, so nothing reaches someone who lost access.
+ */
+
+/** Characters of a message shown in its notification. */
+export const PREVIEW_MAX_LENGTH = 100;
+
+const conversationUrl = (id: string) => `/agent/conversations/${id}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The start of a message on one line, or what it carried when it has no text. */
+export function messagePreview(text: string | null, files: number): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  if (flat === '') return files > 0 ? (files === 1 ? 'Sent an attachment' : `Sent ${files} attachments`) : 'New message';
+  // Whole characters: an emoji is never cut in half.
+  const chars = [...flat];
+  return chars.length <= PREVIEW_MAX_LENGTH ? flat : `${chars.slice(0, PREVIEW_MAX_LENGTH - 1).join('')}…`;
+}
+
+/** A customer wrote (`count` messages since the last notification) in a conversation I hold. */
+export function messagePayload(m: { conversationId: string; customerName: string; preview: string; count: number }): PushPayload {
+  return {
+    kind: 'message',
+    title: m.count > 1 ? `${plural(m.count, 'new message')} from ${m.customerName}` : `New message from ${m.customerName}`,
+    body: m.preview,
+    url: conversationUrl(m.conversationId),
+    tag: `conversation-${m.conversationId}`,
+    conversationId: m.conversationId,
+  };
+}
+
+/** A conversation is offered to me; `preview` of its first message, when it has one. */
+export function offerPayload(o: { conversationId: string; customerName: string; queueName: string; preview: string | null }): PushPayload {
+  return {
+    kind: 'offer',
+    title: `Conversation offered to you: ${o.customerName}`,
+    body: o.preview ? `${o.queueName} · ${o.preview}` : o.queueName,
+    url: conversationUrl(o.conversationId),
+    tag: `conversation-${o.conversationId}`,
+    conversationId: o.conversationId,
+  };
+}
+
+/** My connections are gone past the grace period; my chats are kept for a while (keep-chats.ts). */
+export function keptPayload(k: { waiting: number; held: number; keepMinutes: number }): PushPayload {
+  return {
+    kind: 'kept',
+    title: k.waiting === 1 ? 'A customer is waiting for you' : `${k.waiting} customers are waiting for you`,
+    body: `${k.held === 1 ? 'Your conversation stays' : `Your ${k.held} conversations stay`} yours for up to ${plural(k.keepMinutes, 'minute')} while this device can be reached. Open the panel to answer.`,
+    url: '/agent',
+    tag: 'kept-conversations',
+    conversationId: null,
+  };
+}
