@@ -9,6 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    setupFiles: ['src/test-setup.ts'],
     // PGlite instances are memory-heavy; two workers fit two cores.
     maxWorkers: 2,
   },

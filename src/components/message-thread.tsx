@@ -36,6 +36,8 @@ interface Props {
 
 /** Within this distance of the end the reader counts as "at the newest message" and is followed. */
 const AT_END_PX = 48;
+/** Space above the first and below the last row (inside what the virtualizer measures). */
+const EDGE_SPACE_PX = 8;
 /** The reader is this close to the top: the next older page is fetched before they get there. */
 const PREFETCH_VIEWPORTS = 1.5;
 
@@ -82,6 +84,9 @@ export function MessageThread(props: Props) {
     anchorTo: 'end',
     followOnAppend: true,
     scrollEndThreshold: AT_END_PX,
+    // The space below the last row is the virtualizer's, not the scroller's padding: it measures
+    // the distance from the end without CSS padding, so padding there left the view short of it.
+    paddingEnd: EDGE_SPACE_PX,
   });
 
   // When the content above the rows changes height (a page's loading line gives way to earlier
@@ -131,6 +136,21 @@ export function MessageThread(props: Props) {
     if (sentNow || atEnd.current) virtualizer.scrollToEnd();
     else setUnseen((n) => n + 1);
   }, [lastKey, pending, rows, viewer, virtualizer]);
+
+  // The view itself shrinks or grows (the composer takes a second line, a phone's keyboard opens,
+  // the window is resized): a reader at the end stays at the end. The virtualizer keeps its rows'
+  // place on such a change, not the end.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let height = el.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (el.clientHeight !== height && atEnd.current) virtualizer.scrollToEnd();
+      height = el.clientHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [virtualizer]);
 
   const showNewest = () => {
     setUnseen(0);
@@ -220,9 +240,9 @@ export function MessageThread(props: Props) {
         }}
         // The virtualizer keeps the place by hand; the browser's own anchoring would apply it twice.
         // `contain`: a pull at the top is the thread's, not the browser's reload.
-        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', overscrollBehaviorY: 'contain', py: 1, bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', overscrollBehaviorY: 'contain', bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
       >
-        <div ref={top}>
+        <div ref={top} style={{ paddingTop: EDGE_SPACE_PX }}>
           {hasMore ? (
             // One fixed height whether loading or not, so prepending never moves the rows by it.
             <Box sx={{ height: 40, display: 'grid', placeItems: 'center' }}>

@@ -20,6 +20,8 @@ test('a conversation opens at its newest message even when its images load after
   browser,
   agentPage,
 }) => {
+  // Three uploads, held-back downloads and two scroll checks: triple time on a loaded machine.
+  test.slow();
   const customer = uniqueCustomer('Photos');
   const customerPage = await startCustomerChat(browser, { queue: 'Support', ...customer, text: 'Let me show you the damage.' });
   const anna = await agentPage('anna');
@@ -54,6 +56,14 @@ test('a conversation opens at its newest message even when its images load after
   await expect.poll(() => distanceFromEnd(anna)).toBeLessThanOrEqual(2);
   await expect(thread(anna).getByText('That is all of them.')).toBeInViewport();
   await anna.unroute('**/api/attachments/**');
+
+  // A longer draft makes the composer taller and the thread's view shorter: the newest message stays in view.
+  const composer = anna.getByRole('textbox', { name: 'Message' });
+  const before = await thread(anna).evaluate((el) => el.clientHeight);
+  await composer.fill('One\nTwo\nThree\nFour');
+  await expect.poll(() => thread(anna).evaluate((el) => el.clientHeight)).toBeLessThan(before);
+  await expect.poll(() => distanceFromEnd(anna)).toBeLessThanOrEqual(2);
+  await composer.fill('');
 
   // Reading further up, a new message does not move the view: a button offers it.
   await thread(anna).evaluate((el) => el.scrollTo({ top: 0 }));

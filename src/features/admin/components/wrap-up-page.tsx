@@ -93,6 +93,9 @@ function RequiredQueues({ codes, requiredQueueIds, onChanged }: { codes: AdminWr
   const s = wrapUpStrings.admin;
   const queues = useAdminQueues();
   const setRequired = useSetWrapUpRequired();
+  // The switch being saved and the state asked for: the mutation's own pending state arrives a
+  // tick after the click, and a controlled switch would flick back for that tick.
+  const [asked, setAsked] = useState<{ queueId: string; required: boolean } | null>(null);
   const headingId = useId();
   return (
     <Paper variant="outlined" component="section" aria-labelledby={headingId} sx={{ p: 2 }}>
@@ -120,8 +123,9 @@ function RequiredQueues({ codes, requiredQueueIds, onChanged }: { codes: AdminWr
       ) : (
         <Stack>
           {queues.data.map((q) => {
-            // The switch moves at once, and back if the server refuses (the error above says why).
-            const saving = setRequired.isPending && setRequired.variables?.queueId === q.id;
+            // The switch moves at once (in the click's own render), and back if the server refuses
+            // (the error above says why).
+            const saving = asked?.queueId === q.id;
             const offersNone = requiredQueueIds.includes(q.id) && !codes.some((c) => !c.retired && (c.allQueues || c.queueIds.includes(q.id)));
             return (
               <Box key={q.id}>
@@ -129,11 +133,15 @@ function RequiredQueues({ codes, requiredQueueIds, onChanged }: { codes: AdminWr
                   label={s.requiredLabel(q.name)}
                   control={
                     <Switch
-                      checked={saving ? setRequired.variables.required : requiredQueueIds.includes(q.id)}
+                      checked={saving ? asked.required : requiredQueueIds.includes(q.id)}
                       disabled={saving}
-                      onChange={(_, required) =>
-                        setRequired.mutate({ queueId: q.id, required }, { onSuccess: () => onChanged(required ? s.requiredOn(q.name) : s.requiredOff(q.name)) })
-                      }
+                      onChange={(_, required) => {
+                        setAsked({ queueId: q.id, required });
+                        setRequired.mutate(
+                          { queueId: q.id, required },
+                          { onSuccess: () => onChanged(required ? s.requiredOn(q.name) : s.requiredOff(q.name)), onSettled: () => setAsked(null) },
+                        );
+                      }}
                     />
                   }
                 />
