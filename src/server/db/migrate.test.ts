@@ -22,6 +22,7 @@ describeEachBackend('migrate', (backend) => {
   let t: TestDatabase;
   afterEach(async () => t?.dispose());
 
+  // A fresh database and a second migration run: more than the default time on a busy machine.
   it('runs each migration in its own transaction: a failing one keeps those before it and leaves no trace of itself', async () => {
     t = await createTestDatabase(backend.kind);
     const broken = table(9002, 'SELECT 1 / 0;');
@@ -33,7 +34,7 @@ describeEachBackend('migrate', (backend) => {
     // Fixed, the run goes on from where it stopped; what was applied is not applied again.
     await migrate(t.db, [...migrations, table(9001), table(9002), table(9003)]);
     expect(await applied(t.db, [9001, 9002, 9003])).toEqual([9001, 9002, 9003]);
-  });
+  }, 90_000);
 });
 
 describePostgresOnly('migrate from several instances at once', () => {

@@ -17,6 +17,7 @@ describePostgresOnly('Starting while the database is down', () => {
     await testDb?.dispose();
   });
 
+  // A server process that starts and waits: on a busy two-core machine its start alone takes seconds.
   it('waits, says so, and starts once the database answers', async () => {
     testDb = await createTestDatabase('postgres');
     const [row] = await testDb.db.query<{ name: string }>('SELECT current_database() AS name');
@@ -28,12 +29,12 @@ describePostgresOnly('Starting while the database is down', () => {
 
     const started = await ServerProcess.start(dbName);
     server = started;
-    await until('it says it is waiting', async () => /Cannot connect to PostgreSQL: .*Retrying in/.test(started.output) || started.exited !== null);
+    await until('it says it is waiting', async () => /Cannot connect to PostgreSQL: .*Retrying in/.test(started.output) || started.exited !== null, 60_000);
     expect(started.exited, started.output).toBeNull();
 
     await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(dbName)} ALLOW_CONNECTIONS true`);
     await until('it is ready', async () => (await started.isReady()) || started.exited !== null, 60_000);
     expect(started.exited, started.output).toBeNull();
-  });
+  }, 150_000);
 });
 
