@@ -3,8 +3,7 @@ import type { ConversationPage } from '../../contract/conversations';
 import type { Sql } from '../db/database';
 import { typed } from '../db/kysely';
 import type { ReadMarkers } from '../db/schema.gen';
-import { MESSAGE_COLUMNS } from '../messages/message-store';
-import { conversationFromRow, TRANSFER_SELECT, type ConversationRow } from './conversation-store';
+import { conversationColumns, conversationFromRow, conversationJoins, type ConversationRow } from './conversation-store';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
 import { afterSql, keyText, orderBy, UNREAD_COUNT, type ListOrder } from './list-orders';
 
@@ -28,29 +27,6 @@ export interface PageRequest {
   readerId: string | null;
 }
 
-// For the page's rows only: one index probe each, no subquery over the whole list.
-const PAGE_COLUMNS = sql.raw(`
-  c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
-  cu.verified AS customer_verified, cu.external_id AS customer_external_id,
-  c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
-  c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
-  c.reserved_for_agent_id, rs.display_name AS reserved_for_name,
-  c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
-  c.last_customer_message_at, c.awaiting_reply_since,
-  lt.j AS last_transfer, fm.j AS first_message, lm.j AS last_message`);
-const PAGE_JOINS = sql.raw(`
-JOIN customers cu ON cu.id = c.customer_id
-JOIN queues q ON q.id = c.queue_id
-LEFT JOIN users u ON u.id = c.agent_id
-LEFT JOIN users rs ON rs.id = c.reserved_for_agent_id
-LEFT JOIN users o ON o.id = c.offered_to_agent_id
-LEFT JOIN LATERAL (SELECT row_to_json(t) AS j FROM (${TRANSFER_SELECT} WHERE t.conversation_id = c.id
-  ORDER BY t.created_at DESC, t.id DESC LIMIT 1) t) lt ON true
-LEFT JOIN LATERAL (SELECT row_to_json(x) AS j FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m
-  WHERE m.conversation_id = c.id AND m.author_kind = 'customer' ORDER BY m.seq LIMIT 1) x) fm ON true
-LEFT JOIN LATERAL (SELECT row_to_json(x) AS j FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m
-  WHERE m.conversation_id = c.id AND m.author_kind <> 'system' ORDER BY m.seq DESC LIMIT 1) x) lm ON true`);
-
 /** A page's row: the conversation, the reader's marker and unread count, and its key as text (k0, k1, …). */
 type PageRow = ConversationRow & {
   read_seq: Selectable<ReadMarkers>['last_read_seq'] | null;
@@ -69,10 +45,10 @@ export async function listPage(db: Sql, q: PageRequest): Promise<ConversationPag
        WHERE ${after ? sql`${filter} AND ${afterSql(order, after)}` : filter}
        ORDER BY ${orderBy(order)}
        LIMIT ${q.limit + 1})
-     SELECT ${PAGE_COLUMNS}, ${keys},
+     SELECT ${conversationColumns}, ${keys},
        r.last_read_seq AS read_seq, ${UNREAD_COUNT} AS unread_count
      FROM page JOIN conversations c ON c.id = page.id
-     ${PAGE_JOINS}
+     ${conversationJoins}
      LEFT JOIN read_markers r ON r.conversation_id = c.id AND r.user_id = ${q.readerId}::uuid
      ORDER BY ${orderBy(order)}`.execute(typed(db));
   const count = await typed(db).selectFrom('conversations as c').select(sql<number>`count(*)::int`.as('total')).where(filter).executeTakeFirst();

@@ -79,7 +79,7 @@ c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.ph
   cu.verified AS customer_verified, cu.external_id AS customer_external_id,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
   c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
-  c.reserved_for_agent_id, r.display_name AS reserved_for_name,
+  c.reserved_for_agent_id, rs.display_name AS reserved_for_name,
   c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
   c.last_customer_message_at, c.awaiting_reply_since,
   (SELECT row_to_json(lt) FROM (${TRANSFER_SELECT} WHERE t.conversation_id = c.id
@@ -88,15 +88,18 @@ c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.ph
     ORDER BY m.seq LIMIT 1) x) AS first_message,
   (SELECT row_to_json(x) FROM (SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = c.id AND m.author_kind <> 'system'
     ORDER BY m.seq DESC LIMIT 1) x) AS last_message`;
-const CONVERSATION_FROM = `
-FROM conversations c
+/** What CONVERSATION_COLUMNS reads beside the conversation `c` (its customer, queue and the names it shows). */
+const CONVERSATION_JOINS = `
 JOIN customers cu ON cu.id = c.customer_id
 JOIN queues q ON q.id = c.queue_id
 LEFT JOIN users u ON u.id = c.agent_id
-LEFT JOIN users r ON r.id = c.reserved_for_agent_id
+LEFT JOIN users rs ON rs.id = c.reserved_for_agent_id
 LEFT JOIN users o ON o.id = c.offered_to_agent_id`;
+const CONVERSATION_FROM = `FROM conversations c ${CONVERSATION_JOINS}`;
 const SELECT_CONVERSATION = `SELECT ${CONVERSATION_COLUMNS} ${CONVERSATION_FROM}`;
-const conversationColumns = sql.raw(CONVERSATION_COLUMNS);
+/** The one column list and joins for a conversation as the API shows it (lists and pages too). */
+export const conversationColumns = sql.raw(CONVERSATION_COLUMNS);
+export const conversationJoins = sql.raw(CONVERSATION_JOINS);
 const conversationFrom = sql.raw(CONVERSATION_FROM);
 
 export function conversationFromRow(row: ConversationRow): Conversation {
