@@ -7,8 +7,12 @@ interface Props {
   open: boolean;
   title: string;
   body: string;
-  /** The destructive action's name, on its button. */
+  /** The action's name, on its button. */
   confirmLabel: string;
+  /** Whether the action takes something away (red button, the default) or gives it back. */
+  destructive?: boolean;
+  /** A narrow dialog for a short question. */
+  narrow?: boolean;
   pending: boolean;
   /** The last attempt's failure, shown in the dialog so the user can try again or cancel. */
   error: unknown;
@@ -19,10 +23,10 @@ interface Props {
 }
 
 /** Asks before something that cannot be undone; Cancel has the focus, so Enter does no harm. */
-export function ConfirmDialog({ open, title, body, confirmLabel, pending, error, children, onCancel, onConfirm }: Props) {
+export function ConfirmDialog({ open, title, body, confirmLabel, destructive = true, narrow = false, pending, error, children, onCancel, onConfirm }: Props) {
   const titleId = useId();
   return (
-    <Dialog open={open} onClose={onCancel} aria-labelledby={titleId}>
+    <Dialog open={open} onClose={onCancel} maxWidth={narrow ? 'xs' : 'sm'} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{body}</DialogContentText>
@@ -37,7 +41,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, pending, error,
         <Button onClick={onCancel} autoFocus>
           {strings.common.cancel}
         </Button>
-        <Button color="error" variant="contained" onClick={onConfirm} loading={pending}>
+        <Button color={destructive ? 'error' : 'primary'} variant="contained" onClick={onConfirm} loading={pending}>
           {confirmLabel}
         </Button>
       </DialogActions>

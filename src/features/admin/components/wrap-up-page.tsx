@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, Paper, Stack, Switch, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, TableCell, TableRow, Typography } from '@mui/material';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import type { AdminWrapUpCode } from '../../../contract/wrap-up';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
@@ -163,30 +164,19 @@ function RequiredQueues({ codes, requiredQueueIds, onChanged }: { codes: AdminWr
 function RetireDialog({ code, onClose, onDone }: { code: AdminWrapUpCode; onClose(): void; onDone(code: AdminWrapUpCode): void }) {
   const s = wrapUpStrings.admin;
   const update = useUpdateWrapUpCode();
-  const titleId = useId();
   const retiring = !code.retired;
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" aria-labelledby={titleId}>
-      <DialogTitle id={titleId}>{retiring ? s.retireTitle(code.name) : s.restoreTitle(code.name)}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2}>
-          <DialogContentText>{retiring ? s.retireBody(code.name) : s.restoreBody(code.name)}</DialogContentText>
-          {update.isError && <Alert severity="error">{errorMessage(update.error)}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} autoFocus>
-          {strings.common.cancel}
-        </Button>
-        <Button
-          variant="contained"
-          color={retiring ? 'error' : 'primary'}
-          loading={update.isPending}
-          onClick={() => update.mutate({ id: code.id, body: codeUpdate(code, { retired: retiring }) }, { onSuccess: onDone })}
-        >
-          {retiring ? s.retire : s.restore}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      open
+      narrow
+      destructive={retiring}
+      title={retiring ? s.retireTitle(code.name) : s.restoreTitle(code.name)}
+      body={retiring ? s.retireBody(code.name) : s.restoreBody(code.name)}
+      confirmLabel={retiring ? s.retire : s.restore}
+      pending={update.isPending}
+      error={update.error}
+      onCancel={onClose}
+      onConfirm={() => update.mutate({ id: code.id, body: codeUpdate(code, { retired: retiring }) }, { onSuccess: onDone })}
+    />
   );
 }
