@@ -66,6 +66,7 @@ import {
   WrapUpCountsSchema,
   WrapUpOptionsSchema,
 } from './wrap-up';
+import { SearchQuerySchema, SearchResultsSchema } from './search';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
@@ -137,6 +138,7 @@ export const api = {
   draft: { method: 'GET', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, response: DraftResponseSchema },
   saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, body: SaveDraftRequestSchema, response: DraftResponseSchema },
   handledConversations: { method: 'GET', path: '/api/conversations/handled', access: 'staff', query: HandledQuerySchema, response: HandledPageSchema },
+  search: { method: 'GET', path: '/api/search', access: 'staff', query: SearchQuerySchema, response: SearchResultsSchema },
   transfer: { method: 'POST', path: '/api/conversations/:id/transfer', access: 'staff', params: ConversationParamsSchema, body: TransferRequestSchema, response: TransferResponseSchema },
   transfers: { method: 'GET', path: '/api/conversations/:id/transfers', access: 'staff', params: ConversationParamsSchema, response: TransferListSchema },
   transferTargets: { method: 'GET', path: '/api/transfer-targets', access: 'staff', response: TransferTargetsSchema },
