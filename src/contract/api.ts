@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { channelApi } from './channel-api';
+import type { searchApi } from './search-api';
 import type { RouteDef } from './route-def';
 import { webchatApi } from './webchat-api';
 import {
@@ -66,7 +67,6 @@ import {
   WrapUpCountsSchema,
   WrapUpOptionsSchema,
 } from './wrap-up';
-import { SearchQuerySchema, SearchResultsSchema } from './search';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
@@ -138,7 +138,6 @@ export const api = {
   draft: { method: 'GET', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, response: DraftResponseSchema },
   saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, body: SaveDraftRequestSchema, response: DraftResponseSchema },
   handledConversations: { method: 'GET', path: '/api/conversations/handled', access: 'staff', query: HandledQuerySchema, response: HandledPageSchema },
-  search: { method: 'GET', path: '/api/search', access: 'staff', query: SearchQuerySchema, response: SearchResultsSchema },
   transfer: { method: 'POST', path: '/api/conversations/:id/transfer', access: 'staff', params: ConversationParamsSchema, body: TransferRequestSchema, response: TransferResponseSchema },
   transfers: { method: 'GET', path: '/api/conversations/:id/transfers', access: 'staff', params: ConversationParamsSchema, response: TransferListSchema },
   transferTargets: { method: 'GET', path: '/api/transfer-targets', access: 'staff', response: TransferTargetsSchema },
@@ -183,6 +182,6 @@ export const api = {
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', params: FileParamsSchema, query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
 } as const satisfies Record<string, RouteDef>;
 
-/** Every route, these and the channels' (a type only: it costs the browser nothing). */
-export type Api = typeof api & typeof channelApi;
+/** Every route, these, the channels' and the search's (a type only: it costs the browser nothing). */
+export type Api = typeof api & typeof channelApi & typeof searchApi;
 export type RouteName = keyof Api;

@@ -146,22 +146,10 @@ export const panelStrings = {
   heldBy: (name: string) => `Held by ${name}`,
 };
 
-/** The agent panel's one search box and its results. */
+/** The agent panel's one search box (its results' words are in search-result-strings.ts, loaded with them). */
 export const searchStrings = {
   label: 'Search conversations and messages',
   placeholder: 'Search names, emails, phones, messages',
-  clear: 'Clear search',
-  results: 'Search results',
-  conversations: 'Conversations',
-  messages: 'Messages',
-  searching: 'Searching…',
-  noMatches: (q: string) => `No matches for “${q}”`,
-  needWord: 'Type a letter or digit to search.',
-  more: 'More messages',
-  /** A result's accessible name: what it is, and the text it shows. */
-  conversationResult: (name: string, queue: string) => `Conversation with ${name}, ${queue}`,
-  messageResult: (author: string, customer: string, text: string) => `Message from ${author} in the chat with ${customer}: ${text}`,
-  ended: 'ended',
 };
 
 export const offersStrings = {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '../../contract/api';
+import { searchApi } from '../../contract/search-api';
 import { SEARCH_PAGE_SIZE } from '../../contract/limits';
 import { decodeSearchCursor, encodeSearchCursor } from '../../domain/search-cursor';
 import { highlight, prefixTsQuery, searchTerms, snippet } from '../../domain/search-text';
@@ -14,7 +14,7 @@ import { findCustomers, findMessages } from './search-store';
  * messages. Text without a letter or digit is a 400 before any query runs.
  */
 export function registerSearchRoutes(app: FastifyInstance, db: Database) {
-  defineRoute(app, api.search, async ({ principal: { user }, query }) => {
+  defineRoute(app, searchApi.search, async ({ principal: { user }, query }) => {
     const tsQuery = prefixTsQuery(searchTerms(query.q));
     const limit = query.limit ?? SEARCH_PAGE_SIZE;
     const visibility = visibilityFor(user);

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { api, type RouteDef } from '../../contract/api';
+import { searchApi } from '../../contract/search-api';
 import { bearerToken, SESSION_COOKIE } from '../auth/principal';
 import { hashToken } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
@@ -113,7 +114,7 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     [api.webchatUploadAttachment, limits.customerUploads, customerKey, 'You have sent too many files.'],
     [api.registerDevice, limits.deviceChanges, staffKey, 'Too many devices were registered from this session.'],
     [api.removeDevice, limits.deviceChanges, staffKey, 'Too many devices were removed from this session.'],
-    [api.search, limits.staffSearches, staffKey, 'You are searching faster than we can answer.'],
+    [searchApi.search, limits.staffSearches, staffKey, 'You are searching faster than we can answer.'],
   ];
   const hooks = new Map(
     perRoute.map(([route, limit, keyGenerator, message]) => [

@@ -4,7 +4,7 @@ import type { SearchConversationRef, SearchSegment } from '../../../contract/sea
 import { searchTerms } from '../../../domain/search-text';
 import { errorMessage } from '../../../lib/api-client';
 import { formatStamp } from '../../../lib/format';
-import { searchStrings as s } from '../../../lib/staff-page-strings';
+import { searchResultStrings as s } from '../../../lib/search-result-strings';
 import { useSearch } from '../api/search';
 
 /** What the sidebar may ask of the results: focus the first one (↓ from the search box). */
