@@ -32,6 +32,10 @@ interface Props {
   typist?: string | null;
   /** Sends again a message of mine that did not reach its messaging channel. */
   onRetryDelivery?: (message: Message) => void;
+  /** A message to bring into view and mark briefly (a search result), once it is among `messages`. */
+  focusSeq?: number;
+  /** `focusSeq` was scrolled to. */
+  onFocused?: () => void;
 }
 
 /** Within this distance of the end the reader counts as "at the newest message" and is followed. */
@@ -61,7 +65,7 @@ function estimateRow(row: ThreadRow): number {
  * new messages are followed only while the reader is at the bottom, otherwise a button offers them.
  */
 export function MessageThread(props: Props) {
-  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist, onRetryDelivery } = props;
+  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist, onRetryDelivery, focusSeq, onFocused } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist }), [messages, pending, hasMore, typist]);
@@ -152,6 +156,22 @@ export function MessageThread(props: Props) {
     return () => observer.disconnect();
   }, [virtualizer]);
 
+  // A message asked for (a search result): centred once it is loaded, and marked until its
+  // animation ends. After the opening scroll to the end, so this one wins.
+  const focusIndex = focusSeq === undefined ? -1 : rows.findIndex((r) => r.kind === 'message' && r.message.seq === focusSeq);
+  const [marked, setMarked] = useState<string | null>(null);
+  const latestOnFocused = useRef(onFocused);
+  latestOnFocused.current = onFocused;
+  useEffect(() => {
+    if (focusIndex === -1) return;
+    atEnd.current = false;
+    virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+    setMarked(keys[focusIndex] ?? null);
+    latestOnFocused.current?.();
+    // Only when the asked message first appears (or another is asked): not on every new row.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusSeq, focusIndex === -1]);
+
   const showNewest = () => {
     setUnseen(0);
     virtualizer.scrollToEnd();
@@ -240,7 +260,14 @@ export function MessageThread(props: Props) {
         }}
         // The virtualizer keeps the place by hand; the browser's own anchoring would apply it twice.
         // `contain`: a pull at the top is the thread's, not the browser's reload.
-        sx={{ flex: 1, overflowY: 'auto', overflowAnchor: 'none', overscrollBehaviorY: 'contain', bgcolor: 'background.default', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+        sx={{
+          flex: 1, overflowY: 'auto', overflowAnchor: 'none', overscrollBehaviorY: 'contain', bgcolor: 'background.default',
+          '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+          // A message brought into view by a search: a brief glow that fades (reduced motion: a steady one, for the same time).
+          '@keyframes thread-marked': { from: { backgroundColor: 'rgba(255, 193, 7, 0.45)' }, to: { backgroundColor: 'rgba(255, 193, 7, 0)' } },
+          '& [data-marked]': { animation: 'thread-marked 2.5s ease-in 0.3s both' },
+          '@media (prefers-reduced-motion: reduce)': { '& [data-marked]': { animationTimingFunction: 'steps(1, end)' } },
+        }}
       >
         <div ref={top} style={{ paddingTop: EDGE_SPACE_PX }}>
           {hasMore ? (
@@ -276,6 +303,8 @@ export function MessageThread(props: Props) {
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
+              data-marked={item.key === marked || undefined}
+              onAnimationEnd={item.key === marked ? () => setMarked(null) : undefined}
               style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - topHeight}px)` }}
             >
               <Row row={rows[item.index]!} viewer={viewer} viewerName={viewerName} onRetry={retry} onDiscard={discard} onRetryDelivery={retryDelivery} />

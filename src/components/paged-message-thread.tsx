@@ -1,4 +1,4 @@
-import { useMemo, type ComponentProps } from 'react';
+import { useEffect, useMemo, type ComponentProps } from 'react';
 import { flattenMessages } from '../lib/message-cache';
 import type { OutboxEntry } from '../lib/outbox';
 import { MessageThread } from './message-thread';
@@ -24,6 +24,16 @@ interface Props extends Omit<ThreadProps, 'messages' | 'pending' | 'hasMore' | '
 export function PagedMessageThread({ pages, sender, ...thread }: Props) {
   // Flattened once per change of the pages: the thread's rows are derived from this array.
   const messages = useMemo(() => flattenMessages(pages.data), [pages.data]);
+  // A message to show that is older than what is loaded: the older pages down to it load first
+  // (each as large as all loaded so far, so a deep one is a few requests away), and the cache
+  // stays one unbroken run of messages.
+  const { focusSeq } = thread;
+  const oldest = messages[0]?.seq;
+  const { hasNextPage, isFetchingNextPage } = pages;
+  useEffect(() => {
+    if (focusSeq === undefined || oldest === undefined || oldest <= focusSeq) return;
+    if (hasNextPage && !isFetchingNextPage) void pages.fetchNextPage({ cancelRefetch: false });
+  }, [focusSeq, oldest, hasNextPage, isFetchingNextPage, pages]);
   return (
     <MessageThread
       messages={messages}

@@ -227,6 +227,36 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'search: a word finds the messages an agent may see, marked; text without words is a 400',
+    async run(t) {
+      // A word of its own per run: the targets keep their data between scenarios.
+      const word = `quokka${uuid().slice(0, 8)}`;
+      const say = async (queue: string) =>
+        t.call('POST', '/api/webchat/conversations', {
+          body: { queueId: await queueId(t, queue), name: 'Searched Customer', email: `c-${uuid()}@example.com`, text: `Where is my ${word} parcel?`, clientMessageId: uuid() },
+        });
+      await say('Support');
+      await say('Sales');
+      const anna = await login(t, 'anna');
+      const found = json((await t.call('GET', `/api/search?q=${word.slice(0, 9)}`, { token: anna })).body);
+      const messages = found.messages as { conversation: { queueName: string }; snippet: { text: string; match: boolean }[] }[];
+      return {
+        queues: messages.map((m) => m.conversation.queueName),
+        snippet: messages[0]?.snippet.map((s) => ({ ...s, text: s.text.replace(word, 'WORD') })),
+        noWords: error(await t.call('GET', '/api/search?q=%21%21', { token: anna })),
+      };
+    },
+    expected: {
+      queues: ['Support'],
+      snippet: [
+        { text: 'Where is my ', match: false },
+        { text: 'WORD', match: true },
+        { text: ' parcel?', match: false },
+      ],
+      noWords: { status: 400, code: 'invalid_search' },
+    },
+  },
+  {
     name: 'validation: a bad query names its field',
     async run(t) {
       const anna = await login(t, 'anna');

@@ -39,6 +39,8 @@ export const apiSummaries: Record<RouteName, string> = {
   customerHistory: "The customer's other conversations the user may view, by arrival; paged by an opaque cursor",
   draft: 'My unsent text in this conversation, on any of my devices',
   saveDraft: 'Save my unsent text; empty text removes the draft',
+  search:
+    "Search the conversations I may see: by customer name, email or phone, and by the words of customers' and agents' messages (each word matches words starting with it; system lines and internal notes are not searched). Matches come as plain-text segments marked `match`; messages paged by an opaque cursor, newest first; 400 `invalid_search` when the text has no letter or digit",
   handledConversations: 'Ended conversations I held at the end or transferred away (supervisors and admins: all ended); search by customer name, email or phone; paged by an opaque cursor',
   transfer: 'Hand a conversation I hold to a queue or to a logged-in agent, with an optional internal note; it waits again',
   transfers: "A conversation's transfers, oldest first",

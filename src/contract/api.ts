@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { channelApi } from './channel-api';
+import type { searchApi } from './search-api';
 import type { RouteDef } from './route-def';
 import { webchatApi } from './webchat-api';
 import {
@@ -181,6 +182,6 @@ export const api = {
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', params: FileParamsSchema, query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
 } as const satisfies Record<string, RouteDef>;
 
-/** Every route, these and the channels' (a type only: it costs the browser nothing). */
-export type Api = typeof api & typeof channelApi;
+/** Every route, these, the channels' and the search's (a type only: it costs the browser nothing). */
+export type Api = typeof api & typeof channelApi & typeof searchApi;
 export type RouteName = keyof Api;

@@ -21,6 +21,8 @@ export const ErrorCodeSchema = z.enum([
   /** A wrap-up code that is unknown, retired, or not offered in the conversation's queue. */
   'wrap_up_code_unavailable',
   'rate_limited',
+  /** A search whose text has no letter or digit: nothing could match it. */
+  'invalid_search',
   /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
   'file_too_large',
   'empty_file',

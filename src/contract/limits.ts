@@ -33,6 +33,12 @@ export const HISTORY_PAGE_SIZE = 20;
 export const HISTORY_PAGE_MAX = 100;
 /** The history list's search: part of a name, email or phone. */
 export const HANDLED_SEARCH_MAX_LENGTH = 100;
+/** The panel's search (src/contract/search.ts): what may be typed, and its default and largest page. */
+export const SEARCH_TEXT_MAX_LENGTH = 100;
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_PAGE_MAX = 50;
+/** A message result shows about this much of its text around the first match. */
+export const SEARCH_SNIPPET_LENGTH = 140;
 /** A reconnecting client that missed more than this many events reloads its data instead. */
 export const REALTIME_CATCH_UP_LIMIT = 1000;
 /** Attachment policy: the size a new workspace allows, and the most an admin may allow (bytes). */

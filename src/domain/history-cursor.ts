@@ -30,6 +30,9 @@ const CursorSchema = z.object({
   i: z.uuid(),
 });
 
+/** A row's exact time as the stores write it into cursors; other lists' cursors use it too. */
+export const ExactTimeSchema = CursorSchema.shape.t;
+
 export function encodeCursor(order: HistoryOrder, key: ArrivalKey): string {
   return encodeOpaqueCursor({ o: order, t: key.arrivedAt, i: key.id });
 }

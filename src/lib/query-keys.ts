@@ -45,6 +45,8 @@ export const queryKeys = {
     audit: (id: string) => ['conversations', id, 'audit'] as const,
     draft: (id: string) => ['conversations', id, 'draft'] as const,
     handled: (filters: { search: string; sort: string; order: string }) => ['conversations', 'handled', filters] as const,
+    /** The panel's search: conversations and messages matching what was typed. */
+    search: (q: string) => ['conversations', 'search', q] as const,
   },
   /** The supervisors' live views. */
   supervision: {

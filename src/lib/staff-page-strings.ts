@@ -146,6 +146,12 @@ export const panelStrings = {
   heldBy: (name: string) => `Held by ${name}`,
 };
 
+/** The agent panel's one search box (its results' words are in search-result-strings.ts, loaded with them). */
+export const searchStrings = {
+  label: 'Search conversations and messages',
+  placeholder: 'Search names, emails, phones, messages',
+};
+
 export const offersStrings = {
   region: (customer: string) => `Offer: ${customer}`,
   list: 'Offers for you',

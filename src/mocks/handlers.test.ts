@@ -201,6 +201,7 @@ describe('mock handlers cover the contract', () => {
     const reason = reasons.codes.find((c) => c.name === 'Resolved')!;
     track('end', ok(await call('end', { token: anna.token, params: { id: first.id }, body: { wrapUpCodeId: reason.id, summary: 'Sorted.' } })));
     track('handledConversations', ok(await call('handledConversations', { token: anna.token })));
+    track('search', ok(await call('search', { token: anna.token, query: { q: 'refund' } })));
     const targets = track('transferTargets', ok(await call('transferTargets', { token: anna.token })));
     const second = picklist.conversations[1]!;
     ok(await call('pick', { token: anna.token, params: { id: second.id } }));
@@ -408,6 +409,7 @@ describe('authentication', () => {
     // Bodies and queries are validated before authentication, as on the server, so send valid ones.
     const valid: { [R in RouteName]?: CallOptions } = {
       conversations: { query: { view: 'mine' } },
+      search: { query: { q: 'refund' } },
       sendMessage: { body: { clientMessageId: uuid(), text: 'Hello' } },
       createNote: { body: { clientNoteId: uuid(), text: 'A note' } },
       saveDraft: { body: { text: 'Half a reply' } },

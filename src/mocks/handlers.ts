@@ -15,6 +15,7 @@ import { noteHandlers } from './note-handlers';
 import { preferenceHandlers } from './preference-handlers';
 import { presenceHandlers } from './presence-handlers';
 import { notFoundHandler } from './route';
+import { searchHandlers } from './search-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { supervisionHandlers } from './supervision-handlers';
 import { transferHandlers } from './transfer-handlers';
@@ -39,6 +40,7 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
   ...noteHandlers,
   ...draftHandlers,
   ...historyHandlers,
+  ...searchHandlers,
   ...transferHandlers,
   ...webchatHandlers,
   ...settingsHandlers,

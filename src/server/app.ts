@@ -20,6 +20,7 @@ import type { Database } from './db/database';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from './db/unavailable';
 import { registerHandledRoutes } from './history/handled-routes';
 import { registerHistoryRoutes } from './history/history-routes';
+import { registerSearchRoutes } from './search/search-routes';
 import { ApiError } from './http/api-error';
 import { registerClientPages } from './http/client-pages';
 import { defineRoute } from './http/define-route';
@@ -249,6 +250,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerDeviceRoutes(app, deps.db, push);
   registerHistoryRoutes(app, deps.db);
   registerHandledRoutes(app, deps.db);
+  registerSearchRoutes(app, deps.db);
   registerTransferRoutes(app, deps.db, routing);
   registerWebchatRoutes(app, deps.db, routing);
   registerIdentityRoutes(app, deps.db);

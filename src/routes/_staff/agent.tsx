@@ -78,6 +78,10 @@ function AgentPanel() {
           // The open drawer section stays open from one conversation to the next.
           void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: view, panel: section ?? ('panel' in prev ? prev.panel : undefined) }) })
         }
+        // A search result's message: the thread opens scrolled to it.
+        onOpenMessage={(conversationId, seq) =>
+          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: prev.list, message: seq }) })
+        }
       />
       {(!phone || selectedId !== undefined) && <Outlet />}
     </>

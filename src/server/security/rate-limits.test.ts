@@ -16,6 +16,7 @@ const limits: RateLimits = {
   customerMessages: { max: 3, windowMs: 60_000 },
   customerUploads: { max: 2, windowMs: 60_000 },
   deviceChanges: { max: 2, windowMs: 60_000 },
+  staffSearches: { max: 2, windowMs: 60_000 },
 };
 
 function expectLimited(res: ApiResponse) {
@@ -100,6 +101,14 @@ describeEachBackend('Rate limits', (backend) => {
     expect(expectLimited(await register(phone, 99)).message).toMatch(/devices/);
     // Another session of the same user has its own allowance.
     expect((await register(laptop, 0)).status).toBe(201);
+  });
+
+  it('limits searches per staff session', async () => {
+    const [phone, laptop] = [await server.login('ben'), await server.login('ben')];
+    const search = (who: { token: string }) => server.get('/api/search?q=hello', who);
+    for (let i = 0; i < limits.staffSearches.max; i++) expect((await search(phone)).status).toBe(200);
+    expect(expectLimited(await search(phone)).message).toMatch(/searching/);
+    expect((await search(laptop)).status).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { api, type RouteDef } from '../../contract/api';
+import { searchApi } from '../../contract/search-api';
 import { bearerToken, SESSION_COOKIE } from '../auth/principal';
 import { hashToken } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
@@ -28,6 +29,8 @@ export interface RateLimits {
   customerUploads: RateLimit;
   /** Push devices registered, and removed, per staff session (each counted on its own). */
   deviceChanges: RateLimit;
+  /** Searches per staff session (the panel searches as its user types, after a pause). */
+  staffSearches: RateLimit;
 }
 
 const MINUTE = 60_000;
@@ -41,6 +44,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   customerUploads: { max: 20, windowMs: 10 * MINUTE },
   // A browser registers once when its user turns push on; an app when it starts or its token changes.
   deviceChanges: { max: 30, windowMs: 10 * MINUTE },
+  // Each search reads indexes over every message: a person typing stays far below this, a script does not.
+  staffSearches: { max: 120, windowMs: MINUTE },
 };
 
 /** Failed logins answered at once; each one after them waits a little longer (capped), before the 429. */
@@ -57,6 +62,7 @@ export function scaledRateLimits(limits: RateLimits, multiplier: number): RateLi
     customerMessages: scale(limits.customerMessages),
     customerUploads: scale(limits.customerUploads),
     deviceChanges: scale(limits.deviceChanges),
+    staffSearches: scale(limits.staffSearches),
   };
 }
 
@@ -108,6 +114,7 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     [api.webchatUploadAttachment, limits.customerUploads, customerKey, 'You have sent too many files.'],
     [api.registerDevice, limits.deviceChanges, staffKey, 'Too many devices were registered from this session.'],
     [api.removeDevice, limits.deviceChanges, staffKey, 'Too many devices were removed from this session.'],
+    [searchApi.search, limits.staffSearches, staffKey, 'You are searching faster than we can answer.'],
   ];
   const hooks = new Map(
     perRoute.map(([route, limit, keyGenerator, message]) => [

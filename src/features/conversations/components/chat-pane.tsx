@@ -53,6 +53,10 @@ interface Props {
   onBack?(): void;
   /** Ready-made text for the composer (canned responses), from the page: features do not import each other. */
   useComposerInserts: UseComposerInserts;
+  /** A message to show (a search result's seq): the thread loads the pages down to it, scrolls there and marks it. */
+  focusSeq?: number;
+  /** The thread has shown `focusSeq`. */
+  onFocused?(): void;
 }
 
 type ChatProps = Omit<Props, 'conversationId'> & { conversation: Conversation };
@@ -84,7 +88,7 @@ function CenteredProgress() {
   );
 }
 
-function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack, useComposerInserts }: ChatProps) {
+function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack, useComposerInserts, focusSeq, onFocused }: ChatProps) {
   const layout = useLayout();
   const phone = layout === 'phone';
   const queryClient = useQueryClient();
@@ -230,6 +234,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
         onRetryDelivery={mine ? (m) => retryDelivery.mutate(m.id) : undefined}
         typist={typist}
         onReachTop={onReachTop}
+        focusSeq={focusSeq}
+        onFocused={onFocused}
         header={
           !messages.hasNextPage && (
             <EarlierConversations

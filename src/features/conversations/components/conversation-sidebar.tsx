@@ -1,6 +1,7 @@
 import { Alert, Badge, Box, Tab, Tabs, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useSettledValue } from '../../../hooks/use-settled-value';
 import { Loading } from '../../../components/query-status';
 import type { User } from '../../../contract/auth';
 import type { Layout } from '../../../lib/layout';
@@ -18,6 +19,8 @@ import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import type { SidebarView } from '../sidebar-view';
 import { ConversationList } from './conversation-list';
 import { OfferList } from './offer-list';
+import { SearchBox } from './search-box';
+import type { SearchResultsHandle } from './search-results';
 
 interface Props {
   user: User;
@@ -25,6 +28,8 @@ interface Props {
   onViewChange(view: SidebarView): void;
   selectedId?: string;
   onOpen(id: string, view: SidebarView, section?: DrawerSection): void;
+  /** A search result's message: its conversation opens at that message. */
+  onOpenMessage(id: string, seq: number): void;
   /** The order of my Conversations (kept in the URL and the user's preferences by the caller). */
   sort: ConversationSort;
   onSortChange(sort: ConversationSort): void;
@@ -40,9 +45,14 @@ const NO_COUNTS: UnreadCounts = {};
 // when first shown, so the Picklist, where an agent lands, does not wait for them (issue 11).
 const SortSelect = lazy(() => import('./sort-select').then((m) => ({ default: m.SortSelect })));
 const HandledList = lazy(() => import('./handled-list').then((m) => ({ default: m.HandledList })));
+// Loaded with the first search: most visits never search.
+const SearchResults = lazy(() => import('./search-results').then((m) => ({ default: m.SearchResults })));
+
+/** Typing pauses this long before the search is asked: one request per pause, not per key. */
+const SEARCH_SETTLE_MS = 250;
 
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
-export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, sort, onSortChange, layout = 'desktop', hidden = false }: Props) {
+export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, onOpenMessage, sort, onSortChange, layout = 'desktop', hidden = false }: Props) {
   const picklistTotal = useConversationTotal('picklist');
   const mineTotal = useConversationTotal('mine', sort);
   const pick = usePickConversation();
@@ -56,6 +66,13 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
     prefetchChat(queryClient, id);
     onOpen(id, rowView, section);
   };
+  // The search replaces the lists below the box while it has text; kept here, so it survives
+  // opening a result (on a phone, going back finds the results).
+  const [typed, setTyped] = useState('');
+  const settled = useSettledValue(typed.trim(), SEARCH_SETTLE_MS);
+  const searching = typed.trim() !== '' && settled !== '';
+  const results = useRef<SearchResultsHandle>(null);
+  const box = useRef<HTMLDivElement>(null);
 
   return (
     <Box
@@ -64,7 +81,25 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
       sx={{ width: layout === 'phone' ? '100%' : 340, flexShrink: 0, display: hidden ? 'none' : 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
     >
       {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
-      {layout !== 'phone' && (
+      <Box ref={box}>
+        <SearchBox value={typed} onChange={setTyped} onEnterResults={() => results.current?.focusFirst()} />
+      </Box>
+      {searching && (
+        <Suspense fallback={<Loading />}>
+          <SearchResults
+            ref={results}
+            q={settled}
+            selectedId={selectedId}
+            onOpenConversation={(id) => openRow(id, view)}
+            onOpenMessage={(id, seq) => {
+              prefetchChat(queryClient, id);
+              onOpenMessage(id, seq);
+            }}
+            onLeaveTop={() => box.current?.querySelector('input')?.focus()}
+          />
+        </Suspense>
+      )}
+      {!searching && layout !== 'phone' && (
         <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
           <Tab value="picklist" label={<Counted label={panelStrings.picklist} count={picklistTotal} />} />
           <Tab value="mine" label={<Counted label={panelStrings.conversations} count={mineTotal} />} />
@@ -76,7 +111,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
           {errorMessage(pick.error)}
         </Alert>
       )}
-      {view === 'mine' && (
+      {!searching && view === 'mine' && (
         <Box sx={{ px: 1.5, pt: 1.5, pb: 1, borderBottom: 1, borderColor: 'divider' }}>
           {/* While it loads, the space of a small outlined field, so the list does not move. */}
           <Suspense fallback={<Box sx={{ height: 40 }} />}>
@@ -84,7 +119,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
           </Suspense>
         </Box>
       )}
-      {view === 'history' ? (
+      {searching ? null : view === 'history' ? (
         <Suspense fallback={<Loading />}>
           <HandledList selectedId={selectedId} sections={drawerSectionsFor(user.role)} onOpen={(id, section) => openRow(id, 'history', section)} />
         </Suspense>

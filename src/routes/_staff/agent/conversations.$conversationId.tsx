@@ -10,7 +10,8 @@ import { RoutePending } from '../../-components/route-pending';
 
 export const Route = createFileRoute('/_staff/agent/conversations/$conversationId')({
   // The open side-drawer section is part of the address: a reload or a shared link restores it.
-  validateSearch: z.object({ panel: DrawerSectionSchema.optional() }),
+  // `message`: a search result's seq, which the thread loads, scrolls to and marks once.
+  validateSearch: z.object({ panel: DrawerSectionSchema.optional(), message: z.coerce.number().int().positive().optional().catch(undefined) }),
   loader: ({ context: { queryClient }, params: { conversationId } }) => {
     // The conversation and its newest messages, side by side.
     const chat = Promise.all([
@@ -30,7 +31,7 @@ export const Route = createFileRoute('/_staff/agent/conversations/$conversationI
 function ConversationPage() {
   const { conversationId } = Route.useParams();
   const { user } = Route.useRouteContext();
-  const { panel } = Route.useSearch();
+  const { panel, message } = Route.useSearch();
   const navigate = useNavigate();
   return (
     <ChatPane
@@ -38,6 +39,9 @@ function ConversationPage() {
       user={user}
       section={panel}
       onSectionChange={(section) => void navigate({ to: '.', search: (prev) => ({ ...prev, panel: section }) })}
+      focusSeq={message}
+      // Shown: the address no longer asks for it, so choosing the same result again scrolls again.
+      onFocused={() => void navigate({ to: '.', search: (prev) => ({ ...prev, message: undefined }), replace: true })}
       onLeave={() => void navigate({ to: '/agent', search: { list: 'mine' } })}
       // To the list the conversation was opened from (the agent route keeps `list` and `sort`).
       onBack={() => void navigate({ to: '/agent' })}
