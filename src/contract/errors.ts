@@ -21,6 +21,8 @@ export const ErrorCodeSchema = z.enum([
   /** A wrap-up code that is unknown, retired, or not offered in the conversation's queue. */
   'wrap_up_code_unavailable',
   'rate_limited',
+  /** A note @mentions someone who may not see its conversation (or is no active staff member). */
+  'mention_not_allowed',
   /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
   'file_too_large',
   'empty_file',
