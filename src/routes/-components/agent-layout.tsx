@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, type ReactNode } from 'react';
 import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
 import { useLogout } from '../../features/auth/api/logout';
+import { MentionNotice } from '../../features/conversations/components/mention-notice';
 import { useUnreadTitle } from '../../features/conversations/hooks/use-unread-title';
 import { usePreferences } from '../../features/preferences/api/get-preferences';
 import { PresenceMenu } from '../../features/presence/components/presence-menu';
@@ -53,6 +54,11 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             params: { conversationId: alerting.conversationId },
             search: { list: alerting.kind === 'message' ? 'mine' : 'picklist' },
           })),
+    [navigate],
+  );
+  // A mention's notice opens the conversation with its notes beside the chat.
+  const openMention = useCallback(
+    (conversationId: string) => void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ ...prev, panel: 'notes' as const }) }),
     [navigate],
   );
   const preferences = usePreferences();
@@ -141,6 +147,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
         <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0, minWidth: 0 }}>
           {children}
         </Box>
+        <MentionNotice desktop={preferences.data?.notifications.desktop === true} onOpen={openMention} />
         {phone && !fullScreen && (
           <Suspense fallback={<Box sx={{ height: 61 }} />}>
             <PhoneBottomNav user={user} />
