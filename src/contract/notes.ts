@@ -33,7 +33,7 @@ export const CreateNoteRequestSchema = z.object({
    * Staff users to notify: each must be allowed to see the conversation, or the note is refused
    * (422 mention_not_allowed) and nobody learns of it.
    */
-  mentionedUserIds: z.array(z.uuid('A mentioned user id must be a UUID')).max(NOTE_MENTIONS_MAX, `A note can mention at most ${NOTE_MENTIONS_MAX} people`).optional(),
+  mentionedUserIds: z.array(z.uuid()).max(NOTE_MENTIONS_MAX).optional(),
 });
 export type CreateNoteRequest = z.infer<typeof CreateNoteRequestSchema>;
 

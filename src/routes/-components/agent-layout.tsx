@@ -6,7 +6,6 @@ import { lazy, Suspense, useCallback, type ReactNode } from 'react';
 import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
 import { useLogout } from '../../features/auth/api/logout';
-import { MentionNotice } from '../../features/conversations/components/mention-notice';
 import { useUnreadTitle } from '../../features/conversations/hooks/use-unread-title';
 import { usePreferences } from '../../features/preferences/api/get-preferences';
 import { PresenceMenu } from '../../features/presence/components/presence-menu';
@@ -33,6 +32,8 @@ const wideOnly = { display: { xs: 'none', lg: 'flex' } };
 const phoneChrome = () => import('./phone-chrome');
 const PhoneTopBar = lazy(() => phoneChrome().then((m) => ({ default: m.PhoneTopBar })));
 const PhoneBottomNav = lazy(() => phoneChrome().then((m) => ({ default: m.PhoneBottomNav })));
+// A colleague's @mention notice: its Snackbar loads after the first paint, outside the first load's budget.
+const MentionNotice = lazy(() => import('../../features/conversations/components/mention-notice').then((m) => ({ default: m.MentionNotice })));
 const VisualViewportHeight = lazy(() => phoneChrome().then((m) => ({ default: m.VisualViewportHeight })));
 
 /** The panel's frame: header with user and connection, and the realtime connection for everything inside. */
@@ -147,7 +148,9 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
         <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0, minWidth: 0 }}>
           {children}
         </Box>
-        <MentionNotice desktop={preferences.data?.notifications.desktop === true} onOpen={openMention} />
+        <Suspense fallback={null}>
+          <MentionNotice desktop={preferences.data?.notifications.desktop === true} onOpen={openMention} />
+        </Suspense>
         {phone && !fullScreen && (
           <Suspense fallback={<Box sx={{ height: 61 }} />}>
             <PhoneBottomNav user={user} />
