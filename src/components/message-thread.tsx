@@ -1,8 +1,9 @@
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import { Box, Button, CircularProgress, Divider, Fab, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Message } from '../contract/messages';
+import type { Note } from '../contract/notes';
 import { formatDay } from '../lib/format';
 import { pullDistance, PULL_TRIGGER_PX } from '../lib/gestures';
 import type { OutboxEntry } from '../lib/outbox';
@@ -11,6 +12,9 @@ import { strings } from '../lib/strings';
 import { visuallyHidden } from '../lib/theme';
 import { MessageBubble } from './message-bubble';
 import { lastContentKey, threadRows, type ThreadRow } from './thread-rows';
+
+// Only the staff panel's threads have notes: the customers' web chat never loads their code.
+const NoteRow = lazy(() => import('./note-row').then((m) => ({ default: m.NoteRow })));
 
 interface Props {
   messages: Message[];
@@ -36,6 +40,8 @@ interface Props {
   focusSeq?: number;
   /** `focusSeq` was scrolled to. */
   onFocused?: () => void;
+  /** Internal notes, shown at their time among the messages: the agent's thread only, never the customer's. */
+  notes?: readonly Note[];
 }
 
 /** Within this distance of the end the reader counts as "at the newest message" and is followed. */
@@ -52,6 +58,7 @@ const PREFETCH_VIEWPORTS = 1.5;
 function estimateRow(row: ThreadRow): number {
   if (row.kind === 'date') return 36;
   if (row.kind === 'typing') return 26;
+  if (row.kind === 'note') return 70 + 20 * Math.min(30, Math.ceil(row.note.text.length / 80));
   const { text, attachments = [] } = row.kind === 'message' ? row.message : row.entry;
   if (row.kind === 'message' && row.message.authorKind === 'system') return 36;
   return 50 + 20 * Math.min(30, Math.ceil(text.length / 70)) + 250 * attachments.length;
@@ -65,10 +72,10 @@ function estimateRow(row: ThreadRow): number {
  * new messages are followed only while the reader is at the bottom, otherwise a button offers them.
  */
 export function MessageThread(props: Props) {
-  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist, onRetryDelivery, focusSeq, onFocused } = props;
+  const { messages, pending, viewer, viewerName, hasMore, loadingMore, onLoadMore, onRetry, onDiscard, header, onReachTop, typist, onRetryDelivery, focusSeq, onFocused, notes } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist }), [messages, pending, hasMore, typist]);
+  const rows = useMemo(() => threadRows(messages, pending, { complete: !hasMore, typist, notes }), [messages, pending, hasMore, typist, notes]);
   // The virtualizer asks for every row's key and estimate whenever its layout changes (thousands
   // of calls per page of a long thread): plain array reads keep that cheap.
   const { keys, estimates } = useMemo(() => ({ keys: rows.map((r) => r.key), estimates: rows.map(estimateRow) }), [rows]);
@@ -356,6 +363,8 @@ const sameRow = (a: RowProps, b: RowProps) =>
     ? a.row.message === b.row.message
     : a.row.kind === 'pending' && b.row.kind === 'pending'
       ? a.row.entry === b.row.entry
+      : a.row.kind === 'note' && b.row.kind === 'note'
+        ? a.row.note === b.row.note
       : a.row.kind === 'date' && b.row.kind === 'date'
         ? a.row.createdAt === b.row.createdAt
         : a.row.kind === 'typing' && b.row.kind === 'typing' && a.row.name === b.row.name);
@@ -403,6 +412,12 @@ const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard, onR
         />
       );
     }
+    case 'note':
+      return (
+        <Suspense fallback={null}>
+          <NoteRow note={row.note} />
+        </Suspense>
+      );
     case 'typing':
       return (
         <Typography role="status" variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 0.5, fontStyle: 'italic' }}>

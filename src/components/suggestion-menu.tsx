@@ -40,13 +40,20 @@ interface Props<T> {
   itemKey(item: T): string;
   render(item: T): ReactNode;
   onChoose(item: T): void;
+  /** Above the field (the composer, at the bottom of the screen) or below it (a field near the top). */
+  placement?: 'above' | 'below';
 }
 
 /** The open list, above the composer's field; choosing with the mouse keeps the focus in the field. */
-export function SuggestionMenu<T>({ state, label, itemKey, render, onChoose }: Props<T>) {
+const PLACEMENT_SX = {
+  above: { bottom: '100%', left: 56, right: { xs: 8, sm: 'auto' }, mb: 0.5 },
+  below: { top: '100%', left: 0, right: 0, mt: 0.5 },
+} as const;
+
+export function SuggestionMenu<T>({ state, label, itemKey, render, onChoose, placement = 'above' }: Props<T>) {
   if (!state.open) return null;
   return (
-    <Paper elevation={4} sx={{ position: 'absolute', bottom: '100%', left: 56, right: { xs: 8, sm: 'auto' }, maxWidth: 480, mb: 0.5, zIndex: 2 }}>
+    <Paper elevation={4} sx={{ position: 'absolute', ...PLACEMENT_SX[placement], maxWidth: 480, zIndex: 2 }}>
       <MenuList dense aria-label={label}>
         {state.items.map((item, i) => (
           <MenuItem key={itemKey(item)} selected={i === state.active} onMouseDown={(e) => e.preventDefault()} onClick={() => onChoose(item)}>

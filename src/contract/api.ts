@@ -67,7 +67,7 @@ import {
   WrapUpCountsSchema,
   WrapUpOptionsSchema,
 } from './wrap-up';
-import { CreateNoteRequestSchema, CreateNoteResponseSchema, NoteListSchema } from './notes';
+import { CreateNoteRequestSchema, CreateNoteResponseSchema, MentionCandidateListSchema, NoteListSchema } from './notes';
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
 import { CannedResponseParamsSchema, ConversationParamsSchema, DeviceParamsSchema, FileParamsSchema, QueueParamsSchema, SessionParamsSchema, UserParamsSchema, WrapUpCodeParamsSchema } from './path-params';
@@ -134,6 +134,7 @@ export const api = {
   sendMessage: { method: 'POST', path: '/api/conversations/:id/messages', access: 'staff', params: ConversationParamsSchema, body: SendMessageRequestSchema, response: SendMessageResponseSchema },
   notes: { method: 'GET', path: '/api/conversations/:id/notes', access: 'staff', params: ConversationParamsSchema, response: NoteListSchema },
   createNote: { method: 'POST', path: '/api/conversations/:id/notes', access: 'staff', params: ConversationParamsSchema, body: CreateNoteRequestSchema, response: CreateNoteResponseSchema },
+  mentionCandidates: { method: 'GET', path: '/api/conversations/:id/mention-candidates', access: 'staff', params: ConversationParamsSchema, response: MentionCandidateListSchema },
   customerHistory: { method: 'GET', path: '/api/conversations/:id/history', access: 'staff', params: ConversationParamsSchema, query: CustomerHistoryQuerySchema, response: CustomerHistoryPageSchema },
   draft: { method: 'GET', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, response: DraftResponseSchema },
   saveDraft: { method: 'PUT', path: '/api/conversations/:id/draft', access: 'staff', params: ConversationParamsSchema, body: SaveDraftRequestSchema, response: DraftResponseSchema },

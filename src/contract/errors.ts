@@ -23,6 +23,8 @@ export const ErrorCodeSchema = z.enum([
   'rate_limited',
   /** A search whose text has no letter or digit: nothing could match it. */
   'invalid_search',
+  /** A note @mentions someone who may not see its conversation (or is no active staff member). */
+  'mention_not_allowed',
   /** Uploads: over the policy's size limit, no bytes, content not what the name says, type not allowed, undecodable image. */
   'file_too_large',
   'empty_file',

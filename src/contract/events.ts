@@ -117,6 +117,11 @@ export const UserEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('draft.saved'), conversationId: z.string(), draft: DraftSchema }),
   /** One of my personal canned responses was created, changed or deleted, on this device or another. */
   z.object({ ...base, type: z.literal('my-canned-responses.updated') }),
+  /**
+   * A colleague @mentioned me in a note. Sent to me alone, and only when I may see the
+   * conversation (the server refuses other mentions); `customerName` names it in the notice.
+   */
+  z.object({ ...base, type: z.literal('note.mentioned'), note: NoteSchema, customerName: z.string() }),
 ]);
 export type UserEvent = z.infer<typeof UserEventSchema>;
 

@@ -17,6 +17,8 @@ export const CANNED_SHORTCUT_MAX_LENGTH = 30;
 export const CANNED_TEXT_MAX_LENGTH = MESSAGE_TEXT_MAX_LENGTH;
 /** Internal notes are longer-lived working notes than chat lines, but still one screenful. */
 export const NOTE_TEXT_MAX_LENGTH = 4000;
+/** People one note may @mention (each is notified). */
+export const NOTE_MENTIONS_MAX = 20;
 /** Page size for message lists; older pages are fetched by cursor. */
 export const MESSAGE_PAGE_SIZE = 50;
 /**

@@ -8,8 +8,11 @@ import { z } from 'zod';
  * worker shows it; a native app would read the same fields.
  */
 export const PushPayloadSchema = z.object({
-  /** `message`: a customer wrote in a conversation I hold; `offer`: a conversation is offered to me; `kept`: my chats are kept while I am away. */
-  kind: z.enum(['message', 'offer', 'kept']),
+  /**
+   * `message`: a customer wrote in a conversation I hold; `offer`: a conversation is offered to me;
+   * `kept`: my chats are kept while I am away; `mention`: a colleague @mentioned me in a note.
+   */
+  kind: z.enum(['message', 'offer', 'kept', 'mention']),
   title: z.string(),
   body: z.string(),
   /** The panel address to open when the notification is tapped. */

@@ -38,12 +38,15 @@ export const queryKeys = {
     detail: (id: string) => ['conversations', id] as const,
     messages: (id: string) => ['conversations', id, 'messages'] as const,
     notes: (id: string) => ['conversations', id, 'notes'] as const,
+    mentionCandidates: (id: string) => ['conversations', id, 'mention-candidates'] as const,
     history: (id: string, order: 'newest' | 'oldest') => ['conversations', id, 'history', order] as const,
     earlier: (id: string) => ['conversations', id, 'earlier'] as const,
     transfers: (id: string) => ['conversations', id, 'transfers'] as const,
     /** Supervisors and admins: arrival, offers, picks, transfers… oldest first. */
     audit: (id: string) => ['conversations', id, 'audit'] as const,
     draft: (id: string) => ['conversations', id, 'draft'] as const,
+    /** Colleagues' @mentions of me that arrived in this tab and are not dismissed: filled from events, never fetched. */
+    mentions: () => ['conversations', 'mention-notices'] as const,
     handled: (filters: { search: string; sort: string; order: string }) => ['conversations', 'handled', filters] as const,
     /** The panel's search: conversations and messages matching what was typed. */
     search: (q: string) => ['conversations', 'search', q] as const,

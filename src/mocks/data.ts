@@ -539,10 +539,10 @@ export function appendMessage(
   return structuredClone(message);
 }
 
-export function appendNote(conversationId: string, n: Pick<Note, 'clientNoteId' | 'authorId' | 'authorName' | 'text'>): Note {
+export function appendNote(conversationId: string, n: Pick<Note, 'clientNoteId' | 'authorId' | 'authorName' | 'text'> & Partial<Pick<Note, 'mentions'>>): Note {
   const notes = mockData.notes.get(conversationId) ?? [];
   mockData.notes.set(conversationId, notes);
-  const note: Note = { id: crypto.randomUUID(), conversationId, createdAt: new Date().toISOString(), ...n };
+  const note: Note = { id: crypto.randomUUID(), conversationId, createdAt: new Date().toISOString(), mentions: [], ...n };
   notes.push(note);
   return structuredClone(note);
 }

@@ -193,6 +193,7 @@ describe('mock handlers cover the contract', () => {
     track('messages', ok(await call('messages', { token: anna.token, params: { id: first.id } })));
     track('createNote', ok(await call('createNote', { token: anna.token, params: { id: first.id }, body: { clientNoteId: uuid(), text: 'Asked for the order number.' } })));
     track('notes', ok(await call('notes', { token: anna.token, params: { id: first.id } })));
+    track('mentionCandidates', ok(await call('mentionCandidates', { token: anna.token, params: { id: first.id } })));
     track('saveDraft', ok(await call('saveDraft', { token: anna.token, params: { id: first.id }, body: { text: 'Let me check' } })));
     expect(track('draft', ok(await call('draft', { token: anna.token, params: { id: first.id } }))).draft.text).toBe('Let me check');
     track('customerHistory', ok(await call('customerHistory', { token: anna.token, params: { id: first.id } })));

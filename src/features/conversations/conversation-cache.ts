@@ -3,6 +3,7 @@ import { refetchInFlight } from '../../lib/refetch-in-flight';
 import type { User } from '../../contract/auth';
 import type { Conversation, ConversationView } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
+import type { Note } from '../../contract/notes';
 import { api } from '../../contract/api';
 import { belongsIn as isInView, factsOf } from '../../domain/conversation-rules';
 import { withMessage } from '../../domain/message-effects';
@@ -133,7 +134,8 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
     return;
   }
   if (event.type === 'note.created') {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.conversations.notes(event.note.conversationId) });
+    // The note itself travels with the event: the thread and the Notes tab show it without a fetch.
+    addNote(queryClient, event.note);
     return;
   }
   if (event.type === 'message.delivery') {
@@ -157,5 +159,14 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
   }
   queryClient.setQueryData<Conversation[]>(queryKeys.conversations.list('offers'), (list) =>
     upsertOffer(list, conversation, belongsIn('offers', conversation, user)),
+  );
+}
+
+/** Puts a note first in its conversation's notes (newest first), once; nothing when they are not loaded. */
+export function addNote(queryClient: QueryClient, note: Note): void {
+  const key = queryKeys.conversations.notes(note.conversationId);
+  refetchInFlight(queryClient, [key]);
+  queryClient.setQueryData<Note[]>(key, (notes) =>
+    notes && !notes.some((n) => n.id === note.id) ? [note, ...notes] : notes,
   );
 }

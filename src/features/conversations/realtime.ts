@@ -1,6 +1,7 @@
 import { queryKeys } from '../../lib/query-keys';
 import { CONVERSATION_EVENT_TYPES, type StaffEventRegistry } from '../../lib/staff-events';
-import { applyStaffEvent } from './conversation-cache';
+import { addNote, applyStaffEvent } from './conversation-cache';
+import { addMentionNotice } from './mention-notices';
 import { applyReadState, applyUnreadEvent } from './read-markers';
 
 /** How realtime events change the conversations' cache: lists, threads, details, unread counts. */
@@ -9,6 +10,11 @@ export function registerConversationEvents(registry: StaffEventRegistry): void {
     applyStaffEvent(queryClient, user, event);
     // After the lists: whether a conversation is offered to me is read from them.
     applyUnreadEvent(queryClient, user, event);
+  });
+  // A colleague @mentioned me: a notice (and the note, should its notes be loaded here).
+  registry.on('note.mentioned', (event, { queryClient }) => {
+    addNote(queryClient, event.note);
+    addMentionNotice(queryClient, event);
   });
   // Another device of mine read a conversation.
   registry.on('read.updated', (event, { queryClient }) => applyReadState(queryClient, event.read));

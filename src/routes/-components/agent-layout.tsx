@@ -32,6 +32,8 @@ const wideOnly = { display: { xs: 'none', lg: 'flex' } };
 const phoneChrome = () => import('./phone-chrome');
 const PhoneTopBar = lazy(() => phoneChrome().then((m) => ({ default: m.PhoneTopBar })));
 const PhoneBottomNav = lazy(() => phoneChrome().then((m) => ({ default: m.PhoneBottomNav })));
+// A colleague's @mention notice: its Snackbar loads after the first paint, outside the first load's budget.
+const MentionNotice = lazy(() => import('../../features/conversations/components/mention-notice').then((m) => ({ default: m.MentionNotice })));
 const VisualViewportHeight = lazy(() => phoneChrome().then((m) => ({ default: m.VisualViewportHeight })));
 
 /** The panel's frame: header with user and connection, and the realtime connection for everything inside. */
@@ -53,6 +55,11 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             params: { conversationId: alerting.conversationId },
             search: { list: alerting.kind === 'message' ? 'mine' : 'picklist' },
           })),
+    [navigate],
+  );
+  // A mention's notice opens the conversation with its notes beside the chat.
+  const openMention = useCallback(
+    (conversationId: string) => void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ ...prev, panel: 'notes' as const }) }),
     [navigate],
   );
   const preferences = usePreferences();
@@ -141,6 +148,9 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
         <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0, minWidth: 0 }}>
           {children}
         </Box>
+        <Suspense fallback={null}>
+          <MentionNotice desktop={preferences.data?.notifications.desktop === true} onOpen={openMention} />
+        </Suspense>
         {phone && !fullScreen && (
           <Suspense fallback={<Box sx={{ height: 61 }} />}>
             <PhoneBottomNav user={user} />

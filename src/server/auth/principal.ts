@@ -29,7 +29,7 @@ export type Principal = StaffPrincipal | CustomerPrincipal;
  * The columns of a User, from `users` aliased `u`; its queues come in the same statement. The
  * queue ids are cast to text so both drivers return plain strings.
  */
-const USER_COLUMNS = [
+export const USER_COLUMNS = [
   'u.id',
   'u.username',
   'u.display_name',

@@ -240,6 +240,7 @@ export interface Notes {
   author_name: string;
   text: string;
   created_at: Generated<Timestamp>;
+  mentions: Generated<Json>;
 }
 
 export interface Offers {

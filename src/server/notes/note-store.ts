@@ -1,8 +1,16 @@
 import type { Selectable } from 'kysely';
+import type { PersonRef } from '../../contract/conversations';
 import type { Note } from '../../contract/notes';
 import type { Sql } from '../db/database';
 import { typed } from '../db/kysely';
 import type { Notes } from '../db/schema.gen';
+
+/** jsonb reads as unknown: keep only well-formed entries (the column is only ever written below). */
+function readMentions(value: unknown): PersonRef[] {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  if (!Array.isArray(list)) return [];
+  return list.filter((m): m is PersonRef => typeof m === 'object' && m !== null && typeof (m as PersonRef).id === 'string' && typeof (m as PersonRef).displayName === 'string');
+}
 
 function noteFromRow(row: Selectable<Notes>): Note {
   return {
@@ -12,6 +20,7 @@ function noteFromRow(row: Selectable<Notes>): Note {
     authorId: row.author_id,
     authorName: row.author_name,
     text: row.text,
+    mentions: readMentions(row.mentions),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }
@@ -22,12 +31,13 @@ export interface NewNote {
   authorId: string;
   authorName: string;
   text: string;
+  mentions?: PersonRef[];
 }
 
 export async function insertNote(tx: Sql, n: NewNote): Promise<Note> {
   const row = await typed(tx)
     .insertInto('notes')
-    .values({ conversation_id: n.conversationId, client_note_id: n.clientNoteId, author_id: n.authorId, author_name: n.authorName, text: n.text })
+    .values({ conversation_id: n.conversationId, client_note_id: n.clientNoteId, author_id: n.authorId, author_name: n.authorName, text: n.text, mentions: JSON.stringify(n.mentions ?? []) })
     .returningAll()
     .executeTakeFirstOrThrow();
   return noteFromRow(row);

@@ -5,6 +5,7 @@ import { PushPayloadSchema } from '../../contract/push-payload';
 import { OkSchema } from '../../contract/api';
 import { PreferencesResponseSchema } from '../../contract/preferences';
 import { TransferResponseSchema } from '../../contract/transfers';
+import { CreateNoteResponseSchema as NoteResponse } from '../../contract/notes';
 import { describeEachBackend, describePostgresOnly, createTestDatabase, type TestDatabase } from '../test-support/databases';
 import { LocalPushService, verifyVapid, type BrowserSubscription } from '../test-support/local-push-service';
 import { connectAgent, conversation, disconnect, makeTeam, startChatIn } from '../test-support/offers';
@@ -165,6 +166,34 @@ describeEachBackend('Push devices and notifications', (backend) => {
     await server.customerSays(chat, 'Hello?');
     expect((await server.push.dispatchNow()).sent).toBe(0);
     expect(pushService.to(subscription)).toEqual([]);
+  });
+
+  it('tells a colleague @mentioned in a note, with no panel open, and opens the conversation at its notes', async () => {
+    const { team, agent, chat } = await agentHoldingChat(server);
+    const other = await makeTeam(server, 1, { mode: 'pick' });
+    const [colleague, outsider] = [(await makeTeam(server, 1, { mode: 'pick' })).agents[0]!, other.agents[0]!];
+    // The colleague serves the conversation's queue too; the outsider does not.
+    await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [team.queueId, colleague.user.id]);
+    const colleagueDevice = pushService.subscribe();
+    await register(server, colleague, colleagueDevice);
+    const outsiderDevice = pushService.subscribe();
+    await register(server, outsider, outsiderDevice);
+
+    const note = { clientNoteId: crypto.randomUUID(), text: 'Can you check the refund?', mentionedUserIds: [colleague.user.id] };
+    (await server.post(`/api/conversations/${chat.conversationId}/notes`, agent, note)).expect(201, NoteResponse);
+    const refused = { clientNoteId: crypto.randomUUID(), text: 'And you?', mentionedUserIds: [outsider.user.id] };
+    (await server.post(`/api/conversations/${chat.conversationId}/notes`, agent, refused)).expectError(422, 'mention_not_allowed');
+    expect(await server.push.dispatchNow()).toEqual({ sent: 1, delivered: 1, gone: 0, failed: 0 });
+    const [request] = await pushService.waitFor(colleagueDevice, 1);
+    expect(PushPayloadSchema.parse(JSON.parse(colleagueDevice.decrypt(request!.body)))).toEqual({
+      kind: 'mention',
+      title: `${agent.user.displayName} mentioned you in a note`,
+      body: 'Offer Customer · Can you check the refund?',
+      url: `/agent/conversations/${chat.conversationId}?panel=notes`,
+      tag: `mention-${chat.conversationId}`,
+      conversationId: chat.conversationId,
+    });
+    expect(pushService.to(outsiderDevice)).toEqual([]);
   });
 
   it('prunes a subscription the push service says is gone (410), and marks one that fails', async () => {

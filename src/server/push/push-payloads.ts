@@ -58,3 +58,15 @@ export function keptPayload(k: { waiting: number; held: number; keepMinutes: num
     conversationId: null,
   };
 }
+
+/** A colleague @mentioned me in a note; opens the conversation at its notes. */
+export function mentionPayload(m: { conversationId: string; authorName: string; customerName: string; preview: string }): PushPayload {
+  return {
+    kind: 'mention',
+    title: `${m.authorName} mentioned you in a note`,
+    body: `${m.customerName} · ${m.preview}`,
+    url: `${conversationUrl(m.conversationId)}?panel=notes`,
+    tag: `mention-${m.conversationId}`,
+    conversationId: m.conversationId,
+  };
+}

@@ -10,6 +10,7 @@ import { sequenceEvents } from '../realtime/sequencer';
 import { getRoutingSettings, getSecuritySettings } from '../settings/settings-store';
 import { liveSession, pruneDevicesOfEndedSessions } from './device-store';
 import { keptByPush } from './keep-chats';
+import { mentionDeliveries } from './push-mentions';
 import { keptPayload, messagePayload, messagePreview, offerPayload } from './push-payloads';
 import { DEFAULT_PUSH_SUBJECT, webPushSender, type PushOutcome, type PushSend, type PushTarget, type VapidKeys } from './push-sender';
 import { ensureVapidKeys } from './vapid-keys';
@@ -191,7 +192,9 @@ export class PushService {
       const upTo = Math.min(latest, from + EVENT_WINDOW);
       const deliveries: Delivery[] = [];
       const security = upTo > from || periodic ? await getSecuritySettings(tx) : null;
-      if (security && upTo > from) deliveries.push(...(await eventDeliveries(tx, from, upTo, security)));
+      if (security && upTo > from) {
+        deliveries.push(...(await eventDeliveries(tx, from, upTo, security)), ...(await mentionDeliveries(tx, from, upTo, security)));
+      }
       if (security && periodic) {
         await pruneDevicesOfEndedSessions(tx, security);
         deliveries.push(...(await keepNotices(tx, await getRoutingSettings(tx), security)));

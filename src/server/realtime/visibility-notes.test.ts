@@ -13,7 +13,7 @@ const noteEvent: StoredEvent = {
     seq: 7,
     at: new Date().toISOString(),
     type: 'note.created',
-    note: { id: randomUUID(), conversationId, clientNoteId: randomUUID(), authorId: agentId, authorName: 'Anna', text: 'Internal', createdAt: new Date().toISOString() },
+    note: { id: randomUUID(), conversationId, clientNoteId: randomUUID(), authorId: agentId, authorName: 'Anna', text: 'Internal', mentions: [], createdAt: new Date().toISOString() },
   },
 };
 

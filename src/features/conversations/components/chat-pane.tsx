@@ -29,6 +29,7 @@ import { sendMessage } from '../api/send-message';
 import { uploadAttachment } from '../api/upload-attachment';
 import { staffOutbox } from '../staff-outbox';
 import { useEarlierConversations } from '../api/get-earlier-conversations';
+import { useNotes } from '../api/get-notes';
 import { useReadWhileOpen } from '../hooks/use-read-while-open';
 import { drawerSectionsFor, type DrawerSection } from '../drawer-section';
 import { ConversationMenu } from './conversation-menu';
@@ -93,6 +94,8 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
   const phone = layout === 'phone';
   const queryClient = useQueryClient();
   const messages = useSuspenseInfiniteQuery(messagesQueryOptions(c.id));
+  // Internal notes sit in the thread at their time; until they are in, the messages show alone.
+  const notes = useNotes(c.id);
   const online = useConnectionStatus() === 'online';
   const pick = usePickConversation();
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -233,6 +236,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
         viewerName={user.displayName}
         onRetryDelivery={mine ? (m) => retryDelivery.mutate(m.id) : undefined}
         typist={typist}
+        notes={notes.data}
         onReachTop={onReachTop}
         focusSeq={focusSeq}
         onFocused={onFocused}

@@ -2,7 +2,9 @@ import CloseIcon from '@mui/icons-material/Close';
 import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import type { Conversation } from '../../../../contract/conversations';
+import { noteStrings } from '../../../../lib/note-strings';
 import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { useNotes } from '../../api/get-notes';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
 import { AuditTrailSection } from './audit-trail-section';
 import { ConversationDetailsSection } from './conversation-details-section';
@@ -33,6 +35,8 @@ const PLACEMENT_SX = {
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
 export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
   const title = drawerStrings.sections[section];
+  // The Notes tab counts them, live: the same cache the thread and note.created events keep.
+  const noteCount = useNotes(conversation.id).data?.length ?? 0;
   // Over the chat or the whole screen it covers what had the focus: the focus moves into it.
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -58,7 +62,13 @@ export function ConversationDrawer({ conversation, section, onSectionChange, onC
       </Stack>
       <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={drawerStrings.label}>
         {sections.map((s) => (
-          <Tab key={s} value={s} label={SHORT_LABELS[s]} aria-label={drawerStrings.sections[s]} sx={{ minWidth: 0, px: 1 }} />
+          <Tab
+            key={s}
+            value={s}
+            label={s === 'notes' ? noteStrings.tab(noteCount) : SHORT_LABELS[s]}
+            aria-label={s === 'notes' ? noteStrings.tabLabel(noteCount) : drawerStrings.sections[s]}
+            sx={{ minWidth: 0, px: 1 }}
+          />
         ))}
       </Tabs>
       <Box role="tabpanel" aria-label={title} sx={{ p: 2, overflowY: 'auto', flex: 1 }}>
