@@ -117,6 +117,12 @@ export const strings = {
     uploading: (name: string) => `Uploading ${name}`,
     drop: 'Drop files to attach them',
     waitForUploads: 'Wait until the files are uploaded, or remove the ones that failed.',
+    videoPreview: (name: string) => `Preview of ${name}`,
+    /** Sending with refused files in the tray asks first: nothing is left out unseen. */
+    refusedTitle: (count: number) => (count === 1 ? 'Send without the refused file?' : `Send without the ${count} refused files?`),
+    refusedBody: (names: string[]) =>
+      `${names.map((n) => `"${n}"`).join(', ')} cannot be sent (the reason is shown under ${names.length === 1 ? 'it' : 'each'}). The message goes without ${names.length === 1 ? 'it' : 'them'}, and ${names.length === 1 ? 'it leaves' : 'they leave'} the files to send.`,
+    sendWithoutRefused: 'Send without',
     emojiPicker: 'Emoji picker',
     suggestions: 'Emoji suggestions',
     tooLong: (max: number) => `Messages can be at most ${max} characters.`,

@@ -94,6 +94,28 @@ export function mp4(size: number): Buffer {
   return Buffer.concat([ftyp, mdat, randomBytes(size - 32)]);
 }
 
+/**
+ * The start of a video Chromium's MediaRecorder records as `video/mp4` (a fragmented MP4): its
+ * ftyp box (brand isom; iso6, iso2, avc1, mp41) and a moov box header, then random bytes.
+ */
+export function recordedMp4(size = 64 * 1024): Buffer {
+  const ftyp = Buffer.alloc(36);
+  ftyp.writeUInt32BE(36, 0);
+  ftyp.write('ftypisom', 4, 'latin1');
+  ftyp.writeUInt32BE(0x200, 12);
+  ftyp.write('isomiso6iso2avc1mp41', 16, 'latin1');
+  const moov = Buffer.alloc(8);
+  moov.writeUInt32BE(size - 36, 0);
+  moov.write('moov', 4, 'latin1');
+  return Buffer.concat([ftyp, moov, randomBytes(size - 44)]);
+}
+
+/** The start of a video MediaRecorder records as `video/webm`: its EBML header (DocType webm) and a Segment of unknown size. */
+export function recordedWebm(size = 64 * 1024): Buffer {
+  const head = Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878104428581021853806701ffffffffffffff', 'hex');
+  return Buffer.concat([head, randomBytes(size - head.length)]);
+}
+
 const FIXTURE_HEIC = new URL('../attachments/fixtures/photo-64x48.heic', import.meta.url);
 
 /**
