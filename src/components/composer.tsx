@@ -138,7 +138,7 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
       open={askRefused && refused.length > 0}
       title={strings.composer.refusedTitle(refused.length)}
       body={strings.composer.refusedBody(refused.map((f) => f.name))}
-      confirmLabel={strings.composer.sendWithoutRefused}
+      confirmLabel={strings.composer.sendWithoutRefused(refused.length)}
       pending={false}
       error={null}
       onCancel={() => setAskRefused(false)}

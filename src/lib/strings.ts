@@ -121,8 +121,10 @@ export const strings = {
     /** Sending with refused files in the tray asks first: nothing is left out unseen. */
     refusedTitle: (count: number) => (count === 1 ? 'Send without the refused file?' : `Send without the ${count} refused files?`),
     refusedBody: (names: string[]) =>
-      `${names.map((n) => `"${n}"`).join(', ')} cannot be sent (the reason is shown under ${names.length === 1 ? 'it' : 'each'}). The message goes without ${names.length === 1 ? 'it' : 'them'}, and ${names.length === 1 ? 'it leaves' : 'they leave'} the files to send.`,
-    sendWithoutRefused: 'Send without',
+      names.length === 1
+        ? `"${names[0]}" cannot be sent: the reason is shown under it. The message will go without it, and the file will be removed.`
+        : `${names.map((n) => `"${n}"`).join(', ')} cannot be sent: the reason is shown under each. The message will go without them, and the files will be removed.`,
+    sendWithoutRefused: (count: number) => (count === 1 ? 'Send without it' : 'Send without them'),
     emojiPicker: 'Emoji picker',
     suggestions: 'Emoji suggestions',
     tooLong: (max: number) => `Messages can be at most ${max} characters.`,

@@ -8,6 +8,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/shots/$
 const tray = (page: Page) => page.getByRole('list', { name: 'Attachments to send' });
 
 test.describe.configure({ mode: 'serial' });
+// Recording and encoding video, and playing it in two browsers, takes its time on a loaded machine.
+test.slow();
 
 async function pickNewChat(browser: Browser, agentPage: (u: string) => Promise<Page>, label: string) {
   const customer = uniqueCustomer(label);

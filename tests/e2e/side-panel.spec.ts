@@ -10,10 +10,13 @@ const toggle = (page: Page) => page.getByRole('button', { name: 'Side panel', ex
 
 // An agent of their own, who has never opened or closed the panel: what they see is the default.
 const id = Date.now().toString(36);
-const agent = { username: `panel-${id}`, name: `Panel Agent ${id}`, password: `panel-password-${id}` };
+// The password must not contain the username or the name.
+const agent = { username: `sidepanel-${id}`, name: `Robin Sidepanel ${id}`, password: 'quiet orchard lantern 47' };
 const queueName = `Panel queue ${id}`;
 
 test.describe.configure({ mode: 'serial' });
+// Two browsers, reloads and a second computer: longer than one chat on a loaded machine.
+test.slow();
 test.beforeAll(async () => {
   const admin = await AdminApi.as();
   await admin.createAgent(agent.username, agent.name, agent.password);
