@@ -75,6 +75,8 @@ test('an image dropped on the chat pane and one pasted from the clipboard reach 
 });
 
 test('a photo and a video from the camera reach the customer, and the video plays', async ({ browser, agentPage }) => {
+  // Recording and encoding video and playing it back take their time on a loaded machine.
+  test.slow();
   const { anna, customerPage } = await pickNewChat(browser, agentPage, 'Camera');
 
   await anna.getByRole('button', { name: 'Attach' }).click();
