@@ -21,14 +21,27 @@ export function AttachmentTray({ uploads }: { uploads: AttachmentUploads }) {
 function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove(): void; onRetry(): void }) {
   const name = f.name;
   const problem = f.status === 'failed' || f.status === 'refused';
+  const video = f.previewUrl !== null && f.mimeType.startsWith('video/');
   return (
     <Box
       role="listitem"
       aria-label={name}
-      sx={{ position: 'relative', width: problem ? 260 : 132, border: 1, borderColor: problem ? 'error.main' : 'divider', borderRadius: 1, p: 0.75, bgcolor: 'background.default' }}
+      sx={{ position: 'relative', width: video || problem ? 260 : 132, border: 1, borderColor: problem ? 'error.main' : 'divider', borderRadius: 1, p: 0.75, bgcolor: 'background.default' }}
     >
+      {video && (
+        // Played here before it is sent, as the customer will see it; clear of the remove button.
+        <Box
+          component="video"
+          src={f.previewUrl!}
+          controls
+          playsInline
+          preload="metadata"
+          aria-label={strings.composer.videoPreview(name)}
+          sx={{ display: 'block', width: 'calc(100% - 28px)', maxHeight: 160, mb: 0.5, borderRadius: 0.5, bgcolor: 'common.black' }}
+        />
+      )}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', pr: 3 }}>
-        {f.previewUrl ? (
+        {video ? null : f.previewUrl ? (
           <Box component="img" src={f.previewUrl} alt="" sx={{ width: 40, height: 40, objectFit: 'cover', borderRadius: 0.5, flexShrink: 0 }} />
         ) : f.mimeType.startsWith('video/') ? (
           <MovieOutlinedIcon color="action" />

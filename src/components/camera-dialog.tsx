@@ -5,6 +5,7 @@ import StopIcon from '@mui/icons-material/Stop';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Tab, Tabs, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { cameraStrings } from '../lib/camera-strings';
+import { chooseRecordingFormat, formatOfRecording, RECORDING_VIDEO_BITS_PER_SECOND } from '../lib/recording-format';
 import { strings } from '../lib/strings';
 
 type Mode = 'photo' | 'video';
@@ -25,6 +26,8 @@ export function CameraDialog({ onClose, onCapture }: Props) {
   const [failed, setFailed] = useState(false);
   const [result, setResult] = useState<Result>(null);
   const [recording, setRecording] = useState(false);
+  // Stop waits for the recorder's first piece of video, so a recording is never empty.
+  const [recorded, setRecorded] = useState(false);
   // The stream exists before its first frame: capturing earlier would give an empty picture.
   const [playing, setPlaying] = useState(false);
   const live = useRef<HTMLVideoElement>(null);
@@ -84,19 +87,26 @@ export function CameraDialog({ onClose, onCapture }: Props) {
   const startRecording = () => {
     if (!stream) return;
     const chunks: Blob[] = [];
-    const type = MediaRecorder.isTypeSupported('video/webm;codecs=vp8,opus') ? 'video/webm;codecs=vp8,opus' : 'video/webm';
+    const format = chooseRecordingFormat((t) => MediaRecorder.isTypeSupported(t));
     let r: MediaRecorder;
     try {
-      r = new MediaRecorder(stream, { mimeType: type });
+      r = new MediaRecorder(stream, { mimeType: format.mimeType, videoBitsPerSecond: RECORDING_VIDEO_BITS_PER_SECOND });
     } catch {
       return setFailed(true);
     }
-    r.ondataavailable = (e) => e.data.size && chunks.push(e.data);
+    r.ondataavailable = (e) => {
+      if (!e.data.size) return;
+      chunks.push(e.data);
+      setRecorded(true);
+    };
     r.onstop = () => {
-      const file = new File(chunks, `video-${timestamp()}.webm`, { type: 'video/webm' });
+      // Named by what was really recorded: the server checks the content against the extension.
+      const { fileType, extension } = formatOfRecording(r.mimeType, format);
+      const file = new File(chunks, `video-${timestamp()}.${extension}`, { type: fileType });
       setResult({ file, url: URL.createObjectURL(file) });
       setRecording(false);
     };
+    setRecorded(false);
     r.start(250);
     recorder.current = r;
     setRecording(true);
@@ -150,7 +160,7 @@ export function CameraDialog({ onClose, onCapture }: Props) {
           </IconButton>
         )}
         {recording && (
-          <IconButton aria-label={s.stopRecording} onClick={() => recorder.current?.stop()} sx={{ border: 2, borderColor: 'divider' }}>
+          <IconButton aria-label={s.stopRecording} onClick={() => recorder.current?.stop()} disabled={!recorded} sx={{ border: 2, borderColor: 'divider' }}>
             <StopIcon sx={{ color: 'error.main', fontSize: 40 }} />
           </IconButton>
         )}

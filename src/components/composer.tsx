@@ -9,6 +9,7 @@ import type { Attachment } from '../contract/attachments';
 import type { AttachmentUploads } from '../hooks/use-attachment-uploads';
 import { AttachMenu } from './attach-menu';
 import { AttachmentTray } from './attachment-tray';
+import { ConfirmDialog } from './confirm-dialog';
 import { EmojiPickerButton } from './emoji-picker-button';
 import { slashAt, type ComposerInserts } from './composer-inserts';
 import { ShortcodeSuggestions, useShortcodeSuggestions } from './shortcode-suggestions';
@@ -93,10 +94,22 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
     replaceRange(el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length, insert);
   };
 
+  // Refused files are never left out unseen: sending with them asks first (askRefused).
+  const [askRefused, setAskRefused] = useState(false);
+  const refused = uploads?.refused ?? [];
   const send = () => {
     if (!canSend) return;
+    if (refused.length > 0) return setAskRefused(true);
     onSend(trimmed, attached);
-    uploads?.clear();
+    uploads?.clear(attached);
+    setText('');
+    setCaret(0);
+  };
+  const sendWithoutRefused = () => {
+    setAskRefused(false);
+    for (const f of refused) uploads?.remove(f.localId);
+    onSend(trimmed, attached);
+    uploads?.clear(attached);
     setText('');
     setCaret(0);
   };
@@ -121,6 +134,16 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
   return (
     <Box onPaste={onPaste}>
     {uploads && <AttachmentTray uploads={uploads} />}
+    <ConfirmDialog
+      open={askRefused && refused.length > 0}
+      title={strings.composer.refusedTitle(refused.length)}
+      body={strings.composer.refusedBody(refused.map((f) => f.name))}
+      confirmLabel={strings.composer.sendWithoutRefused(refused.length)}
+      pending={false}
+      error={null}
+      onCancel={() => setAskRefused(false)}
+      onConfirm={sendWithoutRefused}
+    />
     <Box sx={{ position: 'relative', display: 'flex', alignItems: 'flex-end', gap: 1, p: 1.5, borderTop: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
       <ShortcodeSuggestions state={shortcodes} onChoose={(s) => replaceRange(s.from, caret, s.native)} />
       {inserts && (

@@ -64,8 +64,13 @@ export const ALWAYS_REFUSED_EXTENSIONS = ['html', 'htm', 'xhtml', 'shtml', 'mht'
 /** Served inline (shown in the page) rather than as a download: images and videos browsers render without running anything. */
 export const INLINE_FILE_TYPES: readonly FileType[] = ['jpeg', 'jpg', 'png', 'gif', 'webp', 'mp4', 'webm', 'mov'];
 
-/** What a new workspace allows: photos, the way phones take them. */
-export const DEFAULT_ALLOWED_FILE_TYPES: readonly FileType[] = ['gif', 'heic', 'jpeg', 'jpg', 'png'];
+/**
+ * What a new workspace allows: photos and videos, the way phones and the panel's camera make them
+ * (the camera records MP4 where the browser can and WebM where it cannot; iPhones record
+ * QuickTime). The defaults are not stored: a workspace whose admin never saved the settings gets
+ * a change of them, one whose admin saved keeps its own choice.
+ */
+export const DEFAULT_ALLOWED_FILE_TYPES: readonly FileType[] = ['gif', 'heic', 'jpeg', 'jpg', 'png', 'mp4', 'webm', 'mov'];
 
 /** The extension of a file name, lower-case and without the dot; '' when there is none. */
 export function extensionOf(fileName: string): string {

@@ -8,7 +8,7 @@ export interface StagedFile {
   name: string;
   sizeBytes: number;
   mimeType: string;
-  /** For image previews: a local copy (revoked when the file leaves the tray), or a stored file's link. */
+  /** For image and video previews: a local copy (revoked when the file leaves the tray), or a stored file's link. */
   previewUrl: string | null;
   status: 'uploading' | 'uploaded' | 'failed' | 'refused';
   progress: number;
@@ -45,7 +45,7 @@ const storedFile = (attachment: Attachment): StagedFile => ({
   name: attachment.fileName,
   sizeBytes: attachment.sizeBytes,
   mimeType: attachment.displayMimeType,
-  previewUrl: attachment.kind === 'image' ? attachment.url : null,
+  previewUrl: attachment.kind === 'document' ? null : attachment.url,
   status: 'uploaded',
   progress: 1,
   attachment,
@@ -88,7 +88,8 @@ export function useAttachmentUploads({ policy, who, upload, initial }: Options) 
         const refusal = named && 'code' in named ? named : policy ? checkFileSize(file.name, file.size, policy) : null;
         const localId = `f${nextId++}`;
         stores.current.set(localId, (onProgress, signal) => latestUpload.current(file, onProgress, signal));
-        const previewUrl = file.type.startsWith('image/') ? URL.createObjectURL(file) : null;
+        // A recorded or picked video plays in the tray before it is sent, as a photo shows.
+        const previewUrl = /^(image|video)\//.test(file.type) ? URL.createObjectURL(file) : null;
         if (previewUrl) ownPreviews.current.add(previewUrl);
         return {
           localId,
@@ -145,10 +146,17 @@ export function useAttachmentUploads({ policy, who, upload, initial }: Options) 
     [files, start],
   );
 
-  /** After a send: the files now belong to the message. Previews stay valid for the pending bubble. */
-  const clear = useCallback(() => {
-    stores.current.clear();
-    setFiles([]);
+  /**
+   * After a send: the files sent now belong to the message (their previews stay valid for the
+   * pending bubble). Any other file stays in the tray with its reason: nothing leaves unseen.
+   */
+  const clear = useCallback((sent: readonly Attachment[]) => {
+    const ids = new Set(sent.map((a) => a.id));
+    setFiles((all) => {
+      const gone = all.filter((f) => f.attachment && ids.has(f.attachment.id));
+      for (const f of gone) stores.current.delete(f.localId);
+      return all.filter((f) => !gone.includes(f));
+    });
   }, []);
 
   useEffect(() => {
@@ -164,8 +172,9 @@ export function useAttachmentUploads({ policy, who, upload, initial }: Options) 
     retry,
     clear,
     busy: files.some((f) => f.status === 'uploading'),
-    // Refused files only explain themselves; they are dropped at send and never block it.
     blocked: files.some((f) => f.status === 'uploading' || f.status === 'failed'),
+    // Files that cannot be sent: sending asks first whether to send the message without them.
+    refused: files.filter((f) => f.status === 'refused'),
     ready: files.filter((f) => f.status === 'uploaded').map((f) => f.attachment!),
   };
 }

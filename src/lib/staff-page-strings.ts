@@ -38,6 +38,10 @@ export const drawerStrings = {
   more: (customer: string) => `More actions for ${customer}`,
   close: 'Close side panel',
   label: 'Conversation side panel',
+  /** The chat header's toggle: one name, its state in aria-pressed; the tooltip says what a click does. */
+  toggle: 'Side panel',
+  show: 'Show the side panel',
+  hide: 'Hide the side panel',
   sections: {
     customer: 'Customer details',
     details: 'Conversation details',

@@ -117,6 +117,14 @@ export const strings = {
     uploading: (name: string) => `Uploading ${name}`,
     drop: 'Drop files to attach them',
     waitForUploads: 'Wait until the files are uploaded, or remove the ones that failed.',
+    videoPreview: (name: string) => `Preview of ${name}`,
+    /** Sending with refused files in the tray asks first: nothing is left out unseen. */
+    refusedTitle: (count: number) => (count === 1 ? 'Send without the refused file?' : `Send without the ${count} refused files?`),
+    refusedBody: (names: string[]) =>
+      names.length === 1
+        ? `"${names[0]}" cannot be sent: the reason is shown under it. The message will go without it, and the file will be removed.`
+        : `${names.map((n) => `"${n}"`).join(', ')} cannot be sent: the reason is shown under each. The message will go without them, and the files will be removed.`,
+    sendWithoutRefused: (count: number) => (count === 1 ? 'Send without it' : 'Send without them'),
     emojiPicker: 'Emoji picker',
     suggestions: 'Emoji suggestions',
     tooLong: (max: number) => `Messages can be at most ${max} characters.`,

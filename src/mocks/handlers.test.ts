@@ -1163,7 +1163,11 @@ describe('read markers and preferences', () => {
     expect(ok(await call('preferences', { token: anna.token })).preferences).toEqual(DEFAULT_PREFERENCES);
     ok(await call('updatePreferences', { token: anna.token, body: { notifications: { sound: true } } }));
     const { preferences } = ok(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'waiting-longest' } }));
-    expect(preferences).toEqual({ conversationSort: 'waiting-longest', notifications: { ...DEFAULT_PREFERENCES.notifications, sound: true } });
+    expect(preferences).toEqual({
+      conversationSort: 'waiting-longest',
+      notifications: { ...DEFAULT_PREFERENCES.notifications, sound: true },
+      sidePanel: DEFAULT_PREFERENCES.sidePanel,
+    });
     expect(fail(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'random' } }), 400).fields).toHaveProperty('conversationSort');
     // Each user has their own.
     expect(ok(await call('preferences', { token: (await login('ben')).token })).preferences).toEqual(DEFAULT_PREFERENCES);

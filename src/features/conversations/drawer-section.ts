@@ -1,9 +1,12 @@
-import { z } from 'zod';
 import type { Role } from '../../contract/auth';
+import { SidePanelSectionSchema, type SidePanelSection } from '../../contract/preferences';
 
-/** The side drawer's sections; the open one lives in the URL (`?panel=`), so a reload restores it. */
-export const DrawerSectionSchema = z.enum(['customer', 'details', 'history', 'notes', 'audit']);
-export type DrawerSection = z.infer<typeof DrawerSectionSchema>;
+/**
+ * The side drawer's sections; the open one lives in the URL (`?panel=`), so a reload restores it,
+ * and on a wide screen the user's preferences say whether it is open without one (side-panel.ts).
+ */
+export const DrawerSectionSchema = SidePanelSectionSchema;
+export type DrawerSection = SidePanelSection;
 /** The sections every staff member sees. */
 export const DRAWER_SECTIONS: readonly DrawerSection[] = ['customer', 'details', 'history', 'notes'];
 /** Supervisors and admins also see the audit trail (the server refuses it to agents). */

@@ -7,9 +7,9 @@ import { ConversationSidebar } from '../../features/conversations/components/con
 import { SidebarViewSchema } from '../../features/conversations/sidebar-view';
 import { preferencesQueryOptions, usePreferences } from '../../features/preferences/api/get-preferences';
 import { useUpdatePreferences } from '../../features/preferences/api/update-preferences';
-import { useLayout } from '../../hooks/use-layout';
 import { RouteError } from '../-components/route-error';
 import { RoutePending } from '../-components/route-pending';
+import { useSidePanelPreference } from '../-components/use-side-panel';
 
 export const Route = createFileRoute('/_staff/agent')({
   validateSearch: z.object({
@@ -60,7 +60,7 @@ function AgentPanel() {
   };
   // A phone shows one pane: the list, or the open conversation over it. The list stays mounted
   // (hidden), so going back finds it where it was scrolled to.
-  const layout = useLayout();
+  const { layout, remember: rememberSidePanel } = useSidePanelPreference();
   const phone = layout === 'phone';
   const listHidden = phone && selectedId !== undefined;
   return (
@@ -74,10 +74,12 @@ function AgentPanel() {
         sort={sort}
         onSortChange={changeSort}
         selectedId={selectedId}
-        onOpen={(conversationId, view, section) =>
+        onOpen={(conversationId, view, section) => {
+          // A section chosen in a row's menu is remembered like one chosen in the panel.
+          if (section) rememberSidePanel(section);
           // The open drawer section stays open from one conversation to the next.
-          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: view, panel: section ?? ('panel' in prev ? prev.panel : undefined) }) })
-        }
+          void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: view, panel: section ?? ('panel' in prev ? prev.panel : undefined) }) });
+        }}
         // A search result's message: the thread opens scrolled to it.
         onOpenMessage={(conversationId, seq) =>
           void navigate({ to: '/agent/conversations/$conversationId', params: { conversationId }, search: (prev) => ({ list: prev.list, message: seq }) })

@@ -7,7 +7,7 @@ import { MessagePageSchema, SendMessageResponseSchema } from '../../contract/mes
 import { SettingsResponseSchema } from '../../contract/settings';
 import { currentEventSeq, readEventsAfter } from '../realtime/event-log';
 import { describeEachBackend } from '../test-support/databases';
-import { elf, gif, heic, html, mp4, pdf, pe, png, svg } from '../test-support/files';
+import { elf, gif, heic, html, mp4, pdf, pe, png, recordedMp4, recordedWebm, svg } from '../test-support/files';
 import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
 import { download, multipartBody, upload, uploaded } from '../test-support/uploads';
 import { signLinks } from './attachment-links';
@@ -358,6 +358,20 @@ describeEachBackend('Attachments', (backend) => {
       (await download(server, '/api/attachments/not-a-uuid', { token: sara.token })).response.expectError(404, 'not_found');
       (await download(server, `/api/attachments/${salesFile.id}`)).response.expectError(401, 'unauthenticated');
       (await download(server, `/api/webchat/attachments/${salesFile.id}`)).response.expectError(401, 'unauthenticated');
+    });
+
+    it('accepts the camera\'s videos from an agent under the default policy: MP4, and WebM where a browser cannot record MP4', async () => {
+      await setPolicies(DEFAULT_ATTACHMENT_POLICY);
+      for (const [name, bytes, mimeType] of [
+        ['video-20261201T203000.mp4', recordedMp4(), 'video/mp4'],
+        ['video-20261201T203000.webm', recordedWebm(), 'video/webm'],
+      ] as const) {
+        const a = await uploaded(server, agent(), name, bytes);
+        expect(a).toMatchObject({ fileName: name, kind: 'video', mimeType, displayMimeType: mimeType, sizeBytes: bytes.length });
+        const res = await download(server, a.url);
+        expect(res.headers['content-type']).toBe(mimeType);
+        expect(res.headers['content-disposition']).toMatch(/^inline;/);
+      }
     });
 
     it('refuses tampered links with 404 and expired ones with 403 link_expired', async () => {

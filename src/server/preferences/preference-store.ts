@@ -1,24 +1,15 @@
-import { DEFAULT_PREFERENCES, PreferencesSchema, type Preferences, type UpdatePreferencesRequest } from '../../contract/preferences';
+import { preferencesFrom, withChoices, type Preferences, type UpdatePreferencesRequest } from '../../contract/preferences';
 import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
 import { typed } from '../db/kysely';
 import { appendUserEvent } from '../realtime/event-log';
 
-/** Stored preferences over the defaults; a field this version no longer understands falls back to its default. */
-function preferencesFrom(stored: unknown): Preferences {
-  const raw = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Partial<Preferences> | null;
-  const sort = PreferencesSchema.shape.conversationSort.safeParse(raw?.conversationSort);
-  const notifications = { ...DEFAULT_PREFERENCES.notifications };
-  for (const key of Object.keys(notifications) as (keyof Preferences['notifications'])[]) {
-    const value = raw?.notifications?.[key];
-    if (typeof value === 'boolean') notifications[key] = value;
-  }
-  return { conversationSort: sort.success ? sort.data : DEFAULT_PREFERENCES.conversationSort, notifications };
-}
+/** jsonb reads as an object on PGlite and may read as text elsewhere. */
+const parsedJson = (stored: unknown): unknown => (typeof stored === 'string' ? JSON.parse(stored) : stored);
 
 export async function getPreferences(db: Sql, userId: string): Promise<Preferences> {
   const row = await typed(db).selectFrom('user_preferences').select('preferences').where('user_id', '=', userId).executeTakeFirst();
-  return preferencesFrom(row?.preferences ?? null);
+  return preferencesFrom(parsedJson(row?.preferences ?? null));
 }
 
 /** What a user chose, as stored: a sort order, switches, or nothing. */
@@ -39,12 +30,8 @@ export async function updatePreferences(db: Database, userId: string, update: Up
       .onConflict((oc) => oc.column('user_id').doNothing())
       .execute();
     const row = await db.selectFrom('user_preferences').select('preferences').where('user_id', '=', userId).forUpdate().executeTakeFirst();
-    const stored = (typeof row?.preferences === 'string' ? JSON.parse(row.preferences) : (row?.preferences ?? {})) as Chosen;
-    const sort = update.conversationSort ?? stored.conversationSort;
-    const chosen: Chosen = {
-      ...(sort ? { conversationSort: sort } : {}),
-      notifications: { ...stored.notifications, ...stripUndefined(update.notifications ?? {}) },
-    };
+    const stored = parsedJson(row?.preferences ?? null) as Chosen | null;
+    const chosen = withChoices(stored ?? undefined, update);
     const next = preferencesFrom(chosen);
     await db
       .updateTable('user_preferences')
@@ -54,8 +41,4 @@ export async function updatePreferences(db: Database, userId: string, update: Up
     await appendUserEvent(tx, userId, { type: 'preferences.updated', preferences: next });
     return next;
   });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -22,6 +22,7 @@ describeEachBackend('Preferences', (backend) => {
     expect(preferences).toEqual({
       conversationSort: 'unread-first',
       notifications: { ...DEFAULT_PREFERENCES.notifications, desktop: true },
+      sidePanel: DEFAULT_PREFERENCES.sidePanel,
     });
     expect(await get(anna)).toEqual(preferences);
     expect(await get(ben)).toEqual(DEFAULT_PREFERENCES);
@@ -42,6 +43,17 @@ describeEachBackend('Preferences', (backend) => {
     expect((await get(adam)).notifications.sound).toBe(false);
     (await put(adam, { notifications: { desktop: true } })).expect(200, PreferencesResponseSchema);
     expect((await get(adam)).notifications).toEqual({ newMessages: true, newConversations: true, desktop: true, sound: false });
+  });
+
+  it('keeps the side panel open or closed, at the section last chosen, and refuses unknown sections', async () => {
+    const sara = await server.staff('sara');
+    expect((await get(sara)).sidePanel).toEqual({ open: true, section: 'customer' });
+    (await put(sara, { sidePanel: { open: true, section: 'notes' } })).expect(200, PreferencesResponseSchema);
+    const { preferences } = (await put(sara, { sidePanel: { open: false } })).expect(200, PreferencesResponseSchema);
+    expect(preferences.sidePanel).toEqual({ open: false, section: 'notes' });
+    expect(await get(sara)).toEqual({ ...DEFAULT_PREFERENCES, sidePanel: { open: false, section: 'notes' } });
+    (await put(sara, { sidePanel: { section: 'everything' } })).expectError(400, 'invalid_request');
+    expect((await get(sara)).sidePanel).toEqual({ open: false, section: 'notes' });
   });
 
   it('tells every device of the user, and nobody else', async () => {

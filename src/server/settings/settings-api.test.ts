@@ -47,7 +47,7 @@ describeEachBackend('Settings', (backend) => {
       updatedBy: null,
     });
     expect(DEFAULT_ATTACHMENT_POLICY).toEqual({
-      allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png'],
+      allowedTypes: ['gif', 'heic', 'jpeg', 'jpg', 'png', 'mp4', 'webm', 'mov'],
       maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
       maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS,
     });

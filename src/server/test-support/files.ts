@@ -81,17 +81,35 @@ export const svg = () =>
 
 export const pdf = (size = 2048) => Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(size)]);
 
-/** An MP4 (ISO base media) of `size` bytes: an ftyp box, then one mdat box of random bytes. */
-export function mp4(size: number): Buffer {
-  const ftyp = Buffer.alloc(24);
-  ftyp.writeUInt32BE(24, 0);
+/**
+ * An ISO base media file of `size` bytes: an ftyp box (major brand isom, then the compatible
+ * brands), a `box` header covering the rest, and random bytes in it.
+ */
+function isoMedia(size: number, compatibleBrands: string, box: 'mdat' | 'moov'): Buffer {
+  const ftyp = Buffer.alloc(16 + compatibleBrands.length);
+  ftyp.writeUInt32BE(ftyp.length, 0);
   ftyp.write('ftypisom', 4, 'latin1');
   ftyp.writeUInt32BE(0x200, 12);
-  ftyp.write('isomiso2', 16, 'latin1');
-  const mdat = Buffer.alloc(8);
-  mdat.writeUInt32BE(size - 24, 0);
-  mdat.write('mdat', 4, 'latin1');
-  return Buffer.concat([ftyp, mdat, randomBytes(size - 32)]);
+  ftyp.write(compatibleBrands, 16, 'latin1');
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(size - ftyp.length, 0);
+  header.write(box, 4, 'latin1');
+  return Buffer.concat([ftyp, header, randomBytes(size - ftyp.length - 8)]);
+}
+
+/** An MP4 (ISO base media) of `size` bytes: an ftyp box, then one mdat box of random bytes. */
+export const mp4 = (size: number) => isoMedia(size, 'isomiso2', 'mdat');
+
+/**
+ * The start of a video Chromium's MediaRecorder records as `video/mp4` (a fragmented MP4): its
+ * ftyp box (isom; iso6, iso2, avc1, mp41) and a moov box header, then random bytes.
+ */
+export const recordedMp4 = (size = 64 * 1024) => isoMedia(size, 'isomiso6iso2avc1mp41', 'moov');
+
+/** The start of a video MediaRecorder records as `video/webm`: its EBML header (DocType webm) and a Segment of unknown size. */
+export function recordedWebm(size = 64 * 1024): Buffer {
+  const head = Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d42878104428581021853806701ffffffffffffff', 'hex');
+  return Buffer.concat([head, randomBytes(size - head.length)]);
 }
 
 const FIXTURE_HEIC = new URL('../attachments/fixtures/photo-64x48.heic', import.meta.url);

@@ -1,7 +1,8 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import { Alert, Box, Button, Chip, CircularProgress, IconButton, Stack, Typography } from '@mui/material';
+import ViewSidebarOutlinedIcon from '@mui/icons-material/ViewSidebarOutlined';
+import { Alert, Box, Button, Chip, CircularProgress, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import type { User } from '../../../contract/auth';
 import type { Conversation } from '../../../contract/conversations';
 import type { Message } from '../../../contract/messages';
@@ -47,8 +48,10 @@ interface Props {
   user: User;
   /** After the chat ended or was transferred away: the caller leaves the pane. */
   onLeave(): void;
-  /** The open drawer section, if any (kept in the URL by the caller). */
+  /** The open drawer section, if any (the URL's, or on a wide screen the one the user left open). */
   section?: DrawerSection;
+  /** The section the header's side-panel toggle opens (the one last chosen). */
+  toggleSection?: DrawerSection;
   onSectionChange(section: DrawerSection | undefined): void;
   /** Back to the list: shown on a phone, where the conversation fills the screen. */
   onBack?(): void;
@@ -89,8 +92,9 @@ function CenteredProgress() {
   );
 }
 
-function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack, useComposerInserts, focusSeq, onFocused }: ChatProps) {
+function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectionChange, onBack, useComposerInserts, focusSeq, onFocused }: ChatProps) {
   const layout = useLayout();
+  const panelId = useId();
   const phone = layout === 'phone';
   const queryClient = useQueryClient();
   const messages = useSuspenseInfiniteQuery(messagesQueryOptions(c.id));
@@ -103,6 +107,7 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
   // Supervisors and admins may move any open conversation, and read its audit trail.
   const [reassigning, setReassigning] = useState(false);
   const sections = drawerSectionsFor(user.role);
+  const panelOpen = section !== undefined && sections.includes(section);
   const canReassign = user.role !== 'agent' && c.state !== 'ended';
   const [wantEarlier, setWantEarlier] = useState(false);
   const earlier = useEarlierConversations(c.id, wantEarlier);
@@ -203,6 +208,19 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
           <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
             {panelStrings.endChat}
           </Button>
+        )}
+        {/* On a phone the panel is a sheet opened from the ⋮ menu; elsewhere this shows or hides it. */}
+        {!phone && (
+          <Tooltip title={panelOpen ? drawerStrings.hide : drawerStrings.show} describeChild>
+            <IconButton
+              aria-label={drawerStrings.toggle}
+              aria-pressed={panelOpen}
+              aria-controls={panelOpen ? panelId : undefined}
+              onClick={() => onSectionChange(panelOpen ? undefined : (toggleSection ?? sections[0]))}
+            >
+              <ViewSidebarOutlinedIcon color={panelOpen ? 'primary' : undefined} />
+            </IconButton>
+          </Tooltip>
         )}
         <ConversationMenu
           label={drawerStrings.actions}
@@ -306,8 +324,9 @@ function Chat({ conversation: c, user, onLeave, section, onSectionChange, onBack
       />
     </Box>
     </ChatDropZone>
-    {section && sections.includes(section) && (
+    {section && panelOpen && (
       <ConversationDrawer
+        id={panelId}
         conversation={c}
         section={section}
         sections={sections}

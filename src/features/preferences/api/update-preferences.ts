@@ -11,6 +11,7 @@ const mutationKey = ['preferences', 'update'] as const;
 const withChange = (p: Preferences, change: UpdatePreferencesRequest): Preferences => ({
   conversationSort: change.conversationSort ?? p.conversationSort,
   notifications: { ...p.notifications, ...change.notifications },
+  sidePanel: { ...p.sidePanel, ...change.sidePanel },
 });
 
 /**
@@ -41,7 +42,10 @@ export function useUpdatePreferences() {
         }
         const conversationSort =
           change.conversationSort !== undefined && now.conversationSort === change.conversationSort ? before.conversationSort : now.conversationSort;
-        return { conversationSort, notifications };
+        const sidePanel = { ...now.sidePanel };
+        if (change.sidePanel?.open !== undefined && sidePanel.open === change.sidePanel.open) sidePanel.open = before.sidePanel.open;
+        if (change.sidePanel?.section !== undefined && sidePanel.section === change.sidePanel.section) sidePanel.section = before.sidePanel.section;
+        return { conversationSort, notifications, sidePanel };
       });
     },
     onSuccess: (saved) => {

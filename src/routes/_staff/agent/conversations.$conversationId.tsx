@@ -4,7 +4,9 @@ import { useCannedInserts } from '../../../features/canned-responses/components/
 import { conversationQueryOptions } from '../../../features/conversations/api/get-conversation';
 import { messagesQueryOptions } from '../../../features/conversations/api/get-messages';
 import { ChatPane } from '../../../features/conversations/components/chat-pane';
-import { DrawerSectionSchema } from '../../../features/conversations/drawer-section';
+import { DrawerSectionSchema, drawerSectionsFor, type DrawerSection } from '../../../features/conversations/drawer-section';
+import { shownSection, toggleSection } from '../../../features/conversations/side-panel';
+import { useSidePanelPreference } from '../../-components/use-side-panel';
 import { RouteError } from '../../-components/route-error';
 import { RoutePending } from '../../-components/route-pending';
 
@@ -33,12 +35,20 @@ function ConversationPage() {
   const { user } = Route.useRouteContext();
   const { panel, message } = Route.useSearch();
   const navigate = useNavigate();
+  const sidePanel = useSidePanelPreference();
+  const sections = drawerSectionsFor(user.role);
+  const changeSection = (section: DrawerSection | undefined) => {
+    sidePanel.remember(section);
+    void navigate({ to: '.', search: (prev) => ({ ...prev, panel: section }) });
+  };
   return (
     <ChatPane
       conversationId={conversationId}
       user={user}
-      section={panel}
-      onSectionChange={(section) => void navigate({ to: '.', search: (prev) => ({ ...prev, panel: section }) })}
+      // The address's section, or on a wide screen the one the user left open (side-panel.ts).
+      section={shownSection(panel, sidePanel.layout, sidePanel.preference, sections)}
+      toggleSection={toggleSection(sidePanel.preference, sections)}
+      onSectionChange={changeSection}
       focusSeq={message}
       // Shown: the address no longer asks for it, so choosing the same result again scrolls again.
       onFocused={() => void navigate({ to: '.', search: (prev) => ({ ...prev, message: undefined }), replace: true })}

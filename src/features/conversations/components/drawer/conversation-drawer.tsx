@@ -15,6 +15,8 @@ import { NotesSection } from './notes-section';
 const SHORT_LABELS: Record<DrawerSection, string> = { customer: 'Customer', details: 'Details', history: 'History', notes: 'Notes', audit: 'Audit' };
 
 interface Props {
+  /** For the header toggle's aria-controls. */
+  id?: string;
   conversation: Conversation;
   section: DrawerSection;
   onSectionChange(section: DrawerSection): void;
@@ -33,7 +35,7 @@ const PLACEMENT_SX = {
 } as const;
 
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
-export function ConversationDrawer({ conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
+export function ConversationDrawer({ id, conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
   const title = drawerStrings.sections[section];
   // The Notes tab counts them, live: the same cache the thread and note.created events keep.
   const noteCount = useNotes(conversation.id).data?.length ?? 0;
@@ -45,6 +47,7 @@ export function ConversationDrawer({ conversation, section, onSectionChange, onC
   return (
     <Box
       ref={panel}
+      id={id}
       tabIndex={-1}
       component="aside"
       aria-label={drawerStrings.label}
