@@ -5,7 +5,7 @@ import PhotoLibraryIcon from '@mui/icons-material/PhotoLibrary';
 import { IconButton, ListItemIcon, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { lazy, Suspense, useRef, useState, type ChangeEvent } from 'react';
 import { isTouch } from '../lib/layout';
-import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 
 // The camera dialog (getUserMedia, MediaRecorder) loads only when first opened.
 const CameraDialog = lazy(() => import('./camera-dialog').then((m) => ({ default: m.CameraDialog })));
@@ -33,9 +33,9 @@ export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void
 
   return (
     <>
-      <Tooltip title={strings.composer.attach}>
+      <Tooltip title={composerStrings.attach}>
         <span>
-          <IconButton aria-label={strings.composer.attach} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} disabled={disabled}>
+          <IconButton aria-label={composerStrings.attach} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)} disabled={disabled}>
             <AddIcon />
           </IconButton>
         </span>
@@ -45,24 +45,24 @@ export function AttachMenu({ onFiles, disabled }: { onFiles(files: File[]): void
           <ListItemIcon>
             <PhotoCameraIcon fontSize="small" />
           </ListItemIcon>
-          <ListItemText>{strings.composer.camera}</ListItemText>
+          <ListItemText>{composerStrings.camera}</ListItemText>
         </MenuItem>
         <MenuItem onClick={choose(() => gallery.current?.click())}>
           <ListItemIcon>
             <PhotoLibraryIcon fontSize="small" />
           </ListItemIcon>
-          <ListItemText>{strings.composer.gallery}</ListItemText>
+          <ListItemText>{composerStrings.gallery}</ListItemText>
         </MenuItem>
         <MenuItem onClick={choose(() => document.current?.click())}>
           <ListItemIcon>
             <DescriptionOutlinedIcon fontSize="small" />
           </ListItemIcon>
-          <ListItemText>{strings.composer.document}</ListItemText>
+          <ListItemText>{composerStrings.document}</ListItemText>
         </MenuItem>
       </Menu>
-      <input ref={gallery} type="file" accept="image/*,video/*" multiple hidden aria-label={strings.composer.gallery} onChange={picked} />
-      <input ref={document} type="file" multiple hidden aria-label={strings.composer.document} onChange={picked} />
-      <input ref={cameraApp} type="file" accept="image/*,video/*" capture="environment" hidden aria-label={strings.composer.camera} onChange={picked} />
+      <input ref={gallery} type="file" accept="image/*,video/*" multiple hidden aria-label={composerStrings.gallery} onChange={picked} />
+      <input ref={document} type="file" multiple hidden aria-label={composerStrings.document} onChange={picked} />
+      <input ref={cameraApp} type="file" accept="image/*,video/*" capture="environment" hidden aria-label={composerStrings.camera} onChange={picked} />
       {camera && (
         <Suspense fallback={null}>
           <CameraDialog

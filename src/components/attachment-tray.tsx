@@ -5,12 +5,13 @@ import { Box, Button, IconButton, LinearProgress, Stack, Tooltip, Typography } f
 import { formatFileSize } from '../contract/attachments';
 import type { AttachmentUploads, StagedFile } from '../hooks/use-attachment-uploads';
 import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 
 /** Files waiting to be sent, above the composer: preview, upload progress, and why a file failed. */
 export function AttachmentTray({ uploads }: { uploads: AttachmentUploads }) {
   if (uploads.files.length === 0) return null;
   return (
-    <Box role="list" aria-label={strings.composer.attachments} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, px: 1.5, pt: 1.5, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}>
+    <Box role="list" aria-label={composerStrings.attachments} sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, px: 1.5, pt: 1.5, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider' }}>
       {uploads.files.map((f) => (
         <StagedItem key={f.localId} file={f} onRemove={() => uploads.remove(f.localId)} onRetry={() => uploads.retry(f.localId)} />
       ))}
@@ -36,7 +37,7 @@ function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove
           controls
           playsInline
           preload="metadata"
-          aria-label={strings.composer.videoPreview(name)}
+          aria-label={composerStrings.videoPreview(name)}
           sx={{ display: 'block', width: 'calc(100% - 28px)', maxHeight: 160, mb: 0.5, borderRadius: 0.5, bgcolor: 'common.black' }}
         />
       )}
@@ -58,7 +59,7 @@ function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove
         </Box>
       </Stack>
       {f.status === 'uploading' && (
-        <LinearProgress variant="determinate" value={Math.round(f.progress * 100)} aria-label={strings.composer.uploading(name)} sx={{ mt: 0.5 }} />
+        <LinearProgress variant="determinate" value={Math.round(f.progress * 100)} aria-label={composerStrings.uploading(name)} sx={{ mt: 0.5 }} />
       )}
       {problem && (
         <Typography variant="caption" color="error" role="alert" sx={{ display: 'block', mt: 0.5 }}>
@@ -66,12 +67,12 @@ function StagedItem({ file: f, onRemove, onRetry }: { file: StagedFile; onRemove
         </Typography>
       )}
       {f.status === 'failed' && (
-        <Button size="small" onClick={onRetry} aria-label={strings.composer.retryUpload(name)}>
+        <Button size="small" onClick={onRetry} aria-label={composerStrings.retryUpload(name)}>
           {strings.common.retry}
         </Button>
       )}
-      <Tooltip title={strings.composer.remove(name)}>
-        <IconButton size="small" aria-label={strings.composer.remove(name)} onClick={onRemove} sx={{ position: 'absolute', top: 2, right: 2 }}>
+      <Tooltip title={composerStrings.remove(name)}>
+        <IconButton size="small" aria-label={composerStrings.remove(name)} onClick={onRemove} sx={{ position: 'absolute', top: 2, right: 2 }}>
           <CloseIcon fontSize="small" />
         </IconButton>
       </Tooltip>

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 
 /** Files dropped anywhere on the chat pane become attachments; a visible target shows while dragging.
  * Paste is left to the composer, which also knows about pasted text. */
@@ -18,7 +18,7 @@ export function ChatDropZone({ onFiles, disabled, children }: { onFiles(files: F
           sx={{ position: 'absolute', inset: 8, zIndex: 5, display: 'grid', placeItems: 'center', border: 3, borderStyle: 'dashed', borderColor: 'primary.main', borderRadius: 2, bgcolor: 'rgba(19, 87, 184, 0.08)' }}
         >
           <Typography variant="h6" color="primary">
-            {strings.composer.drop}
+            {composerStrings.drop}
           </Typography>
         </Box>
       )}

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { MESSAGE_TEXT_MAX_LENGTH } from '../contract/limits';
 import { isTouch } from '../lib/layout';
 import { phoneStrings } from '../lib/phone-strings';
-import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 import type { Attachment } from '../contract/attachments';
 import type { AttachmentUploads } from '../hooks/use-attachment-uploads';
 import { AttachMenu } from './attach-menu';
@@ -136,9 +136,9 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
     {uploads && <AttachmentTray uploads={uploads} />}
     <ConfirmDialog
       open={askRefused && refused.length > 0}
-      title={strings.composer.refusedTitle(refused.length)}
-      body={strings.composer.refusedBody(refused.map((f) => f.name))}
-      confirmLabel={strings.composer.sendWithoutRefused(refused.length)}
+      title={composerStrings.refusedTitle(refused.length)}
+      body={composerStrings.refusedBody(refused.map((f) => f.name))}
+      confirmLabel={composerStrings.sendWithoutRefused(refused.length)}
       pending={false}
       error={null}
       onCancel={() => setAskRefused(false)}
@@ -163,9 +163,9 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
         multiline
         maxRows={8}
         size="small"
-        label={strings.composer.label}
+        label={composerStrings.label}
         // A phone's keyboard has its own Enter key and little room: the short hint there.
-        placeholder={disabled ? disabledReason : isTouch() ? phoneStrings.composerPlaceholder : strings.composer.placeholder}
+        placeholder={disabled ? disabledReason : isTouch() ? phoneStrings.composerPlaceholder : composerStrings.placeholder}
         value={text}
         disabled={disabled}
         inputRef={input}
@@ -178,19 +178,19 @@ export function Composer({ onSend, uploads, disabled, disabledReason, initialTex
         error={tooLong}
         helperText={
           tooLong
-            ? strings.composer.tooLong(limit)
+            ? composerStrings.tooLong(limit)
             : uploadsBlock && trimmed
-              ? strings.composer.waitForUploads
+              ? composerStrings.waitForUploads
               : warning
                 ? <WarningText>{warning}</WarningText>
                 : remaining < 200
-                  ? strings.composer.remaining(remaining)
+                  ? composerStrings.remaining(remaining)
                   : (hint ?? undefined)
         }
       />
-      <Tooltip title={strings.composer.send}>
+      <Tooltip title={composerStrings.send}>
         <span>
-          <IconButton color="primary" aria-label={strings.composer.send} onClick={send} disabled={!canSend} sx={{ mb: 0.5 }}>
+          <IconButton color="primary" aria-label={composerStrings.send} onClick={send} disabled={!canSend} sx={{ mb: 0.5 }}>
             <SendIcon />
           </IconButton>
         </span>

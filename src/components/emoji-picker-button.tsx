@@ -3,6 +3,7 @@ import { Box, CircularProgress, IconButton, Popover, Tooltip } from '@mui/materi
 import { useEffect, useRef, useState } from 'react';
 import { loadEmoji } from '../lib/emoji';
 import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 
 /** Opens emoji-mart's picker; the library and its data are fetched the first time it opens. */
 export function EmojiPickerButton({ onPick, disabled }: { onPick(native: string): void; disabled?: boolean }) {
@@ -39,9 +40,9 @@ export function EmojiPickerButton({ onPick, disabled }: { onPick(native: string)
 
   return (
     <>
-      <Tooltip title={strings.composer.emoji}>
+      <Tooltip title={composerStrings.emoji}>
         <span>
-          <IconButton aria-label={strings.composer.emoji} onClick={(e) => setAnchor(e.currentTarget)} disabled={disabled}>
+          <IconButton aria-label={composerStrings.emoji} onClick={(e) => setAnchor(e.currentTarget)} disabled={disabled}>
             <InsertEmoticonIcon />
           </IconButton>
         </span>
@@ -52,7 +53,7 @@ export function EmojiPickerButton({ onPick, disabled }: { onPick(native: string)
         onClose={() => setAnchor(null)}
         anchorOrigin={{ vertical: 'top', horizontal: 'left' }}
         transformOrigin={{ vertical: 'bottom', horizontal: 'left' }}
-        slotProps={{ paper: { 'aria-label': strings.composer.emojiPicker, role: 'dialog' } as object }}
+        slotProps={{ paper: { 'aria-label': composerStrings.emojiPicker, role: 'dialog' } as object }}
       >
         {!ready && (
           <Box sx={{ p: 4 }}>

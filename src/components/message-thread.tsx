@@ -9,6 +9,7 @@ import { pullDistance, PULL_TRIGGER_PX } from '../lib/gestures';
 import type { OutboxEntry } from '../lib/outbox';
 import { phoneStrings } from '../lib/phone-strings';
 import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 import { visuallyHidden } from '../lib/theme';
 import { MessageBubble } from './message-bubble';
 import { lastContentKey, threadRows, type ThreadRow } from './thread-rows';
@@ -421,7 +422,7 @@ const Row = memo(function Row({ row, viewer, viewerName, onRetry, onDiscard, onR
     case 'typing':
       return (
         <Typography role="status" variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 0.5, fontStyle: 'italic' }}>
-          {strings.composer.typing(row.name)}
+          {composerStrings.typing(row.name)}
         </Typography>
       );
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { searchEmoji, type EmojiSuggestion } from '../lib/emoji';
-import { strings } from '../lib/strings';
+import { composerStrings } from '../lib/composer-strings';
 import { SuggestionMenu, useSuggestionMenu, type SuggestionMenuState } from './suggestion-menu';
 
 /** A `:shortcode` being typed right before the caret, e.g. `:smi` → query "smi" starting at its colon. */
@@ -38,7 +38,7 @@ export function ShortcodeSuggestions({ state, onChoose }: { state: SuggestionMen
   return (
     <SuggestionMenu
       state={state}
-      label={strings.composer.suggestions}
+      label={composerStrings.suggestions}
       itemKey={(s) => s.id}
       render={(s) => `${s.native} :${s.id}:`}
       onChoose={onChoose}

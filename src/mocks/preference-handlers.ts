@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { RouteName } from '../contract/api';
-import { preferencesFrom, withChoices } from '../contract/preferences';
+import { preferencesFrom, withChoices } from '../domain/preferences';
 import { mockData } from './data';
 import { route } from './route';
 import { requireStaff } from './sessions';

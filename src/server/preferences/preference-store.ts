@@ -1,4 +1,5 @@
-import { preferencesFrom, withChoices, type Preferences, type UpdatePreferencesRequest } from '../../contract/preferences';
+import type { Preferences, UpdatePreferencesRequest } from '../../contract/preferences';
+import { preferencesFrom, withChoices } from '../../domain/preferences';
 import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
 import { typed } from '../db/kysely';

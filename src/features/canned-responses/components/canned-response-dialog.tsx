@@ -35,6 +35,7 @@ import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
 import { cannedStrings } from '../../../lib/canned-strings';
 import { strings } from '../../../lib/strings';
+import { composerStrings } from '../../../lib/composer-strings';
 import { attachmentPolicyQueryOptions, queuesQueryOptions, uploadCannedAttachment, useCreateCanned, useUpdateCanned } from '../api/canned-responses';
 import { PLACEHOLDERS, unknownPlaceholders } from '../placeholders';
 
@@ -110,7 +111,7 @@ export function CannedResponseDialog({ response, mayShare, onClose, onSaved }: P
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (uploads.blocked) return setFormError(strings.composer.waitForUploads);
+    if (uploads.blocked) return setFormError(composerStrings.waitForUploads);
     const fields = { shortcut, text, queueId: shared && queueId ? queueId : null, attachmentIds: uploads.ready.map((a) => a.id) };
     const checked = response ? UpdateCannedResponseRequestSchema.safeParse(fields) : CreateCannedResponseRequestSchema.safeParse({ scope, ...fields });
     if (!checked.success) return refuse(checked.error.issues.map((i) => [i.path.join('.'), i.message]));

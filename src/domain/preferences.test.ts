@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PREFERENCES, preferencesFrom, withChoices } from './preferences';
+import { DEFAULT_PREFERENCES } from '../contract/preferences';
+import { preferencesFrom, withChoices } from './preferences';
 
 describe('preferences', () => {
   it('keeps only choices: the side panel is stored once the user opens, closes or switches it', () => {
