@@ -16,7 +16,7 @@ import { SettingsResponseSchema } from '../../contract/settings';
 import { AgentStatusListSchema, QueueDashboardSchema } from '../../contract/supervision';
 import { createdQueue, createdUser, postQueue, postUser, putQueue, putUser, startChatIn, unique, userUpdate } from '../test-support/admin';
 import { describeEachBackend } from '../test-support/databases';
-import { useTestServer, type Auth, type Chat, type Staff } from '../test-support/test-server';
+import { type Auth, type Chat, useDemoStaff, useTestServer } from '../test-support/test-server';
 import { listIds } from '../test-support/transfers';
 
 const isWorkspaceEvent = (type: string, match: (e: Record<string, unknown>) => boolean = () => true) => (f: RealtimeFrame) =>
@@ -24,18 +24,14 @@ const isWorkspaceEvent = (type: string, match: (e: Record<string, unknown>) => b
 
 describeEachBackend('Administration API', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff;
-  let ben: Staff;
-  let sara: Staff;
-  let adam: Staff;
+  const demo = useDemoStaff(server);
 
   beforeAll(async () => {
-    [anna, ben, sara, adam] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara'), server.staff('adam')]);
     await server.listen();
   });
 
   const auditActions = async () =>
-    (await server.get('/api/admin/audit', adam)).expect(200, AdminAuditListSchema).entries;
+    (await server.get('/api/admin/audit', demo.adam)).expect(200, AdminAuditListSchema).entries;
   const adminAuditRows = async () => (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_audit'))[0]!.n;
 
   describe('rights', () => {
@@ -68,10 +64,10 @@ describeEachBackend('Administration API', (backend) => {
       {
         name: 'update user',
         method: 'PUT',
-        url: `/api/admin/users/${anna.user.id}`,
+        url: `/api/admin/users/${demo.anna.user.id}`,
         body: { displayName: 'Anna', role: 'admin', capacity: 5, queueIds: [], disabled: false },
       },
-      { name: 'reset password', method: 'POST', url: `/api/admin/users/${adam.user.id}/password`, body: { password: 'taken-over-now' } },
+      { name: 'reset password', method: 'POST', url: `/api/admin/users/${demo.adam.user.id}/password`, body: { password: 'taken-over-now' } },
       { name: 'admin audit', method: 'GET', url: '/api/admin/audit' },
     ];
     const call = (r: ReturnType<typeof routes>[number], auth?: Auth) => server.request(r.method, r.url, { auth, body: r.body });
@@ -79,13 +75,13 @@ describeEachBackend('Administration API', (backend) => {
     it('refuses agents and supervisors every admin route with 403, and changes nothing', async () => {
       const before = await adminAuditRows();
       for (const route of routes()) {
-        for (const who of [anna, ben, sara]) {
+        for (const who of [demo.anna, demo.ben, demo.sara]) {
           const body = (await call(route, who)).expectError(403, 'forbidden');
           expect(body.message, `${route.name} as ${who.user.username}`).toBe('Only admins can manage queues and users.');
         }
       }
       expect(await adminAuditRows()).toBe(before);
-      const queues = (await server.get('/api/admin/queues', adam)).expect(200, AdminQueueListSchema).queues;
+      const queues = (await server.get('/api/admin/queues', demo.adam)).expect(200, AdminQueueListSchema).queues;
       expect(queues.find((q) => q.id === server.queueIds.Support)?.name).toBe('Support');
       // The admin's password still works.
       await server.login('adam');
@@ -99,9 +95,9 @@ describeEachBackend('Administration API', (backend) => {
     });
 
     it('keeps supervisors and agents out of the settings too', async () => {
-      const { settings } = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema);
+      const { settings } = (await server.get('/api/settings', demo.adam)).expect(200, SettingsResponseSchema);
       const body = { agentUploads: settings.agentUploads, customerUploads: settings.customerUploads, routing: settings.routing };
-      for (const who of [anna, sara]) {
+      for (const who of [demo.anna, demo.sara]) {
         (await server.get('/api/settings', who)).expectError(403, 'forbidden');
         (await server.request('PUT', '/api/settings', { auth: who, body })).expectError(403, 'forbidden');
       }
@@ -110,37 +106,37 @@ describeEachBackend('Administration API', (backend) => {
 
   describe('queues', () => {
     it('creates a queue with its agents, recorded in the audit and announced to open panels', async () => {
-      const saraSocket = await server.connect({ token: sara.token });
+      const saraSocket = await server.connect({ token: demo.sara.token });
       await saraSocket.ready();
       const name = unique('Billing');
-      const res = await postQueue(server, adam, { name, address: `${name.toLowerCase()}@acme.example`, routingMode: 'offer', agentIds: [ben.user.id] });
+      const res = await postQueue(server, demo.adam, { name, address: `${name.toLowerCase()}@acme.example`, routingMode: 'offer', agentIds: [demo.ben.user.id] });
       const { queue } = res.expect(201, AdminQueueResponseSchema);
-      expect(queue).toMatchObject({ name, routingMode: 'offer', agentIds: [ben.user.id] });
+      expect(queue).toMatchObject({ name, routingMode: 'offer', agentIds: [demo.ben.user.id] });
 
       const frame = await saraSocket.next(isWorkspaceEvent('queue.updated'));
       expect(frame).toMatchObject({ event: { queue: { id: queue.id, name, address: queue.address, routingMode: 'offer' } } });
-      const listed = (await server.get('/api/admin/queues', adam)).expect(200, AdminQueueListSchema).queues;
+      const listed = (await server.get('/api/admin/queues', demo.adam)).expect(200, AdminQueueListSchema).queues;
       expect(listed).toContainEqual(queue);
       const [latest] = await auditActions();
       expect(latest).toMatchObject({
-        actor: { id: adam.user.id, displayName: 'Adam Novak' },
+        actor: { id: demo.adam.user.id, displayName: 'Adam Novak' },
         action: 'queue.created',
         target: { kind: 'queue', id: queue.id, name },
         summary: `Created queue ${name} (offer, ${queue.address}), served by Ben Okafor`,
       });
       // Customers can write to it, and its agent sees it.
-      expect((await server.get('/api/queues', ben)).json()).toMatchObject({ queues: expect.arrayContaining([expect.objectContaining({ id: queue.id })]) });
+      expect((await server.get('/api/queues', demo.ben)).json()).toMatchObject({ queues: expect.arrayContaining([expect.objectContaining({ id: queue.id })]) });
     });
 
     it('refuses taken names and addresses and non-agents, naming the field', async () => {
-      const existing = await createdQueue(server, adam);
+      const existing = await createdQueue(server, demo.adam);
       const auditBefore = await adminAuditRows();
       const cases: [Record<string, unknown>, string, string][] = [
         [{ name: existing.name.toUpperCase() }, 'name', `A queue named ${existing.name.toUpperCase()} already exists. Choose another name.`],
         [{ address: existing.address.toUpperCase() }, 'address', `Another queue already uses ${existing.address.toUpperCase()}. Choose another address.`],
-        [{ agentIds: [sara.user.id] }, 'agentIds', 'Sara Moreau is a supervisor: only agents serve queues.'],
+        [{ agentIds: [demo.sara.user.id] }, 'agentIds', 'Sara Moreau is a supervisor: only agents serve queues.'],
         [{ agentIds: ['00000000-0000-4000-8000-000000000000'] }, 'agentIds', 'One of the chosen agents does not exist.'],
-        [{ agentIds: [anna.user.id, anna.user.id] }, 'agentIds', 'Each agent can be listed once'],
+        [{ agentIds: [demo.anna.user.id, demo.anna.user.id] }, 'agentIds', 'Each agent can be listed once'],
         [{ name: ' ' }, 'name', 'Enter a name'],
         [{ address: 'not an address' }, 'address', 'Enter an address like support@example.com'],
         [{ routingMode: 'random' }, 'routingMode', expect.any(String) as unknown as string],
@@ -148,27 +144,27 @@ describeEachBackend('Administration API', (backend) => {
       for (const [change, field, message] of cases) {
         const name = unique('Fresh');
         const body = { name, address: `${name.toLowerCase()}@acme.example`, routingMode: 'pick', agentIds: [], ...change };
-        const refused = (await postQueue(server, adam, body)).expectError(400, 'invalid_request');
+        const refused = (await postQueue(server, demo.adam, body)).expectError(400, 'invalid_request');
         expect(refused.fields?.[field], JSON.stringify(change)).toEqual(message);
         // The same rules when changing a queue (its own name and address are of course allowed).
-        const other = await createdQueue(server, adam);
+        const other = await createdQueue(server, demo.adam);
         if (field === 'name' || field === 'address' || field === 'agentIds') {
-          const changed = (await putQueue(server, adam, other.id, { ...body })).expectError(400, 'invalid_request');
+          const changed = (await putQueue(server, demo.adam, other.id, { ...body })).expectError(400, 'invalid_request');
           expect(changed.fields?.[field]).toEqual(message);
         }
       }
-      (await putQueue(server, adam, existing.id, { ...existing, agentIds: [] })).expect(200, AdminQueueResponseSchema);
+      (await putQueue(server, demo.adam, existing.id, { ...existing, agentIds: [] })).expect(200, AdminQueueResponseSchema);
       expect(await adminAuditRows()).toBe(auditBefore + 8); // only the queues created for the PUT cases
     });
 
     it('changes a queue: agents who join or leave reconnect with their new queues', async () => {
-      const queue = await createdQueue(server, adam, { agentIds: [ben.user.id] });
+      const queue = await createdQueue(server, demo.adam, { agentIds: [demo.ben.user.id] });
       const chat = await startChatIn(server, queue.id, 'Waiting in the new queue');
       const annaNow = await server.login('anna');
       const [annaSocket, benSocket, saraSocket] = await Promise.all([
         server.connect({ token: annaNow.token }),
-        server.connect({ token: ben.token }),
-        server.connect({ token: sara.token }),
+        server.connect({ token: demo.ben.token }),
+        server.connect({ token: demo.sara.token }),
       ]);
       const annaSeq = await annaSocket.ready();
       await Promise.all([benSocket.ready(), saraSocket.ready()]);
@@ -176,9 +172,9 @@ describeEachBackend('Administration API', (backend) => {
 
       const renamed = unique('Returns');
       const { queue: updated } = (
-        await putQueue(server, adam, queue.id, { name: renamed, address: queue.address, routingMode: 'pick', agentIds: [anna.user.id] })
+        await putQueue(server, demo.adam, queue.id, { name: renamed, address: queue.address, routingMode: 'pick', agentIds: [demo.anna.user.id] })
       ).expect(200, AdminQueueResponseSchema);
-      expect(updated).toEqual<AdminQueue>({ ...queue, name: renamed, agentIds: [anna.user.id] });
+      expect(updated).toEqual<AdminQueue>({ ...queue, name: renamed, agentIds: [demo.anna.user.id] });
 
       // Both sockets were authorised with the old queues: closed with 4002 to reconnect at once.
       expect((await annaSocket.waitClosed()).code).toBe(4002);
@@ -189,9 +185,9 @@ describeEachBackend('Administration API', (backend) => {
       // Reconnected, Anna catches up and now receives the new queue's events.
       const again = await server.connect({ token: annaNow.token, after: annaSeq });
       const replay = await again.takeUntil((f) => f.kind === 'ready');
-      expect(replay.some((f) => f.kind === 'workspace-event' && f.event.type === 'user.updated' && f.event.user.id === anna.user.id)).toBe(true);
+      expect(replay.some((f) => f.kind === 'workspace-event' && f.event.type === 'user.updated' && f.event.user.id === demo.anna.user.id)).toBe(true);
       expect(await listIds(server, annaNow, 'picklist')).toContain(chat.conversationId);
-      expect(await listIds(server, ben, 'picklist')).not.toContain(chat.conversationId);
+      expect(await listIds(server, demo.ben, 'picklist')).not.toContain(chat.conversationId);
       await server.customerSays(chat, 'Anyone there?');
       await again.next((f) => f.kind === 'event' && f.event.type === 'message.created' && f.event.message.text === 'Anyone there?');
 
@@ -204,21 +200,21 @@ describeEachBackend('Administration API', (backend) => {
 
       // Saving it unchanged records nothing.
       const rows = await adminAuditRows();
-      (await putQueue(server, adam, queue.id, { name: renamed, address: queue.address, routingMode: 'pick', agentIds: [anna.user.id] })).expect(
+      (await putQueue(server, demo.adam, queue.id, { name: renamed, address: queue.address, routingMode: 'pick', agentIds: [demo.anna.user.id] })).expect(
         200,
         AdminQueueResponseSchema,
       );
       expect(await adminAuditRows()).toBe(rows);
-      (await putQueue(server, adam, '00000000-0000-4000-8000-000000000000', { ...updated })).expectError(404, 'not_found');
+      (await putQueue(server, demo.adam, '00000000-0000-4000-8000-000000000000', { ...updated })).expectError(404, 'not_found');
     });
   });
 
   describe('users', () => {
     it('creates an agent who can log in at once and serves their queue', async () => {
-      const queue = await createdQueue(server, adam);
-      const saraSocket = await server.connect({ token: sara.token });
+      const queue = await createdQueue(server, demo.adam);
+      const saraSocket = await server.connect({ token: demo.sara.token });
       await saraSocket.ready();
-      const created = await createdUser(server, adam, { displayName: 'Carla Diaz', queueIds: [queue.id], capacity: 4 });
+      const created = await createdUser(server, demo.adam, { displayName: 'Carla Diaz', queueIds: [queue.id], capacity: 4 });
       expect(created).toMatchObject({
         displayName: 'Carla Diaz',
         role: 'agent',
@@ -239,7 +235,7 @@ describeEachBackend('Administration API', (backend) => {
       expect(await listIds(server, carla, 'picklist')).toEqual([chat.conversationId]);
       await server.picked(carla, chat.conversationId);
 
-      const users = (await server.get('/api/admin/users', adam)).expect(200, AdminUserListSchema).users;
+      const users = (await server.get('/api/admin/users', demo.adam)).expect(200, AdminUserListSchema).users;
       expect(users.find((u) => u.id === created.id)).toMatchObject({ username: created.username, createdAt: created.createdAt });
       expect((await auditActions())[0]).toMatchObject({
         action: 'user.created',
@@ -250,29 +246,29 @@ describeEachBackend('Administration API', (backend) => {
 
     it('refuses a taken username, queues for non-agents and unknown queues, naming the field', async () => {
       const base = { password: 'a-long-enough-password', displayName: 'Someone', role: 'agent', capacity: 5, queueIds: [] };
-      const taken = (await postUser(server, adam, { ...base, username: 'anna' })).expectError(400, 'invalid_request');
+      const taken = (await postUser(server, demo.adam, { ...base, username: 'anna' })).expectError(400, 'invalid_request');
       expect(taken.fields).toEqual({ username: 'The username anna is taken. Choose another one.' });
       const supervisorQueues = (
-        await postUser(server, adam, { ...base, username: unique('sup'), role: 'supervisor', queueIds: [server.queueIds.Support] })
+        await postUser(server, demo.adam, { ...base, username: unique('sup'), role: 'supervisor', queueIds: [server.queueIds.Support] })
       ).expectError(400, 'invalid_request');
       expect(supervisorQueues.fields).toEqual({ queueIds: 'Only agents serve queues: a supervisor cannot be given any.' });
       const unknownQueue = (
-        await postUser(server, adam, { ...base, username: unique('agent'), queueIds: ['00000000-0000-4000-8000-000000000000'] })
+        await postUser(server, demo.adam, { ...base, username: unique('agent'), queueIds: ['00000000-0000-4000-8000-000000000000'] })
       ).expectError(400, 'invalid_request');
       expect(unknownQueue.fields).toEqual({ queueIds: 'One of the chosen queues does not exist.' });
-      const badName = (await postUser(server, adam, { ...base, username: 'Not Valid' })).expectError(400, 'invalid_request');
+      const badName = (await postUser(server, demo.adam, { ...base, username: 'Not Valid' })).expectError(400, 'invalid_request');
       expect(badName.fields?.username).toBe('Lower-case letters, digits, dot, dash and underscore only');
-      const short = (await postUser(server, adam, { ...base, username: unique('agent'), password: 'short' })).expectError(400, 'invalid_request');
+      const short = (await postUser(server, demo.adam, { ...base, username: unique('agent'), password: 'short' })).expectError(400, 'invalid_request');
       expect(short.fields?.password).toBe('At least 8 characters');
 
-      const user = await createdUser(server, adam, { role: 'supervisor' });
-      const update = (await putUser(server, adam, user.id, userUpdate(user, { queueIds: [server.queueIds.Sales] }))).expectError(400, 'invalid_request');
+      const user = await createdUser(server, demo.adam, { role: 'supervisor' });
+      const update = (await putUser(server, demo.adam, user.id, userUpdate(user, { queueIds: [server.queueIds.Sales] }))).expectError(400, 'invalid_request');
       expect(update.fields).toEqual({ queueIds: 'Only agents serve queues: a supervisor cannot be given any.' });
-      (await putUser(server, adam, '00000000-0000-4000-8000-000000000000', userUpdate(user))).expectError(404, 'not_found');
+      (await putUser(server, demo.adam, '00000000-0000-4000-8000-000000000000', userUpdate(user))).expectError(404, 'not_found');
     });
 
     it('disabling ends their session at once and gives back what they held', async () => {
-      const created = await createdUser(server, adam, { displayName: 'Dora Gone', queueIds: [server.queueIds.Support] });
+      const created = await createdUser(server, demo.adam, { displayName: 'Dora Gone', queueIds: [server.queueIds.Support] });
       const dora = await server.login(created.username, created.password);
       const socket = await server.connect({ token: dora.token });
       await socket.ready();
@@ -281,7 +277,7 @@ describeEachBackend('Administration API', (backend) => {
       const customerSocket = await server.connect({ customerToken: chat.token });
       await customerSocket.ready();
 
-      const { user } = (await putUser(server, adam, created.id, userUpdate(created, { disabled: true }))).expect(200, AdminUserResponseSchema);
+      const { user } = (await putUser(server, demo.adam, created.id, userUpdate(created, { disabled: true }))).expect(200, AdminUserResponseSchema);
       expect(user).toMatchObject({ disabled: true, presence: { state: 'offline' } });
       expect((await socket.waitClosed()).code).toBe(4001);
       (await server.get('/api/auth/me', dora)).expectError(401, 'unauthenticated');
@@ -291,41 +287,41 @@ describeEachBackend('Administration API', (backend) => {
       );
       expect(login.message).toBe('This account is disabled. Ask an admin.');
 
-      const { conversation } = (await server.get(`/api/conversations/${chat.conversationId}`, anna)).expect(200, ConversationResponseSchema);
+      const { conversation } = (await server.get(`/api/conversations/${chat.conversationId}`, demo.anna)).expect(200, ConversationResponseSchema);
       expect(conversation).toMatchObject({ state: 'queued', agent: null });
       expect(conversation.returnedAt).not.toBeNull();
-      const page = (await server.get(`/api/conversations/${chat.conversationId}/messages`, sara)).expect(200, MessagePageSchema);
+      const page = (await server.get(`/api/conversations/${chat.conversationId}/messages`, demo.sara)).expect(200, MessagePageSchema);
       expect(page.messages.at(-1)).toMatchObject({
         authorKind: 'system',
         text: 'Your agent is no longer available. The next available agent will continue with you.',
       });
       await customerSocket.next((f) => f.kind === 'customer-event' && f.event.type === 'conversation.updated' && f.event.conversation.state === 'queued');
-      const agents = (await server.get('/api/supervisor/agents', sara)).expect(200, AgentStatusListSchema).agents;
+      const agents = (await server.get('/api/supervisor/agents', demo.sara)).expect(200, AgentStatusListSchema).agents;
       expect(agents.map((a) => a.agent.id)).not.toContain(created.id);
       expect((await auditActions())[0]).toMatchObject({ action: 'user.disabled', summary: 'Disabled Dora Gone' });
 
       // Enabled again, they log in as before.
-      (await putUser(server, adam, created.id, userUpdate(created, { disabled: false }))).expect(200, AdminUserResponseSchema);
+      (await putUser(server, demo.adam, created.id, userUpdate(created, { disabled: false }))).expect(200, AdminUserResponseSchema);
       await server.login(created.username, created.password);
       expect((await auditActions())[0]).toMatchObject({ action: 'user.enabled', summary: 'Enabled Dora Gone' });
     });
 
     it('disabling an agent withdraws the offer they were considering, which goes to the next agent', async () => {
-      const first = await createdUser(server, adam, { displayName: 'Hana First' });
-      const second = await createdUser(server, adam, { displayName: 'Ivo Second' });
-      const queue = await createdQueue(server, adam, { routingMode: 'offer', agentIds: [first.id] });
+      const first = await createdUser(server, demo.adam, { displayName: 'Hana First' });
+      const second = await createdUser(server, demo.adam, { displayName: 'Ivo Second' });
+      const queue = await createdQueue(server, demo.adam, { routingMode: 'offer', agentIds: [first.id] });
       const hana = await server.login(first.username, first.password);
       const hanaSocket = await server.connect({ token: hana.token });
       await hanaSocket.ready();
       const chat = await startChatIn(server, queue.id);
       await hanaSocket.next((f) => f.kind === 'event' && f.event.type === 'conversation.offered');
       // Ivo joins the queue and comes online: the next in line.
-      (await putQueue(server, adam, queue.id, { ...queue, agentIds: [first.id, second.id] })).expect(200, AdminQueueResponseSchema);
+      (await putQueue(server, demo.adam, queue.id, { ...queue, agentIds: [first.id, second.id] })).expect(200, AdminQueueResponseSchema);
       const ivo = await server.login(second.username, second.password);
       const ivoSocket = await server.connect({ token: ivo.token });
       await ivoSocket.ready();
 
-      (await putUser(server, adam, first.id, userUpdate(first, { disabled: true, queueIds: [queue.id] }))).expect(200, AdminUserResponseSchema);
+      (await putUser(server, demo.adam, first.id, userUpdate(first, { disabled: true, queueIds: [queue.id] }))).expect(200, AdminUserResponseSchema);
       await ivoSocket.next((f) => f.kind === 'event' && f.event.type === 'conversation.offered' && f.event.conversation.offer?.agent.id === second.id);
       const offers = await server.db.query<{ agent_id: string; outcome: string | null }>(
         'SELECT agent_id, outcome FROM offers WHERE conversation_id = $1 ORDER BY offered_at',
@@ -338,14 +334,14 @@ describeEachBackend('Administration API', (backend) => {
     });
 
     it('a new role or queue list reconnects the user’s sockets with their new rights', async () => {
-      const created = await createdUser(server, adam, { displayName: 'Emil Promoted', queueIds: [server.queueIds.Support] });
+      const created = await createdUser(server, demo.adam, { displayName: 'Emil Promoted', queueIds: [server.queueIds.Support] });
       const emil = await server.login(created.username, created.password);
       const socket = await server.connect({ token: emil.token });
       await socket.ready();
       const chat = await server.startChat('Support');
       await server.picked(emil, chat.conversationId);
 
-      const { user } = (await putUser(server, adam, created.id, userUpdate(created, { role: 'supervisor', queueIds: [], capacity: 7 }))).expect(
+      const { user } = (await putUser(server, demo.adam, created.id, userUpdate(created, { role: 'supervisor', queueIds: [], capacity: 7 }))).expect(
         200,
         AdminUserResponseSchema,
       );
@@ -355,7 +351,7 @@ describeEachBackend('Administration API', (backend) => {
       expect((await server.get('/api/auth/me', emil)).expect(200, MeResponseSchema).user.role).toBe('supervisor');
       (await server.get('/api/supervisor/queues', emil)).expect(200, QueueDashboardSchema);
       // A supervisor holds no conversations: what Emil held went back to its queue.
-      const { conversation } = (await server.get(`/api/conversations/${chat.conversationId}`, sara)).expect(200, ConversationResponseSchema);
+      const { conversation } = (await server.get(`/api/conversations/${chat.conversationId}`, demo.sara)).expect(200, ConversationResponseSchema);
       expect(conversation).toMatchObject({ state: 'queued', agent: null });
       expect((await auditActions())[0]).toMatchObject({
         action: 'user.updated',
@@ -364,11 +360,11 @@ describeEachBackend('Administration API', (backend) => {
     });
 
     it('resetting a password ends every session of the user', async () => {
-      const created = await createdUser(server, adam, { displayName: 'Finn Reset' });
+      const created = await createdUser(server, demo.adam, { displayName: 'Finn Reset' });
       const finn = await server.login(created.username, created.password);
       const socket = await server.connect({ token: finn.token });
       await socket.ready();
-      const { user } = (await server.post(`/api/admin/users/${created.id}/password`, adam, { password: 'brand-new-password' })).expect(
+      const { user } = (await server.post(`/api/admin/users/${created.id}/password`, demo.adam, { password: 'brand-new-password' })).expect(
         200,
         AdminUserResponseSchema,
       );
@@ -381,18 +377,18 @@ describeEachBackend('Administration API', (backend) => {
       );
       await server.login(created.username, 'brand-new-password');
       expect((await auditActions())[0]).toMatchObject({ action: 'user.password_reset', target: { id: created.id } });
-      const short = (await server.post(`/api/admin/users/${created.id}/password`, adam, { password: 'short' })).expectError(400, 'invalid_request');
+      const short = (await server.post(`/api/admin/users/${created.id}/password`, demo.adam, { password: 'short' })).expectError(400, 'invalid_request');
       expect(short.fields).toEqual({ password: 'At least 8 characters' });
-      (await server.post('/api/admin/users/00000000-0000-4000-8000-000000000000/password', adam, { password: 'brand-new-password' })).expectError(
+      (await server.post('/api/admin/users/00000000-0000-4000-8000-000000000000/password', demo.adam, { password: 'brand-new-password' })).expectError(
         404,
         'not_found',
       );
     });
 
     it('records settings changes in the admins’ audit', async () => {
-      const { settings } = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema);
+      const { settings } = (await server.get('/api/settings', demo.adam)).expect(200, SettingsResponseSchema);
       const body = { agentUploads: { ...settings.agentUploads, allowedTypes: ['png', 'pdf'] }, customerUploads: settings.customerUploads };
-      (await server.request('PUT', '/api/settings', { auth: adam, body })).expect(200, SettingsResponseSchema);
+      (await server.request('PUT', '/api/settings', { auth: demo.adam, body })).expect(200, SettingsResponseSchema);
       expect((await auditActions())[0]).toMatchObject({
         action: 'settings.updated',
         target: { kind: 'settings', id: null, name: 'Workspace settings' },
@@ -407,21 +403,21 @@ describeEachBackend('Administration API', (backend) => {
     });
 
     it('never lets an admin disable or demote themselves, so an enabled admin always remains', async () => {
-      const adamUser = (await server.get('/api/admin/users', adam)).expect(200, AdminUserListSchema).users.find((u) => u.id === adam.user.id)!;
-      const disable = (await putUser(server, adam, adam.user.id, userUpdate(adamUser, { disabled: true }))).expectError(400, 'invalid_request');
+      const adamUser = (await server.get('/api/admin/users', demo.adam)).expect(200, AdminUserListSchema).users.find((u) => u.id === demo.adam.user.id)!;
+      const disable = (await putUser(server, demo.adam, demo.adam.user.id, userUpdate(adamUser, { disabled: true }))).expectError(400, 'invalid_request');
       expect(disable.fields).toEqual({ disabled: 'You cannot disable your own account. Ask another admin.' });
-      const demote = (await putUser(server, adam, adam.user.id, userUpdate(adamUser, { role: 'supervisor' }))).expectError(400, 'invalid_request');
+      const demote = (await putUser(server, demo.adam, demo.adam.user.id, userUpdate(adamUser, { role: 'supervisor' }))).expectError(400, 'invalid_request');
       expect(demote.fields).toEqual({ role: 'You cannot change your own role. Ask another admin.' });
-      (await server.get('/api/auth/me', adam)).expect(200, MeResponseSchema);
+      (await server.get('/api/auth/me', demo.adam)).expect(200, MeResponseSchema);
     });
 
     it('lets only one of two admins disabling each other at once succeed', async () => {
-      const other = await createdUser(server, adam, { role: 'admin', displayName: 'Gina Admin' });
+      const other = await createdUser(server, demo.adam, { role: 'admin', displayName: 'Gina Admin' });
       const gina = await server.login(other.username, other.password);
-      const adamUser = (await server.get('/api/admin/users', adam)).expect(200, AdminUserListSchema).users.find((u) => u.id === adam.user.id)!;
+      const adamUser = (await server.get('/api/admin/users', demo.adam)).expect(200, AdminUserListSchema).users.find((u) => u.id === demo.adam.user.id)!;
       const [byAdam, byGina] = await Promise.all([
-        putUser(server, adam, other.id, userUpdate(other, { disabled: true })),
-        putUser(server, gina, adam.user.id, userUpdate(adamUser, { disabled: true })),
+        putUser(server, demo.adam, other.id, userUpdate(other, { disabled: true })),
+        putUser(server, gina, demo.adam.user.id, userUpdate(adamUser, { disabled: true })),
       ]);
       expect([byAdam.status, byGina.status].filter((s) => s === 200)).toHaveLength(1);
       const loser = byAdam.status === 200 ? byGina : byAdam;
@@ -431,8 +427,8 @@ describeEachBackend('Administration API', (backend) => {
 
       // Put things back for whoever runs next.
       if (byGina.status === 200) {
-        (await putUser(server, gina, adam.user.id, userUpdate(adamUser, { disabled: false }))).expect(200, AdminUserResponseSchema);
-        adam.token = (await server.login('adam')).token;
+        (await putUser(server, gina, demo.adam.user.id, userUpdate(adamUser, { disabled: false }))).expect(200, AdminUserResponseSchema);
+        demo.adam.token = (await server.login('adam')).token;
       }
     });
   });

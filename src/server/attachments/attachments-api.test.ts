@@ -8,7 +8,7 @@ import { SettingsResponseSchema } from '../../contract/settings';
 import { currentEventSeq, readEventsAfter } from '../realtime/event-log';
 import { describeEachBackend } from '../test-support/databases';
 import { elf, gif, heic, html, mp4, pdf, pe, png, recordedMp4, recordedWebm, svg } from '../test-support/files';
-import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
+import { type Chat, useDemoStaff, useTestServer } from '../test-support/test-server';
 import { download, multipartBody, upload, uploaded } from '../test-support/uploads';
 import { signLinks } from './attachment-links';
 import { cleanupAttachments } from './attachment-store';
@@ -18,23 +18,19 @@ const KB = 1024;
 
 describeEachBackend('Attachments', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // agent, Support
-  let ben: Staff; // agent, Support and Sales
-  let sara: Staff; // supervisor
-  let adam: Staff; // admin
+  const demo = useDemoStaff(server);
   let chat: Chat; // Support, held by ben
   let id: string;
 
   beforeAll(async () => {
-    [anna, ben, sara, adam] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara'), server.staff('adam')]);
     chat = await server.startChat('Support');
     id = chat.conversationId;
-    await server.picked(ben, id);
+    await server.picked(demo.ben, id);
   });
 
   const setPolicies = async (agentUploads: AttachmentPolicyInput, customerUploads: AttachmentPolicyInput = DEFAULT_ATTACHMENT_POLICY) =>
-    (await server.request('PUT', '/api/settings', { auth: adam, body: { agentUploads, customerUploads } })).expect(200, SettingsResponseSchema);
-  const agent = () => ({ staff: ben, conversationId: id });
+    (await server.request('PUT', '/api/settings', { auth: demo.adam, body: { agentUploads, customerUploads } })).expect(200, SettingsResponseSchema);
+  const agent = () => ({ staff: demo.ben, conversationId: id });
   const rejections = async () =>
     server.db.query<{ file_name: string | null; code: string; reason: string; uploader_kind: string; bytes_received: string | number }>(
       'SELECT file_name, code, reason, uploader_kind, bytes_received FROM rejected_uploads ORDER BY created_at, id',
@@ -75,10 +71,10 @@ describeEachBackend('Attachments', (backend) => {
       const original = await download(server, a.downloadUrl);
       expect(original.headers['content-disposition']).toMatch(/^attachment;/);
       expect(original.bytes.equals(bytes)).toBe(true);
-      const viaSession = await download(server, `/api/attachments/${a.id}`, { token: ben.token });
+      const viaSession = await download(server, `/api/attachments/${a.id}`, { token: demo.ben.token });
       expect(viaSession.bytes.equals(bytes)).toBe(true);
       expect(viaSession.headers['cache-control']).toBe('private, no-cache');
-      const revalidated = await download(server, `/api/attachments/${a.id}`, { token: ben.token, headers: { 'if-none-match': `"${a.sha256}"` } });
+      const revalidated = await download(server, `/api/attachments/${a.id}`, { token: demo.ben.token, headers: { 'if-none-match': `"${a.sha256}"` } });
       expect(revalidated.status).toBe(304);
     });
 
@@ -185,29 +181,29 @@ describeEachBackend('Attachments', (backend) => {
     it('refuses uploads that are not one multipart file, and uploads by anyone but the holder', async () => {
       await setPolicies(DEFAULT_ATTACHMENT_POLICY);
       const url = `/api/conversations/${id}/attachments`;
-      (await server.request('POST', url, { auth: ben, body: { file: 'x' } })).expectError(400, 'invalid_request');
+      (await server.request('POST', url, { auth: demo.ben, body: { file: 'x' } })).expectError(400, 'invalid_request');
       const wrongField = multipartBody([{ field: 'upload', fileName: 'a.png', content: png() }]);
       const res = await server.app.inject({
         method: 'POST',
         url,
-        headers: { authorization: `Bearer ${ben.token}`, 'content-type': wrongField.contentType },
+        headers: { authorization: `Bearer ${demo.ben.token}`, 'content-type': wrongField.contentType },
         payload: wrongField.payload,
       });
       expect(res.statusCode, res.body).toBe(400);
 
-      (await upload(server, { staff: anna, conversationId: id }, 'a.png', png())).expectError(409, 'not_holder');
-      (await upload(server, { staff: sara, conversationId: id }, 'a.png', png())).expectError(409, 'not_holder');
+      (await upload(server, { staff: demo.anna, conversationId: id }, 'a.png', png())).expectError(409, 'not_holder');
+      (await upload(server, { staff: demo.sara, conversationId: id }, 'a.png', png())).expectError(409, 'not_holder');
       const sales = await server.startChat('Sales');
-      (await upload(server, { staff: anna, conversationId: sales.conversationId }, 'a.png', png())).expectError(404, 'not_found');
+      (await upload(server, { staff: demo.anna, conversationId: sales.conversationId }, 'a.png', png())).expectError(404, 'not_found');
       (await server.request('POST', url, {})).expectError(401, 'unauthenticated');
       (await server.request('POST', '/api/webchat/attachments', {})).expectError(401, 'unauthenticated');
-      (await upload(server, { staff: { ...ben, token: chat.token }, conversationId: id }, 'a.png', png())).expectError(401, 'unauthenticated');
+      (await upload(server, { staff: { ...demo.ben, token: chat.token }, conversationId: id }, 'a.png', png())).expectError(401, 'unauthenticated');
 
       const ended = await server.startChat('Support');
-      await server.picked(ben, ended.conversationId);
-      (await server.end(ben, ended.conversationId)).expect(200, ConversationResponseSchema);
+      await server.picked(demo.ben, ended.conversationId);
+      (await server.end(demo.ben, ended.conversationId)).expect(200, ConversationResponseSchema);
       (await upload(server, { chat: ended }, 'late.png', png())).expectError(409, 'conversation_ended');
-      (await upload(server, { staff: ben, conversationId: ended.conversationId }, 'late.png', png())).expectError(409, 'conversation_ended');
+      (await upload(server, { staff: demo.ben, conversationId: ended.conversationId }, 'late.png', png())).expectError(409, 'conversation_ended');
     });
   });
 
@@ -248,37 +244,37 @@ describeEachBackend('Attachments', (backend) => {
       const second = await uploaded(server, agent(), 'second.gif', gif());
       const body = { clientMessageId: randomUUID(), text: '', attachmentIds: [second.id, first.id] };
 
-      const sent = (await server.post(`/api/conversations/${id}/messages`, ben, body)).expect(201, SendMessageResponseSchema);
+      const sent = (await server.post(`/api/conversations/${id}/messages`, demo.ben, body)).expect(201, SendMessageResponseSchema);
       expect(sent).toMatchObject({ created: true, message: { text: '', authorKind: 'agent' } });
       expect(sent.message.attachments.map((a) => [a.id, a.fileName])).toEqual([
         [second.id, 'second.gif'],
         [first.id, 'first.png'],
       ]);
-      const retry = (await server.post(`/api/conversations/${id}/messages`, ben, body)).expect(200, SendMessageResponseSchema);
+      const retry = (await server.post(`/api/conversations/${id}/messages`, demo.ben, body)).expect(200, SendMessageResponseSchema);
       expect(retry.created).toBe(false);
       expect(retry.message.id).toBe(sent.message.id);
       expect(retry.message.attachments.map((a) => a.id)).toEqual([second.id, first.id]);
 
       // Everyone who reads the thread sees them, in order, with working links.
-      const staffPage = (await server.get(`/api/conversations/${id}/messages`, sara)).expect(200, MessagePageSchema);
+      const staffPage = (await server.get(`/api/conversations/${id}/messages`, demo.sara)).expect(200, MessagePageSchema);
       const inThread = staffPage.messages.find((m) => m.id === sent.message.id)!;
       expect(inThread.attachments.map((a) => a.id)).toEqual([second.id, first.id]);
       const customerPage = (await server.get('/api/webchat/messages', chat)).expect(200, MessagePageSchema);
       const seen = customerPage.messages.find((m) => m.id === sent.message.id)!;
       expect((await download(server, seen.attachments[1]!.url)).bytes.equals(png())).toBe(true);
       expect((await download(server, `/api/webchat/attachments/${first.id}`, { token: chat.token })).status).toBe(200);
-      const { conversation } = (await server.get(`/api/conversations/${id}`, ben)).expect(200, ConversationResponseSchema);
+      const { conversation } = (await server.get(`/api/conversations/${id}`, demo.ben)).expect(200, ConversationResponseSchema);
       expect(conversation.lastMessage?.attachments.map((a) => a.id)).toEqual([second.id, first.id]);
 
       // Once sent, a file cannot be sent again.
-      const again = await server.post(`/api/conversations/${id}/messages`, ben, { clientMessageId: randomUUID(), text: 'Again', attachmentIds: [first.id] });
+      const again = await server.post(`/api/conversations/${id}/messages`, demo.ben, { clientMessageId: randomUUID(), text: 'Again', attachmentIds: [first.id] });
       expect(again.expectError(400, 'attachment_unavailable').fields).toHaveProperty('attachmentIds');
     });
 
     it('signs links afresh when logged events are delivered', async () => {
       const a = await uploaded(server, agent(), 'event.png', png());
       const sent = (
-        await server.post(`/api/conversations/${id}/messages`, ben, { clientMessageId: randomUUID(), text: 'See attached', attachmentIds: [a.id] })
+        await server.post(`/api/conversations/${id}/messages`, demo.ben, { clientMessageId: randomUUID(), text: 'See attached', attachmentIds: [a.id] })
       ).expect(201, SendMessageResponseSchema);
       await currentEventSeq(server.db); // the event is numbered
       const [row] = await server.db.query<{ seq: string | number }>(
@@ -317,7 +313,7 @@ describeEachBackend('Attachments', (backend) => {
       const sent = (await send([mine.id], 'Here is the error')).expect(201, SendMessageResponseSchema);
       expect(sent.message.attachments.map((a) => a.fileName)).toEqual(['screenshot.png']);
       // The agent's own upload cannot go out in the customer's name, and vice versa.
-      (await server.post(`/api/conversations/${id}/messages`, ben, { clientMessageId: randomUUID(), attachmentIds: [theirs.id] })).expectError(
+      (await server.post(`/api/conversations/${id}/messages`, demo.ben, { clientMessageId: randomUUID(), attachmentIds: [theirs.id] })).expectError(
         400,
         'attachment_unavailable',
       );
@@ -328,34 +324,34 @@ describeEachBackend('Attachments', (backend) => {
     it("answers 404 for files of conversations the caller may not see, and for others' unsent uploads", async () => {
       await setPolicies(DEFAULT_ATTACHMENT_POLICY, DEFAULT_ATTACHMENT_POLICY);
       const sales = await server.startChat('Sales');
-      await server.picked(ben, sales.conversationId);
-      const salesFile = await uploaded(server, { staff: ben, conversationId: sales.conversationId }, 'sales.png', png());
-      (await server.post(`/api/conversations/${sales.conversationId}/messages`, ben, { clientMessageId: randomUUID(), attachmentIds: [salesFile.id] })).expect(
+      await server.picked(demo.ben, sales.conversationId);
+      const salesFile = await uploaded(server, { staff: demo.ben, conversationId: sales.conversationId }, 'sales.png', png());
+      (await server.post(`/api/conversations/${sales.conversationId}/messages`, demo.ben, { clientMessageId: randomUUID(), attachmentIds: [salesFile.id] })).expect(
         201,
         SendMessageResponseSchema,
       );
       // Anna serves Support only; the Support customer sees only their own chat.
-      (await download(server, `/api/attachments/${salesFile.id}`, { token: anna.token })).response.expectError(404, 'not_found');
+      (await download(server, `/api/attachments/${salesFile.id}`, { token: demo.anna.token })).response.expectError(404, 'not_found');
       (await download(server, `/api/webchat/attachments/${salesFile.id}`, { token: chat.token })).response.expectError(404, 'not_found');
-      expect((await download(server, `/api/attachments/${salesFile.id}`, { token: sara.token })).status).toBe(200);
+      expect((await download(server, `/api/attachments/${salesFile.id}`, { token: demo.sara.token })).status).toBe(200);
       expect((await download(server, `/api/webchat/attachments/${salesFile.id}`, { token: sales.token })).status).toBe(200);
 
       // Unsent: only the uploader.
       const draft = await uploaded(server, agent(), 'draft.png', png());
       for (const [url, token] of [
-        [`/api/attachments/${draft.id}`, sara.token],
-        [`/api/attachments/${draft.id}`, anna.token],
+        [`/api/attachments/${draft.id}`, demo.sara.token],
+        [`/api/attachments/${draft.id}`, demo.anna.token],
         [`/api/webchat/attachments/${draft.id}`, chat.token],
       ] as const) {
         (await download(server, url, { token })).response.expectError(404, 'not_found');
       }
       const customerDraft = await uploaded(server, { chat }, 'customer-draft.png', png());
-      (await download(server, `/api/attachments/${customerDraft.id}`, { token: ben.token })).response.expectError(404, 'not_found');
+      (await download(server, `/api/attachments/${customerDraft.id}`, { token: demo.ben.token })).response.expectError(404, 'not_found');
       expect((await download(server, `/api/webchat/attachments/${customerDraft.id}`, { token: chat.token })).status).toBe(200);
 
       // Unknown, malformed and anonymous.
-      (await download(server, `/api/attachments/${randomUUID()}`, { token: sara.token })).response.expectError(404, 'not_found');
-      (await download(server, '/api/attachments/not-a-uuid', { token: sara.token })).response.expectError(404, 'not_found');
+      (await download(server, `/api/attachments/${randomUUID()}`, { token: demo.sara.token })).response.expectError(404, 'not_found');
+      (await download(server, '/api/attachments/not-a-uuid', { token: demo.sara.token })).response.expectError(404, 'not_found');
       (await download(server, `/api/attachments/${salesFile.id}`)).response.expectError(401, 'unauthenticated');
       (await download(server, `/api/webchat/attachments/${salesFile.id}`)).response.expectError(401, 'unauthenticated');
     });
@@ -433,7 +429,7 @@ describeEachBackend('Attachments', (backend) => {
       const stale = await uploaded(server, agent(), 'stale.png', png());
       const fresh = await uploaded(server, agent(), 'fresh.png', png());
       const kept = await uploaded(server, agent(), 'kept.png', png());
-      (await server.post(`/api/conversations/${id}/messages`, ben, { clientMessageId: randomUUID(), attachmentIds: [kept.id] })).expect(
+      (await server.post(`/api/conversations/${id}/messages`, demo.ben, { clientMessageId: randomUUID(), attachmentIds: [kept.id] })).expect(
         201,
         SendMessageResponseSchema,
       );

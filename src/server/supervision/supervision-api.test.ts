@@ -8,19 +8,12 @@ import { AgentStatusListSchema, QueueDashboardSchema, type QueueStats } from '..
 import { MessagePageSchema } from '../../contract/messages';
 import { createdQueue, startChatIn } from '../test-support/admin';
 import { describeEachBackend } from '../test-support/databases';
-import { useTestServer, type Auth, type Chat, type Staff, type TestServer } from '../test-support/test-server';
+import { type Auth, type Chat, type Staff, type TestServer, useDemoStaff, useTestServer } from '../test-support/test-server';
 import { randomUUID } from 'node:crypto';
 
 describeEachBackend('Supervision API', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff;
-  let ben: Staff;
-  let sara: Staff;
-  let adam: Staff;
-
-  beforeAll(async () => {
-    [anna, ben, sara, adam] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara'), server.staff('adam')]);
-  });
+  const demo = useDemoStaff(server);
 
   describe('rights', () => {
     let chat: Chat;
@@ -44,7 +37,7 @@ describeEachBackend('Supervision API', (backend) => {
 
     it('refuses agents every supervision route with 403', async () => {
       for (const route of routes()) {
-        for (const agent of [anna, ben]) {
+        for (const agent of [demo.anna, demo.ben]) {
           const body = (await call(route, agent)).expectError(403, 'forbidden');
           expect(body.message, route.name).toBe('Only supervisors and admins can do this.');
         }
@@ -60,7 +53,7 @@ describeEachBackend('Supervision API', (backend) => {
     });
 
     it('lets supervisors and admins read every supervision view', async () => {
-      for (const who of [sara, adam]) {
+      for (const who of [demo.sara, demo.adam]) {
         for (const route of routes().filter((r) => r.method === 'GET')) {
           expect((await call(route, who)).status, `${route.name} as ${who.user.username}`).toBe(200);
         }
@@ -69,18 +62,18 @@ describeEachBackend('Supervision API', (backend) => {
 
     it('lets supervisors add internal notes to any conversation and read it without marking it read for its agent', async () => {
       const held = await server.startChat('Support', { text: 'Please look at my invoice' });
-      await server.picked(anna, held.conversationId);
+      await server.picked(demo.anna, held.conversationId);
       await server.customerSays(held, 'Are you there?');
-      const unreadBefore = (await server.get('/api/conversations/unread', anna)).expect(200, UnreadTotalsSchema);
+      const unreadBefore = (await server.get('/api/conversations/unread', demo.anna)).expect(200, UnreadTotalsSchema);
 
-      const page = (await server.get(`/api/conversations/${held.conversationId}/messages`, sara)).expect(200, MessagePageSchema);
+      const page = (await server.get(`/api/conversations/${held.conversationId}/messages`, demo.sara)).expect(200, MessagePageSchema);
       expect(page.messages.map((m) => m.text)).toContain('Are you there?');
       const note = (
-        await server.post(`/api/conversations/${held.conversationId}/notes`, sara, { clientNoteId: randomUUID(), text: 'Watch the tone here' })
+        await server.post(`/api/conversations/${held.conversationId}/notes`, demo.sara, { clientNoteId: randomUUID(), text: 'Watch the tone here' })
       ).expect(201, CreateNoteResponseSchema).note;
-      expect(note).toMatchObject({ authorId: sara.user.id, authorName: 'Sara Moreau' });
+      expect(note).toMatchObject({ authorId: demo.sara.user.id, authorName: 'Sara Moreau' });
 
-      const unreadAfter = (await server.get('/api/conversations/unread', anna)).expect(200, UnreadTotalsSchema);
+      const unreadAfter = (await server.get('/api/conversations/unread', demo.anna)).expect(200, UnreadTotalsSchema);
       expect(unreadAfter).toEqual(unreadBefore);
       expect(unreadAfter.mine.messages).toBeGreaterThan(0);
     });
@@ -88,14 +81,14 @@ describeEachBackend('Supervision API', (backend) => {
 
   describe('queues dashboard', () => {
     const statsOf = async (queueId: string): Promise<QueueStats> => {
-      const dashboard = (await server.get('/api/supervisor/queues', sara)).expect(200, QueueDashboardSchema);
+      const dashboard = (await server.get('/api/supervisor/queues', demo.sara)).expect(200, QueueDashboardSchema);
       const stats = dashboard.queues.find((q) => q.queue.id === queueId);
       if (!stats) throw new Error(`queue ${queueId} missing from the dashboard`);
       return stats;
     };
 
     it('changes when a customer starts a chat and when an agent picks it', async () => {
-      const queue = await createdQueue(server, adam, { agentIds: [anna.user.id, ben.user.id] });
+      const queue = await createdQueue(server, demo.adam, { agentIds: [demo.anna.user.id, demo.ben.user.id] });
       expect(await statsOf(queue.id)).toMatchObject({
         queue: { id: queue.id, name: queue.name, address: queue.address, routingMode: 'pick' },
         waiting: 0,
@@ -108,24 +101,24 @@ describeEachBackend('Supervision API', (backend) => {
       const first = await startChatIn(server, queue.id, 'First in line');
       const afterFirst = await statsOf(queue.id);
       expect(afterFirst).toMatchObject({ waiting: 1, inProgress: 0 });
-      const conversation = (await server.get(`/api/conversations/${first.conversationId}`, sara)).json() as { conversation: { arrivedAt: string } };
+      const conversation = (await server.get(`/api/conversations/${first.conversationId}`, demo.sara)).json() as { conversation: { arrivedAt: string } };
       expect(afterFirst.longestWaitingSince).toBe(conversation.conversation.arrivedAt);
 
       const second = await startChatIn(server, queue.id, 'Second in line');
       const afterSecond = await statsOf(queue.id);
       expect(afterSecond).toMatchObject({ waiting: 2, longestWaitingSince: afterFirst.longestWaitingSince });
 
-      await server.picked(anna, first.conversationId);
+      await server.picked(demo.anna, first.conversationId);
       const afterPick = await statsOf(queue.id);
       expect(afterPick).toMatchObject({ waiting: 1, inProgress: 1 });
       expect(Date.parse(afterPick.longestWaitingSince!)).toBeGreaterThan(Date.parse(afterFirst.longestWaitingSince!));
 
-      await server.picked(anna, second.conversationId);
+      await server.picked(demo.anna, second.conversationId);
       expect(await statsOf(queue.id)).toMatchObject({ waiting: 0, longestWaitingSince: null, inProgress: 2 });
     });
 
     it('counts available agents only while they are connected', async () => {
-      const queue = await createdQueue(server, adam, { agentIds: [ben.user.id] });
+      const queue = await createdQueue(server, demo.adam, { agentIds: [demo.ben.user.id] });
       expect(await statsOf(queue.id)).toMatchObject({ agents: 1, availableAgents: 0 });
       const benNow = await server.login('ben');
       const socket = await server.connect({ token: benNow.token });
@@ -137,7 +130,7 @@ describeEachBackend('Supervision API', (backend) => {
     });
 
     it('gives the server time with the figures', async () => {
-      const dashboard = (await server.get('/api/supervisor/queues', adam)).expect(200, QueueDashboardSchema);
+      const dashboard = (await server.get('/api/supervisor/queues', demo.adam)).expect(200, QueueDashboardSchema);
       expect(Math.abs(Date.now() - Date.parse(dashboard.at))).toBeLessThan(60_000);
       expect(dashboard.queues.map((q) => q.queue.name)).toEqual(expect.arrayContaining(['Sales', 'Support']));
     });
@@ -152,14 +145,14 @@ describeEachBackend('Supervision API', (backend) => {
       await server.picked(annaNow, chat.conversationId);
       (await server.request('PUT', '/api/presence', { auth: annaNow, body: { state: 'busy' } })).expect(200, MyPresenceResponseSchema);
 
-      const { agents, at } = (await server.get('/api/supervisor/agents', sara)).expect(200, AgentStatusListSchema);
+      const { agents, at } = (await server.get('/api/supervisor/agents', demo.sara)).expect(200, AgentStatusListSchema);
       expect(agents.map((a) => a.username)).toEqual(expect.arrayContaining(['anna', 'ben']));
       expect(agents.some((a) => a.username === 'sara' || a.username === 'adam')).toBe(false);
       const annaStatus = agents.find((a) => a.username === 'anna')!;
       const held = await heldCount(server, annaNow);
       const [stored] = await server.db.query<{ capacity: number }>("SELECT capacity FROM users WHERE username = 'anna'");
       expect(annaStatus).toMatchObject({
-        agent: { id: anna.user.id, displayName: 'Anna Lindqvist' },
+        agent: { id: demo.anna.user.id, displayName: 'Anna Lindqvist' },
         presence: { state: 'busy', reason: null },
         connected: true,
         capacity: stored?.capacity,
@@ -178,22 +171,22 @@ describeEachBackend('Supervision API', (backend) => {
     it('lists waiting, offered and held conversations of every queue, or of one', async () => {
       const waiting = await server.startChat('Sales');
       const held = await server.startChat('Support');
-      await server.picked(anna, held.conversationId);
+      await server.picked(demo.anna, held.conversationId);
       const ended = await server.startChat('Support');
-      await server.picked(anna, ended.conversationId);
-      await server.end(anna, ended.conversationId);
+      await server.picked(demo.anna, ended.conversationId);
+      await server.end(demo.anna, ended.conversationId);
 
-      const all = (await server.get('/api/supervisor/conversations', sara)).expect(200, ConversationListSchema).conversations;
+      const all = (await server.get('/api/supervisor/conversations', demo.sara)).expect(200, ConversationListSchema).conversations;
       const ids = all.map((c) => c.id);
       expect(ids).toEqual(expect.arrayContaining([waiting.conversationId, held.conversationId]));
       expect(ids).not.toContain(ended.conversationId);
       expect(all.every((c) => c.state !== 'ended')).toBe(true);
 
-      const sales = (await server.get(`/api/supervisor/conversations?queueId=${server.queueIds.Sales}`, adam)).expect(200, ConversationListSchema);
+      const sales = (await server.get(`/api/supervisor/conversations?queueId=${server.queueIds.Sales}`, demo.adam)).expect(200, ConversationListSchema);
       expect(sales.conversations.map((c) => c.id)).toContain(waiting.conversationId);
       expect(sales.conversations.every((c) => c.queue.id === server.queueIds.Sales)).toBe(true);
 
-      const unknown = (await server.get('/api/supervisor/conversations?queueId=nope', sara)).expectError(400, 'invalid_request');
+      const unknown = (await server.get('/api/supervisor/conversations?queueId=nope', demo.sara)).expectError(400, 'invalid_request');
       expect(unknown.fields).toEqual({ queueId: 'Unknown queue' });
     });
   });

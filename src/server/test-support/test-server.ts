@@ -320,3 +320,19 @@ export function useTwoInstances(): { readonly a: TestServer; readonly b: TestSer
     },
   };
 }
+
+/**
+ * The demo workspace's staff: Anna (agent: Support, Billing), Ben (agent: Support, Sales, Billing),
+ * Sara (supervisor) and Adam (admin).
+ */
+export type DemoStaff = Record<'anna' | 'ben' | 'sara' | 'adam', Staff>;
+
+/** Logs the demo's staff in before the file's tests; tests read them as `demo.anna` once it has run. */
+export function useDemoStaff(server: TestServer): DemoStaff {
+  const demo = {} as DemoStaff;
+  beforeAll(async () => {
+    const [anna, ben, sara, adam] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara'), server.staff('adam')]);
+    Object.assign(demo, { anna, ben, sara, adam });
+  });
+  return demo;
+}
