@@ -410,13 +410,14 @@ describeEachBackend('Messaging channels', (backend: Backend) => {
       const socket = await server.connect({ token: anna.token });
       standIn.refuseNextSend = { status: 400, message: 'Recipient is not a WhatsApp user' };
       const sent = await server.agentSays(anna, conversation.id, 'Hello there');
-      const failed = await socket.next((f) => f.kind === 'event' && f.event.type === 'message.delivery' && f.event.messageId === sent.id && f.event.delivery.status === 'failed');
+      // The worker's send, refusal and event: more than the default wait on a busy machine (seen once on PostgreSQL).
+      const failed = await socket.next((f) => f.kind === 'event' && f.event.type === 'message.delivery' && f.event.messageId === sent.id && f.event.delivery.status === 'failed', 20_000);
       expect(failed.kind === 'event' && failed.event.type === 'message.delivery' && failed.event.delivery.error).toMatch(/not a WhatsApp user/);
 
       const retried = (await server.post(`/api/conversations/${conversation.id}/messages/${sent.id}/retry`, anna)).expect(200, RetryMessageResponseSchema);
       expect(retried.message.delivery).toEqual({ status: 'pending', error: null });
       await standIn.until(() => sendsTo(phone).length === 1);
-      await socket.next((f) => f.kind === 'event' && f.event.type === 'message.delivery' && f.event.messageId === sent.id && f.event.delivery.status === 'sent');
+      await socket.next((f) => f.kind === 'event' && f.event.type === 'message.delivery' && f.event.messageId === sent.id && f.event.delivery.status === 'sent', 20_000);
       (await server.post(`/api/conversations/${conversation.id}/messages/${randomUUID()}/retry`, anna)).expectError(404, 'not_found');
     });
 
