@@ -94,7 +94,7 @@ test.describe('on a phone', () => {
     await expect(drawer(anna).getByRole('heading', { name: 'Internal notes' })).toBeVisible();
     await drawer(anna).getByRole('textbox', { name: 'New note' }).fill('Customer is travelling');
     await drawer(anna).getByRole('button', { name: 'Save' }).click();
-    await expect(drawer(anna).getByText('Customer is travelling')).toBeVisible();
+    await expect(drawer(anna).getByRole('list', { name: 'Internal notes' }).getByText('Customer is travelling')).toBeVisible();
     await shot(anna, 'phone-notes-sheet');
     await drawer(anna).getByRole('button', { name: 'Close side panel' }).click();
     await anna.getByRole('button', { name: 'Back to the list' }).click();

@@ -30,7 +30,14 @@ export function NotificationSettings({ notifications }: { notifications: Notific
     if (notifications.sound) notifier.prepareAudio();
   }, [notifications.sound]);
 
+  // A switch moves in the click's own render: the cache's optimistic change comes a tick later
+  // (after the update cancels queries in flight), and a controlled switch would flick back for it.
+  // Whatever the cache says next (the change, or the rollback after a refusal) takes over.
+  const [asked, setAsked] = useState<Partial<NotificationPreferences>>({});
+  useEffect(() => setAsked({}), [notifications]);
+
   const set = (key: Key, value: boolean) => {
+    setAsked((a) => ({ ...a, [key]: value }));
     update.mutate({ notifications: { [key]: value } });
     // Turning desktop notifications on is the natural moment for the browser's question.
     if (key === 'desktop' && value && permission === 'default') void notifier.requestPermission();
@@ -39,7 +46,7 @@ export function NotificationSettings({ notifications }: { notifications: Notific
   const toggle = (key: Key, label: string, hint?: string) => (
     <Box>
       <FormControlLabel
-        control={<Switch checked={notifications[key]} onChange={(_, checked) => set(key, checked)} />}
+        control={<Switch checked={asked[key] ?? notifications[key]} onChange={(_, checked) => set(key, checked)} />}
         label={label}
       />
       {hint && <FormHelperText sx={{ mt: -0.5, ml: 6 }}>{hint}</FormHelperText>}
