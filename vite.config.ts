@@ -3,6 +3,7 @@ import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { installableApp } from './src/build/installable-app.js';
+import { linguiCatalogs } from './src/build/lingui-catalogs.js';
 import { precompress } from './src/build/precompress.js';
 import { pageShells } from './src/build/page-shells.js';
 
@@ -23,6 +24,8 @@ export default defineConfig(({ mode }) => ({
       },
     }),
     react(),
+    // The message catalogs, compiled to Lingui's message arrays at build time (README "Languages").
+    linguiCatalogs(),
     pageShells(),
     precompress(),
     // The staff panel as an installable app: manifest, icons, the service worker (README).

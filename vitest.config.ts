@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { linguiCatalogs } from './src/build/lingui-catalogs.js';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), linguiCatalogs()],
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     // Server tests run in Node; component tests opt into jsdom with a file comment.

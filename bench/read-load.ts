@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { z } from 'zod';
 import { api, type RouteDef } from '../src/contract/api';
+import { supervisionApi } from '../src/contract/supervision-api';
 import { buildApp } from '../src/server/app';
 import { openPglite, openPostgres, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
@@ -62,9 +63,9 @@ function reads(s: Seeded): Read[] {
     read('notes', 'anna', api.notes, `${c(s.longConversationId)}/notes`),
     read('transfers', 'anna', api.transfers, `${c(s.longConversationId)}/transfers`),
     read('audit trail', 'sara', api.auditTrail, `${c(s.longConversationId)}/audit`),
-    read('supervisor: queue dashboard', 'sara', api.queueDashboard, '/api/supervisor/queues'),
-    read('supervisor: agents', 'sara', api.agentStatuses, '/api/supervisor/agents'),
-    read('supervisor: open conversations', 'sara', api.openConversations, '/api/supervisor/conversations'),
+    read('supervisor: queue dashboard', 'sara', supervisionApi.queueDashboard, '/api/supervisor/queues'),
+    read('supervisor: agents', 'sara', supervisionApi.agentStatuses, '/api/supervisor/agents'),
+    read('supervisor: open conversations', 'sara', supervisionApi.openConversations, '/api/supervisor/conversations'),
   ];
 }
 

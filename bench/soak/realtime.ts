@@ -137,6 +137,7 @@ export class SoakSocket {
         this.errorFrames.push(`${frame.code}: ${frame.message}`);
         return;
       case 'typing':
+      case 'queue-position':
         return;
       default: {
         const seq = frame.event.seq;

@@ -28,9 +28,12 @@ const rounded = (svg: string) =>
     .replace(/<svg[^>]*>/, `$&<clipPath id="corner"><rect width="512" height="512" rx="${CORNER}"/></clipPath><g clip-path="url(#corner)">`)
     .replace(/<\/svg>\s*$/, '</g></svg>');
 
-// The WebAssembly renderer is started once per process (Vite's build, or a test's).
-let renderer: Promise<void> | undefined;
-const startRenderer = () => (renderer ??= readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')).then(initWasm));
+// The WebAssembly renderer can be started only once per process, but Vite loads its config (and
+// this module with it) anew for each build: the bench builds several times in one process. So the
+// start is remembered on the process, not in this module.
+const started = globalThis as { resvgStarted?: Promise<void> };
+const startRenderer = () =>
+  (started.resvgStarted ??= readFile(createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm')).then(initWasm));
 
 /** One icon as PNG bytes. */
 export async function renderIcon(svg: string, size: number, withCorners: boolean): Promise<Uint8Array> {

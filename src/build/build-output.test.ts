@@ -85,6 +85,15 @@ describe('Production build', () => {
     expect(size.kb, `${page}: ${size.kb} KB gzip; largest parts (KB before minifying): ${size.largest}`).toBeLessThanOrEqual(size.ceilingKb ?? size.goalKb);
   });
 
+  // The staff panel calls its routes without schemas (contract/staff-routes.ts), checks search
+  // params by hand and loads the realtime frames' schema with the socket.
+  it.each(['/login', '/agent'])('keeps zod and the contract schemas out of the first load of %s', (name) => {
+    const modules = firstLoadChunks(bundle, FIRST_LOAD_PAGES.find((p) => p.page === name)!).flatMap((c) => c.moduleIds);
+    expect(modules.some((id) => id.endsWith('/src/contract/staff-routes.ts'))).toBe(true);
+    expect(modules.filter((id) => id.includes('/node_modules/zod/'))).toEqual([]);
+    expect(modules.filter((id) => /\/src\/contract\/(api|[a-z-]+-api|events)\.ts$/.test(id))).toEqual([]);
+  });
+
   it('ships the login page with the entry, not as a route chunk fetched after the router has run', () => {
     const firstLoad = firstLoadChunks(bundle, FIRST_LOAD_PAGES.find((p) => p.page === '/login')!).flatMap((c) => c.moduleIds);
     expect(firstLoad.some((id) => id.endsWith('/src/features/auth/components/login-form.tsx'))).toBe(true);

@@ -2,7 +2,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DescriptionOutlinedIcon from '@mui/icons-material/DescriptionOutlined';
 import MovieOutlinedIcon from '@mui/icons-material/MovieOutlined';
 import { Box, Button, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
-import { formatFileSize } from '../contract/attachments';
+import { formatFileSize } from '../lib/intl-format';
 import type { AttachmentUploads, StagedFile } from '../hooks/use-attachment-uploads';
 import { strings } from '../lib/strings';
 import { composerStrings } from '../lib/composer-strings';

@@ -3,7 +3,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Box, ButtonBase, Dialog, IconButton, Link, Stack, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { useState } from 'react';
-import { FILE_TYPES, formatFileSize, type Attachment } from '../contract/attachments';
+import { FILE_TYPES, type Attachment } from '../contract/attachments';
+import { formatFileSize } from '../lib/intl-format';
 import { strings } from '../lib/strings';
 
 /** One sent file inside a message: image thumbnail (opens full size), playable video, or document card. */

@@ -27,6 +27,16 @@ const COLORS: Record<Channel, string> = {
   viber: '#6a1b9a',
 };
 
+/** The same, light enough on the dark scheme's paper. */
+const DARK_COLORS: Record<Channel, string> = {
+  webchat: '#b0bec5',
+  sms: '#d7ccc8',
+  mms: '#d7ccc8',
+  whatsapp: '#81c784',
+  messenger: '#90caf9',
+  viber: '#ce93d8',
+};
+
 /** The channel badge, its icon decorative beside the name (or named itself when alone); see channel-badge.tsx. */
 export default function ChannelBadgeWithIcon({ channel, compact = false }: { channel: Channel; compact?: boolean }) {
   const Icon = ICONS[channel];
@@ -37,7 +47,17 @@ export default function ChannelBadgeWithIcon({ channel, compact = false }: { cha
       component="span"
       data-channel={channel}
       {...(iconOnly && { role: 'img', 'aria-label': label, title: label })}
-      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, color: COLORS[channel], flexShrink: 0, fontSize: 12, fontWeight: 600, lineHeight: '20px' }}
+      sx={(theme) => ({
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 0.5,
+        color: COLORS[channel],
+        flexShrink: 0,
+        fontSize: 12,
+        fontWeight: 600,
+        lineHeight: '20px',
+        ...theme.applyStyles('dark', { color: DARK_COLORS[channel] }),
+      })}
     >
       <Icon sx={{ fontSize: 16 }} aria-hidden />
       {!iconOnly && label}

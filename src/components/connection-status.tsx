@@ -15,7 +15,7 @@ export function ConnectionStatusChip({ status }: { status: ConnectionStatus }) {
       size="small"
       variant="outlined"
       role="status"
-      aria-label={`Connection: ${strings.connection[status]}`}
+      aria-label={strings.connection.label(strings.connection[status])}
       icon={<CircleIcon color={colors[status]} sx={{ fontSize: 10 }} />}
       label={strings.connection[status]}
     />

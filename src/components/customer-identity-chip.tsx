@@ -25,7 +25,7 @@ export function UnverifiedChip({ customer }: { customer: Pick<Customer, 'verifie
           aria-label={s.unverifiedLabel}
           aria-describedby={hintId}
           // MUI's warning orange is 3:1 on white; this darker one reads at 5:1 (WCAG AA for small text).
-          sx={{ flexShrink: 0, color: '#b45309', borderColor: '#b45309' }}
+          sx={{ flexShrink: 0, color: 'warning.dark', borderColor: 'warning.dark' }}
         />
       </Tooltip>
       <Box component="span" id={hintId} sx={visuallyHidden}>

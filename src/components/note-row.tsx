@@ -16,14 +16,14 @@ export function NoteRow({ note }: { note: Note }) {
       <Box
         role="note"
         aria-label={noteStrings.rowLabel(note.authorName, time)}
-        sx={{ bgcolor: '#fff4d6', border: 1, borderColor: '#f0c36d', borderLeft: 4, borderLeftColor: '#e0a100', borderRadius: 1.5, px: 1.5, py: 1, color: '#3d2e00' }}
+        sx={{ bgcolor: 'note.bg', border: 1, borderColor: 'note.border', borderLeft: 4, borderLeftColor: 'note.accent', borderRadius: 1.5, px: 1.5, py: 1, color: 'note.text' }}
       >
         <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', mb: 0.5 }}>
-          <StickyNote2Icon sx={{ fontSize: 16, color: '#9a6b00' }} aria-hidden />
-          <Typography variant="caption" sx={{ fontWeight: 700, color: '#7a5400', textTransform: 'uppercase', letterSpacing: 0.4 }}>
+          <StickyNote2Icon sx={{ fontSize: 16, color: 'note.icon' }} aria-hidden />
+          <Typography variant="caption" sx={{ fontWeight: 700, color: 'note.label', textTransform: 'uppercase', letterSpacing: 0.4 }}>
             {noteStrings.label}
           </Typography>
-          <Typography variant="caption" sx={{ color: '#7a5400' }}>
+          <Typography variant="caption" sx={{ color: 'note.label' }}>
             · {note.authorName} · {time} · {noteStrings.hidden}
           </Typography>
         </Stack>

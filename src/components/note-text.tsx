@@ -26,7 +26,7 @@ export function splitMentions(text: string, mentions: readonly PersonRef[]): { t
 export function NoteText({ text, mentions }: { text: string; mentions: readonly PersonRef[] }) {
   return splitMentions(text, mentions).map((part, i) =>
     part.mention ? (
-      <Box key={i} component="strong" data-mention={part.mention.id} sx={{ color: 'primary.dark', bgcolor: 'rgba(25, 118, 210, 0.12)', borderRadius: 0.5, px: 0.25 }}>
+      <Box key={i} component="strong" data-mention={part.mention.id} sx={{ color: 'inherit', textDecoration: 'underline', bgcolor: 'rgba(25, 118, 210, 0.16)', borderRadius: 0.5, px: 0.25 }}>
         {part.text}
       </Box>
     ) : (

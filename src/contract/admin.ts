@@ -12,11 +12,24 @@ import {
   USERNAME_MAX_LENGTH,
 } from './limits';
 import { PresenceSchema } from './presence';
+import { OpeningHoursSchema, QUEUE_MAX_WAITING_LIMIT } from './opening-hours';
 import { QueueSchema, RoutingModeSchema } from './queues';
 import { text } from './text';
 
+/** Opening hours and limits (README "Opening hours and queue limits"), as admins set them. */
+function queueLimitsResponse() {
+  return {
+    /** Null: always open. */
+    openingHours: OpeningHoursSchema.nullable(),
+    /** While closed, customers may leave a message that waits until opening. */
+    leaveMessage: z.boolean(),
+    /** The most conversations that may wait; null: no limit. */
+    maxWaiting: z.number().int().nullable(),
+  };
+}
+
 /** A queue as admins manage it: with the agents who serve it. */
-export const AdminQueueSchema = QueueSchema.extend({ agentIds: z.array(z.string()) });
+export const AdminQueueSchema = QueueSchema.extend({ agentIds: z.array(z.string()), ...queueLimitsResponse() });
 export type AdminQueue = z.infer<typeof AdminQueueSchema>;
 
 export const AdminQueueListSchema = z.object({ queues: z.array(AdminQueueSchema) });
@@ -29,6 +42,16 @@ export const SaveQueueRequestSchema = z.object({
   address: text().trim().max(EMAIL_MAX_LENGTH).pipe(z.email('Enter an address like support@example.com')),
   routingMode: RoutingModeSchema,
   agentIds: z.array(text()).refine((ids) => new Set(ids).size === ids.length, 'Each agent can be listed once'),
+  // Left out: always open, no limit (a PUT without them clears them, as it replaces every field).
+  openingHours: OpeningHoursSchema.nullable().default(null),
+  leaveMessage: z.boolean().default(false),
+  maxWaiting: z
+    .number('Enter a whole number, or leave it empty for no limit')
+    .int('Enter a whole number, or leave it empty for no limit')
+    .min(1, 'At least 1 (leave it empty for no limit)')
+    .max(QUEUE_MAX_WAITING_LIMIT, `At most ${QUEUE_MAX_WAITING_LIMIT}`)
+    .nullable()
+    .default(null),
 });
 export type SaveQueueRequest = z.infer<typeof SaveQueueRequestSchema>;
 

@@ -55,6 +55,8 @@ export const apiSummaries: Record<RouteName, string> = {
   adminQueues: 'Admins: every queue with its agents',
   createQueue: 'Admins: create a queue (201)',
   updateQueue: 'Admins: change a queue: name, address, routing mode and agents',
+  queuePrompts: "Admins: a queue's chat prompts (saved or default), each with its switch and text",
+  saveQueuePrompts: "Admins: replace a queue's chat prompts",
   adminUsers: 'Admins: every user',
   createUser: 'Admins: create a user (201)',
   updateUser: 'Admins: change a user; disabling ends their sessions everywhere at once',
@@ -91,6 +93,13 @@ export const apiSummaries: Record<RouteName, string> = {
   webchatAttachmentPolicy: 'What customers may upload',
   webchatUploadAttachment: 'Upload one file (multipart, field `file`) into my chat (201); send its id with a message',
   webchatDownloadAttachment: "A file of my chat's messages, or one I uploaded; Range requests get 206",
+  webchatFormSettings: 'What the start form needs to know: whether an email address is required',
+  webchatEnd: 'The customer ends their chat (ended by the customer); 409 conversation_ended when it already ended',
+  webchatTranscript: 'My chat as plain text: every message with its time and author (never internal notes)',
+  webchatSurvey: 'Whether the satisfaction survey is on, and my answer once given',
+  webchatRate: 'Answer the satisfaction survey once, after the end: 1–5 and an optional comment; 409 already_rated, conversation_open, survey_off',
+  conversationRating: "Staff who may view the conversation: the customer's rating, or null",
+  ratingStats: 'Supervisors and admins: average rating and count per queue and per agent, since `today` and over the last 7 days',
 };
 
 /**

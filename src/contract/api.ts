@@ -2,86 +2,30 @@ import { z } from 'zod';
 import type { channelApi } from './channel-api';
 import type { searchApi } from './search-api';
 import type { RouteDef } from './route-def';
-import { webchatApi } from './webchat-api';
-import {
-  AdminAuditListSchema,
-  AdminQueueListSchema,
-  AdminQueueResponseSchema,
-  AdminUserListSchema,
-  AdminUserResponseSchema,
-  CreateUserRequestSchema,
-  ResetPasswordRequestSchema,
-  SaveQueueRequestSchema,
-  UpdateUserRequestSchema,
-  WebchatIdentitySecretResponseSchema,
-  WebchatIdentityStatusResponseSchema,
-} from './admin';
-import {
-  AttachmentDownloadQuerySchema,
-  AttachmentPolicyResponseSchema,
-  FileBytesSchema,
-  UploadAttachmentResponseSchema,
-} from './attachments';
-import {
-  LoginRequestSchema,
-  LoginResponseSchema,
-  MeResponseSchema,
-  SetupRequestSchema,
-  SetupStatusSchema,
-} from './auth';
-import {
-  ConversationListQuerySchema,
-  ConversationPageSchema,
-  ConversationResponseSchema,
-} from './conversations';
-import {
-  CustomerHistoryPageSchema,
-  CustomerHistoryQuerySchema,
-  HandledPageSchema,
-  HandledQuerySchema,
-} from './history';
-import {
-  MessagePageQuerySchema,
-  MessagePageSchema,
-  SendMessageRequestSchema,
-  SendMessageResponseSchema,
-} from './messages';
-import {
-  CannedResponseListSchema,
-  CannedResponseResponseSchema,
-  CannedUseResponseSchema,
-  CopyCannedAttachmentRequestSchema,
-  CreateCannedResponseRequestSchema,
-  UpdateCannedResponseRequestSchema,
-} from './canned-responses';
+import type { webchatApi } from './webchat-api';
+import type { promptApi } from './prompt-api';
+import type { adminApi } from './admin-api';
+import type { supervisionApi } from './supervision-api';
+import type { customerChatApi } from './customer-chat-api';
+import { AttachmentDownloadQuerySchema, AttachmentPolicyResponseSchema, FileBytesSchema, UploadAttachmentResponseSchema } from './attachments';
+import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, SetupRequestSchema, SetupStatusSchema } from './auth';
+import { ConversationListQuerySchema, ConversationPageSchema, ConversationResponseSchema } from './conversations';
+import { CustomerHistoryPageSchema, CustomerHistoryQuerySchema, HandledPageSchema, HandledQuerySchema } from './history';
+import { MessagePageQuerySchema, MessagePageSchema, SendMessageRequestSchema, SendMessageResponseSchema } from './messages';
+import { CannedResponseListSchema, CannedResponseResponseSchema, CannedUseResponseSchema, CopyCannedAttachmentRequestSchema, CreateCannedResponseRequestSchema, UpdateCannedResponseRequestSchema } from './canned-responses';
 import { DeviceListSchema, DeviceResponseSchema, RegisterDeviceRequestSchema } from './devices';
 import { DraftResponseSchema, SaveDraftRequestSchema } from './drafts';
-import {
-  AdminWrapUpSchema,
-  CreateWrapUpCodeRequestSchema,
-  EndConversationRequestSchema,
-  SetWrapUpRequiredRequestSchema,
-  UpdateWrapUpCodeRequestSchema,
-  WrapUpCodeResponseSchema,
-  WrapUpCountsQuerySchema,
-  WrapUpCountsSchema,
-  WrapUpOptionsSchema,
-} from './wrap-up';
+import { EndConversationRequestSchema, WrapUpOptionsSchema } from './wrap-up';
 import { CreateNoteRequestSchema, CreateNoteResponseSchema, MentionCandidateListSchema, NoteListSchema } from './notes';
 import { PreferencesResponseSchema, UpdatePreferencesRequestSchema } from './preferences';
 import { MyPresenceResponseSchema, SetPresenceRequestSchema } from './presence';
-import { CannedResponseParamsSchema, ConversationParamsSchema, DeviceParamsSchema, FileParamsSchema, QueueParamsSchema, SessionParamsSchema, UserParamsSchema, WrapUpCodeParamsSchema } from './path-params';
+import { CannedResponseParamsSchema, ConversationParamsSchema, DeviceParamsSchema, FileParamsSchema, QueueParamsSchema, SessionParamsSchema } from './path-params';
 import { DeviceSessionListSchema, SessionResponseSchema } from './sessions';
 import { QueueListSchema } from './queues';
-import { AgentStatusListSchema, AuditTrailSchema, OpenConversationsQuerySchema, QueueDashboardSchema } from './supervision';
+import { AuditTrailSchema } from './supervision';
 import { MarkReadRequestSchema, MarkReadResponseSchema, UnreadTotalsSchema } from './read-markers';
 import { RoutingSettingsResponseSchema, SettingsResponseSchema, UpdateSettingsRequestSchema } from './settings';
-import {
-  TransferListSchema,
-  TransferRequestSchema,
-  TransferResponseSchema,
-  TransferTargetsSchema,
-} from './transfers';
+import { TransferListSchema, TransferRequestSchema, TransferResponseSchema, TransferTargetsSchema } from './transfers';
 
 export { buildPath, REALTIME_PATH, type HttpMethod, type RouteAccess, type RouteDef } from './route-def';
 
@@ -143,30 +87,10 @@ export const api = {
   transfers: { method: 'GET', path: '/api/conversations/:id/transfers', access: 'staff', params: ConversationParamsSchema, response: TransferListSchema },
   transferTargets: { method: 'GET', path: '/api/transfer-targets', access: 'staff', response: TransferTargetsSchema },
 
-  queueDashboard: { method: 'GET', path: '/api/supervisor/queues', access: 'staff', response: QueueDashboardSchema },
-  agentStatuses: { method: 'GET', path: '/api/supervisor/agents', access: 'staff', response: AgentStatusListSchema },
-  openConversations: { method: 'GET', path: '/api/supervisor/conversations', access: 'staff', query: OpenConversationsQuerySchema, response: ConversationPageSchema },
   auditTrail: { method: 'GET', path: '/api/conversations/:id/audit', access: 'staff', params: ConversationParamsSchema, response: AuditTrailSchema },
   reassign: { method: 'POST', path: '/api/conversations/:id/reassign', access: 'staff', params: ConversationParamsSchema, body: TransferRequestSchema, response: TransferResponseSchema },
-  wrapUpCounts: { method: 'GET', path: '/api/supervisor/wrap-up', access: 'staff', query: WrapUpCountsQuerySchema, response: WrapUpCountsSchema },
 
-  adminQueues: { method: 'GET', path: '/api/admin/queues', access: 'staff', response: AdminQueueListSchema },
-  createQueue: { method: 'POST', path: '/api/admin/queues', access: 'staff', body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
-  updateQueue: { method: 'PUT', path: '/api/admin/queues/:id', access: 'staff', params: QueueParamsSchema, body: SaveQueueRequestSchema, response: AdminQueueResponseSchema },
-  adminUsers: { method: 'GET', path: '/api/admin/users', access: 'staff', response: AdminUserListSchema },
-  createUser: { method: 'POST', path: '/api/admin/users', access: 'staff', body: CreateUserRequestSchema, response: AdminUserResponseSchema },
-  updateUser: { method: 'PUT', path: '/api/admin/users/:id', access: 'staff', params: UserParamsSchema, body: UpdateUserRequestSchema, response: AdminUserResponseSchema },
-  resetPassword: { method: 'POST', path: '/api/admin/users/:id/password', access: 'staff', params: UserParamsSchema, body: ResetPasswordRequestSchema, response: AdminUserResponseSchema },
-  adminAudit: { method: 'GET', path: '/api/admin/audit', access: 'staff', response: AdminAuditListSchema },
-  adminWrapUp: { method: 'GET', path: '/api/admin/wrap-up', access: 'staff', response: AdminWrapUpSchema },
-  createWrapUpCode: { method: 'POST', path: '/api/admin/wrap-up/codes', access: 'staff', body: CreateWrapUpCodeRequestSchema, response: WrapUpCodeResponseSchema },
-  updateWrapUpCode: { method: 'PUT', path: '/api/admin/wrap-up/codes/:id', access: 'staff', params: WrapUpCodeParamsSchema, body: UpdateWrapUpCodeRequestSchema, response: WrapUpCodeResponseSchema },
-  setWrapUpRequired: { method: 'PUT', path: '/api/admin/wrap-up/queues/:id', access: 'staff', params: QueueParamsSchema, body: SetWrapUpRequiredRequestSchema, response: AdminWrapUpSchema },
-  webchatIdentity: { method: 'GET', path: '/api/admin/webchat-identity', access: 'staff', response: WebchatIdentityStatusResponseSchema },
-  generateWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/secret', access: 'staff', response: WebchatIdentitySecretResponseSchema },
-  revealWebchatSecret: { method: 'POST', path: '/api/admin/webchat-identity/reveal', access: 'staff', response: WebchatIdentitySecretResponseSchema },
 
-  ...webchatApi,
 
   settings: { method: 'GET', path: '/api/settings', access: 'staff', response: SettingsResponseSchema },
   updateSettings: { method: 'PUT', path: '/api/settings', access: 'staff', body: UpdateSettingsRequestSchema, response: SettingsResponseSchema },
@@ -183,6 +107,6 @@ export const api = {
   downloadAttachment: { method: 'GET', path: '/api/attachments/:id', access: 'staff', params: FileParamsSchema, query: AttachmentDownloadQuerySchema, response: FileBytesSchema, responseFormat: 'binary' },
 } as const satisfies Record<string, RouteDef>;
 
-/** Every route, these, the channels' and the search's (a type only: it costs the browser nothing). */
-export type Api = typeof api & typeof channelApi & typeof searchApi;
+/** Every route: these and the tables kept apart (a type only: it costs the browser nothing). */
+export type Api = typeof api & typeof channelApi & typeof searchApi & typeof promptApi & typeof adminApi & typeof supervisionApi & typeof customerChatApi & typeof webchatApi;
 export type RouteName = keyof Api;

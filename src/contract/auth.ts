@@ -6,22 +6,11 @@ import {
   USERNAME_MAX_LENGTH,
 } from './limits';
 import { DeviceNameSchema, SessionTimesSchema } from './sessions';
+import { ROLES } from './roles';
 import { text } from './text';
 
-export const RoleSchema = z.enum(['agent', 'supervisor', 'admin']);
-export type Role = z.infer<typeof RoleSchema>;
-
-/**
- * The staff areas beyond the agent's panel and the roles that may enter each: the panel's route
- * gate and the server's checks on the areas' API routes read this one table.
- */
-export const AREA_ROLES = {
-  supervision: ['supervisor', 'admin'],
-  admin: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
-export type Area = keyof typeof AREA_ROLES;
-
-export const mayEnter = (role: Role, area: Area): boolean => (AREA_ROLES[area] as readonly Role[]).includes(role);
+export const RoleSchema = z.enum(ROLES);
+export { AREA_ROLES, mayEnter, type Area, type Role } from './roles';
 
 export const UserSchema = z.object({
   id: z.string(),

@@ -70,6 +70,18 @@ export const ConversationSchema = z.object({
   pickedAt: z.iso.datetime().nullable(),
   endedAt: z.iso.datetime().nullable(),
   endedBy: z.enum(['customer', 'agent', 'system']).nullable(),
+  /** Why the system ended it (`endedBy` 'system'): after the admin's inactivity time; null otherwise. */
+  endReason: z.enum(['inactivity']).nullable(),
+  /**
+   * Set while the customer has been warned of inactivity and nobody wrote since: the conversation
+   * ends by itself at `endsAt` unless someone writes (a message after `warnedAt` cancels it).
+   */
+  idleWarning: z.object({ warnedAt: z.iso.datetime(), endsAt: z.iso.datetime() }).nullable(),
+  /**
+   * A message left while its queue was closed: it waits in nobody's picklist until this opening
+   * (or until an admin opens the queue). Null for every other conversation.
+   */
+  heldUntil: z.iso.datetime().nullable(),
   /**
    * While waiting after a transfer to one agent: only that agent sees it in the picklist and may
    * pick it, whether or not they serve its queue. Null otherwise.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIELD_ISSUE_CODES } from './field-issue';
+import { QueueAvailabilitySchema } from './queue-availability';
 
 /** Machine-readable error codes; the message beside them is for people. */
 export const ErrorCodeSchema = z.enum([
@@ -51,6 +53,14 @@ export const ErrorCodeSchema = z.enum([
   'channel_limit',
   /** WhatsApp: more than 24 hours since the customer's last message, so a free-form reply is refused. */
   'reply_window_closed',
+  /** Starting a chat in a queue outside its opening hours (`availability` says when it opens). */
+  'service_closed',
+  /** Starting a chat in a queue where as many conversations wait as its maximum allows. */
+  'queue_full',
+  /** The satisfaction survey: answered already, asked before the chat ended, or switched off by an admin. */
+  'already_rated',
+  'conversation_open',
+  'survey_off',
   /** The database cannot be reached right now (503 with Retry-After): try again shortly. */
   'unavailable',
   'internal',
@@ -62,8 +72,21 @@ export const ApiErrorSchema = z.object({
   message: z.string(),
   /** Field-level problems of an invalid body: path → message. */
   fields: z.record(z.string(), z.string()).optional(),
+  /**
+   * The same problems for a program: per path, why (a fixed code) and the limit broken, so a
+   * client can say it in its user's language. `fields` stays the English text for clients that
+   * do not read this. A field the server refuses by a rule of its own may have no entry here.
+   */
+  fieldIssues: z
+    .record(
+      z.string(),
+      z.object({ code: z.enum(FIELD_ISSUE_CODES), minimum: z.number().optional(), maximum: z.number().optional() }),
+    )
+    .optional(),
   /** Who holds a conversation, when `already_picked` / `not_holder`. */
   holder: z.object({ id: z.string(), displayName: z.string() }).optional(),
+  /** A refused start (`service_closed`, `queue_full`): the queue's state, for the web chat to explain. */
+  availability: QueueAvailabilitySchema.optional(),
   /** A refused upload: the file and the rule it broke, for the UI to explain. */
   upload: z
     .object({

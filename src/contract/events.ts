@@ -1,6 +1,7 @@
 import { DraftSchema } from './drafts';
 import { z } from 'zod';
 import { ConversationSchema, PersonRefSchema, TransferSchema } from './conversations';
+import { RatingSchema } from './customer-chat';
 import { PreferencesSchema } from './preferences';
 import { AgentPresenceSchema } from './presence';
 import { QueueSchema } from './queues';
@@ -25,6 +26,14 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('conversation.created'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.picked'), conversation: ConversationSchema }),
   z.object({ ...base, type: z.literal('conversation.ended'), conversation: ConversationSchema }),
+  /** The customer was warned of inactivity: `conversation.idleWarning` says when it ends unless someone writes. */
+  z.object({ ...base, type: z.literal('conversation.idle-warned'), conversation: ConversationSchema }),
+  /**
+   * A message left while its queue was closed now waits for another opening (`conversation.heldUntil`),
+   * because an admin changed the queue's hours. For its customer only: agents learn of a left
+   * message when it is released (conversation.created).
+   */
+  z.object({ ...base, type: z.literal('conversation.rescheduled'), conversation: ConversationSchema }),
   /**
    * The holder handed the conversation over: it waits again, in `transfer.toQueue` or reserved
    * for `transfer.toAgent`. Goes to the previous holder, the queue's agents and the target agent;
@@ -71,6 +80,8 @@ export const ConversationEventSchema = z.discriminatedUnion('type', [
   }),
   /** Staff only: the customer's view of the log never contains notes. */
   z.object({ ...base, type: z.literal('note.created'), note: NoteSchema }),
+  /** The customer answered the survey after the end (staff only: open side panels and dashboards follow). */
+  z.object({ ...base, type: z.literal('conversation.rated'), conversationId: z.string(), rating: RatingSchema }),
   /**
    * An agent's message to a messaging channel got further (sent, delivered, read) or failed.
    * Staff only; the message itself is unchanged.
@@ -167,6 +178,17 @@ export const RealtimeFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('workspace-event'), event: WorkspaceEventSchema }),
   z.object({ kind: z.literal('user-event'), event: UserEventSchema }),
   z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
+  /**
+   * A waiting customer's place in their queue (1 = next) and estimated wait in minutes (null:
+   * too little data), sent when it may have changed and on (re)connect. Not stored: the latest
+   * frame is the truth, so it carries no seq and is never replayed.
+   */
+  z.object({
+    kind: z.literal('queue-position'),
+    conversationId: z.string(),
+    position: z.number().int().positive(),
+    estimatedWaitMinutes: z.number().int().nonnegative().nullable(),
+  }),
   /** The other side of a conversation is typing (agent ↔ customer); carries no seq and is never replayed. */
   z.object({
     kind: z.literal('typing'),

@@ -1,4 +1,4 @@
-import type { ConversationSort } from './preferences';
+import type { ConversationSort } from './preference-choices';
 
 /** Limits shared by the UI, the server and the mocks, so every side refuses the same input. */
 export const MESSAGE_TEXT_MAX_LENGTH = 4000;

@@ -1,24 +1,13 @@
 import { z } from 'zod';
+import { LANGUAGES } from './languages';
 import { DEFAULT_CONVERSATION_SORT } from './limits';
+import { CONVERSATION_SORTS, SIDE_PANEL_SECTIONS, type ConversationSort, type SidePanelSection } from './preference-choices';
 
 export { DEFAULT_CONVERSATION_SORT };
 
-/** How the Conversations list is ordered. */
-export const ConversationSortSchema = z.enum([
-  /** Arrival time, newest first. */
-  'arrived-newest',
-  /** Arrival time, oldest first. */
-  'arrived-oldest',
-  /** The customer's latest message, most recent first. */
-  'last-customer-message',
-  /** Waiting longest for my reply first; answered conversations last. */
-  'waiting-longest',
-  /** Conversations with unread customer messages first, most unread first. */
-  'unread-first',
-  /** Customer name, A to Z. */
-  'customer-name',
-]);
-export type ConversationSort = z.infer<typeof ConversationSortSchema>;
+/** How the Conversations list is ordered (the orders are in preference-choices.ts, without zod). */
+export const ConversationSortSchema = z.enum(CONVERSATION_SORTS);
+export type { ConversationSort };
 
 export const NotificationPreferencesSchema = z.object({
   /** New customer messages in conversations I hold. */
@@ -33,8 +22,8 @@ export const NotificationPreferencesSchema = z.object({
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 
 /** The sections of the conversation side panel (supervisors and admins also have the audit trail). */
-export const SidePanelSectionSchema = z.enum(['customer', 'details', 'history', 'notes', 'audit']);
-export type SidePanelSection = z.infer<typeof SidePanelSectionSchema>;
+export const SidePanelSectionSchema = z.enum(SIDE_PANEL_SECTIONS);
+export type { SidePanelSection };
 
 /**
  * The side panel on a wide screen, where it lies beside the chat: whether it is open, and which
@@ -44,11 +33,21 @@ export type SidePanelSection = z.infer<typeof SidePanelSectionSchema>;
 export const SidePanelPreferenceSchema = z.object({ open: z.boolean(), section: SidePanelSectionSchema });
 export type SidePanelPreference = z.infer<typeof SidePanelPreferenceSchema>;
 
+/** The language of the panel (README "Languages"): ISO 639-1 code; null follows the browser's languages. */
+export const LanguageSchema = z.enum(LANGUAGES);
+/** The panel's colours: light, dark, or whichever the operating system is set to. */
+export const ColorSchemePreferenceSchema = z.enum(['system', 'light', 'dark']);
+export type ColorSchemePreference = z.infer<typeof ColorSchemePreferenceSchema>;
+
 /** Per user, on the server: every device of the user shares them. */
 export const PreferencesSchema = z.object({
   conversationSort: ConversationSortSchema,
   notifications: NotificationPreferencesSchema,
   sidePanel: SidePanelPreferenceSchema,
+  language: LanguageSchema.nullable(),
+  colorScheme: ColorSchemePreferenceSchema,
+  /** Single-key shortcuts in the agent panel (next conversation, pick, end…); off for those whose screen reader or habits clash with them. */
+  keyboardShortcuts: z.boolean(),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
@@ -61,6 +60,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   conversationSort: DEFAULT_CONVERSATION_SORT,
   notifications: { newMessages: true, newConversations: true, desktop: false, sound: true },
   sidePanel: { open: true, section: 'customer' },
+  language: null,
+  colorScheme: 'system',
+  keyboardShortcuts: true,
 };
 
 /** PUT replaces only what it names. */
@@ -68,6 +70,10 @@ export const UpdatePreferencesRequestSchema = z.object({
   conversationSort: ConversationSortSchema.optional(),
   notifications: NotificationPreferencesSchema.partial().optional(),
   sidePanel: SidePanelPreferenceSchema.partial().optional(),
+  /** null: back to the browser's language. */
+  language: LanguageSchema.nullable().optional(),
+  colorScheme: ColorSchemePreferenceSchema.optional(),
+  keyboardShortcuts: z.boolean().optional(),
 });
 export type UpdatePreferencesRequest = z.infer<typeof UpdatePreferencesRequestSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentPolicySchema, DEFAULT_ATTACHMENT_POLICY } from './attachments';
 import { PersonRefSchema } from './conversations';
+import { CustomerChatSettingsSchema, DEFAULT_CUSTOMER_CHAT_SETTINGS } from './customer-chat';
 import { LOST_AGENT_GRACE_MIN_SECONDS, OFFER_TIMEOUT_MAX_SECONDS, OFFER_TIMEOUT_MIN_SECONDS, PUSH_KEEP_CHATS_MAX_MINUTES } from './limits';
 
 /** How conversations are offered, when agents count as lost, and how long a reply may take. */
@@ -68,6 +69,8 @@ export const SettingsSchema = z.object({
   customerUploads: AttachmentPolicySchema,
   routing: RoutingSettingsSchema,
   security: SecuritySettingsSchema,
+  /** The web chat: survey, required email, inactivity (contract/customer-chat.ts). */
+  customerChat: CustomerChatSettingsSchema,
   /** Null until an admin first saves the settings (the defaults apply). */
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: PersonRefSchema.nullable(),
@@ -80,6 +83,7 @@ export const defaultSettings = (): Settings => ({
   customerUploads: structuredClone(DEFAULT_ATTACHMENT_POLICY),
   routing: { ...DEFAULT_ROUTING_SETTINGS },
   security: { ...DEFAULT_SECURITY_SETTINGS },
+  customerChat: { ...DEFAULT_CUSTOMER_CHAT_SETTINGS },
   updatedAt: null,
   updatedBy: null,
 });
@@ -93,6 +97,7 @@ export const UpdateSettingsRequestSchema = z.object({
   customerUploads: AttachmentPolicySchema,
   routing: RoutingSettingsSchema.extend({ pushKeepChatsMinutes: RoutingSettingsSchema.shape.pushKeepChatsMinutes.optional() }).optional(),
   security: SecuritySettingsSchema.optional(),
+  customerChat: CustomerChatSettingsSchema.optional(),
 });
 export type UpdateSettingsRequest = z.input<typeof UpdateSettingsRequestSchema>;
 

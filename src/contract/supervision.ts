@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema, PersonRefSchema, QueueRefSchema } from './conversations';
 import { PresenceSchema } from './presence';
+import { QueueAvailabilitySchema } from './queue-availability';
 import { QueueSchema } from './queues';
 import { CONVERSATION_PAGE_MAX } from './limits';
 import { text } from './text';
@@ -25,6 +26,10 @@ export const QueueStatsSchema = z.object({
   availableAgents: z.number().int().nonnegative(),
   /** Waiting conversations sampled about once a minute over the last hour, oldest first. */
   waitingHistory: z.array(WaitingSampleSchema),
+  /** Open or closed by its opening hours, and full (at its maximum); absent from older servers. */
+  availability: QueueAvailabilitySchema.optional(),
+  /** The most conversations that may wait; null: no limit. */
+  maxWaiting: z.number().int().nullable().optional(),
 });
 export type QueueStats = z.infer<typeof QueueStatsSchema>;
 
@@ -88,6 +93,8 @@ export const AuditKindSchema = z.enum([
   /** The reason (wrap-up code) and summary the agent gave when ending. */
   'wrapped_up',
   'upload_rejected',
+  /** The customer's answer to the satisfaction survey. */
+  'rated',
 ]);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
 

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ConversationStateSchema, CustomerEmailSchema, CustomerNameSchema, type Conversation } from './conversations';
 import { EXTERNAL_CUSTOMER_ID_MAX_LENGTH } from './limits';
 import { MessageSchema, MessageTextSchema } from './messages';
+import { QueueAvailabilitySchema } from './queue-availability';
 import { text } from './text';
 
 /** The public view of a queue: what a customer may know. */
-export const PublicQueueSchema = z.object({ id: z.string(), name: z.string() });
+export const PublicQueueSchema = z.object({ id: z.string(), name: z.string(), ...QueueAvailabilitySchema.shape });
+export type PublicQueue = z.infer<typeof PublicQueueSchema>;
 export const PublicQueueListSchema = z.object({ queues: z.array(PublicQueueSchema) });
 
 /** The embedding site's id of its customer: signed as is, so never trimmed or changed. */
@@ -16,9 +18,11 @@ export const ExternalCustomerIdSchema = text()
 
 export const StartChatRequestSchema = z
   .object({
+    // The web chat labels this field "Topic": its errors say so (the server's unknown-queue answer too).
     queueId: text().min(1, 'Choose a topic'),
     name: CustomerNameSchema,
-    email: CustomerEmailSchema,
+    /** Optional unless the admin requires it (settings' customerChat.emailRequired, checked by the server). */
+    email: CustomerEmailSchema.optional(),
     /** The customer's first message. */
     text: MessageTextSchema,
     /**
@@ -32,6 +36,11 @@ export const StartChatRequestSchema = z
      */
     customerId: ExternalCustomerIdSchema.optional(),
     signature: text().max(200, 'This signature is too long').optional(),
+    /**
+     * The customer chose to leave a message in a closed queue that allows it: the conversation
+     * waits until opening. Without it, a start in a closed queue is refused (409 service_closed).
+     */
+    leaveMessage: z.boolean().optional(),
   })
   .check(
     z.refine((b) => (b.customerId === undefined) === (b.signature === undefined), {
@@ -50,6 +59,8 @@ export const CustomerConversationSchema = z.object({
   agentName: z.string().nullable(),
   arrivedAt: z.iso.datetime(),
   endedAt: z.iso.datetime().nullable(),
+  /** A message left while the queue was closed: agents answer from this opening on. */
+  heldUntil: z.iso.datetime().nullable(),
 });
 export type CustomerConversation = z.infer<typeof CustomerConversationSchema>;
 
@@ -66,6 +77,7 @@ export function toCustomerConversation(c: Conversation): CustomerConversation {
     agentName: c.agent?.displayName ?? null,
     arrivedAt: c.arrivedAt,
     endedAt: c.endedAt,
+    heldUntil: c.heldUntil,
   };
 }
 

@@ -67,10 +67,15 @@ export function toCustomerEvent(stored: StoredEvent, conversationId: string): Cu
     case 'note.created':
     // How far a message to a messaging channel got is for the agents.
     case 'message.delivery':
+    // The customer gets the idle warning itself, as a message.
+    case 'conversation.idle-warned':
+    // The customer knows their own answer; the event tells the staff.
+    case 'conversation.rated':
       return null;
     case 'message.created':
       return { ...base, type: 'message.created', message: messageFor(event.message, { kind: 'customer' }) };
     case 'conversation.created':
+    case 'conversation.rescheduled':
     case 'conversation.picked':
     case 'conversation.ended':
     // Waiting again; the transfer itself (and its internal note) stays with staff.
@@ -101,6 +106,8 @@ export function frameFor(principal: EventAudience, stored: LoggedEvent): Realtim
   }
   if (!staffCanSee(principal.user, stored.scope)) return null;
   const { event } = stored;
+  // A left message stays out of every staff view until it is released.
+  if (event.type === 'conversation.rescheduled') return null;
   // Each author alone learns their messages' client ids (see messageFor).
   if (event.type === 'message.created') {
     return { kind: 'event', event: { ...event, message: messageFor(event.message, { kind: 'staff', userId: principal.user.id }) } };

@@ -26,4 +26,14 @@ describe('preferences', () => {
     const odd = preferencesFrom({ conversationSort: 'random', notifications: { sound: 'yes' }, sidePanel: { open: 1, section: 'gone' } });
     expect(odd).toEqual(DEFAULT_PREFERENCES);
   });
+
+  it('keeps the colour scheme and the keyboard shortcuts once chosen, and reads odd values as the defaults', () => {
+    expect(DEFAULT_PREFERENCES.colorScheme).toBe('system');
+    expect(DEFAULT_PREFERENCES.keyboardShortcuts).toBe(true);
+    const dark = withChoices(undefined, { colorScheme: 'dark' });
+    expect(dark).toEqual({ notifications: {}, colorScheme: 'dark' });
+    const quiet = withChoices(dark, { keyboardShortcuts: false });
+    expect(preferencesFrom(quiet)).toEqual({ ...DEFAULT_PREFERENCES, colorScheme: 'dark', keyboardShortcuts: false });
+    expect(preferencesFrom({ colorScheme: 'sepia', keyboardShortcuts: 'no' })).toEqual(DEFAULT_PREFERENCES);
+  });
 });

@@ -1,5 +1,7 @@
 import {
+  ColorSchemePreferenceSchema,
   ConversationSortSchema,
+  LanguageSchema,
   DEFAULT_PREFERENCES,
   SidePanelSectionSchema,
   type NotificationPreferences,
@@ -20,10 +22,17 @@ const definedOnly = <T extends object>(o: T | undefined): Partial<T> =>
 export function withChoices(stored: UpdatePreferencesRequest | undefined, update: UpdatePreferencesRequest): UpdatePreferencesRequest {
   const sort = update.conversationSort ?? stored?.conversationSort;
   const sidePanel = { ...definedOnly(stored?.sidePanel), ...definedOnly(update.sidePanel) };
+  // null (follow the browser) is no choice to keep.
+  const language = update.language === undefined ? stored?.language : update.language;
+  const colorScheme = update.colorScheme ?? stored?.colorScheme;
+  const shortcuts = update.keyboardShortcuts ?? stored?.keyboardShortcuts;
   return {
     ...(sort ? { conversationSort: sort } : {}),
     notifications: { ...definedOnly(stored?.notifications), ...definedOnly(update.notifications) },
     ...(Object.keys(sidePanel).length > 0 ? { sidePanel } : {}),
+    ...(language ? { language } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(shortcuts !== undefined ? { keyboardShortcuts: shortcuts } : {}),
   };
 }
 
@@ -32,7 +41,15 @@ export function withChoices(stored: UpdatePreferencesRequest | undefined, update
  * version does not understand (an old row, a value since removed) falls back to its default.
  */
 export function preferencesFrom(stored: unknown): Preferences {
-  const raw = (stored ?? {}) as { conversationSort?: unknown; notifications?: Record<string, unknown>; sidePanel?: Record<string, unknown> };
+  const raw = (stored ?? {}) as {
+    conversationSort?: unknown;
+    notifications?: Record<string, unknown>;
+    sidePanel?: Record<string, unknown>;
+    language?: unknown;
+    colorScheme?: unknown;
+    keyboardShortcuts?: unknown;
+  };
+  const colorScheme = ColorSchemePreferenceSchema.safeParse(raw.colorScheme);
   const sort = ConversationSortSchema.safeParse(raw.conversationSort);
   const notifications = { ...DEFAULT_PREFERENCES.notifications };
   for (const key of Object.keys(notifications) as (keyof NotificationPreferences)[]) {
@@ -41,6 +58,7 @@ export function preferencesFrom(stored: unknown): Preferences {
   }
   const open = raw.sidePanel?.open;
   const section = SidePanelSectionSchema.safeParse(raw.sidePanel?.section);
+  const language = LanguageSchema.safeParse(raw.language);
   return {
     conversationSort: sort.success ? sort.data : DEFAULT_PREFERENCES.conversationSort,
     notifications,
@@ -48,5 +66,8 @@ export function preferencesFrom(stored: unknown): Preferences {
       open: typeof open === 'boolean' ? open : DEFAULT_PREFERENCES.sidePanel.open,
       section: section.success ? section.data : DEFAULT_PREFERENCES.sidePanel.section,
     },
+    language: language.success ? language.data : DEFAULT_PREFERENCES.language,
+    colorScheme: colorScheme.success ? colorScheme.data : DEFAULT_PREFERENCES.colorScheme,
+    keyboardShortcuts: typeof raw.keyboardShortcuts === 'boolean' ? raw.keyboardShortcuts : DEFAULT_PREFERENCES.keyboardShortcuts,
   };
 }

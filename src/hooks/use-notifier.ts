@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { announce } from '../lib/announcer';
+import { keyboardStrings } from '../lib/keyboard-strings';
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
-import { api } from '../contract/api';
+import { staffRoutes } from '../contract/staff-routes';
 import type { User } from '../contract/auth';
 import type { Conversation } from '../contract/conversations';
 import type { ConversationEvent } from '../contract/events';
@@ -9,6 +11,7 @@ import { callApi } from '../lib/api-client';
 import { alertingFor, type Alerting } from '../lib/notification-rules';
 import { heldWhenWritten } from '../lib/event-holder';
 import { claimAlert, notifier } from '../lib/notifier';
+import { whenIdle } from '../lib/when-idle';
 import { loadedRows, type ListPages } from '../lib/list-pages';
 import { queryKeys } from '../lib/query-keys';
 
@@ -31,7 +34,7 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
   // How each queue routes: new conversations of offer queues are announced by their offer instead.
   const queues = useQuery({
     queryKey: queryKeys.queues(),
-    queryFn: ({ signal }) => callApi(api.queues, { signal }).then((r) => r.queues),
+    queryFn: ({ signal }) => callApi(staffRoutes.queues, { signal }).then((r) => r.queues),
     enabled: user.role === 'agent',
   });
   const latest = useRef({ user, preferences, viewingId, open, queues: queues.data });
@@ -41,11 +44,15 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
   const soundOn = preferences?.sound === true;
   useEffect(() => {
     if (!soundOn || notifier.audioStatus() === 'unsupported') return;
-    notifier.prepareAudio();
+    // Not during the page's first load: the browser's first audio context starts its audio
+    // service, a main-thread pause of up to a second (measured 0.5–1.7 s in Chromium), which
+    // held the Conversations list back from being shown. Once the page is idle it costs nobody.
+    const prepare = whenIdle(() => notifier.prepareAudio());
     const unlock = () => notifier.unlockAudio();
     window.addEventListener('pointerdown', unlock, { capture: true });
     window.addEventListener('keydown', unlock, { capture: true });
     return () => {
+      prepare.cancel();
       window.removeEventListener('pointerdown', unlock, { capture: true });
       window.removeEventListener('keydown', unlock, { capture: true });
     };
@@ -54,7 +61,7 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
   return useCallback(
     (event: ConversationEvent) => {
       const { user, preferences, viewingId, open, queues } = latest.current;
-      if (!preferences || (!preferences.desktop && !preferences.sound)) return;
+      if (!preferences) return;
       const cached = (id: string): Conversation | undefined =>
         queryClient.getQueryData<Conversation>(queryKeys.conversations.detail(id)) ??
         queryClient
@@ -78,6 +85,9 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
         now: Date.now(),
       });
       if (!alerting) return;
+      // Screen readers hear it politely whatever the desktop and sound choices.
+      announce(`${alerting.title}: ${alerting.body}`, keyboardStrings.andMore);
+      if (!preferences.desktop && !preferences.sound) return;
       // Another tab of the panel may have taken this event already: one alert per event.
       void claimAlert(String(event.seq)).then((mine) => {
         if (!mine) return;

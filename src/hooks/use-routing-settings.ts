@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../contract/api';
+import { staffRoutes } from '../contract/staff-routes';
 import { callApi } from '../lib/api-client';
 import { queryKeys } from '../lib/query-keys';
 
@@ -10,7 +10,7 @@ import { queryKeys } from '../lib/query-keys';
 export const routingSettingsQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.routingSettings(),
-    queryFn: ({ signal }) => callApi(api.routingSettings, { signal }).then((r) => r.routing),
+    queryFn: ({ signal }) => callApi(staffRoutes.routingSettings, { signal }).then((r) => r.routing),
     staleTime: Infinity,
   });
 

@@ -5,6 +5,7 @@ import type { User } from '../contract/auth';
 import type { ConversationEvent } from '../contract/events';
 import { queryKeys } from '../lib/query-keys';
 import { RealtimeConnection, type ConnectionStatus } from '../lib/realtime';
+import { refetchInFlight } from '../lib/refetch-in-flight';
 import { publishRealtimeFrame } from '../lib/realtime-events';
 import type { StaffEventRegistry } from '../lib/staff-events';
 import { TypingTracker } from '../lib/typing';
@@ -41,7 +42,13 @@ export function useStaffRealtime(
         events.dispatch(frame.event, { queryClient, user, reloadRoutes: () => void router.invalidate() });
         if (frame.kind === 'event') latest.current.onEvent?.(frame.event);
       },
-      onResync: () => void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session()[0] }),
+      onResync: () => {
+        // The unread totals' first request may be running, answered before what the socket missed:
+        // it starts again (invalidating alone would join it). Only this query: restarting the lists'
+        // suspended fetches would remount them and lose the keyboard's place.
+        refetchInFlight(queryClient, [queryKeys.conversations.unread()]);
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.session()[0] });
+      },
       onUnauthorized: () => latest.current.onUnauthorized(),
       onStatus: setStatus,
       onTyping: (frame) => tracker.update(frame.conversationId, frame.name, frame.isTyping),

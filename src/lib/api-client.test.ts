@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { api } from '../contract/api';
+import { staffRoutes } from '../contract/staff-routes';
 import { ApiRequestError, callApi } from './api-client';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -10,7 +10,7 @@ it('carries the server’s message and asks for a retry when the database is una
     'fetch',
     vi.fn(async () => new Response(JSON.stringify({ code: 'unavailable', message }), { status: 503, headers: { 'Retry-After': '5' } })),
   );
-  const error = await callApi(api.queues).catch((err: unknown) => err);
+  const error = await callApi(staffRoutes.queues).catch((err: unknown) => err);
   expect(error).toBeInstanceOf(ApiRequestError);
   expect(error).toMatchObject({ status: 503, code: 'unavailable', message, retryable: true });
 });

@@ -1,3 +1,6 @@
+import { localize, S } from './i18n';
+import { formatNumber } from './intl-format';
+import en from '../locales/en/channel-strings.json';
 import type { Channel } from '../contract/conversations';
 import type { MessageDelivery } from '../contract/messages';
 
@@ -7,32 +10,31 @@ import type { MessageDelivery } from '../contract/messages';
  * with the agent's first paint (issue 11's budget). The server's refusals are in
  * src/domain/channel-rules.ts, next to the rules themselves.
  */
-export const channelStrings = {
+export const channelStrings = /* @__PURE__ */ localize('channel', en, {
   labels: {
-    webchat: 'Web chat',
-    sms: 'SMS',
-    mms: 'MMS',
-    whatsapp: 'WhatsApp',
-    messenger: 'Messenger',
-    viber: 'Viber',
+    webchat: S,
+    sms: S,
+    mms: S,
+    whatsapp: S,
+    messenger: S,
+    viber: S,
   } satisfies Record<Channel, string>,
   delivery: {
-    pending: 'Waiting to be sent',
-    sent: 'Sent',
-    delivered: 'Delivered',
-    read: 'Read',
-    failed: 'Not delivered',
+    pending: S,
+    sent: S,
+    delivered: S,
+    read: S,
+    failed: S,
   } satisfies Record<MessageDelivery['status'], string>,
-  deliveryFailed: (label: string, error: string | null) => `${label}: ${error ?? 'the channel did not take it.'}`,
-  windowClosed: (channel: string) =>
-    `${channel} allows replies only within 24 hours of the customer's last message. Wait for them to write again (template messages are not supported yet).`,
-  replyUntil: (channel: string, until: string) => `${channel}: you can reply until ${until} (24 hours after the customer's last message).`,
-  textOnly: (channel: string, max: number) => `${channel}: text only, at most ${max.toLocaleString('en-US')} characters.`,
+  deliveryFailed: (label: string, error: string | null) => ({ label, error, known: error === null ? 'no' : 'yes' }),
+  windowClosed: (channel: string) => ({ channel }),
+  replyUntil: (channel: string, until: string) => ({ channel, until }),
+  textOnly: (channel: string, max: number) => ({ channel, max: formatNumber(max) }),
   /** Customer details: who vouches for the customer on a messaging channel. */
-  identity: (channel: string, source: string) => `${channel}: ${source}`,
-  identityHint: 'Known by this identity on the channel; the name is the one the channel gives.',
-  destination: (destination: string, channel: string, queue: string) => `${destination} (${channel}, ${queue})`,
-};
+  identity: (channel: string, source: string) => ({ channel, source }),
+  identityHint: S,
+  destination: (destination: string, channel: string, queue: string) => ({ destination, channel, queue }),
+});
 
 /** For people: "WhatsApp". */
 export const channelLabel = (channel: Channel) => channelStrings.labels[channel];

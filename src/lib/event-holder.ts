@@ -16,6 +16,8 @@ export function heldBefore(event: ConversationEvent, userId: string): boolean | 
       return false;
     // Only its holder ends a conversation, and it keeps them as its agent.
     case 'conversation.ended':
+    // A warning changes nobody's holding.
+    case 'conversation.idle-warned':
       return event.conversation.agent?.id === userId;
     case 'conversation.returned':
       return event.agent.id === userId;
@@ -25,6 +27,7 @@ export function heldBefore(event: ConversationEvent, userId: string): boolean | 
     case 'message.created':
       return heldWhenWritten(event, userId);
     case 'note.created':
+    case 'conversation.rated':
       return undefined;
   }
 }

@@ -1,5 +1,7 @@
 import type { ApiErrorBody } from '../contract/errors';
 import { buildPath, type RouteDef } from '../contract/route-def';
+import { activeLanguage, hasMessage, t } from './i18n';
+import { strings } from './strings';
 
 /**
  * The SPA's calls to the API, without zod: the web chat's first load has no room for it (issue
@@ -27,7 +29,19 @@ export class ApiRequestError extends Error {
   }
 }
 
-const NO_CONNECTION = 'No connection to the server. Check your network and try again.';
+/**
+ * A refusal in the reader's language, by its code (src/locales/<locale>/errors.json), with the
+ * holder's or the file's name where the body carries one. English, the server's language, shows the
+ * server's own sentence, which can say more (which field, which limit); so does a code the catalog
+ * has no sentence for.
+ */
+export function localizedError(body: ApiErrorBody): string {
+  const id = `errors.${body.code}`;
+  if (activeLanguage() === 'en' || !hasMessage(id)) return body.message;
+  const holder = body.holder?.displayName;
+  const file = body.upload?.fileName ?? undefined;
+  return t(id, { holder, hasHolder: holder ? 'yes' : 'no', file, hasFile: file ? 'yes' : 'no' });
+}
 
 /**
  * An error answer of the API. The server builds every one through the contract's ApiErrorSchema;
@@ -40,7 +54,7 @@ function errorBody(json: unknown): ApiErrorBody | null {
 
 function refusal(status: number, json: unknown, fallback: string) {
   const body = errorBody(json);
-  return body ? new ApiRequestError(status, body.code, body.message, body) : new ApiRequestError(status, 'internal', fallback);
+  return body ? new ApiRequestError(status, body.code, localizedError(body), body) : new ApiRequestError(status, 'internal', fallback);
 }
 
 export interface CallOptions {
@@ -73,10 +87,10 @@ export async function requestJson<T>(route: RouteAddress, opts: CallOptions, rea
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiRequestError(0, 'network', NO_CONNECTION);
+    throw new ApiRequestError(0, 'network', strings.requestFailed.network);
   }
   const json: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw refusal(response.status, json, `The server answered ${response.status}. Please try again.`);
+  if (!response.ok) throw refusal(response.status, json, strings.requestFailed.status(response.status));
   return read(json);
 }
 
@@ -101,7 +115,7 @@ export function sendFile<T>(route: RouteAddress, opts: UploadOptions, read: (jso
     xhr.withCredentials = true;
     if (opts.token) xhr.setRequestHeader('Authorization', `Bearer ${opts.token}`);
     xhr.upload.onprogress = (e) => e.lengthComputable && opts.onProgress?.(e.loaded / e.total);
-    xhr.onerror = () => reject(new ApiRequestError(0, 'network', NO_CONNECTION));
+    xhr.onerror = () => reject(new ApiRequestError(0, 'network', strings.requestFailed.network));
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
     xhr.onload = () => {
       let json: unknown = null;
@@ -111,7 +125,7 @@ export function sendFile<T>(route: RouteAddress, opts: UploadOptions, read: (jso
         // Not JSON: handled as an unreadable answer below.
       }
       if (xhr.status < 200 || xhr.status >= 300) {
-        return reject(refusal(xhr.status, json, xhr.status === 413 ? 'This file is too large.' : `The server answered ${xhr.status}. Please try again.`));
+        return reject(refusal(xhr.status, json, xhr.status === 413 ? strings.requestFailed.tooLarge : strings.requestFailed.status(xhr.status)));
       }
       try {
         resolve(read(json));

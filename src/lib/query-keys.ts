@@ -42,6 +42,7 @@ export const queryKeys = {
     history: (id: string, order: 'newest' | 'oldest') => ['conversations', id, 'history', order] as const,
     earlier: (id: string) => ['conversations', id, 'earlier'] as const,
     transfers: (id: string) => ['conversations', id, 'transfers'] as const,
+    rating: (id: string) => ['conversations', id, 'rating'] as const,
     /** Supervisors and admins: arrival, offers, picks, transfers… oldest first. */
     audit: (id: string) => ['conversations', id, 'audit'] as const,
     draft: (id: string) => ['conversations', id, 'draft'] as const,
@@ -62,6 +63,8 @@ export const queryKeys = {
     /** Reasons chats ended with since a moment (the start of the supervisor's day). */
     wrapUp: () => ['supervision', 'wrap-up'] as const,
     wrapUpCounts: (since: string) => ['supervision', 'wrap-up', since] as const,
+    allRatings: () => ['supervision', 'ratings'] as const,
+    ratings: (today: string) => ['supervision', 'ratings', today] as const,
   },
   /** The admins' tables. */
   admin: {
@@ -74,6 +77,8 @@ export const queryKeys = {
   },
   webchat: {
     queues: () => ['webchat', 'queues'] as const,
+    formSettings: () => ['webchat', 'form-settings'] as const,
+    survey: (token: string) => ['webchat', token, 'survey'] as const,
     all: (token: string) => ['webchat', token] as const,
     attachmentPolicy: (token: string) => ['webchat', token, 'attachment-policy'] as const,
     conversation: (token: string) => ['webchat', token, 'conversation'] as const,

@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { RealtimeConnection } from './realtime';
+
+// The connection loads the frames' schema on first use (not with the page); loaded here first, so a
+// test that ends before that import would finish leaves nothing loading after the environment is gone.
+beforeAll(() => import('../contract/events'));
 
 /** A WebSocket stand-in: records every socket opened; the test closes them as the server would. */
 class FakeSocket {

@@ -1,5 +1,13 @@
 import { REALTIME_PATH } from '../contract/route-def';
-import { RealtimeFrameSchema, type RealtimeFrame, type RealtimeHello, type RealtimeTyping } from '../contract/events';
+import type { RealtimeFrame, RealtimeFrameSchema, RealtimeHello, RealtimeTyping } from '../contract/events';
+
+/*
+ * The frames' schema (with zod) loads with the first connection, not with the page: it would weigh
+ * on the staff panel's first load (issue 11). Frames are still checked, and their defaults filled
+ * (events logged before a field existed), before anyone sees them; they wait for it in order.
+ */
+let frameSchema: Promise<typeof RealtimeFrameSchema> | undefined;
+const loadFrameSchema = () => (frameSchema ??= import('../contract/events').then((m) => m.RealtimeFrameSchema));
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -13,6 +21,8 @@ export interface RealtimeHandlers {
   onStatus?(status: ConnectionStatus): void;
   /** Someone on the other side of a conversation started or stopped typing. */
   onTyping?(frame: Extract<RealtimeFrame, { kind: 'typing' }>): void;
+  /** The customer's place in their queue changed (customer sockets only). */
+  onQueuePosition?(frame: Extract<RealtimeFrame, { kind: 'queue-position' }>): void;
 }
 
 const MAX_BACKOFF_MS = 10_000;
@@ -65,6 +75,7 @@ export class RealtimeConnection {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url);
     this.socket = socket;
+    const schema = loadFrameSchema();
 
     socket.onopen = () => {
       const hello: RealtimeHello = { type: 'hello', after: this.lastSeq, ...this.credentials };
@@ -72,9 +83,14 @@ export class RealtimeConnection {
     };
     socket.onmessage = (msg) => {
       if (socket !== this.socket) return;
-      const parsed = RealtimeFrameSchema.safeParse(JSON.parse(String(msg.data)));
-      if (!parsed.success) return console.warn('Ignoring unknown realtime frame', parsed.error);
-      this.handle(parsed.data);
+      const data: unknown = JSON.parse(String(msg.data));
+      // Callbacks on one promise run in the order they were added: frames keep theirs.
+      void schema.then((frames) => {
+        if (socket !== this.socket) return;
+        const parsed = frames.safeParse(data);
+        if (!parsed.success) return console.warn('Ignoring unknown realtime frame', parsed.error);
+        this.handle(parsed.data);
+      });
     };
     socket.onclose = (ev) => {
       if (socket !== this.socket) return;
@@ -113,6 +129,9 @@ export class RealtimeConnection {
         return;
       case 'typing':
         this.handlers.onTyping?.(frame);
+        return;
+      case 'queue-position':
+        this.handlers.onQueuePosition?.(frame);
         return;
       case 'error':
         console.warn('Realtime error', frame.code, frame.message);

@@ -13,3 +13,4 @@ export function refetchInFlight(queryClient: QueryClient, queryKeys: readonly Qu
     void queryClient.cancelQueries(fetching).then(() => queryClient.refetchQueries({ queryKey, type: 'active' }));
   }
 }
+

@@ -1,9 +1,8 @@
-import { ThemeProvider } from '@mui/material';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerSW } from 'virtual:pwa-register';
 import { UpdatePrompt } from '../components/update-prompt';
-import { theme } from './theme';
+import { AppTheme } from './app-theme';
 
 /** Browsers look for a new worker when a page loads; a panel left open all day asks once an hour too. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -36,9 +35,9 @@ function showUpdatePrompt(onReload: () => void) {
   document.body.append(host);
   createRoot(host).render(
     <StrictMode>
-      <ThemeProvider theme={theme}>
+      <AppTheme>
         <UpdatePrompt onReload={onReload} />
-      </ThemeProvider>
+      </AppTheme>
     </StrictMode>,
   );
 }

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StaffEvent } from './staff-events';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { ConversationEventSchema } from '../contract/events';
+import type { AllListed, StaffEvent } from './staff-events';
 import { CONVERSATION_EVENT_TYPES, StaffEventRegistry } from './staff-events';
 import { makeAgent, makeConversation, makeMessage, TEST_TIME } from './test-factories';
 
@@ -34,7 +35,8 @@ describe('StaffEventRegistry', () => {
     const registry = new StaffEventRegistry();
     const handler = vi.fn();
     registry.on(CONVERSATION_EVENT_TYPES, handler);
-    expect(CONVERSATION_EVENT_TYPES).toEqual(expect.arrayContaining(['conversation.created', 'conversation.returned', 'message.created', 'note.created']));
+    expect([...CONVERSATION_EVENT_TYPES].sort()).toEqual(ConversationEventSchema.options.map((o) => o.shape.type.value).sort());
+    expectTypeOf<AllListed>().toEqualTypeOf<true>();
     registry.dispatch(picked, context);
     registry.dispatch(message, context);
     registry.dispatch(preferencesUpdated, context);

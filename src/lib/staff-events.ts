@@ -1,14 +1,38 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { User } from '../contract/auth';
-import { ConversationEventSchema, type ConversationEvent, type UserEvent, type WorkspaceEvent } from '../contract/events';
+import type { ConversationEvent, UserEvent, WorkspaceEvent } from '../contract/events';
 
 /** Every event a staff socket delivers: conversation, workspace and user events (their types never overlap). */
 export type StaffEvent = ConversationEvent | WorkspaceEvent | UserEvent;
 export type StaffEventType = StaffEvent['type'];
 export type StaffEventOf<T extends StaffEventType> = Extract<StaffEvent, { type: T }>;
 
-/** Every conversation event type, from the contract: a handler for "any conversation change" registers for these. */
-export const CONVERSATION_EVENT_TYPES = ConversationEventSchema.options.map((o) => o.shape.type.value);
+/**
+ * Every conversation event type: a handler for "any conversation change" registers for these.
+ * Listed here rather than read off the contract's schema, which would bring zod into the panel's
+ * first load; the compiler refuses a type that is not the contract's, and `AllListed` (checked in
+ * staff-events.test.ts, with the schema's list) one it lacks.
+ */
+export const CONVERSATION_EVENT_TYPES = [
+  'conversation.created',
+  'conversation.picked',
+  'conversation.ended',
+  'conversation.idle-warned',
+  // Never sent to staff (event-visibility.ts): listed so the list stays the contract's whole.
+  'conversation.rescheduled',
+  'conversation.transferred',
+  'conversation.offered',
+  'conversation.accepted',
+  'conversation.offer-declined',
+  'conversation.returned',
+  'message.created',
+  'note.created',
+  'conversation.rated',
+  'message.delivery',
+] as const satisfies readonly ConversationEvent['type'][];
+type Unlisted = Exclude<ConversationEvent['type'], (typeof CONVERSATION_EVENT_TYPES)[number]>;
+/** `true` when every conversation event type of the contract is listed above. */
+export type AllListed = [Unlisted] extends [never] ? true : { missing: Unlisted };
 
 /** What a handler may touch: the cache, the user the panel is open for, and the routes' data. */
 export interface StaffEventContext {

@@ -5,10 +5,12 @@ import { initialAgentState, mockData } from './data';
 import { publishWorkspace } from './event-log';
 import { adminRecords, isDisabled, recordAdminAction } from './admin-records';
 import { binary } from './access';
-import { MockApiError, notFound } from './mock-errors';
+import { fieldError, MockApiError, notFound } from './mock-errors';
 import { route } from './route';
 import { agentState, sweepRouting } from './routing';
 import { endSessions, requireStaff } from './sessions';
+import { limitChanges, type QueueLimitSettings } from '../domain/queue-limits';
+import { limitsOf, rescheduleHeld } from './queue-limits';
 
 /*
  * The admins' routes, as src/server/admin: queues, users and the audit list of admin changes.
@@ -16,7 +18,6 @@ import { endSessions, requireStaff } from './sessions';
  * who joins or leaves a queue included), queue.updated for a queue created or changed.
  */
 
-const fieldError = (field: string, message: string) => new MockApiError(400, 'invalid_request', message, { fields: { [field]: message } });
 
 const byDisplayName = (a: { displayName: string; id: string }, b: { displayName: string; id: string }) =>
   a.displayName.localeCompare(b.displayName) || binary(a.id, b.id);
@@ -27,7 +28,7 @@ function toAdminQueue(queueId: string): AdminQueue {
     .filter((u) => u.queueIds.includes(queueId))
     .sort(byDisplayName)
     .map((u) => u.id);
-  return { ...structuredClone(queue), agentIds };
+  return { ...structuredClone(queue), agentIds, ...limitsOf(queueId) };
 }
 
 function toAdminUser(user: User): AdminUser {
@@ -47,6 +48,8 @@ function toAdminUser(user: User): AdminUser {
 }
 
 const record = recordAdminAction;
+
+const limitSettings = (body: SaveQueueRequest): QueueLimitSettings => ({ openingHours: body.openingHours, leaveMessage: body.leaveMessage, maxWaiting: body.maxWaiting });
 
 /** The web-chat identity secret's state, never the secret. */
 function identityStatus(): WebchatIdentityStatus {
@@ -74,15 +77,15 @@ function requireAdminCaller(ctx: Parameters<typeof requireStaff>[0]): User {
 function validateQueue(input: SaveQueueRequest, selfId: string | null): User[] {
   const others = mockData.queues.filter((q) => q.id !== selfId);
   if (others.some((q) => q.name.toLowerCase() === input.name.toLowerCase())) {
-    throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`);
+    throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`, 'taken');
   }
   if (others.some((q) => q.address.toLowerCase() === input.address.toLowerCase())) {
-    throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`);
+    throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`, 'taken');
   }
   const agents = input.agentIds.map((id) => mockData.users.find((u) => u.id === id));
-  if (agents.some((u) => !u)) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
+  if (agents.some((u) => !u)) throw fieldError('agentIds', 'One of the chosen agents does not exist.', 'unknown_choice');
   const notAgent = agents.find((u) => u!.role !== 'agent');
-  if (notAgent) throw fieldError('agentIds', `${notAgent.displayName} is a ${notAgent.role}: only agents serve queues.`);
+  if (notAgent) throw fieldError('agentIds', `${notAgent.displayName} is a ${notAgent.role}: only agents serve queues.`, 'not_allowed');
   return agents as User[];
 }
 
@@ -119,9 +122,9 @@ const names = (people: User[]) => people.map((p) => p.displayName).join(', ');
 /** Only agents serve queues, and only queues that exist. */
 function validateQueues(role: User['role'], queueIds: string[]) {
   if (queueIds.length === 0) return [];
-  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`);
+  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`, 'not_allowed');
   const queues = queueIds.map((id) => mockData.queues.find((q) => q.id === id));
-  if (queues.some((q) => !q)) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (queues.some((q) => !q)) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   return (queues as NonNullable<(typeof queues)[number]>[]).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -165,13 +168,16 @@ export const adminHandlers: { [R in AdminRoute]: HttpHandler } = {
     const agents = validateQueue(ctx.body, null);
     const id = crypto.randomUUID();
     mockData.queues.push({ id, name: ctx.body.name, address: ctx.body.address, routingMode: ctx.body.routingMode });
+    mockData.queueLimits.set(id, limitSettings(ctx.body));
     setQueueAgents(id, agents);
     const queue = toAdminQueue(id);
     record(
       admin,
       'queue.created',
       { kind: 'queue', id, name: queue.name },
-      `Created queue ${queue.name} (${queue.routingMode}, ${queue.address})` + (agents.length ? `, served by ${names(agents)}` : ', served by nobody yet'),
+      `Created queue ${queue.name} (${queue.routingMode}, ${queue.address})` +
+        (agents.length ? `, served by ${names(agents)}` : ', served by nobody yet') +
+        limitChanges(null, queue).map((c) => `; ${c}`).join(''),
     );
     announceQueue(id);
     ctx.setStatus(201);
@@ -186,6 +192,7 @@ export const adminHandlers: { [R in AdminRoute]: HttpHandler } = {
     const before = toAdminQueue(id);
     const agents = validateQueue(ctx.body, id);
     Object.assign(existing, { name: ctx.body.name, address: ctx.body.address, routingMode: ctx.body.routingMode });
+    mockData.queueLimits.set(id, limitSettings(ctx.body));
     const { joined, left } = setQueueAgents(id, agents);
     const changes: string[] = [];
     if (before.name !== existing.name) changes.push(`renamed from ${before.name}`);
@@ -193,6 +200,9 @@ export const adminHandlers: { [R in AdminRoute]: HttpHandler } = {
     if (before.routingMode !== existing.routingMode) changes.push(`routing ${before.routingMode} → ${existing.routingMode}`);
     if (joined.length) changes.push(`added ${names(joined)}`);
     if (left.length) changes.push(`removed ${names(left)}`);
+    const limits = limitChanges(before, limitsOf(id));
+    changes.push(...limits);
+    if (limits.length) rescheduleHeld(id);
     if (changes.length) {
       record(admin, 'queue.updated', { kind: 'queue', id, name: existing.name }, `Changed queue ${existing.name}: ${changes.join('; ')}`);
       announceQueue(id);
@@ -211,7 +221,7 @@ export const adminHandlers: { [R in AdminRoute]: HttpHandler } = {
     const admin = requireAdminCaller(ctx);
     const input = ctx.body;
     if (mockData.users.some((u) => u.username.toLowerCase() === input.username.toLowerCase())) {
-      throw fieldError('username', `The username ${input.username} is taken. Choose another one.`);
+      throw fieldError('username', `The username ${input.username} is taken. Choose another one.`, 'taken');
     }
     const queues = validateQueues(input.role, input.queueIds);
     const user: User = { id: crypto.randomUUID(), username: input.username, displayName: input.displayName, role: input.role, queueIds: queues.map((q) => q.id).sort() };
@@ -237,14 +247,14 @@ export const adminHandlers: { [R in AdminRoute]: HttpHandler } = {
     if (!user) throw notFound('This user');
     const input = ctx.body;
     if (user.id === admin.id) {
-      if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.');
-      if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.');
+      if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.', 'not_allowed');
+      if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.', 'not_allowed');
     }
     const before = toAdminUser(user);
     const queues = validateQueues(input.role, input.queueIds);
     const losesAdmin = before.role === 'admin' && !before.disabled && (input.role !== 'admin' || input.disabled);
     if (losesAdmin && !mockData.users.some((u) => u.id !== id && u.role === 'admin' && !isDisabled(u.id))) {
-      throw fieldError(input.disabled ? 'disabled' : 'role', `${before.displayName} is the last enabled admin. Make someone else an admin first.`);
+      throw fieldError(input.disabled ? 'disabled' : 'role', `${before.displayName} is the last enabled admin. Make someone else an admin first.`, 'not_allowed');
     }
     const wasActiveAgent = before.role === 'agent' && !before.disabled;
     if (wasActiveAgent && !(input.role === 'agent' && !input.disabled)) releaseWork(id);

@@ -1,3 +1,4 @@
+import type { RuleIssueCode } from '../contract/field-issue';
 import { type HttpHandler, HttpResponse } from 'msw';
 import type { RouteName } from '../contract/api';
 import { type Attachment, checkFileName, checkFileSize, checkImagePixels } from '../contract/attachments';
@@ -21,8 +22,8 @@ import { requireStaff } from './sessions';
 
 const ONLY_MANAGERS = 'Only supervisors and admins can change shared canned responses.';
 const notFoundResponse = () => notFound('This canned response');
-const fieldError = (status: number, code: 'invalid_request' | 'duplicate_shortcut', field: string, message: string) =>
-  new MockApiError(status, code, message, { fields: { [field]: message } });
+const fieldError = (status: number, code: 'invalid_request' | 'duplicate_shortcut', field: string, message: string, reason: RuleIssueCode) =>
+  new MockApiError(status, code, message, { fields: { [field]: message }, fieldIssues: { [field]: { code: reason } } });
 
 const queueNameOf = (id: string | null) => (id === null ? null : (mockData.queues.find((q) => q.id === id)?.name ?? null));
 const filesOf = (r: MockCannedResponse) => r.attachmentIds.map((id) => mockData.attachments.get(id)!);
@@ -54,9 +55,9 @@ function changeable(user: User, id: string): MockCannedResponse {
 
 function checkQueue(shared: boolean, queueId: string | null): string | null {
   if (queueId === null) return null;
-  if (!shared) throw fieldError(400, 'invalid_request', 'queueId', 'Personal responses are yours alone: they cannot be limited to a queue.');
+  if (!shared) throw fieldError(400, 'invalid_request', 'queueId', 'Personal responses are yours alone: they cannot be limited to a queue.', 'not_allowed');
   const name = queueNameOf(queueId);
-  if (name === null) throw fieldError(400, 'invalid_request', 'queueId', 'This queue does not exist. Choose one from the list.');
+  if (name === null) throw fieldError(400, 'invalid_request', 'queueId', 'This queue does not exist. Choose one from the list.', 'unknown_choice');
   return name;
 }
 
@@ -67,7 +68,7 @@ function checkShortcut(ownerId: string | null, shortcut: string, selfId: string 
     ownerId === null
       ? `A shared response already uses /${shortcut}. Choose another shortcut.`
       : `You already have a response with the shortcut /${shortcut}. Choose another shortcut.`;
-  throw fieldError(409, 'duplicate_shortcut', 'shortcut', message);
+  throw fieldError(409, 'duplicate_shortcut', 'shortcut', message, 'taken');
 }
 
 /** As the server's bindCannedAttachments: the response's files become exactly `ids`; nothing changes on a refusal. */

@@ -4,7 +4,7 @@ import type { User } from '../contract/auth';
 import { adminRecords } from './admin-records';
 import { requireAgent, viewConversation } from './access';
 import { mockData, messagesOf } from './data';
-import { MockApiError, notFound } from './mock-errors';
+import { fieldError, MockApiError, notFound } from './mock-errors';
 import { route } from './route';
 import { requireStaff } from './sessions';
 
@@ -13,7 +13,6 @@ import { requireStaff } from './sessions';
  * The mocks receive no callbacks and send nothing, so their conversations are all web chats.
  */
 
-const fieldError = (field: string, message: string) => new MockApiError(400, 'invalid_request', message, { fields: { [field]: message } });
 
 function requireAdminCaller(ctx: Parameters<typeof requireStaff>[0]): User {
   const { user } = requireStaff(ctx);
@@ -34,10 +33,10 @@ function record(admin: User, action: string, channel: ChannelConfig, summary: st
 
 function checked(input: { name: string; queueId: string }, selfId: string | null) {
   if (adminRecords().channels.some((c) => c.id !== selfId && c.name.toLowerCase() === input.name.toLowerCase())) {
-    throw fieldError('name', `A channel named ${input.name} already exists. Choose another name.`);
+    throw fieldError('name', `A channel named ${input.name} already exists. Choose another name.`, 'taken');
   }
   const queue = mockData.queues.find((q) => q.id === input.queueId);
-  if (!queue) throw fieldError('queueId', 'This queue does not exist. Choose another one.');
+  if (!queue) throw fieldError('queueId', 'This queue does not exist. Choose another one.', 'unknown_choice');
   return queue;
 }
 

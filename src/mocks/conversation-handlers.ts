@@ -16,6 +16,7 @@ import { requireStaff } from './sessions';
 import { publish, publishUser, scopeOf } from './event-log';
 import type { EndConversationRequest } from '../contract/wrap-up';
 import { checkEndWrapUp, recordEndWrapUp } from './wrap-up-records';
+import { isHeld } from './queue-limits';
 
 /** The conversation lists and a conversation's life: pick, offers, end, read markers. */
 
@@ -39,6 +40,9 @@ function pick(user: User, id: string): Conversation {
         'not_holder',
         `This conversation is offered to ${name} right now. It comes back to the picklist if they do not accept it.`,
       );
+    }
+    if (isHeld(record.id)) {
+      throw new MockApiError(409, 'not_holder', 'This message was left while the queue was closed: it can be picked when the queue opens.');
     }
   } else {
     if (record.state === 'ended') throw new MockApiError(409, 'conversation_ended', 'This conversation has already ended.');
@@ -115,7 +119,7 @@ export const conversationHandlers = {
     const { view, sort, cursor, limit } = ctx.query;
     const readOf = (c: Conversation) => readState(user.id, findConversation(c.id)!);
     if (view === 'picklist') {
-      const rows = mockData.conversations.filter((c) => belongsIn('picklist', c, user)).map(toConversation);
+      const rows = mockData.conversations.filter((c) => belongsIn('picklist', c, user) && !isHeld(c.id)).map(toConversation);
       return mockPage(rows.sort(listOrder({ view: 'picklist' })), { listing: 'picklist', cursor, limit });
     }
     if (view === 'offers') {

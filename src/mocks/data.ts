@@ -1,3 +1,6 @@
+import type { QueuePrompts } from '../contract/prompts';
+import type { QueueLimitSettings } from '../domain/queue-limits';
+import type { Rating } from '../contract/customer-chat';
 import type { Attachment } from '../contract/attachments';
 import type { ChannelConfig } from '../contract/channels';
 import type { AdminAuditEntry } from '../contract/admin';
@@ -39,6 +42,8 @@ export type ConversationRecord = Omit<
   | 'firstMessage'
   | 'lastMessage'
   | 'lastSeq'
+  | 'idleWarning'
+  | 'heldUntil'
 > & {
   customerId: string;
   queueId: string;
@@ -74,6 +79,7 @@ export function newConversationRecord(r: { id: string; customer: Customer; queue
     pickedAt: null,
     endedAt: null,
     endedBy: null,
+    endReason: null,
     offeredToId: null,
     offerExpiresAt: null,
     offerRound: 0,
@@ -125,6 +131,9 @@ export interface MockSession {
   expiresAt: string;
 }
 
+/** A survey answer, with the queue and agent of the conversation at its end (as migration 29). */
+export type MockRating = Rating & { queueId: string; agentId: string | null };
+
 export interface MockData {
   queues: Queue[];
   users: User[];
@@ -151,6 +160,10 @@ export interface MockData {
   customerTokens: Map<string, string>;
   /** Web-chat starts by their first message's client id, for retries (see webchat-start.ts). */
   webchatStarts: Map<string, { requestHash: string; conversationId: string; customerToken: string; at: number }>;
+  /** Opening hours, left messages and waiting limit per queue id (queue-limits.ts); none: always open, no limit. */
+  queueLimits: Map<string, QueueLimitSettings>;
+  /** Messages left while their queue was closed: conversation id → when they join the picklist (ms). */
+  heldUntil: Map<string, number>;
   /** The web-chat identity secret, when an admin generated one. */
   webchatIdentity: { secret: string; generatedAt: string; generatedBy: { id: string; displayName: string } } | null;
   /** Uploaded files by id, with their bytes. */
@@ -173,6 +186,10 @@ export interface MockData {
   admin: AdminRecords;
   /** End reasons, the queues that require one, and the reasons chats ended with (wrap-up-records.ts). */
   wrapUp: WrapUpRecords;
+  /** Chat prompts an admin saved, by queue id (the defaults for queues without); prompt-handlers.ts. */
+  queuePrompts: Map<string, QueuePrompts>;
+  /** Satisfaction ratings by conversation id (ending-handlers.ts). */
+  ratings: Map<string, MockRating>;
   /** The realtime log's last seq, and its newest entries for sockets catching up (event-log.ts). */
   eventSeq: number;
   events: LoggedEvent[];
@@ -397,6 +414,8 @@ export function createDemoData(now = Date.now()): MockData {
       requiredQueueIds: new Set(),
       ended: [],
     },
+    queuePrompts: new Map(),
+    ratings: new Map(),
   };
 }
 
@@ -422,6 +441,8 @@ export function createEmptyData(): MockData {
     cannedResponses: [],
     admin: noAdminRecords(),
     wrapUp: { codes: [], requiredQueueIds: new Set(), ended: [] },
+    queuePrompts: new Map(),
+    ratings: new Map(),
     eventSeq: 0,
     events: [],
     queues: [],
@@ -437,6 +458,8 @@ export function createEmptyData(): MockData {
     sessions: new Map(),
     customerTokens: new Map(),
     webchatStarts: new Map(),
+    queueLimits: new Map(),
+    heldUntil: new Map(),
     webchatIdentity: null,
   };
 }
@@ -505,7 +528,16 @@ export function toConversation(record: ConversationRecord): Conversation {
     firstMessage: withoutClientId(thread.find((m) => m.authorKind === 'customer') ?? null),
     lastMessage: withoutClientId(lastWritten),
     lastSeq: last?.seq ?? 0,
+    // The mocks have no inactivity sweeper.
+    idleWarning: null,
+    heldUntil: heldUntilOf(record.id),
   });
+}
+
+/** Until when a message left while its queue was closed waits (null: it does not). */
+function heldUntilOf(conversationId: string): string | null {
+  const until = mockData.heldUntil.get(conversationId);
+  return until === undefined ? null : new Date(until).toISOString();
 }
 
 export const findConversation = (conversationId: string) =>

@@ -1,4 +1,4 @@
-import { api } from '../contract/api';
+import { webchatApi } from '../contract/webchat-api';
 import type { StartChatResponse } from '../contract/webchat';
 import { findConversation, mockData, toConversation } from './data';
 import { onMockEvent } from './event-log';
@@ -35,7 +35,7 @@ export async function newChat(text = 'Hello, is anyone there?'): Promise<StartCh
   const queue = mockData.queues[0];
   if (!queue) throw new Error('The mock workspace has no queues.');
   const n = mockData.customers.length + 1;
-  const response = await fetch(api.webchatStart.path, {
+  const response = await fetch(webchatApi.webchatStart.path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ queueId: queue.id, name: `Test Customer ${n}`, email: `customer${n}@example.com`, text, clientMessageId: crypto.randomUUID() }),

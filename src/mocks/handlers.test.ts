@@ -1,3 +1,4 @@
+import { DEFAULT_PROMPTS } from '../contract/prompts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { buildPath, type Api, type RouteName } from '../contract/api';
@@ -273,6 +274,9 @@ describe('mock handlers cover the contract', () => {
     ).queue;
     const saved = { name: 'Returns', address: 'returns@acme.example', routingMode: 'offer', agentIds: [benId] } as const;
     expect(track('updateQueue', ok(await call('updateQueue', { token: adam.token, params: { id: returns.id }, body: saved }))).queue).toMatchObject(saved);
+    const prompts = track('queuePrompts', ok(await call('queuePrompts', { token: adam.token, params: { id: returns.id } }))).prompts;
+    const welcomeOn = { ...prompts, welcome: { enabled: true, text: 'Hi {customer.name}' } };
+    expect(track('saveQueuePrompts', ok(await call('saveQueuePrompts', { token: adam.token, params: { id: returns.id }, body: { prompts: welcomeOn } }))).prompts).toEqual(welcomeOn);
     const carla = track(
       'createUser',
       ok(await call('createUser', { token: adam.token, body: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [returns.id] } })),
@@ -301,6 +305,7 @@ describe('mock handlers cover the contract', () => {
       'user.password_reset',
       'user.disabled',
       'user.created',
+      'queue.prompts_updated',
       'queue.updated',
       'queue.created',
     ]);
@@ -340,6 +345,17 @@ describe('mock handlers cover the contract', () => {
     const own = buildPath(allRoutes.webchatDownloadAttachment.path, { id: customerUpload.attachment.id });
     expect((await fetchFile(own, { token: chat.customerToken })).bytes).toEqual(PNG);
     checked.add('webchatDownloadAttachment');
+
+    // The chat's end: the customer ends it, takes the transcript and rates it; staff read the rating.
+    expect(track('webchatFormSettings', ok(await call('webchatFormSettings')))).toEqual({ emailRequired: false });
+    expect(track('webchatEnd', ok(await call('webchatEnd', { token: chat.customerToken }))).conversation.state).toBe('ended');
+    expect(track('webchatTranscript', ok(await call('webchatTranscript', { token: chat.customerToken }))).text).toContain('Kim Lee:\n  Anyone?');
+    mockData.settings.customerChat.surveyEnabled = true;
+    expect(track('webchatSurvey', ok(await call('webchatSurvey', { token: chat.customerToken })))).toEqual({ enabled: true, answer: null });
+    expect(track('webchatRate', ok(await call('webchatRate', { token: chat.customerToken, body: { rating: 5 } }))).rating.rating).toBe(5);
+    expect(track('conversationRating', ok(await call('conversationRating', { token: sara.token, params: { id: chat.conversation.id } }))).rating?.rating).toBe(5);
+    const ratings = track('ratingStats', ok(await call('ratingStats', { token: sara.token, query: { today: new Date(Date.now() - 60_000).toISOString() } })));
+    expect(ratings.queues.map((q) => q.today)).toEqual([{ average: 5, count: 1 }]);
 
     // Canned responses: Sara shares one with a file; Ben inserts it into the chat he holds.
     const cannedFile = await uploadFile('uploadCannedAttachment', sara.token, 'hours.png', PNG);
@@ -422,6 +438,7 @@ describe('authentication', () => {
       reassign: { body: { target: { kind: 'queue', queueId: uuid() } } },
       createQueue: { body: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] } },
       updateQueue: { body: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] } },
+      saveQueuePrompts: { body: { prompts: DEFAULT_PROMPTS } },
       createUser: { body: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [] } },
       updateUser: { body: { displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [], disabled: false } },
       resetPassword: { body: { password: 'long enough' } },
@@ -434,6 +451,8 @@ describe('authentication', () => {
       copyCannedAttachment: { body: { attachmentId: uuid() } },
       end: { body: {} },
       wrapUpCounts: { query: { since: new Date().toISOString() } },
+      ratingStats: { query: { today: new Date().toISOString() } },
+      webchatRate: { body: { rating: 5 } },
       createWrapUpCode: { body: { name: 'Resolved', allQueues: true, queueIds: [] } },
       updateWrapUpCode: { body: { name: 'Resolved', allQueues: true, queueIds: [], retired: false } },
       setWrapUpRequired: { body: { required: true } },
@@ -502,7 +521,7 @@ describe('validation', () => {
       await call('webchatStart', { body: { queueId: 'nope', name: 'Kim', email: 'kim@example.com', text: 'Hi', clientMessageId: uuid() } }),
       400,
     );
-    expect(error.fields).toEqual({ queueId: 'Unknown queue' });
+    expect(error.fields).toEqual({ queueId: 'This topic is not available. Choose another topic.' });
   });
 });
 
@@ -1164,9 +1183,11 @@ describe('read markers and preferences', () => {
     ok(await call('updatePreferences', { token: anna.token, body: { notifications: { sound: true } } }));
     const { preferences } = ok(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'waiting-longest' } }));
     expect(preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
       conversationSort: 'waiting-longest',
       notifications: { ...DEFAULT_PREFERENCES.notifications, sound: true },
       sidePanel: DEFAULT_PREFERENCES.sidePanel,
+      language: null,
     });
     expect(fail(await call('updatePreferences', { token: anna.token, body: { conversationSort: 'random' } }), 400).fields).toHaveProperty('conversationSort');
     // Each user has their own.
@@ -1209,11 +1230,12 @@ describe('read markers and preferences', () => {
 
 describe('supervision and administration', () => {
   const SUPERVISION = ['queueDashboard', 'agentStatuses', 'openConversations', 'auditTrail', 'reassign'] as const;
-  const ADMIN = ['adminQueues', 'createQueue', 'updateQueue', 'adminUsers', 'createUser', 'updateUser', 'resetPassword', 'adminAudit'] as const;
+  const ADMIN = ['adminQueues', 'createQueue', 'updateQueue', 'queuePrompts', 'saveQueuePrompts', 'adminUsers', 'createUser', 'updateUser', 'resetPassword', 'adminAudit'] as const;
   const bodies: { [R in RouteName]?: unknown } = {
     reassign: { target: { kind: 'queue', queueId: uuid() } },
     createQueue: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] },
     updateQueue: { name: 'Returns', address: 'returns@acme.example', routingMode: 'pick', agentIds: [] },
+    saveQueuePrompts: { prompts: DEFAULT_PROMPTS },
     createUser: { username: 'carla', password: 'long enough', displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [] },
     updateUser: { displayName: 'Carla Diaz', role: 'agent', capacity: 3, queueIds: [], disabled: false },
     resetPassword: { password: 'long enough' },

@@ -13,6 +13,7 @@ import { historyHandlers } from './history-handlers';
 import { messageHandlers } from './message-handlers';
 import { noteHandlers } from './note-handlers';
 import { preferenceHandlers } from './preference-handlers';
+import { promptHandlers } from './prompt-handlers';
 import { presenceHandlers } from './presence-handlers';
 import { notFoundHandler } from './route';
 import { searchHandlers } from './search-handlers';
@@ -21,6 +22,7 @@ import { supervisionHandlers } from './supervision-handlers';
 import { transferHandlers } from './transfer-handlers';
 import { webchatHandlers } from './webchat-handlers';
 import { wrapUpHandlers } from './wrap-up-handlers';
+import { endingHandlers } from './ending-handlers';
 
 /*
  * Every route of the contract, from the per-resource modules that answer them. Only this module
@@ -48,8 +50,10 @@ export const routeHandlers: { [R in RouteName]: HttpHandler } = {
   ...cannedHandlers,
   ...supervisionHandlers,
   ...adminHandlers,
+  ...promptHandlers,
   ...wrapUpHandlers,
   ...channelHandlers,
+  ...endingHandlers,
 };
 
 export { notFoundHandler };

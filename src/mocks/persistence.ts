@@ -7,7 +7,7 @@ import { createDemoData, mockData, type MockData } from './data';
  */
 
 /** Bump when MockData changes shape: a stored workspace of another version is dropped for a fresh seed. */
-export const MOCK_STATE_KEY = 'communication-panel:mock-state:v2';
+export const MOCK_STATE_KEY = 'communication-panel:mock-state:v3';
 
 type Tagged = { $map: [unknown, unknown][] } | { $set: unknown[] } | { $bytes: string };
 

@@ -4,14 +4,16 @@ import { RealtimeHelloSchema, RealtimeTypingSchema, type RealtimeFrame } from '.
 import { frameFor, type EventAudience } from '../domain/event-visibility';
 import { findConversation, findUser, mockData } from './data';
 import { eventsAfter, onMockEvent } from './event-log';
+import { mockQueuePosition } from './queue-positions';
 import { SESSION_COOKIE } from './sessions';
 
 /*
  * The realtime socket, mocked: a client says hello with its credential (a staff session cookie or
  * bearer token, or a customer's chat token), gets what it missed since `after` (or a reset when too
  * much was missed), then `ready`, then every event of the mock log (event-log.ts) it may see, framed
- * by the same rule as the server's hub (src/domain/event-visibility.ts). Typing signals are not
- * relayed: the mock has no other side.
+ * by the same rule as the server's hub (src/domain/event-visibility.ts); a waiting customer also
+ * gets their place in the queue (queue-positions.ts). Typing signals are not relayed: the mock
+ * has no other side.
  */
 
 const realtime = ws.link(new RegExp(`${REALTIME_PATH.replace(/\//g, '\\/')}$`));
@@ -61,14 +63,25 @@ export const realtimeHandler = realtime.addEventListener('connection', ({ client
     // As the server: a credential that names nobody closes the socket with 4001 (log in again).
     if (!audience) return client.close(4001, hello.data.customerToken !== undefined ? 'This chat link is not valid. Start a new chat.' : 'Please log in again.');
     stop?.();
+    // A waiting customer hears their place on connect and whenever it changes, as from the server's hub.
+    let place = '';
+    const tellPlace = () => {
+      if (audience.kind !== 'customer') return;
+      const frame = mockQueuePosition(audience.conversationId);
+      const now = frame ? `${frame.position}:${frame.estimatedWaitMinutes}` : '';
+      if (frame && now !== place) send(frame);
+      place = now;
+    };
     const deliver = (entry: Parameters<typeof frameFor>[1]) => {
       const frame = frameFor(audience, entry);
       if (frame) send(frame);
+      tellPlace();
     };
     const missed = hello.data.after === undefined ? [] : eventsAfter(hello.data.after);
     if (missed === null) send({ kind: 'reset', seq: mockData.eventSeq });
     else missed.forEach(deliver);
     send({ kind: 'ready', seq: mockData.eventSeq });
+    tellPlace();
     const unsubscribe = onMockEvent(deliver);
     resyncs.add(resync);
     stop = () => {

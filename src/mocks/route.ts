@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Api, HttpMethod, RouteDef, RouteName } from '../contract/api';
 import { allRoutes } from '../contract/all-routes';
 import type { ApiErrorBody } from '../contract/errors';
+import { fieldIssuesOf } from '../contract/field-issue';
 import { parsePathParams } from '../domain/path-params';
 import { MockApiError } from './mock-errors';
 import { sweepRouting } from './routing';
@@ -51,14 +52,10 @@ const stringParams = (params: PathParams) => Object.fromEntries(Object.entries(p
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.') || what;
-    fields[key] ??= issue.message;
-  }
+  const { fields, fieldIssues } = fieldIssuesOf(result.error.issues, input ?? {}, what);
   const first = Object.entries(fields)[0];
   const message = first ? (first[0] === what ? first[1] : `${first[0]}: ${first[1]}`) : `Invalid ${what}.`;
-  throw new MockApiError(400, 'invalid_request', message, { fields });
+  throw new MockApiError(400, 'invalid_request', message, { fields, fieldIssues });
 }
 
 /** The body as Fastify would hand it to the route: JSON, plain text, or nothing. */

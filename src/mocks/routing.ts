@@ -7,6 +7,7 @@ import { binary, byPicklistOrder, requireAgent, systemMessage, viewConversation 
 import { type AgentState, type ConversationRecord, type OfferRecord, appendMessage, mockData, personRef, toConversation } from './data';
 import { MockApiError } from './mock-errors';
 import { isLoggedIn } from './sessions';
+import { isHeld, releaseDueMessages } from './queue-limits';
 import { publish, publishWorkspace, scopeOf } from './event-log';
 
 /*
@@ -48,7 +49,7 @@ const queueOf = (c: ConversationRecord) => mockData.queues.find((q) => q.id === 
  * chooses (a session stands for a live connection). Returns whether it was offered.
  */
 export function offerConversation(record: ConversationRecord, settings: RoutingSettings): boolean {
-  if (record.state !== 'queued' || record.reservedForId || queueOf(record).routingMode !== 'offer') return false;
+  if (record.state !== 'queued' || record.reservedForId || queueOf(record).routingMode !== 'offer' || isHeld(record.id)) return false;
   const offeredThisRound = new Set(mockData.offers.filter((o) => o.conversationId === record.id && o.round === record.offerRound).map((o) => o.agentId));
   const candidates = mockData.users
     .filter((u) => u.role === 'agent')
@@ -108,6 +109,7 @@ function expireOffer(record: ConversationRecord, settings: RoutingSettings) {
  * lost agent first, then the oldest.
  */
 export function sweepRouting() {
+  releaseDueMessages();
   const settings = mockData.settings.routing;
   const expired = mockData.conversations
     .filter((c) => c.state === 'offered' && offerExpired(c))

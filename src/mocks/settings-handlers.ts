@@ -26,6 +26,7 @@ export const settingsHandlers = {
         ? { ...structuredClone(ctx.body.routing), pushKeepChatsMinutes: ctx.body.routing.pushKeepChatsMinutes ?? mockData.settings.routing.pushKeepChatsMinutes }
         : structuredClone(mockData.settings.routing),
       security: structuredClone(ctx.body.security ?? mockData.settings.security),
+      customerChat: structuredClone(ctx.body.customerChat ?? mockData.settings.customerChat),
       updatedAt: new Date().toISOString(),
       updatedBy: { id: user.id, displayName: user.displayName },
     };

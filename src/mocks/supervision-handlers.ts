@@ -1,4 +1,5 @@
 import { ChannelSchema } from '../contract/conversations';
+import { limitsOf, queueAvailability } from './queue-limits';
 import type { ChannelCount } from '../contract/supervision';
 import type { HttpHandler } from 'msw';
 import type { User } from '../contract/auth';
@@ -16,6 +17,7 @@ import { UUID_PATTERN as UUID } from '../domain/ids';
 import { isDisabled } from './admin-records';
 import { mockPage } from './list-paging';
 import { wrapUpAuditEntry } from './wrap-up-records';
+import { ratingAuditSummary } from '../domain/rating-text';
 
 /*
  * The supervisors' routes, as src/server/supervision: the queues dashboard, the agents view,
@@ -80,6 +82,8 @@ function queueStats(now: number): QueueStats[] {
         agents: serving.length,
         availableAgents: serving.filter((u) => agentState(u.id).presence.state === 'available' && isLoggedIn(u.id)).length,
         waitingHistory: waitingHistory(queue.id, now),
+        availability: queueAvailability(queue.id, now),
+        maxWaiting: limitsOf(queue.id).maxWaiting,
       };
     });
 }
@@ -148,11 +152,15 @@ function auditTrail(record: ConversationRecord): AuditEntry[] {
         ? { kind: 'ended', actor: customer, summary: 'The customer ended the chat' }
         : c.endedBy === 'agent' && c.agent
           ? { kind: 'ended', actor: staffActor(c.agent.id), summary: `Ended by ${c.agent.displayName}` }
-          : { kind: 'ended', actor: SYSTEM, summary: 'Ended' };
+          : c.endReason === 'inactivity'
+            ? { kind: 'ended', actor: SYSTEM, summary: 'Ended by the system: inactivity' }
+            : { kind: 'ended', actor: SYSTEM, summary: 'Ended' };
     entries.push({ id: `ended-${c.id}`, at: c.endedAt, ...ended });
   }
   const wrapUp = wrapUpAuditEntry(c.id);
   if (wrapUp) entries.push(wrapUp);
+  const rated = mockData.ratings.get(c.id);
+  if (rated) entries.push({ id: `rating-${c.id}`, at: rated.at, kind: 'rated', actor: customer, summary: ratingAuditSummary(rated) });
   return entries.sort((a, b) => binary(a.at, b.at));
 }
 

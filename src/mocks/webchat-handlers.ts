@@ -10,6 +10,8 @@ import { route } from './route';
 import { offerConversation } from './routing';
 import { newToken, requireCustomer } from './sessions';
 import { publish, scopeOf } from './event-log';
+import { admission } from '../domain/queue-limits';
+import { customerAvailability } from './queue-limits';
 
 /** The customers' web chat, as src/server/webchat. */
 
@@ -39,7 +41,7 @@ async function verifyCustomerSignature(customerId: string, signature: string): P
 }
 
 function newUnverifiedCustomer(body: StartChatRequest) {
-  const customer = { id: crypto.randomUUID(), name: body.name, email: body.email, phone: null, verified: false, externalId: null };
+  const customer = { id: crypto.randomUUID(), name: body.name, email: body.email ?? null, phone: null, verified: false, externalId: null };
   mockData.customers.push(customer);
   return customer;
 }
@@ -47,7 +49,7 @@ function newUnverifiedCustomer(body: StartChatRequest) {
 function verifiedCustomer(externalId: string, body: StartChatRequest) {
   let customer = mockData.customers.find((c) => c.externalId === externalId);
   if (!customer) {
-    customer = { id: crypto.randomUUID(), name: body.name, email: body.email, phone: null, verified: true, externalId };
+    customer = { id: crypto.randomUUID(), name: body.name, email: body.email ?? null, phone: null, verified: true, externalId };
     mockData.customers.push(customer);
   }
   return customer;
@@ -56,20 +58,24 @@ function verifiedCustomer(externalId: string, body: StartChatRequest) {
 export const webchatHandlers = {
   // Supervision and administration (issue 6) live in their own files, in the contract's order.
   webchatQueues: route('webchatQueues', () => ({
-    queues: [...mockData.queues].sort(byName).map((q) => ({ id: q.id, name: q.name })),
+    queues: [...mockData.queues].sort(byName).map((q) => ({ id: q.id, name: q.name, ...customerAvailability(q.id) })),
   })),
 
   webchatStart: route('webchatStart', async (ctx) => {
     const { body } = ctx;
     const queue = mockData.queues.find((q) => q.id === body.queueId);
     if (!queue) {
-      throw new MockApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', {
-        fields: { queueId: 'Unknown queue' },
+      throw new MockApiError(400, 'invalid_request', 'This topic is not available. Choose another topic.', {
+        fields: { queueId: 'This topic is not available. Choose another topic.' },
+        fieldIssues: { queueId: { code: 'unknown_choice' } },
       });
+    }
+    if (body.email === undefined && mockData.settings.customerChat.emailRequired) {
+      throw new MockApiError(400, 'invalid_request', 'Enter your email address.', { fields: { email: 'Enter your email address' }, fieldIssues: { email: { code: 'required' } } });
     }
     // As the server: a signed link is checked before the start is claimed.
     const externalId = body.customerId !== undefined ? await verifyCustomerSignature(body.customerId, body.signature ?? '') : null;
-    const requestHash = JSON.stringify([body.queueId, body.name, body.email, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null]);
+    const requestHash = JSON.stringify([body.queueId, body.name, body.email ?? null, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null, body.leaveMessage ?? false]);
     const prior = mockData.webchatStarts.get(body.clientMessageId);
     if (prior) {
       // A retry of the same start gets the same conversation and token; nothing else does.
@@ -83,8 +89,10 @@ export const webchatHandlers = {
       const message = messagesOf(record.id).find((m) => m.clientMessageId === body.clientMessageId)!;
       return { customerToken: prior.customerToken, conversation: toCustomerConversation(toConversation(record)), message: structuredClone(message) };
     }
+    // Opening hours and the waiting limit, as the server: after a retry's answer, before anything is written.
+    const heldUntil = admission(queue.name, customerAvailability(queue.id), body.leaveMessage === true);
     const customer = externalId === null ? newUnverifiedCustomer(body) : verifiedCustomer(externalId, body);
-    const record = newConversationRecord({ id: crypto.randomUUID(), customer, queue, source: body.email, arrivedAt: new Date().toISOString() });
+    const record = newConversationRecord({ id: crypto.randomUUID(), customer, queue, source: body.email ?? 'web chat', arrivedAt: new Date().toISOString() });
     mockData.conversations.push(record);
     const message = appendMessage(record.id, {
       clientMessageId: body.clientMessageId,
@@ -93,7 +101,9 @@ export const webchatHandlers = {
       authorName: customer.name,
       text: body.text,
     });
-    publish(scopeOf(record), { type: 'conversation.created', conversation: toConversation(record) });
+    // A left message is announced to agents when it is released (queue-limits.ts).
+    if (heldUntil === null) publish(scopeOf(record), { type: 'conversation.created', conversation: toConversation(record) });
+    else mockData.heldUntil.set(record.id, heldUntil);
     publish(scopeOf(record), { type: 'message.created', message, holderId: null });
     const customerToken = newToken();
     mockData.customerTokens.set(customerToken, record.id);

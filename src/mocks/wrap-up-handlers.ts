@@ -5,7 +5,7 @@ import { UUID_PATTERN as UUID } from '../domain/ids';
 import { recordAdminAction } from './admin-records';
 import { binary } from './access';
 import { mockData } from './data';
-import { MockApiError, notFound } from './mock-errors';
+import { fieldError, MockApiError, notFound } from './mock-errors';
 import { route } from './route';
 import { requireStaff } from './sessions';
 import { byLowerName, wrapUpOptions, wrapUpRecords } from './wrap-up-records';
@@ -15,7 +15,6 @@ import { byLowerName, wrapUpOptions, wrapUpRecords } from './wrap-up-records';
  * and the admins' codes and required queues (audited like the server's).
  */
 
-const fieldError = (field: string, message: string) => new MockApiError(400, 'invalid_request', message, { fields: { [field]: message } });
 
 function requireAdminCaller(ctx: Parameters<typeof requireStaff>[0]): User {
   const { user } = requireStaff(ctx);
@@ -40,10 +39,10 @@ function adminWrapUp(): AdminWrapUp {
 function validateCode(input: CreateWrapUpCodeRequest, inUse: boolean, selfId: string | null): string[] {
   const name = input.name.toLowerCase();
   if (inUse && wrapUpRecords().codes.some((c) => c.id !== selfId && c.retiredAt === null && c.name.toLowerCase() === name)) {
-    throw fieldError('name', `A reason named ${input.name} is already in use. Choose another name.`);
+    throw fieldError('name', `A reason named ${input.name} is already in use. Choose another name.`, 'taken');
   }
   const queueIds = input.allQueues ? [] : [...new Set(input.queueIds.map((id) => id.toLowerCase()))];
-  if (queueIds.some((id) => !UUID.test(id) || !mockData.queues.some((q) => q.id === id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (queueIds.some((id) => !UUID.test(id) || !mockData.queues.some((q) => q.id === id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   return queueIds;
 }
 

@@ -1,5 +1,6 @@
 import { createFileRoute, Outlet, redirect } from '@tanstack/react-router';
 import { sessionQueryOptions } from '../features/auth/api/get-session';
+import { applyLanguage } from '../lib/i18n';
 import { AgentLayout } from './-components/agent-layout';
 
 /**
@@ -11,6 +12,11 @@ export const Route = createFileRoute('/_staff')({
   beforeLoad: async ({ context, location }) => {
     const user = await context.queryClient.ensureQueryData(sessionQueryOptions());
     if (!user) throw redirect({ to: '/login', search: { redirect: location.href } });
+    // The user's language (Preferences, kept on the server) before the first page of theirs is drawn.
+    // Imported here, not above: this route's definition is part of the login page's first load.
+    const { preferencesQueryOptions } = await import('../features/preferences/api/get-preferences');
+    const preferences = await context.queryClient.ensureQueryData(preferencesQueryOptions()).catch(() => null);
+    if (preferences) await applyLanguage(preferences.language);
     return { user };
   },
   component: StaffFrame,

@@ -1,11 +1,13 @@
-import { createFileRoute, redirect, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createFileRoute, redirect, useNavigate, type SearchSchemaInput } from '@tanstack/react-router';
 import { setupStatusQueryOptions } from '../features/auth/api/setup';
 import { LoginForm } from '../features/auth/components/login-form';
 import { homePage } from '../lib/home-page';
+import { invalidSearch } from '../lib/search-params';
 
 export const Route = createFileRoute('/login')({
-  validateSearch: z.object({ redirect: z.string().startsWith('/').optional() }),
+  validateSearch: (search: { redirect?: string } & SearchSchemaInput) => ({
+    redirect: search.redirect === undefined || (typeof search.redirect === 'string' && search.redirect.startsWith('/')) ? search.redirect : invalidSearch('redirect', search.redirect),
+  }),
   beforeLoad: async ({ context }) => {
     const { needsSetup } = await context.queryClient.ensureQueryData(setupStatusQueryOptions());
     if (needsSetup) throw redirect({ to: '/setup' });

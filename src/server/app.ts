@@ -38,6 +38,7 @@ import { registerReadMarkerRoutes } from './read-markers/read-marker-routes';
 import { RealtimeHub } from './realtime/hub';
 import { registerRealtimeRoutes } from './realtime/realtime-routes';
 import { Retention, type RetentionOptions } from './retention/retention';
+import { InactivitySweeper } from './webchat/inactivity-sweeper';
 import { registerOfferRoutes } from './routing/offer-routes';
 import { RoutingService } from './routing/routing-service';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './security/http-timeouts';
@@ -47,10 +48,12 @@ import { registerSecurityHeaders } from './security/security-headers';
 import { registerSettingsRoutes } from './settings/settings-routes';
 import { registerSupervisionRoutes } from './supervision/supervision-routes';
 import { WaitingSampler } from './supervision/waiting-sampler';
+import { HeldReleaser } from './queues/held-release';
 import { registerTransferRoutes } from './transfers/transfer-routes';
 import { registerIdentityRoutes } from './webchat/identity-routes';
 import { registerWrapUpRoutes } from './wrap-up/wrap-up-routes';
 import { registerWebchatRoutes } from './webchat/webchat-routes';
+import { registerRatingRoutes } from './webchat/rating-routes';
 
 export interface AppDeps {
   db: Database;
@@ -63,6 +66,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** Pruning of sessions, dead connections and the event log; tests turn the timer off (intervalMs 0). */
   retention?: Omit<RetentionOptions, 'deliveredSeq'>;
+  /** How often this instance sweeps for idle conversations (webchat/inactivity-sweeper.ts); 0: never (tests sweep themselves). */
+  inactivityIntervalMs?: number;
   /** Timing of offers and presence; tests turn the periodic sweep off and call `sweepNow`. */
   routing?: {
     /** How often this instance sweeps (expired offers, lost agents, waiting conversations); 0: only when poked. */
@@ -70,6 +75,8 @@ export interface AppDeps {
     /** How often this instance refreshes its record of open staff sockets. */
     heartbeatMs?: number;
   };
+  /** How often this instance releases messages left while a queue was closed; 0: never (tests). */
+  heldReleaseIntervalMs?: number;
   /** How often this instance tries to sample waiting counts for the dashboard's chart; 0: only when asked. */
   waitingSampleIntervalMs?: number;
   /** Origins besides the server's own whose pages may use the session cookie (ALLOWED_ORIGINS). */
@@ -142,6 +149,9 @@ export async function buildApp(input: AppDeps): Promise<App> {
   const retention = new Retention(deps.db, { ...deps.retention, deliveredSeq: () => hub.stats().deliveredSeq });
   retention.start();
   app.addHook('onClose', () => retention.stop());
+  const inactivity = new InactivitySweeper(deps.db, deps.inactivityIntervalMs);
+  inactivity.start();
+  app.addHook('onClose', () => inactivity.stop());
   const routing = new RoutingService(deps.db, { sweepIntervalMs: deps.routing?.sweepIntervalMs });
   const connections = new ConnectionTracker(deps.db, { heartbeatMs: deps.routing?.heartbeatMs, onAvailable: () => routing.poke() });
   routing.start();
@@ -172,6 +182,10 @@ export async function buildApp(input: AppDeps): Promise<App> {
   const sampler = new WaitingSampler(deps.db, { intervalMs: deps.waitingSampleIntervalMs });
   sampler.start();
   app.addHook('onClose', () => sampler.stop());
+  // Messages left while a queue was closed join its picklist at the opening.
+  const heldReleaser = new HeldReleaser(deps.db, { intervalMs: deps.heldReleaseIntervalMs, onReleased: () => routing.poke() });
+  heldReleaser.start();
+  app.addHook('onClose', () => heldReleaser.stop());
 
   await app.register(cookie);
   await app.register(websocket, {
@@ -262,6 +276,7 @@ export async function buildApp(input: AppDeps): Promise<App> {
   registerSupervisionRoutes(app, deps.db, routing);
   registerAdminRoutes(app, deps.db, routing);
   registerWrapUpRoutes(app, deps.db);
+  registerRatingRoutes(app, deps.db);
   registerAttachmentRoutes(app, deps.db);
   registerCannedRoutes(app, deps.db);
   await startAttachmentCleanup(app, deps.db);

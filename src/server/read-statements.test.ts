@@ -70,6 +70,13 @@ describeEachBackend('Statements per read', (backend: Backend) => {
        SELECT $1, gen_random_uuid(), $2, 'Anna', 'Note ' || g FROM generate_series(1, $3::int) g`,
       [busy, anna.user.id, n],
     );
+    // Survey answers of the ended ones: the supervisors' rating figures grow too.
+    await db.query(
+      `INSERT INTO conversation_ratings (conversation_id, rating, queue_id, agent_id, created_at)
+       SELECT c.id, 1 + (extract(epoch FROM c.arrived_at)::bigint % 5), c.queue_id, c.agent_id, c.ended_at FROM conversations c
+       WHERE c.state = 'ended' AND c.customer_id = (SELECT customer_id FROM conversations WHERE id = $1) ON CONFLICT DO NOTHING`,
+      [busy],
+    );
     // Waiting chats on several channels: the dashboard's per-channel rows grow too.
     await db.query(
       `INSERT INTO conversations (customer_id, queue_id, channel, source, destination, state)
@@ -105,6 +112,7 @@ describeEachBackend('Statements per read', (backend: Backend) => {
       'audit trail': [sara, `${c}/audit`],
       'queue dashboard': [sara, '/api/supervisor/queues'],
       'agent statuses': [sara, '/api/supervisor/agents'],
+      'satisfaction ratings': [sara, `/api/supervisor/ratings?today=${encodeURIComponent(new Date().toISOString())}`],
       'unread totals': [anna, '/api/conversations/unread'],
       picklist: [anna, `/api/conversations?view=picklist&limit=${page}`],
       'mine (unread first)': [anna, `/api/conversations?view=mine&sort=unread-first&limit=${page}`],
@@ -135,10 +143,11 @@ describeEachBackend('Statements per read', (backend: Backend) => {
     'thread: older page': 3,
     notes: 3,
     transfers: 3,
-    // Its events, reassignments, refused uploads and the end's reason (wrap-up): one statement each.
-    'audit trail': 6,
-    'queue dashboard': 5, // the open conversations per channel are one statement more, however many channels
+    // Its events, reassignments, refused uploads, the end's reason (wrap-up) and the rating: one statement each.
+    'audit trail': 7,
+    'queue dashboard': 6, // the open conversations per channel, and the queues' hours and waiting counts (closed, full): one statement each, however many
     'agent statuses': 3,
+    'satisfaction ratings': 2,
     'unread totals': 2,
     picklist: 3,
     'mine (unread first)': 3,

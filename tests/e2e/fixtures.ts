@@ -48,14 +48,15 @@ export async function signedIdentityQuery(browser: Browser, customerId: string):
  * Opens the web chat in a fresh browser context (its own storage) and starts a chat; `identity`
  * is a signed link's query (signedIdentityQuery) for a verified customer. The queue comes from
  * the link, as an embedding site preselects it, or with `chooseTopic` the customer picks it in
- * the form's Topic field from a link without one.
+ * the form's Topic field from a link without one. `baseURL` names another server than the suite's.
  */
 export async function startCustomerChat(
   browser: Browser,
-  opts: { queue: string; name: string; email: string; text: string; identity?: string; chooseTopic?: boolean },
+  opts: { queue: string; name: string; email: string; text: string; identity?: string; chooseTopic?: boolean; baseURL?: string },
 ) {
-  startedCustomers.push(opts.name);
-  const context = await browser.newContext();
+  // A chat on a test's own server (own-server.ts) ends with that server.
+  if (!opts.baseURL) startedCustomers.push(opts.name);
+  const context = await browser.newContext(opts.baseURL ? { baseURL: opts.baseURL } : {});
   const page = await context.newPage();
   const query = [opts.chooseTopic ? '' : `queue=${encodeURIComponent(opts.queue)}`, opts.identity ?? ''].filter(Boolean).join('&');
   await page.goto(`/webchat${query ? `?${query}` : ''}`);

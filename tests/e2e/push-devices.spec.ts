@@ -34,7 +34,7 @@ test('without a push service in the browser, turning push on says why it cannot'
   try {
     const page = await openPreferences(context, 'ben');
     await page.getByRole('button', { name: 'Turn on push notifications for this device' }).click();
-    await expect(page.getByRole('alert')).toContainText('This browser could not subscribe to its push service');
+    await expect(page.getByRole('region', { name: 'Push to my devices' }).getByRole('alert')).toContainText('This browser could not subscribe to its push service');
     await expect(page.getByText('No device is registered for push notifications.')).toBeVisible();
   } finally {
     await context.close();

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO_URL } from '../../playwright.config';
 import { expect, logIn, test } from './fixtures';
+import { startOwnServer } from './own-server';
 
 // The suite blocks service workers elsewhere (playwright.config.ts); here they are what is tested.
 test.use({ serviceWorkers: 'allow' });
@@ -78,27 +76,8 @@ test('without the network the panel still starts, says it is offline, and comes 
  * changed index.html and the sw.js that lists its new revision, as `vite build` writes them.
  */
 async function startServerOnCopyOfBuild() {
-  const port = Number(new URL(DEMO_URL).port) + 2;
-  const url = `http://127.0.0.1:${port}`;
-  // Nothing may answer there yet: a server left over from an earlier run would serve another build.
-  await expect(fetch(`${url}/api/health`)).rejects.toThrow();
-  const root = mkdtempSync(join(tmpdir(), 'cp-pwa-'));
-  const clientDir = join(root, 'client');
-  cpSync('dist/client', clientDir, { recursive: true });
-  const server: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(root, 'data'), CLIENT_DIR: clientDir, SEED: 'none' },
-    stdio: 'ignore',
-  });
-  const stop = () => {
-    server.kill();
-    rmSync(root, { recursive: true, force: true });
-  };
-  try {
-    await expect(async () => expect((await fetch(`${url}/api/health`)).ok).toBe(true)).toPass({ timeout: 120_000 });
-  } catch (err) {
-    stop();
-    throw err;
-  }
+  const { url, clientDir, stop } = await startOwnServer({ portOffset: 2, seed: 'none', copyClient: true });
+  if (!clientDir) throw new Error('the server was started without its own copy of the build');
   const deployNewBuild = () => {
     const html = readFileSync(join(clientDir, 'index.html'), 'utf8').replace('</head>', '<meta name="build" content="new"></head>');
     writeFileSync(join(clientDir, 'index.html'), html);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from '../../contract/api';
+import { staffRoutes } from '../../contract/staff-routes';
 import type { User } from '../../contract/auth';
 import type { ConversationView } from '../../contract/conversations';
 import type { ConversationSort } from '../../contract/preferences';
@@ -22,7 +22,7 @@ setUpMockApi();
 
 /** What the panel loaded of a list: its first page of `limit` rows, more behind them. */
 async function firstPage(view: ConversationView, limit: number, sort?: ConversationSort): Promise<ListPages> {
-  const page = await callApi(api.conversations, { query: { view, sort, limit } });
+  const page = await callApi(staffRoutes.conversations, { query: { view, sort, limit } });
   return { pages: [toLoadedPage(page)], pageParams: [undefined] };
 }
 
@@ -33,7 +33,7 @@ async function live(client: QueryClient, user: User, act: () => unknown): Promis
   return events.map((e) => e.type);
 }
 
-const waitingIds = async () => (await callApi(api.conversations, { query: { view: 'picklist' } })).conversations.map((c) => c.id);
+const waitingIds = async () => (await callApi(staffRoutes.conversations, { query: { view: 'picklist' } })).conversations.map((c) => c.id);
 
 let client: QueryClient;
 beforeEach(() => {
@@ -45,13 +45,13 @@ describe('applyStaffEvent asks the mock API', () => {
     // Ben holds a new Support chat; Anna holds Support's two others and has loaded one of them.
     const ben = await logInMock('ben');
     const { conversation: bens } = await newChat();
-    await callApi(api.pick, { params: { id: bens.id }, token: ben.token });
+    await callApi(staffRoutes.pick, { params: { id: bens.id }, token: ben.token });
     const { user: anna } = await logInMock('anna');
     for (const id of await waitingIds()) await pickConversation(id);
     const key = queryKeys.conversations.pages('mine', 'last-customer-message');
     client.setQueryData(key, await firstPage('mine', 1, 'last-customer-message'));
     const [loaded] = loadedRows(client.getQueryData<ListPages>(key));
-    const [beyond] = (await callApi(api.conversations, { query: { view: 'mine' } })).conversations.filter((c) => c.id !== loaded!.id);
+    const [beyond] = (await callApi(staffRoutes.conversations, { query: { view: 'mine' } })).conversations.filter((c) => c.id !== loaded!.id);
     const before = answeredRequests().length;
 
     // Both messages reach her panel: the Support queue is hers.
@@ -74,7 +74,7 @@ describe('applyStaffEvent asks the mock API', () => {
     const before = answeredRequests().length;
 
     // Ben picks the other, which Anna never loaded: was it in her Picklist? Only the server knows.
-    expect(await live(client, anna, () => callApi(api.pick, { params: { id: unloaded! }, token: ben.token }))).toContain('conversation.picked');
+    expect(await live(client, anna, () => callApi(staffRoutes.pick, { params: { id: unloaded! }, token: ben.token }))).toContain('conversation.picked');
 
     await vi.waitFor(() => expect(listTotal(client.getQueryData<ListPages>(key))).toBe(1));
     expect(answeredRequests().slice(before)).toEqual([`POST /api/conversations/${unloaded}/pick`, 'GET /api/conversations?view=picklist&limit=1']);

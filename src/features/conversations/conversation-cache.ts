@@ -4,10 +4,11 @@ import type { User } from '../../contract/auth';
 import type { Conversation, ConversationView } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
 import type { Note } from '../../contract/notes';
-import { api } from '../../contract/api';
+import { staffRoutes } from '../../contract/staff-routes';
 import { belongsIn as isInView, factsOf } from '../../domain/conversation-rules';
 import { withMessage } from '../../domain/message-effects';
-import { ConversationSortSchema } from '../../contract/preferences';
+import { CONVERSATION_SORTS } from '../../contract/preference-choices';
+import { oneOf } from '../../lib/search-params';
 import { callApi } from '../../lib/api-client';
 import type { PagedKind, UnreadCounts } from '../../contract/list-order';
 import { isComplete, loadedRows, upsertRow, withTotal, type ListPages } from '../../lib/list-pages';
@@ -45,8 +46,8 @@ function pagedLists(queryClient: QueryClient): { key: readonly unknown[]; kind: 
     .flatMap((q): { key: readonly unknown[]; kind: PagedKind }[] => {
       const [, , view, sort] = q.queryKey;
       if (view === 'picklist') return [{ key: q.queryKey, kind: { view: 'picklist' } }];
-      const parsed = ConversationSortSchema.safeParse(sort);
-      return view === 'mine' && parsed.success ? [{ key: q.queryKey, kind: { view: 'mine', sort: parsed.data } }] : [];
+      const known = oneOf(CONVERSATION_SORTS, sort);
+      return view === 'mine' && known ? [{ key: q.queryKey, kind: { view: 'mine', sort: known } }] : [];
     });
 }
 
@@ -69,7 +70,7 @@ async function recount(queryClient: QueryClient, key: readonly unknown[], kind: 
   recounting.set(id, 'running');
   try {
     const query = kind.view === 'mine' ? { view: 'mine' as const, sort: kind.sort, limit: 1 } : { view: 'picklist' as const, limit: 1 };
-    const { total } = await callApi(api.conversations, { query });
+    const { total } = await callApi(staffRoutes.conversations, { query });
     queryClient.setQueryData<ListPages>(key, (data) => data && withTotal(data, total));
   } catch {
     // The next change or refetch counts again.
@@ -83,7 +84,7 @@ async function recount(queryClient: QueryClient, key: readonly unknown[], kind: 
 /** Places a conversation that was beyond my loaded rows and moved up (a customer wrote). */
 async function placeFromBeyond(queryClient: QueryClient, user: User, id: string): Promise<void> {
   try {
-    const { conversation } = await callApi(api.conversation, { params: { id } });
+    const { conversation } = await callApi(staffRoutes.conversation, { params: { id } });
     queryClient.setQueryData(queryKeys.conversations.detail(id), conversation);
     if (!belongsIn('mine', conversation, user)) return;
     const unread = unreadCounts(queryClient);
@@ -140,6 +141,11 @@ export function applyStaffEvent(queryClient: QueryClient, user: User, event: Con
   }
   if (event.type === 'message.delivery') {
     queryClient.setQueryData<MessagePages>(queryKeys.conversations.messages(event.conversationId), (d) => withDelivery(d, event.messageId, event.delivery));
+    return;
+  }
+  if (event.type === 'conversation.rated') {
+    // The rating travels with the event: an open side panel shows it without a fetch.
+    queryClient.setQueryData(queryKeys.conversations.rating(event.conversationId), event.rating);
     return;
   }
   const { conversation } = event;

@@ -1,11 +1,11 @@
 import type { Role } from '../../contract/auth';
-import { SidePanelSectionSchema, type SidePanelSection } from '../../contract/preferences';
+import { SIDE_PANEL_SECTIONS, type SidePanelSection } from '../../contract/preference-choices';
 
 /**
  * The side drawer's sections; the open one lives in the URL (`?panel=`), so a reload restores it,
  * and on a wide screen the user's preferences say whether it is open without one (side-panel.ts).
  */
-export const DrawerSectionSchema = SidePanelSectionSchema;
+export const DRAWER_CHOICES = SIDE_PANEL_SECTIONS;
 export type DrawerSection = SidePanelSection;
 /** The sections every staff member sees. */
 export const DRAWER_SECTIONS: readonly DrawerSection[] = ['customer', 'details', 'history', 'notes'];

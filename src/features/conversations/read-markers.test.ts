@@ -16,7 +16,7 @@ import {
 } from './read-markers';
 import type { UnreadTotals } from '../../contract/read-markers';
 import { makeAgent, makeConversation, makeMessage, supportQueue } from '../../lib/test-factories';
-import { api } from '../../contract/api';
+import { staffRoutes } from '../../contract/staff-routes';
 import { callApi } from '../../lib/api-client';
 import { mockData } from '../../mocks/data';
 import { customerWrites } from '../../mocks/dev-tools';
@@ -88,7 +88,7 @@ describe('unread counts from realtime events', () => {
   it('marks read instead of counting while I look at the conversation', async () => {
     // In the mock workspace: Anna picks the oldest waiting chat and has it open when its customer writes again.
     const { user: me } = await logInMock('anna');
-    const [oldest] = (await callApi(api.conversations, { query: { view: 'picklist' } })).conversations;
+    const [oldest] = (await callApi(staffRoutes.conversations, { query: { view: 'picklist' } })).conversations;
     await pickConversation(oldest!.id);
     setOpenConversation(oldest!.id);
     const written = customerWrites(oldest!.id, 'Are you still there?');

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from '../../contract/api';
+import { staffRoutes } from '../../contract/staff-routes';
 import type { User } from '../../contract/auth';
 import type { Conversation } from '../../contract/conversations';
 import type { ConversationEvent } from '../../contract/events';
@@ -119,7 +119,7 @@ export async function markRead(queryClient: QueryClient, conversationId: string,
   const known = readsOf(queryClient)?.[conversationId];
   if (known && known.lastReadSeq < seq) replaceRead(queryClient, known, { conversationId, lastReadSeq: seq, unreadCount: 0 });
   try {
-    const { read } = await callApi(api.markRead, { params: { id: conversationId }, body: { seq } });
+    const { read } = await callApi(staffRoutes.markRead, { params: { id: conversationId }, body: { seq } });
     if (counted && !readsOf(queryClient)?.[conversationId]) {
       rememberReads(queryClient, [read]);
       recountTotals(queryClient);
@@ -168,7 +168,7 @@ export function applyUnreadEvent(queryClient: QueryClient, user: User, event: Co
     if (event.message.authorKind === 'customer') countCustomerMessage(queryClient, user, event);
     return;
   }
-  if (event.type === 'note.created' || event.type === 'message.delivery') return;
+  if (event.type === 'note.created' || event.type === 'message.delivery' || event.type === 'conversation.rated') return;
   const { conversation } = event;
   const countedNow = belongsIn('mine', conversation, user) || belongsIn('offers', conversation, user);
   const held = heldBefore(event, user.id);

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The left pane's tabs: the two live lists, and the History of ended conversations I handled. */
-export const SidebarViewSchema = z.enum(['picklist', 'mine', 'history']);
-export type SidebarView = z.infer<typeof SidebarViewSchema>;
+export const SIDEBAR_VIEWS = ['picklist', 'mine', 'history'] as const;
+export type SidebarView = (typeof SIDEBAR_VIEWS)[number];

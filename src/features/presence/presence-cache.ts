@@ -46,7 +46,6 @@ export function dismissPresenceNotice(queryClient: QueryClient, notice: Pick<Pre
  * me; the server counts it, so those events refresh it rather than the client recounting.
  */
 export function touchesMyLoad(event: ConversationEvent, user: User): boolean {
-  if (event.type === 'message.created' || event.type === 'note.created') return false;
   if (!('conversation' in event)) return false;
   const c = event.conversation;
   return (

@@ -7,7 +7,7 @@ import {
   OFFER_TIMEOUT_MIN_SECONDS,
 } from '../../contract/limits';
 import type { RoutingSettings } from '../../contract/settings';
-import { settingsStrings } from '../../lib/staff-page-strings';
+import { settingsStrings } from '../../lib/settings-strings';
 import {
   bytesToMb,
   draftFromSettings,

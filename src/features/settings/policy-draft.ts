@@ -9,7 +9,8 @@ import {
   type Settings,
   type UpdateSettingsRequest,
 } from '../../contract/settings';
-import { settingsStrings } from '../../lib/staff-page-strings';
+import { settingsStrings } from '../../lib/settings-strings';
+import { zodIssueMessages } from '../../lib/field-issue-strings';
 
 /** The two policies of the form, in the order they are shown. */
 export const POLICY_KEYS = ['agentUploads', 'customerUploads'] as const;
@@ -223,7 +224,7 @@ export function toUpdateRequest(
   const body = { agentUploads: policy('agentUploads'), customerUploads: policy('customerUploads'), routing, security };
   const parsed = UpdateSettingsRequestSchema.safeParse(body);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+    for (const [path, message] of zodIssueMessages(parsed.error)) fields[path] ??= message;
   }
   if (Object.keys(fields).length || !parsed.success) return { ok: false, errors: sortFieldErrors(fields) };
   return { ok: true, request: parsed.data };

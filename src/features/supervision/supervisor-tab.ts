@@ -1,6 +1,3 @@
-import { z } from 'zod';
-
 /** The supervisor page's views; the open one lives in the URL (`?tab=`), so a reload keeps it. */
-export const SupervisorTabSchema = z.enum(['queues', 'agents', 'conversations']);
-export type SupervisorTab = z.infer<typeof SupervisorTabSchema>;
-export const SUPERVISOR_TABS = SupervisorTabSchema.options;
+export const SUPERVISOR_TABS = ['queues', 'agents', 'conversations'] as const;
+export type SupervisorTab = (typeof SUPERVISOR_TABS)[number];

@@ -2,7 +2,7 @@ import { Box, Button, Stack } from '@mui/material';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { PageColumn } from '../../components/page-frame';
-import { adminStrings } from '../../lib/staff-page-strings';
+import { adminStrings } from '../../lib/admin-strings';
 
 // The current page's link is underlined, like a tab.
 const tabSx = {

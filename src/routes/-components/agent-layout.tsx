@@ -2,22 +2,26 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, type ReactNode } from 'react';
 import type { User } from '../../contract/auth';
 import { ConnectionStatusChip, ConnectionStatusContext } from '../../components/connection-status';
+import { LiveAnnouncer } from '../../components/live-announcer';
 import { useLogout } from '../../features/auth/api/logout';
 import { useUnreadTitle } from '../../features/conversations/hooks/use-unread-title';
 import { usePreferences } from '../../features/preferences/api/get-preferences';
 import { PresenceMenu } from '../../features/presence/components/presence-menu';
 import { PresenceNoticeSlot } from '../../features/presence/components/presence-notice-slot';
+import { useColorSchemePreference } from '../../hooks/use-color-scheme-preference';
 import { useLayout } from '../../hooks/use-layout';
 import { useNotifier } from '../../hooks/use-notifier';
 import { useStaffRealtime } from '../../hooks/use-staff-realtime';
 import { TypingContext } from '../../hooks/use-typing';
 import type { Alerting } from '../../lib/notification-rules';
 import { queryKeys } from '../../lib/query-keys';
+import { applyLanguage } from '../../lib/i18n';
 import { strings } from '../../lib/strings';
 import { staffFrameStrings } from '../../lib/staff-page-strings';
+import { SkipLinks } from './skip-links';
 import { createStaffEvents } from './staff-events';
 
 // One registry for the panel's lifetime: the socket hands each event to the features' handlers.
@@ -63,6 +67,12 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
     [navigate],
   );
   const preferences = usePreferences();
+  // A language chosen on another device (a preferences.updated event) follows the user here.
+  const language = preferences.data?.language;
+  useEffect(() => {
+    if (language !== undefined) void applyLanguage(language);
+  }, [language]);
+  useColorSchemePreference(preferences.data?.colorScheme);
   const viewingId = useParams({ strict: false }).conversationId;
   const notify = useNotifier({ user, preferences: preferences.data?.notifications, viewingId, open: openAlerting });
   // The tab title counts unread customer messages on every page of the panel.
@@ -113,8 +123,8 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
             {user.displayName}
           </Typography>
-          <Typography variant="caption" color="text.secondary" sx={{ textTransform: 'capitalize' }}>
-            {user.role}
+          <Typography variant="caption" color="text.secondary">
+            {staffFrameStrings.roles[user.role]}
           </Typography>
         </Stack>
         <Button
@@ -143,6 +153,8 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             <VisualViewportHeight />
           </Suspense>
         )}
+        {pathname.startsWith('/agent') && <SkipLinks chat={viewingId !== undefined} />}
+        <LiveAnnouncer />
         {!fullScreen && header}
         {user.role === 'agent' && <PresenceNoticeSlot />}
         <Box component="main" sx={{ flex: 1, display: 'flex', minHeight: 0, minWidth: 0 }}>

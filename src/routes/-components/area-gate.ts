@@ -1,4 +1,5 @@
-import { mayEnter, type Area, type User } from '../../contract/auth';
+import type { User } from '../../contract/auth';
+import { mayEnter, type Area } from '../../contract/roles';
 
 /**
  * Thrown by a route's gate when the user's role may not enter its area; StaffRouteError shows it

@@ -69,7 +69,7 @@ export function PhoneTopBar({ children, status }: { children: ReactNode; status:
         </Typography>
         {children}
         {status === 'online' ? (
-          <Box role="status" aria-label={`Connection: ${strings.connection.online}`} title={strings.connection.online} sx={{ display: 'grid', placeItems: 'center', width: 24, height: 24, flexShrink: 0 }}>
+          <Box role="status" aria-label={strings.connection.label(strings.connection.online)} title={strings.connection.online} sx={{ display: 'grid', placeItems: 'center', width: 24, height: 24, flexShrink: 0 }}>
             <CircleIcon color="success" sx={{ fontSize: 12 }} />
           </Box>
         ) : (
@@ -143,8 +143,8 @@ export function PhoneBottomNav({ user }: { user: User }) {
           <Typography variant="body2" component="span" sx={{ display: 'block', fontWeight: 600, color: 'text.primary' }}>
             {user.displayName}
           </Typography>
-          <Typography variant="caption" component="span" sx={{ textTransform: 'capitalize' }}>
-            {user.role}
+          <Typography variant="caption" component="span">
+            {staffFrameStrings.roles[user.role]}
           </Typography>
         </ListSubheader>
         <Divider />

@@ -1,21 +1,26 @@
-import { createFileRoute, Outlet, retainSearchParams, useNavigate, useParams, useRouter } from '@tanstack/react-router';
-import { useEffect } from 'react';
-import { z } from 'zod';
-import { DEFAULT_CONVERSATION_SORT, ConversationSortSchema, type ConversationSort } from '../../contract/preferences';
+import { createFileRoute, Outlet, retainSearchParams, useNavigate, useParams, useRouter, type SearchSchemaInput } from '@tanstack/react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { DEFAULT_CONVERSATION_SORT } from '../../contract/limits';
+import { CONVERSATION_SORTS, type ConversationSort } from '../../contract/preference-choices';
 import { conversationPagesQueryOptions } from '../../features/conversations/api/get-conversations';
 import { ConversationSidebar } from '../../features/conversations/components/conversation-sidebar';
-import { SidebarViewSchema } from '../../features/conversations/sidebar-view';
+import { SIDEBAR_VIEWS, type SidebarView } from '../../features/conversations/sidebar-view';
 import { preferencesQueryOptions, usePreferences } from '../../features/preferences/api/get-preferences';
 import { useUpdatePreferences } from '../../features/preferences/api/update-preferences';
 import { RouteError } from '../-components/route-error';
 import { RoutePending } from '../-components/route-pending';
 import { useSidePanelPreference } from '../-components/use-side-panel';
+import { useCommand, useShortcutKeys } from '../../hooks/use-shortcuts';
+import { oneOf, optionalOneOf } from '../../lib/search-params';
+
+// The ? overlay: loaded the first time it is asked for.
+const ShortcutHelp = lazy(() => import('../../features/conversations/components/shortcut-help'));
 
 export const Route = createFileRoute('/_staff/agent')({
-  validateSearch: z.object({
-    list: SidebarViewSchema.default('picklist'),
+  validateSearch: (search: { list?: SidebarView; sort?: ConversationSort } & SearchSchemaInput) => ({
+    list: optionalOneOf('list', SIDEBAR_VIEWS, search.list) ?? 'picklist',
     // The Conversations order; a link with an unknown one falls back to the user's preference.
-    sort: ConversationSortSchema.optional().catch(undefined),
+    sort: oneOf(CONVERSATION_SORTS, search.sort),
   }),
   search: { middlewares: [retainSearchParams(['list', 'sort'])] },
   loaderDeps: ({ search: { list, sort } }) => ({ list, sort }),
@@ -63,8 +68,20 @@ function AgentPanel() {
   const { layout, remember: rememberSidePanel } = useSidePanelPreference();
   const phone = layout === 'phone';
   const listHidden = phone && selectedId !== undefined;
+  // The keyboard shortcuts (lib/shortcuts.ts), unless the user switched them off.
+  useShortcutKeys(preferences.data?.keyboardShortcuts ?? true);
+  const [help, setHelp] = useState<'never' | 'open' | 'closed'>('never');
+  useCommand('help', () => setHelp('open'));
+  useCommand('picklist', () => void navigate({ to: '.', search: { list: 'picklist' } }));
+  useCommand('mine', () => void navigate({ to: '.', search: { list: 'mine' } }));
+  useCommand('history', () => void navigate({ to: '.', search: { list: 'history' } }));
   return (
     <>
+      {help !== 'never' && (
+        <Suspense fallback={null}>
+          <ShortcutHelp open={help === 'open'} onClose={() => setHelp('closed')} />
+        </Suspense>
+      )}
       <ConversationSidebar
         layout={layout}
         hidden={listHidden}

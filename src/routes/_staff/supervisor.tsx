@@ -1,19 +1,19 @@
-import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createFileRoute, useNavigate, type SearchSchemaInput } from '@tanstack/react-router';
 import { agentStatusesQueryOptions } from '../../features/supervision/api/get-agent-statuses';
 import { openConversationsQueryOptions, queueFilter } from '../../features/supervision/api/get-open-conversations';
 import { queueDashboardQueryOptions } from '../../features/supervision/api/get-queue-dashboard';
 import { SupervisorPage } from '../../features/supervision/components/supervisor-page';
-import { SupervisorTabSchema } from '../../features/supervision/supervisor-tab';
+import { SUPERVISOR_TABS, type SupervisorTab } from '../../features/supervision/supervisor-tab';
+import { oneOf, stringOr } from '../../lib/search-params';
 import { areaGate } from '../-components/area-gate';
 import { StaffRouteError } from '../-components/staff-route-error';
 import { RoutePending } from '../-components/route-pending';
 
 export const Route = createFileRoute('/_staff/supervisor')({
   // The open view and the queue filter are part of the address: a reload or a shared link keeps them.
-  validateSearch: z.object({
-    tab: SupervisorTabSchema.default('queues').catch('queues'),
-    queue: z.string().optional().catch(undefined),
+  validateSearch: (search: { tab?: SupervisorTab; queue?: string } & SearchSchemaInput) => ({
+    tab: oneOf(SUPERVISOR_TABS, search.tab) ?? 'queues',
+    queue: stringOr(search.queue),
   }),
   beforeLoad: areaGate('supervision'),
   loaderDeps: ({ search }) => search,

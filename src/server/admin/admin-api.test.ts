@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AdminAuditListSchema,
@@ -9,6 +10,7 @@ import {
 } from '../../contract/admin';
 import type { HttpMethod } from '../../contract/api';
 import { MeResponseSchema } from '../../contract/auth';
+import { QUEUE_NAME_MAX_LENGTH } from '../../contract/limits';
 import { ConversationResponseSchema } from '../../contract/conversations';
 import type { RealtimeFrame } from '../../contract/events';
 import { MessagePageSchema } from '../../contract/messages';
@@ -155,6 +157,25 @@ describeEachBackend('Administration API', (backend) => {
       }
       (await putQueue(server, demo.adam, existing.id, { ...existing, agentIds: [] })).expect(200, AdminQueueResponseSchema);
       expect(await adminAuditRows()).toBe(auditBefore + 8); // only the queues created for the PUT cases
+    });
+
+    it('says why a field was refused in words a program reads: a reason code and the limit (fieldIssues)', async () => {
+      const name = unique('Long');
+      const body = { name: `${name}${'x'.repeat(QUEUE_NAME_MAX_LENGTH)}`, address: `${name.toLowerCase()}@acme.example`, routingMode: 'pick', agentIds: [] };
+      const refused = (await postQueue(server, demo.adam, body)).expectError(400, 'invalid_request');
+      // The English sentence stays for older clients; the reason is for the client to say in its user's language.
+      expect(refused.fields?.name).toBe(`At most ${QUEUE_NAME_MAX_LENGTH} characters`);
+      expect(refused.fieldIssues?.name).toEqual({ code: 'too_long', maximum: QUEUE_NAME_MAX_LENGTH });
+      const empty = (await postQueue(server, demo.adam, { ...body, name: ' ', routingMode: 'random' })).expectError(400, 'invalid_request');
+      expect(empty.fieldIssues).toEqual({ name: { code: 'required' }, routingMode: { code: 'invalid_value' } });
+      const { name: _, ...unnamed } = body;
+      expect((await postQueue(server, demo.adam, unnamed)).expectError(400, 'invalid_request').fieldIssues).toEqual({ name: { code: 'required' } });
+      // The workspace's own rules give theirs too: a name another queue has, an agent who does not exist.
+      const existing = await createdQueue(server, demo.adam);
+      const taken = (await postQueue(server, demo.adam, { ...body, name: existing.name })).expectError(400, 'invalid_request');
+      expect(taken.fieldIssues).toEqual({ name: { code: 'taken' } });
+      const unknown = (await postQueue(server, demo.adam, { ...body, name: unique('Other'), agentIds: [randomUUID()] })).expectError(400, 'invalid_request');
+      expect(unknown.fieldIssues).toEqual({ agentIds: { code: 'unknown_choice' } });
     });
 
     it('changes a queue: agents who join or leave reconnect with their new queues', async () => {

@@ -1,3 +1,4 @@
+import type { RuleIssueCode } from '../../contract/field-issue';
 import { mayEnter, type User } from '../../contract/auth';
 import type { StaffPrincipal } from '../auth/principal';
 import { sql } from 'kysely';
@@ -14,7 +15,9 @@ export function requireAdmin(principal: StaffPrincipal): void {
 }
 
 /** A 400 that names the field the admin has to change, with the same text for the form and the banner. */
-export const fieldError = (field: string, message: string) => new ApiError(400, 'invalid_request', message, { fields: { [field]: message } });
+/** A refusal by a rule the schema cannot check, on one field, with its reason for other languages. */
+export const fieldError = (field: string, message: string, code: RuleIssueCode) =>
+  new ApiError(400, 'invalid_request', message, { fields: { [field]: message }, fieldIssues: { [field]: { code } } });
 
 /**
  * Every admin change runs under this transaction-scoped advisory lock, on every instance: the

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '../../contract/api';
+import { adminApi } from '../../contract/admin-api';
+import { promptApi } from '../../contract/prompt-api';
 import type { StaffPrincipal } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -8,6 +9,7 @@ import { listAdminAudit } from './admin-audit-store';
 import { requireAdmin } from './admin-guard';
 import { createQueue, listAdminQueues, updateQueue } from './queue-admin';
 import { createUser, listAdminUsers, resetPassword, updateUser } from './user-admin';
+import { readQueuePrompts, updateQueuePrompts } from '../prompts/prompt-admin';
 
 /** Queues, users and the admins' audit list: admins only (403 for everyone else who is logged in). */
 export function registerAdminRoutes(app: FastifyInstance, db: Database, routing: RoutingService) {
@@ -16,12 +18,12 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, routing:
     return principal.user;
   };
 
-  defineRoute(app, api.adminQueues, async ({ principal }) => {
+  defineRoute(app, adminApi.adminQueues, async ({ principal }) => {
     admin(principal);
     return { queues: await listAdminQueues(db) };
   });
 
-  defineRoute(app, api.createQueue, async ({ principal, body, reply }) => {
+  defineRoute(app, adminApi.createQueue, async ({ principal, body, reply }) => {
     const queue = await createQueue(db, admin(principal), body);
     // Its agents may be free for what waits in it (an offering queue's conversations).
     routing.poke();
@@ -29,35 +31,44 @@ export function registerAdminRoutes(app: FastifyInstance, db: Database, routing:
     return { queue };
   });
 
-  defineRoute(app, api.updateQueue, async ({ principal, params, body }) => {
+  defineRoute(app, adminApi.updateQueue, async ({ principal, params, body }) => {
     const queue = await updateQueue(db, admin(principal), params.id, body);
     // A queue that now offers, or has new agents, may have conversations to offer.
     routing.poke();
     return { queue };
   });
 
-  defineRoute(app, api.adminUsers, async ({ principal }) => {
+  defineRoute(app, promptApi.queuePrompts, async ({ principal, params }) => {
+    admin(principal);
+    return { queueId: params.id, prompts: await readQueuePrompts(db, params.id) };
+  });
+
+  defineRoute(app, promptApi.saveQueuePrompts, async ({ principal, params, body }) => {
+    return { queueId: params.id, prompts: await updateQueuePrompts(db, admin(principal), params.id, body.prompts) };
+  });
+
+  defineRoute(app, adminApi.adminUsers, async ({ principal }) => {
     admin(principal);
     return { users: await listAdminUsers(db) };
   });
 
-  defineRoute(app, api.createUser, async ({ principal, body, reply }) => {
+  defineRoute(app, adminApi.createUser, async ({ principal, body, reply }) => {
     const user = await createUser(db, admin(principal), body);
     reply.code(201);
     return { user };
   });
 
-  defineRoute(app, api.updateUser, async ({ principal, params, body }) => {
+  defineRoute(app, adminApi.updateUser, async ({ principal, params, body }) => {
     const { user, routingChanged } = await updateUser(db, admin(principal), params.id, body);
     if (routingChanged) routing.poke();
     return { user };
   });
 
-  defineRoute(app, api.resetPassword, async ({ principal, params, body }) => {
+  defineRoute(app, adminApi.resetPassword, async ({ principal, params, body }) => {
     return { user: await resetPassword(db, admin(principal), params.id, body.password) };
   });
 
-  defineRoute(app, api.adminAudit, async ({ principal }) => {
+  defineRoute(app, adminApi.adminAudit, async ({ principal }) => {
     admin(principal);
     return { entries: await listAdminAudit(db) };
   });

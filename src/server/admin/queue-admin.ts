@@ -9,6 +9,8 @@ import { announceRevocation, appendWorkspaceEvent } from '../realtime/event-log'
 import { recordAdminAction } from './admin-audit-store';
 import { fieldError, lockAsAdmin, UUID } from './admin-guard';
 import { linkedIds, setLinks } from './queue-agents';
+import { readOpeningHours } from '../queues/queue-availability';
+import { hoursChanges, releaseHeldConversations } from './queue-hours-admin';
 
 // Agents by name, so lists read the same everywhere.
 const selectAdminQueues = (db: Sql) =>
@@ -19,6 +21,9 @@ const selectAdminQueues = (db: Sql) =>
       'q.name',
       'q.address',
       'q.routing_mode',
+      'q.opening_hours',
+      'q.leave_message',
+      'q.max_waiting',
       linkedIds('queue', 'q.id').as('agent_ids'),
     ]);
 
@@ -28,6 +33,9 @@ const fromRow = (r: InferResult<ReturnType<typeof selectAdminQueues>>[number]): 
   address: r.address,
   routingMode: r.routing_mode as RoutingMode,
   agentIds: r.agent_ids ?? [],
+  openingHours: readOpeningHours(r.opening_hours),
+  leaveMessage: r.leave_message,
+  maxWaiting: r.max_waiting,
 });
 
 /** Every queue with its agents, by name. */
@@ -62,18 +70,18 @@ async function usedByAnotherQueue(tx: Sql, column: 'name' | 'address', value: st
  * listed user is an agent; returns the agents. Caller holds the admin lock.
  */
 async function validateQueue(tx: Sql, input: SaveQueueRequest, selfId: string | null): Promise<Person[]> {
-  if (await usedByAnotherQueue(tx, 'name', input.name, selfId)) throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`);
-  if (await usedByAnotherQueue(tx, 'address', input.address, selfId)) throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`);
+  if (await usedByAnotherQueue(tx, 'name', input.name, selfId)) throw fieldError('name', `A queue named ${input.name} already exists. Choose another name.`, 'taken');
+  if (await usedByAnotherQueue(tx, 'address', input.address, selfId)) throw fieldError('address', `Another queue already uses ${input.address}. Choose another address.`, 'taken');
 
-  if (input.agentIds.some((id) => !UUID.test(id))) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
+  if (input.agentIds.some((id) => !UUID.test(id))) throw fieldError('agentIds', 'One of the chosen agents does not exist.', 'unknown_choice');
   const users = await typed(tx)
     .selectFrom('users')
     .select(['id', 'display_name', 'role'])
     .where('id', '=', (eb) => eb.fn.any(eb.val(input.agentIds)))
     .execute();
-  if (users.length !== input.agentIds.length) throw fieldError('agentIds', 'One of the chosen agents does not exist.');
+  if (users.length !== input.agentIds.length) throw fieldError('agentIds', 'One of the chosen agents does not exist.', 'unknown_choice');
   const notAgent = users.find((u) => u.role !== 'agent');
-  if (notAgent) throw fieldError('agentIds', `${notAgent.display_name} is a ${notAgent.role}: only agents serve queues.`);
+  if (notAgent) throw fieldError('agentIds', `${notAgent.display_name} is a ${notAgent.role}: only agents serve queues.`, 'not_allowed');
   return users.map((u) => ({ id: u.id, displayName: u.display_name }));
 }
 
@@ -101,7 +109,7 @@ export async function createQueue(db: Database, admin: User, input: SaveQueueReq
     const agents = await validateQueue(tx, input, null);
     const { id } = await typed(tx)
       .insertInto('queues')
-      .values({ name: input.name, address: input.address, routing_mode: input.routingMode })
+      .values({ name: input.name, address: input.address, routing_mode: input.routingMode, ...limitColumns(input) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await setQueueAgents(tx, id, agents);
@@ -112,7 +120,8 @@ export async function createQueue(db: Database, admin: User, input: SaveQueueReq
       target: { kind: 'queue', id, name: queue.name },
       summary:
         `Created queue ${queue.name} (${queue.routingMode}, ${queue.address})` +
-        (agents.length > 0 ? `, served by ${names(agents)}` : ', served by nobody yet'),
+        (agents.length > 0 ? `, served by ${names(agents)}` : ', served by nobody yet') +
+        hoursChanges(null, queue).map((c) => `; ${c}`).join(''),
     });
     await appendWorkspaceEvent(tx, { type: 'queue.updated', queue: withoutAgents(queue) });
     return queue;
@@ -131,7 +140,11 @@ export async function updateQueue(db: Database, admin: User, id: string, input: 
     const before = await findAdminQueue(tx, id);
     if (!before) throw notFound('This queue');
     const agents = await validateQueue(tx, input, id);
-    await typed(tx).updateTable('queues').set({ name: input.name, address: input.address, routing_mode: input.routingMode }).where('id', '=', id).execute();
+    await typed(tx)
+      .updateTable('queues')
+      .set({ name: input.name, address: input.address, routing_mode: input.routingMode, ...limitColumns(input) })
+      .where('id', '=', id)
+      .execute();
     const { joined, left } = await setQueueAgents(tx, id, agents);
     const queue = (await findAdminQueue(tx, id))!;
 
@@ -141,7 +154,10 @@ export async function updateQueue(db: Database, admin: User, id: string, input: 
     if (before.routingMode !== queue.routingMode) changes.push(`routing ${before.routingMode} → ${queue.routingMode}`);
     if (joined.length > 0) changes.push(`added ${names(joined)}`);
     if (left.length > 0) changes.push(`removed ${names(left)}`);
+    changes.push(...hoursChanges(before, queue));
     if (changes.length === 0) return queue;
+    // Messages left while closed wait for the new hours' next opening (now, if open now).
+    await releaseHeldConversations(tx, queue);
 
     await recordAdminAction(tx, {
       actor: { id: admin.id, displayName: admin.displayName },
@@ -154,4 +170,11 @@ export async function updateQueue(db: Database, admin: User, id: string, input: 
   });
 }
 
-const withoutAgents = ({ agentIds: _agents, ...queue }: AdminQueue) => queue;
+/** The queue as everyone may see it in events: no agents, hours or limits. */
+const withoutAgents = (q: AdminQueue) => ({ id: q.id, name: q.name, address: q.address, routingMode: q.routingMode });
+
+const limitColumns = (input: SaveQueueRequest) => ({
+  opening_hours: input.openingHours === null ? null : JSON.stringify(input.openingHours),
+  leave_message: input.leaveMessage,
+  max_waiting: input.maxWaiting,
+});

@@ -23,7 +23,7 @@ export async function releaseAgentWork(tx: Sql, agentId: string): Promise<string
   const agent: PersonRef = current?.agent ?? (await personRef(tx, agentId));
   for (const row of rows) {
     if (row.state === 'offered') await endOffer(tx, row, 'withdrawn');
-    else await returnToQueue(tx, row, agent, row.state === 'picked' ? AGENT_REMOVED_MESSAGE : LOST_RESERVED_AGENT_MESSAGE);
+    else await returnToQueue(tx, row, agent, { text: row.state === 'picked' ? AGENT_REMOVED_MESSAGE : LOST_RESERVED_AGENT_MESSAGE });
   }
   if (current && current.presence.state !== 'offline') {
     await changePresence(tx, agent, { state: 'offline', reason: null, resetMissedOffers: true });

@@ -61,15 +61,15 @@ type QueueRef = Pick<Selectable<Queues>, 'id' | 'name'>;
 /** Only agents serve queues, and only queues that exist; returns them. */
 async function validateQueues(tx: Sql, role: Role, queueIds: string[]): Promise<QueueRef[]> {
   if (queueIds.length === 0) return [];
-  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`);
-  if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (role !== 'agent') throw fieldError('queueIds', `Only agents serve queues: a ${role} cannot be given any.`, 'not_allowed');
+  if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   const queues = await typed(tx)
     .selectFrom('queues')
     .select(['id', 'name'])
     .where('id', '=', (eb) => eb.fn.any(eb.val(queueIds)))
     .orderBy('name')
     .execute();
-  if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   return queues;
 }
 
@@ -96,7 +96,7 @@ export async function createUser(db: Database, admin: User, input: CreateUserReq
       .select(sql.lit(1).as('one'))
       .where((eb) => eb(eb.fn('lower', ['username']), '=', eb.fn('lower', [eb.val(input.username)])))
       .executeTakeFirst();
-    if (taken) throw fieldError('username', `The username ${input.username} is taken. Choose another one.`);
+    if (taken) throw fieldError('username', `The username ${input.username} is taken. Choose another one.`, 'taken');
     const queues = await validateQueues(tx, input.role, input.queueIds);
     const { id } = await db
       .insertInto('users')
@@ -147,8 +147,8 @@ export async function updateUser(
   const exists = await findAdminUser(db, id);
   if (!exists) throw notFound('This user');
   if (id.toLowerCase() === admin.id.toLowerCase()) {
-    if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.');
-    if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.');
+    if (input.disabled) throw fieldError('disabled', 'You cannot disable your own account. Ask another admin.', 'not_allowed');
+    if (input.role !== 'admin') throw fieldError('role', 'You cannot change your own role. Ask another admin.', 'not_allowed');
   }
   return db.transaction(async (tx) => {
     await lockAsAdmin(tx, admin);
@@ -160,7 +160,7 @@ export async function updateUser(
     const losesAdmin = before.role === 'admin' && !before.disabled && (input.role !== 'admin' || input.disabled);
     if (losesAdmin && !(await anotherAdminRemains(tx, id))) {
       const field = input.disabled ? 'disabled' : 'role';
-      throw fieldError(field, `${before.displayName} is the last enabled admin. Make someone else an admin first.`);
+      throw fieldError(field, `${before.displayName} is the last enabled admin. Make someone else an admin first.`, 'not_allowed');
     }
 
     const wasActiveAgent = before.role === 'agent' && !before.disabled;

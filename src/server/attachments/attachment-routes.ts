@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { api } from '../../contract/api';
+import { webchatApi } from '../../contract/webchat-api';
+import type { User } from '../../contract/auth';
 import { AttachmentDownloadQuerySchema, UploadAttachmentResponseSchema, type AttachmentDownloadQuery } from '../../contract/attachments';
 import { ConversationParamsSchema, FileParamsSchema } from '../../contract/path-params';
 import { parsePathParams } from '../../domain/path-params';
@@ -28,31 +30,48 @@ export function requireCredential(req: FastifyRequest, access: 'staff' | 'custom
 }
 
 /**
+ * A staff member's multipart upload, checked under the agents' upload policy. `conversationFor`
+ * checks what the route requires of the user and names the conversation the file is for (null:
+ * none yet, as a canned response's file).
+ */
+export function registerStaffUpload(
+  app: FastifyInstance,
+  db: Database,
+  route: { method: string; path: string },
+  conversationFor: (user: User, req: FastifyRequest) => Promise<string | null>,
+) {
+  app.route({
+    method: route.method,
+    url: route.path,
+    handler: async (req, reply) => {
+      requireCredential(req, 'staff');
+      const { user } = await requireStaff(db, req);
+      const conversationId = await conversationFor(user, req);
+      const policy = (await getSettings(db)).agentUploads;
+      const attachment = await receiveUpload(db, req, reply, { kind: 'agent', id: user.id, conversationId }, policy);
+      reply.code(201);
+      return UploadAttachmentResponseSchema.parse({ attachment });
+    },
+  });
+}
+
+/**
  * Uploads and downloads are not JSON, so they are registered here rather than with defineRoute;
  * they are still listed in the contract (api.uploadAttachment, …) for the OpenAPI document, the
  * client and the mocks.
  */
 export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
-  app.route({
-    method: api.uploadAttachment.method,
-    url: api.uploadAttachment.path,
-    handler: async (req, reply) => {
-      requireCredential(req, 'staff');
-      const { user } = await requireStaff(db, req);
-      const { id } = parsePathParams(ConversationParamsSchema, req.params as Record<string, string>);
-      const conversation = await viewConversation(db, user, id);
-      // Only the agent who holds an open conversation may add files to it, as with messages.
-      agentMayWrite(user)({ state: conversation.state, agent_id: conversation.agent?.id ?? null });
-      const policy = (await getSettings(db)).agentUploads;
-      const attachment = await receiveUpload(db, req, reply, { kind: 'agent', id: user.id, conversationId: conversation.id }, policy);
-      reply.code(201);
-      return UploadAttachmentResponseSchema.parse({ attachment });
-    },
+  registerStaffUpload(app, db, api.uploadAttachment, async (user, req) => {
+    const { id } = parsePathParams(ConversationParamsSchema, req.params as Record<string, string>);
+    const conversation = await viewConversation(db, user, id);
+    // Only the agent who holds an open conversation may add files to it, as with messages.
+    agentMayWrite(user)({ state: conversation.state, agent_id: conversation.agent?.id ?? null });
+    return conversation.id;
   });
 
   app.route({
-    method: api.webchatUploadAttachment.method,
-    url: api.webchatUploadAttachment.path,
+    method: webchatApi.webchatUploadAttachment.method,
+    url: webchatApi.webchatUploadAttachment.path,
     handler: async (req, reply) => {
       requireCredential(req, 'customer');
       const principal = await requireCustomer(db, req);
@@ -117,7 +136,7 @@ export function registerAttachmentRoutes(app: FastifyInstance, db: Database) {
   };
 
   app.route({ method: api.downloadAttachment.method, url: api.downloadAttachment.path, handler: download('staff') });
-  app.route({ method: api.webchatDownloadAttachment.method, url: api.webchatDownloadAttachment.path, handler: download('customer') });
+  app.route({ method: webchatApi.webchatDownloadAttachment.method, url: webchatApi.webchatDownloadAttachment.path, handler: download('customer') });
 }
 
 function customerMaySee(row: AttachmentRow, principal: { conversationId: string; customerId: string }) {

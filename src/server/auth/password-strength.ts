@@ -20,5 +20,5 @@ const estimate: PasswordEstimator = (password, userInputs) => {
 /** Refuses a new password that is easy to guess or contains the owner's username or name: 400 on the field. */
 export function requireStrongPassword(password: string, owner: PasswordOwner, field = 'password'): void {
   const problem = passwordProblem(password, owner, estimate);
-  if (problem) throw new ApiError(400, 'invalid_request', problem, { fields: { [field]: problem } });
+  if (problem) throw new ApiError(400, 'invalid_request', problem, { fields: { [field]: problem }, fieldIssues: { [field]: { code: 'too_weak' } } });
 }

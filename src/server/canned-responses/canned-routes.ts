@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
-import { UploadAttachmentResponseSchema } from '../../contract/attachments';
-import { requireCredential } from '../attachments/attachment-routes';
-import { receiveUpload } from '../attachments/upload';
-import { requireStaff } from '../auth/principal';
+import { registerStaffUpload } from '../attachments/attachment-routes';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
-import { getSettings } from '../settings/settings-store';
 import { listUsableCanned } from './canned-store';
 import { copyCannedAttachment, createCanned, deleteCanned, updateCanned, useCanned } from './canned-service';
 
@@ -37,17 +33,6 @@ export function registerCannedRoutes(app: FastifyInstance, db: Database) {
     return { attachment };
   });
 
-  // Multipart, like the conversations' uploads (attachment-routes.ts): the same checks under the agents' policy.
-  app.route({
-    method: api.uploadCannedAttachment.method,
-    url: api.uploadCannedAttachment.path,
-    handler: async (req, reply) => {
-      requireCredential(req, 'staff');
-      const { user } = await requireStaff(db, req);
-      const policy = (await getSettings(db)).agentUploads;
-      const attachment = await receiveUpload(db, req, reply, { kind: 'agent', id: user.id, conversationId: null }, policy);
-      reply.code(201);
-      return UploadAttachmentResponseSchema.parse({ attachment });
-    },
-  });
+  // Multipart, like the conversations' uploads: the same checks under the agents' policy.
+  registerStaffUpload(app, db, api.uploadCannedAttachment, async () => null);
 }

@@ -1,3 +1,4 @@
+import type { RuleIssueCode } from '../../contract/field-issue';
 import { checkFileName, checkFileSize, checkImagePixels, type Attachment } from '../../contract/attachments';
 import type { User } from '../../contract/auth';
 import type { z } from 'zod';
@@ -28,8 +29,8 @@ type UpdateBody = z.output<typeof UpdateCannedResponseRequestSchema>;
 const ONLY_MANAGERS = 'Only supervisors and admins can change shared canned responses.';
 const notFoundResponse = () => notFound('This canned response');
 
-const fieldError = (status: number, code: 'invalid_request' | 'duplicate_shortcut', field: string, message: string) =>
-  new ApiError(status, code, message, { fields: { [field]: message } });
+const fieldError = (status: number, code: 'invalid_request' | 'duplicate_shortcut', field: string, message: string, reason: RuleIssueCode) =>
+  new ApiError(status, code, message, { fields: { [field]: message }, fieldIssues: { [field]: { code: reason } } });
 
 /** The response if `user` may use it; 404 otherwise, so others' personal responses stay unknown. */
 async function usable(db: Sql, user: User, id: string): Promise<CannedRecord> {
@@ -48,9 +49,9 @@ async function changeable(db: Sql, user: User, id: string): Promise<CannedRecord
 /** The queue's name, checking the queue may limit a response of this scope. */
 async function checkQueue(db: Sql, shared: boolean, queueId: string | null): Promise<string | null> {
   if (queueId === null) return null;
-  if (!shared) throw fieldError(400, 'invalid_request', 'queueId', 'Personal responses are yours alone: they cannot be limited to a queue.');
+  if (!shared) throw fieldError(400, 'invalid_request', 'queueId', 'Personal responses are yours alone: they cannot be limited to a queue.', 'not_allowed');
   const name = await queueName(db, queueId);
-  if (name === null) throw fieldError(400, 'invalid_request', 'queueId', 'This queue does not exist. Choose one from the list.');
+  if (name === null) throw fieldError(400, 'invalid_request', 'queueId', 'This queue does not exist. Choose one from the list.', 'unknown_choice');
   return name;
 }
 
@@ -60,7 +61,7 @@ async function checkShortcut(db: Sql, ownerId: string | null, shortcut: string, 
     ownerId === null
       ? `A shared response already uses /${shortcut}. Choose another shortcut.`
       : `You already have a response with the shortcut /${shortcut}. Choose another shortcut.`;
-  throw fieldError(409, 'duplicate_shortcut', 'shortcut', message);
+  throw fieldError(409, 'duplicate_shortcut', 'shortcut', message, 'taken');
 }
 
 /** Two saves of the same shortcut at once: the unique index refuses the second, answered as the check would. */
@@ -70,7 +71,7 @@ async function refusingDuplicates<T>(ownerId: string | null, shortcut: string, r
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {
       const message = ownerId === null ? `A shared response already uses /${shortcut}.` : `You already have a response with the shortcut /${shortcut}.`;
-      throw fieldError(409, 'duplicate_shortcut', 'shortcut', `${message} Choose another shortcut.`);
+      throw fieldError(409, 'duplicate_shortcut', 'shortcut', `${message} Choose another shortcut.`, 'taken');
     }
     throw err;
   }

@@ -96,16 +96,30 @@ async function checkInput(tx: Sql, input: CreateInput | UpdateInput, selfId: str
     .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
     .$if(selfId !== null, (qb) => qb.where('id', '<>', selfId!))
     .executeTakeFirst();
-  if (sameName) throw fieldError('name', `A channel named ${input.name} already exists. Choose another name.`);
+  if (sameName) throw fieldError('name', `A channel named ${input.name} already exists. Choose another name.`, 'taken');
   const queue = /^[0-9a-f-]{36}$/i.test(input.queueId)
     ? await typed(tx).selectFrom('queues').select(['id', 'name']).where('id', '=', input.queueId).executeTakeFirst()
     : undefined;
-  if (!queue) throw fieldError('queueId', 'This queue does not exist. Choose another one.');
+  if (!queue) throw fieldError('queueId', 'This queue does not exist. Choose another one.', 'unknown_choice');
   return queue;
 }
 
 const describe = (input: CreateInput | UpdateInput, queueName: string) =>
   `${input.carries.join(', ')} in ${input.region.toUpperCase()} into ${queueName}${input.enabled ? '' : ' (disabled)'}`;
+
+/** The columns a channel's form sets, apart from its sealed secrets. */
+const channelColumns = (input: CreateInput | UpdateInput, queueId: string) => ({
+  name: input.name,
+  project_id: input.projectId,
+  app_id: input.appId,
+  key_id: input.keyId,
+  region: input.region,
+  carries: [...new Set(input.carries)],
+  queue_id: queueId,
+  sender: input.sender,
+  closing_message: input.closingMessage || null,
+  enabled: input.enabled,
+});
 
 export async function createChannel(db: Database, keys: SecretKeys, actor: User, input: CreateInput): Promise<ChannelConfig> {
   return db.transaction(async (tx) => {
@@ -114,18 +128,9 @@ export async function createChannel(db: Database, keys: SecretKeys, actor: User,
     const { id } = await typed(tx)
       .insertInto('channels')
       .values({
-        name: input.name,
-        project_id: input.projectId,
-        app_id: input.appId,
-        key_id: input.keyId,
+        ...channelColumns(input, queue.id),
         key_secret_sealed: await sealSecret(tx, keys, input.keySecret),
         webhook_secret_sealed: await sealSecret(tx, keys, input.webhookSecret),
-        region: input.region,
-        carries: [...new Set(input.carries)],
-        queue_id: queue.id,
-        sender: input.sender,
-        closing_message: input.closingMessage || null,
-        enabled: input.enabled,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -148,18 +153,10 @@ export async function updateChannel(db: Database, keys: SecretKeys, actor: User,
     await typed(tx)
       .updateTable('channels')
       .set({
-        name: input.name,
-        project_id: input.projectId,
-        app_id: input.appId,
-        key_id: input.keyId,
+        ...channelColumns(input, queue.id),
+        // Secrets are write-only: left out of an edit, they stay as they are.
         ...(input.keySecret ? { key_secret_sealed: await sealSecret(tx, keys, input.keySecret) } : {}),
         ...(input.webhookSecret ? { webhook_secret_sealed: await sealSecret(tx, keys, input.webhookSecret) } : {}),
-        region: input.region,
-        carries: [...new Set(input.carries)],
-        queue_id: queue.id,
-        sender: input.sender,
-        closing_message: input.closingMessage || null,
-        enabled: input.enabled,
         updated_at: new Date(),
       })
       .where('id', '=', id)

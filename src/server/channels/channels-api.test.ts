@@ -1,3 +1,5 @@
+import { DEFAULT_PROMPTS } from '../../contract/prompts';
+import { saveQueuePrompts } from '../prompts/prompt-store';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -319,6 +321,22 @@ describeEachBackend('Messaging channels', (backend: Backend) => {
       expect(stored.delivery).toEqual({ status: 'read', error: null });
       await server.channels.runNow();
       expect(sendsTo(phone)).toHaveLength(1);
+    });
+
+    it('sends the queue’s welcome prompt to a new channel conversation, after storing it as a system line', async () => {
+      await server.db.transaction((tx) => saveQueuePrompts(tx, server.queueIds.Support, { ...DEFAULT_PROMPTS, welcome: { enabled: true, text: 'Welcome to {queue.name}!' } }));
+      try {
+        const phone = newPhone();
+        await deliver(channel, standIn.inbound({ channel: 'SMS', identity: phone, text: 'Hi' }).body);
+        const conversation = (await openConversationOf(server, channel.id, phone, 'SMS'))!;
+        const lines = await messagesOf(server, await server.staff('sara'), conversation.id);
+        expect(lines.map((m) => [m.authorKind, m.text])).toEqual([['customer', 'Hi'], ['system', 'Welcome to Support!']]);
+        await server.channels.runNow();
+        const [sent] = await standIn.until(() => sendsTo(phone).length > 0 && sendsTo(phone));
+        expect(sent!.body).toMatchObject({ message: { text_message: { text: 'Welcome to Support!' } } });
+      } finally {
+        await server.db.transaction((tx) => saveQueuePrompts(tx, server.queueIds.Support, DEFAULT_PROMPTS));
+      }
     });
 
     it('shows the customer on WhatsApp that the agent is typing, and not on SMS', async () => {

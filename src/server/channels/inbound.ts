@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { channelAdmission } from '../queues/queue-availability';
+import { postPrompt } from '../prompts/post-prompt';
 import type { Channel } from '../../contract/conversations';
 import type { DeliveryStatus } from '../../contract/messages';
 import { CHANNEL_OF_PROVIDER, CHANNELS, isProviderChannel } from '../../domain/channel-rules';
@@ -13,6 +15,7 @@ import { appendEvent } from '../realtime/event-log';
 import { getSettings } from '../settings/settings-store';
 import type { RuntimeChannel } from './channel-store';
 import { fetchInboundMedia, storeInboundFile, type AcceptedFile } from './inbound-media';
+import { postStartPrompts } from '../prompts/start-prompts';
 import { applyDelivery } from './delivery';
 
 /*
@@ -173,7 +176,10 @@ async function applyMessage(
     .executeTakeFirst();
   let conversation = open;
   let created = false;
+  let gate: Awaited<ReturnType<typeof channelAdmission>> | null = null;
   if (!conversation) {
+    // Opening hours and the waiting limit (README "Opening hours and queue limits").
+    gate = await channelAdmission(tx, channel.queue.id);
     const row = await typed(tx)
       .insertInto('conversations')
       .values({
@@ -185,6 +191,7 @@ async function applyMessage(
         state: 'queued',
         channel_id: channel.id,
         channel_identity: identity,
+        held_until: gate.heldUntil,
       })
       .returning(['id', 'queue_id'])
       .executeTakeFirstOrThrow();
@@ -229,8 +236,12 @@ async function applyMessage(
     const note = await insertMessage(tx, systemMessage(conversation.id, `${customer.name} sent a file on ${CHANNELS[kind].label} that was not accepted. ${got.refusal.reason}`));
     events.push({ type: 'message.created', message: note });
   }
-  if (created) await appendEvent(tx, scope, { type: 'conversation.created', conversation: (await getConversation(tx, conversation.id))! });
+  // A held one is announced to agents when it is released (queues/held-release.ts).
+  if (created && !gate?.heldUntil) await appendEvent(tx, scope, { type: 'conversation.created', conversation: (await getConversation(tx, conversation.id))! });
   for (const event of events) await appendEvent(tx, scope, event);
+  // After the customer's message, so the reply reads in order: closed or full says so instead of the welcome.
+  if (gate?.prompt) await postPrompt(tx, conversation.id, gate.prompt, gate.values);
+  else if (created) await postStartPrompts(tx, conversation.id);
   return { outcome: created ? 'started a conversation' : 'added to the open conversation', created, conversationId: conversation.id };
 }
 

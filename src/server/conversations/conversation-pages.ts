@@ -72,8 +72,9 @@ export async function listPage(db: Sql, q: PageRequest): Promise<ConversationPag
  * conversation being offered is one agent's offer, in nobody's picklist.
  */
 export function picklistFilter(agent: { id: string; queueIds: string[] } | null): ListFilter {
-  if (!agent) return sql`c.state = 'queued'`;
-  return sql`c.state = 'queued' AND ((c.reserved_for_agent_id IS NULL AND c.queue_id = ANY(${agent.queueIds}::uuid[])) OR c.reserved_for_agent_id = ${agent.id}::uuid)`;
+  // A message left while its queue was closed (held_until set) joins the picklist at the opening.
+  if (!agent) return sql`c.state = 'queued' AND c.held_until IS NULL`;
+  return sql`c.state = 'queued' AND c.held_until IS NULL AND ((c.reserved_for_agent_id IS NULL AND c.queue_id = ANY(${agent.queueIds}::uuid[])) OR c.reserved_for_agent_id = ${agent.id}::uuid)`;
 }
 
 export const offersFilter = (agentId: string): ListFilter => sql`c.state = 'offered' AND c.offered_to_agent_id = ${agentId}::uuid`;

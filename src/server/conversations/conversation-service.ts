@@ -10,6 +10,7 @@ import type { EndConversationRequest } from '../../contract/wrap-up';
 import { checkEndWrapUp, recordEndWrapUp } from '../wrap-up/wrap-up-store';
 import { getConversation, transferredBy, type Visibility } from './conversation-store';
 
+import { postPrompt } from '../prompts/post-prompt';
 import { canView, factsOf } from '../../domain/conversation-rules';
 
 /** canView as a filter for list queries; keep the two rules in step. */
@@ -65,6 +66,8 @@ export async function pick(db: Database, user: User, id: string): Promise<Conver
       .set({ state: 'picked', agent_id: user.id, picked_at: sql`now()`, reserved_for_agent_id: null })
       .where('id', '=', id)
       .where('state', '=', 'queued')
+      // A message left while the queue was closed is nobody's until the opening.
+      .where('held_until', 'is', null)
       .where((eb) =>
         eb.or([
           eb('reserved_for_agent_id', '=', user.id),
@@ -108,6 +111,9 @@ async function pickError(tx: Sql, user: User, id: string): Promise<ApiError> {
       `This conversation is offered to ${c.offer.agent.displayName} right now. It comes back to the picklist if they do not accept it.`,
     );
   }
+  if (c.state === 'queued' && (await isHeld(tx, id))) {
+    return new ApiError(409, 'not_holder', 'This message was left while the queue was closed: it can be picked when the queue opens.');
+  }
   // Only when the row changed again between the update and this read.
   if (c.state === 'queued') return new ApiError(409, 'not_holder', 'This conversation cannot be picked right now. Try again.');
   return holderError(tx, id);
@@ -138,6 +144,7 @@ export async function end(db: Database, user: User, id: string, wrapUp: EndConve
     const scope = { conversationId: id, queueId: conversation.queue.id, agentId: user.id };
     await appendEvent(tx, scope, { type: 'message.created', message });
     await appendEvent(tx, scope, { type: 'conversation.ended', conversation });
+    await postPrompt(tx, id, 'closing');
     return conversation;
   });
 }
@@ -163,4 +170,9 @@ export function agentMayWrite(user: User) {
       throw new ApiError(409, 'not_holder', 'Pick this conversation before writing in it.');
     }
   };
+}
+
+async function isHeld(tx: Sql, id: string): Promise<boolean> {
+  const row = await typed(tx).selectFrom('conversations').select('held_until').where('id', '=', id).executeTakeFirst();
+  return row?.held_until != null;
 }

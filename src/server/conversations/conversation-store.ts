@@ -20,6 +20,7 @@ export type ConversationRow = Pick<
   | 'id' | 'customer_id' | 'queue_id' | 'channel' | 'source' | 'destination' | 'state' | 'agent_id' | 'arrived_at'
   | 'picked_at' | 'ended_at' | 'ended_by' | 'last_seq' | 'reserved_for_agent_id' | 'offered_to_agent_id'
   | 'offer_expires_at' | 'returned_at' | 'last_customer_message_at' | 'awaiting_reply_since'
+  | 'end_reason' | 'idle_warned_at' | 'idle_ends_at' | 'held_until'
 > & {
   customer_name: Customers['name'];
   customer_email: Customers['email'];
@@ -78,7 +79,7 @@ const CONVERSATION_COLUMNS = `
 c.id, c.customer_id, cu.name AS customer_name, cu.email AS customer_email, cu.phone AS customer_phone,
   cu.verified AS customer_verified, cu.external_id AS customer_external_id,
   c.queue_id, q.name AS queue_name, q.address AS queue_address, c.channel, c.source, c.destination,
-  c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.last_seq,
+  c.state, c.agent_id, u.display_name AS agent_name, c.arrived_at, c.picked_at, c.ended_at, c.ended_by, c.end_reason, c.idle_warned_at, c.idle_ends_at, c.held_until, c.last_seq,
   c.reserved_for_agent_id, rs.display_name AS reserved_for_name,
   c.offered_to_agent_id, o.display_name AS offered_to_name, c.offer_expires_at, c.returned_at,
   c.last_customer_message_at, c.awaiting_reply_since,
@@ -124,6 +125,9 @@ export function conversationFromRow(row: ConversationRow): Conversation {
     pickedAt: iso(row.picked_at),
     endedAt: iso(row.ended_at),
     endedBy: row.ended_by as Conversation['endedBy'],
+    endReason: row.end_reason as Conversation['endReason'],
+    idleWarning: idleWarningOf(row),
+    heldUntil: iso(row.held_until),
     reservedFor: row.reserved_for_agent_id
       ? { id: row.reserved_for_agent_id, displayName: row.reserved_for_name ?? 'Unknown agent' }
       : null,
@@ -140,6 +144,15 @@ export function conversationFromRow(row: ConversationRow): Conversation {
     lastMessage: row.last_message ? withoutClientId(messageFromRow(row.last_message)) : null,
     lastSeq: row.last_seq,
   };
+}
+
+/** A warning counts while the conversation is open and nobody wrote after it (inactivity-sweeper.ts). */
+function idleWarningOf(row: ConversationRow): Conversation['idleWarning'] {
+  const warnedAt = iso(row.idle_warned_at);
+  const endsAt = iso(row.idle_ends_at);
+  if (row.state === 'ended' || !warnedAt || !endsAt) return null;
+  const lastWritten = row.last_message ? messageFromRow(row.last_message).createdAt : null;
+  return lastWritten && Date.parse(lastWritten) > Date.parse(warnedAt) ? null : { warnedAt, endsAt };
 }
 
 export async function getConversation(db: Sql, id: string): Promise<Conversation | null> {

@@ -136,6 +136,15 @@ export interface Channels {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ConversationRatings {
+  conversation_id: string;
+  rating: number;
+  comment: string | null;
+  queue_id: string;
+  agent_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface ConversationTrail {
   seq: Int8;
   conversation_id: string;
@@ -180,6 +189,10 @@ export interface Conversations {
   holder_read_messages: Generated<number>;
   channel_id: string | null;
   channel_identity: string | null;
+  held_until: Timestamp | null;
+  end_reason: string | null;
+  idle_warned_at: Timestamp | null;
+  idle_ends_at: Timestamp | null;
 }
 
 export interface Customers {
@@ -287,6 +300,14 @@ export interface QueueAgents {
   user_id: string;
 }
 
+export interface QueuePrompts {
+  queue_id: string;
+  kind: string;
+  enabled: boolean;
+  text: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface QueueWaitingSamples {
   queue_id: string;
   sampled_at: Timestamp;
@@ -300,6 +321,9 @@ export interface Queues {
   created_at: Generated<Timestamp>;
   routing_mode: Generated<string>;
   wrap_up_required: Generated<boolean>;
+  opening_hours: Json | null;
+  leave_message: Generated<boolean>;
+  max_waiting: number | null;
 }
 
 export interface ReadMarkers {
@@ -347,6 +371,7 @@ export interface Settings {
   updated_by: string | null;
   routing: Json | null;
   security: Json | null;
+  customer_chat: Json | null;
 }
 
 export interface StaffConnections {
@@ -430,6 +455,7 @@ export interface DB {
   channel_secret_key: ChannelSecretKey;
   channel_webhook_nonces: ChannelWebhookNonces;
   channels: Channels;
+  conversation_ratings: ConversationRatings;
   conversation_trail: ConversationTrail;
   conversation_wrap_ups: ConversationWrapUps;
   conversations: Conversations;
@@ -444,6 +470,7 @@ export interface DB {
   push_keep_notices: PushKeepNotices;
   push_state: PushState;
   queue_agents: QueueAgents;
+  queue_prompts: QueuePrompts;
   queue_waiting_samples: QueueWaitingSamples;
   queues: Queues;
   read_markers: ReadMarkers;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { api } from '../../contract/api';
+import { webchatApi } from '../../contract/webchat-api';
 import { createTestDatabase, describePostgresOnly, POSTGRES_URL, type TestDatabase } from '../test-support/databases';
 import { ServerProcess, until } from '../test-support/server-process';
 
@@ -38,7 +38,7 @@ describePostgresOnly('Terminating every backend under load', () => {
   });
 
   it('stays up and stores every acknowledged message', async () => {
-    const start = await post(api.webchatStart.path, undefined, {
+    const start = await post(webchatApi.webchatStart.path, undefined, {
       queueId: (await testDb.db.query<{ id: string }>(`SELECT id FROM queues WHERE name = 'Support'`))[0]!.id,
       name: 'Load Customer',
       email: `load-${randomUUID()}@example.com`,
@@ -60,7 +60,7 @@ describePostgresOnly('Terminating every backend under load', () => {
         // Retried as a client would, with the same id; a refusal while the database is away is fine.
         for (;;) {
           expect(server.exited, server.output).toBeNull();
-          const res = await post(api.webchatSend.path, customerToken, { clientMessageId, text: `Message ${i}` }).catch(() => null);
+          const res = await post(webchatApi.webchatSend.path, customerToken, { clientMessageId, text: `Message ${i}` }).catch(() => null);
           if (res) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res && res.status >= 200 && res.status < 300) break;
           if (res) expect([503], `unexpected ${res.status}: ${await res.text()}`).toContain(res.status);

@@ -2,8 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { DraftResponseSchema } from '../../contract/drafts';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../contract/limits';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent } from '../test-support/side-drawer';
-import { useTestServer, type Staff } from '../test-support/test-server';
+import { addAgent, useTestServer, type Staff } from '../test-support/test-server';
 
 describeEachBackend('Drafts', (backend) => {
   const server = useTestServer(backend);

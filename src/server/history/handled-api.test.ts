@@ -4,8 +4,7 @@ import { ConversationResponseSchema } from '../../contract/conversations';
 import { HandledPageSchema, type HandledQuery } from '../../contract/history';
 import { HANDLED_SEARCH_MAX_LENGTH, HISTORY_PAGE_MAX } from '../../contract/limits';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent } from '../test-support/side-drawer';
-import { useTestServer, type QueueName, type Staff } from '../test-support/test-server';
+import { addAgent, useTestServer, type QueueName, type Staff } from '../test-support/test-server';
 import { toAgent, transferTo } from '../test-support/transfers';
 
 interface Row {

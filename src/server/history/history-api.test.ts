@@ -4,8 +4,8 @@ import { ConversationResponseSchema } from '../../contract/conversations';
 import { CustomerHistoryPageSchema, type HistoryOrder } from '../../contract/history';
 import { HISTORY_PAGE_MAX, HISTORY_PAGE_SIZE } from '../../contract/limits';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent, insertConversation } from '../test-support/side-drawer';
-import { useTestServer, type Chat, type QueueName, type Staff } from '../test-support/test-server';
+import { insertConversation } from '../test-support/side-drawer';
+import { useDemoStaff, useTestServer, type Chat, type QueueName, type Staff } from '../test-support/test-server';
 
 interface Earlier {
   id: string;
@@ -16,10 +16,7 @@ interface Earlier {
 
 describeEachBackend('Customer history', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // agent, Support only
-  let ben: Staff; // agent, Support and Sales
-  let sara: Staff; // supervisor
-  let sam: Staff; // agent, Sales only
+  const demo = useDemoStaff(server, { sam: ['Sales'] });
   let current: Chat; // the Support conversation the drawer is open on
   let liveSales: Chat; // the same customer, writing into Sales right now
   let earlier: Earlier[];
@@ -29,8 +26,6 @@ describeEachBackend('Customer history', (backend) => {
     b.arrivedAt.localeCompare(a.arrivedAt) || b.id.localeCompare(a.id);
 
   beforeAll(async () => {
-    [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
-    sam = await addAgent(server, 'sam', ['Sales']);
     // Verified starts with one site id: the same customer (typed emails join nothing).
     const customerId = `history-${randomUUID()}`;
     current = await server.startChat('Support', { customerId, name: 'Hana History' });
@@ -40,13 +35,13 @@ describeEachBackend('Customer history', (backend) => {
 
     // Fixed ids make the tie-break order known; two pairs share a millisecond or the exact time.
     const plan: Omit<Earlier, 'id'>[] = [
-      { queue: 'Support', arrivedAt: '2024-01-05T09:00:00.000000Z', agentId: anna.user.id },
-      { queue: 'Sales', arrivedAt: '2024-02-10T12:30:00.123456Z', agentId: ben.user.id },
+      { queue: 'Support', arrivedAt: '2024-01-05T09:00:00.000000Z', agentId: demo.anna.user.id },
+      { queue: 'Sales', arrivedAt: '2024-02-10T12:30:00.123456Z', agentId: demo.ben.user.id },
       { queue: 'Support', arrivedAt: '2024-02-10T12:30:00.123789Z', agentId: null },
-      { queue: 'Sales', arrivedAt: '2024-03-01T08:00:00.000000Z', agentId: anna.user.id },
-      { queue: 'Support', arrivedAt: '2024-03-15T17:45:00.500000Z', agentId: ben.user.id },
-      { queue: 'Support', arrivedAt: '2024-03-15T17:45:00.500000Z', agentId: anna.user.id },
-      { queue: 'Sales', arrivedAt: '2024-04-20T10:00:00.000000Z', agentId: sam.user.id },
+      { queue: 'Sales', arrivedAt: '2024-03-01T08:00:00.000000Z', agentId: demo.anna.user.id },
+      { queue: 'Support', arrivedAt: '2024-03-15T17:45:00.500000Z', agentId: demo.ben.user.id },
+      { queue: 'Support', arrivedAt: '2024-03-15T17:45:00.500000Z', agentId: demo.anna.user.id },
+      { queue: 'Sales', arrivedAt: '2024-04-20T10:00:00.000000Z', agentId: demo.sam.user.id },
     ];
     earlier = [];
     for (const [index, p] of plan.entries()) {
@@ -96,46 +91,46 @@ describeEachBackend('Customer history', (backend) => {
   }
 
   it('lists the customer’s other conversations newest first, without the current one', async () => {
-    const result = await page(ben, current.conversationId);
+    const result = await page(demo.ben, current.conversationId);
     const ids = result.conversations.map((c) => c.id);
-    expect(ids).toEqual(expectedFor(ben));
+    expect(ids).toEqual(expectedFor(demo.ben));
     expect(ids).toHaveLength(8);
     expect(ids).not.toContain(current.conversationId);
     expect(result.nextCursor).toBeNull();
     expect(result.conversations.every((c) => c.customer.id === result.conversations[0]!.customer.id)).toBe(true);
     expect(result.conversations[0]).toMatchObject({ state: 'queued', queue: { name: 'Sales' }, firstMessage: { text: 'Also a sales question' } });
-    expect(result.conversations[1]).toMatchObject({ state: 'ended', arrivedAt: '2024-04-20T10:00:00.000Z', agent: { id: sam.user.id } });
+    expect(result.conversations[1]).toMatchObject({ state: 'ended', arrivedAt: '2024-04-20T10:00:00.000Z', agent: { id: demo.sam.user.id } });
   });
 
   it('lists oldest first on request', async () => {
-    const ids = (await page(ben, current.conversationId, { order: 'oldest' })).conversations.map((c) => c.id);
-    expect(ids).toEqual([...expectedFor(ben)].reverse());
+    const ids = (await page(demo.ben, current.conversationId, { order: 'oldest' })).conversations.map((c) => c.id);
+    expect(ids).toEqual([...expectedFor(demo.ben)].reverse());
   });
 
   it('pages through every item exactly once in both orders, even within one millisecond', async () => {
     for (const limit of [1, 2, 3, 8, 9]) {
-      const newest = await walk(ben, current.conversationId, 'newest', limit);
-      expect(newest.ids, `limit ${limit}`).toEqual(expectedFor(ben));
+      const newest = await walk(demo.ben, current.conversationId, 'newest', limit);
+      expect(newest.ids, `limit ${limit}`).toEqual(expectedFor(demo.ben));
       expect(newest.pages).toBe(Math.max(1, Math.ceil(8 / limit)));
-      const oldest = await walk(ben, current.conversationId, 'oldest', limit);
-      expect(oldest.ids, `limit ${limit}`).toEqual([...expectedFor(ben)].reverse());
+      const oldest = await walk(demo.ben, current.conversationId, 'oldest', limit);
+      expect(oldest.ids, `limit ${limit}`).toEqual([...expectedFor(demo.ben)].reverse());
     }
   });
 
   it('uses the default page size and refuses limits out of range', async () => {
     expect(HISTORY_PAGE_SIZE).toBeGreaterThanOrEqual(8);
-    expect((await page(ben, current.conversationId)).conversations).toHaveLength(8);
+    expect((await page(demo.ben, current.conversationId)).conversations).toHaveLength(8);
     for (const limit of [0, -1, HISTORY_PAGE_MAX + 1]) {
-      (await server.get(historyUrl(current.conversationId, { limit }), ben)).expectError(400, 'invalid_request');
+      (await server.get(historyUrl(current.conversationId, { limit }), demo.ben)).expectError(400, 'invalid_request');
     }
-    (await server.get(`${historyUrl(current.conversationId)}?limit=lots`, ben)).expectError(400, 'invalid_request');
-    (await server.get(`${historyUrl(current.conversationId)}?order=random`, ben)).expectError(400, 'invalid_request');
+    (await server.get(`${historyUrl(current.conversationId)}?limit=lots`, demo.ben)).expectError(400, 'invalid_request');
+    (await server.get(`${historyUrl(current.conversationId)}?order=random`, demo.ben)).expectError(400, 'invalid_request');
   });
 
   it('refuses a forged, foreign or other-order cursor with 400', async () => {
-    const first = await page(ben, current.conversationId, { limit: 2 });
+    const first = await page(demo.ben, current.conversationId, { limit: 2 });
     const cursor = first.nextCursor!;
-    const wrongOrder = (await server.get(historyUrl(current.conversationId, { order: 'oldest', cursor }), ben)).expectError(400, 'invalid_request');
+    const wrongOrder = (await server.get(historyUrl(current.conversationId, { order: 'oldest', cursor }), demo.ben)).expectError(400, 'invalid_request');
     expect(wrongOrder.fields).toHaveProperty('cursor');
 
     const forged = [
@@ -145,42 +140,42 @@ describeEachBackend('Customer history', (backend) => {
       Buffer.from(JSON.stringify({ o: 'newest', t: '2024-01-01T00:00:00.000000Z', i: 'x' })).toString('base64url'),
     ];
     for (const bad of forged) {
-      (await server.get(historyUrl(current.conversationId, { cursor: bad }), ben)).expectError(400, 'invalid_request');
+      (await server.get(historyUrl(current.conversationId, { cursor: bad }), demo.ben)).expectError(400, 'invalid_request');
     }
   });
 
   it('shows an agent only the conversations they may view by the usual rules', async () => {
     // Anna serves Support, and held one Sales conversation; the other Sales ones stay hidden.
-    const annaIds = (await page(anna, current.conversationId)).conversations.map((c) => c.id);
-    expect(annaIds).toEqual(expectedFor(anna));
+    const annaIds = (await page(demo.anna, current.conversationId)).conversations.map((c) => c.id);
+    expect(annaIds).toEqual(expectedFor(demo.anna));
     expect(annaIds).toContain(earlier[3]!.id);
     expect(annaIds).not.toContain(earlier[1]!.id);
     expect(annaIds).not.toContain(liveSales.conversationId);
-    expect((await walk(anna, current.conversationId, 'newest', 1)).ids).toEqual(expectedFor(anna));
+    expect((await walk(demo.anna, current.conversationId, 'newest', 1)).ids).toEqual(expectedFor(demo.anna));
 
     // Every listed item is one the agent may open on its own.
-    for (const id of annaIds) (await server.get(`/api/conversations/${id}`, anna)).expect(200, ConversationResponseSchema);
+    for (const id of annaIds) (await server.get(`/api/conversations/${id}`, demo.anna)).expect(200, ConversationResponseSchema);
 
-    expect((await page(sara, current.conversationId)).conversations.map((c) => c.id)).toEqual(expectedFor(sara));
-    expect(expectedFor(sara)).toHaveLength(8);
+    expect((await page(demo.sara, current.conversationId)).conversations.map((c) => c.id)).toEqual(expectedFor(demo.sara));
+    expect(expectedFor(demo.sara)).toHaveLength(8);
   });
 
   it('answers 404 when the conversation itself is not visible, 401 for customers and anonymous callers', async () => {
-    (await server.get(historyUrl(current.conversationId), sam)).expectError(404, 'not_found');
+    (await server.get(historyUrl(current.conversationId), demo.sam)).expectError(404, 'not_found');
     // From a conversation Sam may view, he sees his own queue's and his own history.
-    const samIds = (await page(sam, liveSales.conversationId)).conversations.map((c) => c.id);
-    expect(samIds).toEqual(expectedFor(sam).filter((id) => id !== liveSales.conversationId));
+    const samIds = (await page(demo.sam, liveSales.conversationId)).conversations.map((c) => c.id);
+    expect(samIds).toEqual(expectedFor(demo.sam).filter((id) => id !== liveSales.conversationId));
     expect(samIds).not.toContain(current.conversationId);
 
     (await server.get(historyUrl(current.conversationId), current.token)).expectError(401, 'unauthenticated');
     (await server.get(historyUrl(current.conversationId))).expectError(401, 'unauthenticated');
     for (const id of ['not-a-uuid', randomUUID()]) {
-      (await server.get(historyUrl(id), sara)).expectError(404, 'not_found');
+      (await server.get(historyUrl(id), demo.sara)).expectError(404, 'not_found');
     }
   });
 
   it('returns an empty last page for a first-time customer', async () => {
     const chat = await server.startChat('Support', { email: `first-${randomUUID()}@example.com` });
-    expect(await page(anna, chat.conversationId)).toEqual({ conversations: [], nextCursor: null });
+    expect(await page(demo.anna, chat.conversationId)).toEqual({ conversations: [], nextCursor: null });
   });
 });

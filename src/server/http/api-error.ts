@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldIssuesOf } from '../../contract/field-issue';
 import { ApiError } from '../../domain/api-error';
 
 export { ApiError };
@@ -10,12 +11,8 @@ export const forbidden = (message = 'You are not allowed to do this.') => new Ap
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join('.') || what;
-    fields[key] ??= issue.message;
-  }
+  const { fields, fieldIssues } = fieldIssuesOf(result.error.issues, input ?? {}, what);
   const first = Object.entries(fields)[0];
   const message = first ? (first[0] === what ? first[1] : `${first[0]}: ${first[1]}`) : `Invalid ${what}.`;
-  throw new ApiError(400, 'invalid_request', message, { fields });
+  throw new ApiError(400, 'invalid_request', message, { fields, fieldIssues });
 }

@@ -4,21 +4,16 @@ import type { RealtimeFrame } from '../../contract/events';
 import { CreateNoteResponseSchema, MentionCandidateListSchema, NoteListSchema } from '../../contract/notes';
 import { describeEachBackend } from '../test-support/databases';
 import { customerEvent } from '../test-support/realtime-client';
-import { addAgent, staffEventAbout } from '../test-support/side-drawer';
-import { useTestServer, type Staff } from '../test-support/test-server';
+import { staffEventAbout } from '../test-support/side-drawer';
+import { useDemoStaff, useTestServer, type Staff } from '../test-support/test-server';
 
 const mentionFrame = (f: RealtimeFrame) => f.kind === 'user-event' && f.event.type === 'note.mentioned';
 
 describeEachBackend('Note @mentions', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // agent, Support only
-  let ben: Staff; // agent, Support and Sales
-  let sara: Staff; // supervisor
-  let sam: Staff; // agent, Sales only
+  const demo = useDemoStaff(server, { sam: ['Sales'] });
 
   beforeAll(async () => {
-    [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
-    sam = await addAgent(server, 'sam', ['Sales']);
     await server.listen();
   });
 
@@ -27,30 +22,30 @@ describeEachBackend('Note @mentions', (backend) => {
 
   it('offers every other active colleague, saying who may see the conversation', async () => {
     const { conversationId: id } = await server.startChat('Support');
-    const { candidates } = (await server.get(`/api/conversations/${id}/mention-candidates`, anna)).expect(200, MentionCandidateListSchema);
+    const { candidates } = (await server.get(`/api/conversations/${id}/mention-candidates`, demo.anna)).expect(200, MentionCandidateListSchema);
     const byName = new Map(candidates.map((c) => [c.displayName, c.mayView]));
     expect(byName.has('Anna Lindqvist')).toBe(false);
     expect(byName.get('Ben Okafor')).toBe(true);
     expect(byName.get('Sara Moreau')).toBe(true);
     expect(byName.get('Agent sam')).toBe(false);
     // Someone who may not see the conversation learns nothing of it through this list either.
-    (await server.get(`/api/conversations/${id}/mention-candidates`, sam)).expectError(404, 'not_found');
+    (await server.get(`/api/conversations/${id}/mention-candidates`, demo.sam)).expectError(404, 'not_found');
   });
 
   it('stores the mentions and tells the mentioned colleague alone; the customer gets nothing', async () => {
     const chat = await server.startChat('Support', { text: 'My order never came' });
     const id = chat.conversationId;
     const [benSocket, saraSocket, customer] = await Promise.all([
-      server.connect({ token: ben.token }),
-      server.connect({ token: sara.token }),
+      server.connect({ token: demo.ben.token }),
+      server.connect({ token: demo.sara.token }),
       server.connect({ customerToken: chat.token }),
     ]);
     await Promise.all([benSocket.ready(), saraSocket.ready(), customer.ready()]);
 
-    const created = (await mention(anna, id, '@Ben Okafor SECRET: please check the courier', [ben.user.id])).expect(201, CreateNoteResponseSchema);
-    expect(created.note.mentions).toEqual([{ id: ben.user.id, displayName: 'Ben Okafor' }]);
-    const listed = (await server.get(`/api/conversations/${id}/notes`, sara)).expect(200, NoteListSchema);
-    expect(listed.notes[0]!.mentions).toEqual([{ id: ben.user.id, displayName: 'Ben Okafor' }]);
+    const created = (await mention(demo.anna, id, '@Ben Okafor SECRET: please check the courier', [demo.ben.user.id])).expect(201, CreateNoteResponseSchema);
+    expect(created.note.mentions).toEqual([{ id: demo.ben.user.id, displayName: 'Ben Okafor' }]);
+    const listed = (await server.get(`/api/conversations/${id}/notes`, demo.sara)).expect(200, NoteListSchema);
+    expect(listed.notes[0]!.mentions).toEqual([{ id: demo.ben.user.id, displayName: 'Ben Okafor' }]);
 
     const benFrame = await benSocket.next(mentionFrame);
     expect(benFrame).toMatchObject({
@@ -59,7 +54,7 @@ describeEachBackend('Note @mentions', (backend) => {
     });
 
     // Sara sees the note in the timeline like every viewer, but no mention of her; then one that is hers.
-    const second = (await mention(anna, id, '@Sara Moreau over to you', [sara.user.id])).expect(201, CreateNoteResponseSchema);
+    const second = (await mention(demo.anna, id, '@Sara Moreau over to you', [demo.sara.user.id])).expect(201, CreateNoteResponseSchema);
     const saraFrames = await saraSocket.takeUntil(mentionFrame);
     expect(saraFrames.filter(mentionFrame)).toHaveLength(1);
     expect(saraFrames.at(-1)).toMatchObject({ event: { note: { id: second.note.id } } });
@@ -79,13 +74,13 @@ describeEachBackend('Note @mentions', (backend) => {
   it('refuses with 422 a mention of someone who may not see the conversation, and stores nothing', async () => {
     const chat = await server.startChat('Support');
     const id = chat.conversationId;
-    const samSocket = await server.connect({ token: sam.token });
+    const samSocket = await server.connect({ token: demo.sam.token });
     await samSocket.ready();
 
-    const refused = (await mention(anna, id, '@Agent sam look', [ben.user.id, sam.user.id])).expectError(422, 'mention_not_allowed');
+    const refused = (await mention(demo.anna, id, '@Agent sam look', [demo.ben.user.id, demo.sam.user.id])).expectError(422, 'mention_not_allowed');
     expect(refused.message).toContain('Agent sam cannot see this conversation');
-    (await mention(anna, id, '@Nobody', [randomUUID()])).expectError(422, 'mention_not_allowed');
-    expect((await server.get(`/api/conversations/${id}/notes`, anna)).expect(200, NoteListSchema).notes).toEqual([]);
+    (await mention(demo.anna, id, '@Nobody', [randomUUID()])).expectError(422, 'mention_not_allowed');
+    expect((await server.get(`/api/conversations/${id}/notes`, demo.anna)).expect(200, NoteListSchema).notes).toEqual([]);
 
     // Sam's next frame is about his own queue: nothing about the refused note reached him.
     const sales = await server.startChat('Sales');
@@ -96,7 +91,7 @@ describeEachBackend('Note @mentions', (backend) => {
 
   it('drops a mention of the writer themself', async () => {
     const { conversationId: id } = await server.startChat('Support');
-    const created = (await mention(anna, id, 'Reminder to myself', [anna.user.id])).expect(201, CreateNoteResponseSchema);
+    const created = (await mention(demo.anna, id, 'Reminder to myself', [demo.anna.user.id])).expect(201, CreateNoteResponseSchema);
     expect(created.note.mentions).toEqual([]);
   });
 });

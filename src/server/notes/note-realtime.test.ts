@@ -3,8 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { RealtimeFrame } from '../../contract/events';
 import { describeEachBackend } from '../test-support/databases';
 import { customerEvent, frameSeq, isReady } from '../test-support/realtime-client';
-import { addAgent, addNote, isNoteFrame, postNote, staffEventAbout } from '../test-support/side-drawer';
-import { useTestServer, type Staff } from '../test-support/test-server';
+import { addNote, isNoteFrame, postNote, staffEventAbout } from '../test-support/side-drawer';
+import { useDemoStaff, useTestServer } from '../test-support/test-server';
 import { currentEventSeq } from '../realtime/event-log';
 
 const customerMessage = (text: string) => (f: RealtimeFrame) =>
@@ -12,14 +12,9 @@ const customerMessage = (text: string) => (f: RealtimeFrame) =>
 
 describeEachBackend('Internal notes in realtime', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // Support only
-  let ben: Staff; // Support and Sales
-  let sara: Staff; // supervisor
-  let sam: Staff; // Sales only
+  const demo = useDemoStaff(server, { sam: ['Sales'] });
 
   beforeAll(async () => {
-    [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
-    sam = await addAgent(server, 'sam', ['Sales']);
     await server.listen();
   });
 
@@ -27,14 +22,14 @@ describeEachBackend('Internal notes in realtime', (backend) => {
     const chat = await server.startChat('Support');
     const id = chat.conversationId;
     const [annaSocket, saraSocket, samSocket] = await Promise.all([
-      server.connect({ token: anna.token }),
-      server.connect({ token: sara.token }),
-      server.connect({ token: sam.token }),
+      server.connect({ token: demo.anna.token }),
+      server.connect({ token: demo.sara.token }),
+      server.connect({ token: demo.sam.token }),
     ]);
     await Promise.all([annaSocket.ready(), saraSocket.ready(), samSocket.ready()]);
 
     const clientNoteId = randomUUID();
-    expect((await postNote(server, ben, id, 'Checked the order: shipped Monday', clientNoteId)).status).toBe(201);
+    expect((await postNote(server, demo.ben, id, 'Checked the order: shipped Monday', clientNoteId)).status).toBe(201);
     for (const socket of [annaSocket, saraSocket]) {
       const frame = await socket.next(staffEventAbout('note.created', id));
       expect(frame).toMatchObject({
@@ -44,8 +39,8 @@ describeEachBackend('Internal notes in realtime', (backend) => {
     }
 
     // A retry adds no event; a later event arrives with nothing in between.
-    expect((await postNote(server, ben, id, 'Checked the order: shipped Monday', clientNoteId)).status).toBe(200);
-    await addNote(server, ben, id, 'Second note');
+    expect((await postNote(server, demo.ben, id, 'Checked the order: shipped Monday', clientNoteId)).status).toBe(200);
+    await addNote(server, demo.ben, id, 'Second note');
     const next = await annaSocket.takeUntil(staffEventAbout('note.created', id));
     expect(next.map((f) => f.kind === 'event' && f.event.type === 'note.created' && f.event.note.text)).toEqual(['Second note']);
 
@@ -61,14 +56,14 @@ describeEachBackend('Internal notes in realtime', (backend) => {
     const id = chat.conversationId;
     const customer = await server.connect({ customerToken: chat.token });
     const before = await customer.ready();
-    const staff = await server.connect({ token: anna.token });
+    const staff = await server.connect({ token: demo.anna.token });
     await staff.ready();
 
-    await server.picked(anna, id);
-    await addNote(server, anna, id, 'SECRET: customer was rude last time');
-    await server.agentSays(anna, id, 'Let me check that for you.');
-    await addNote(server, anna, id, 'SECRET: offered a voucher');
-    await server.end(anna, id);
+    await server.picked(demo.anna, id);
+    await addNote(server, demo.anna, id, 'SECRET: customer was rude last time');
+    await server.agentSays(demo.anna, id, 'Let me check that for you.');
+    await addNote(server, demo.anna, id, 'SECRET: offered a voucher');
+    await server.end(demo.anna, id);
 
     // Staff see the notes in order among the other events.
     const staffFrames = await staff.takeUntil(staffEventAbout('conversation.ended', id));
@@ -99,14 +94,14 @@ describeEachBackend('Internal notes in realtime', (backend) => {
 
   it('replays notes to a reconnecting staff client', async () => {
     const chat = await server.startChat('Support');
-    const first = await server.connect({ token: ben.token });
+    const first = await server.connect({ token: demo.ben.token });
     const seq = await first.ready();
     await first.close();
 
-    await addNote(server, anna, chat.conversationId, 'Written while Ben was offline');
+    await addNote(server, demo.anna, chat.conversationId, 'Written while Ben was offline');
     await server.customerSays(chat, 'Hello again');
 
-    const again = await server.connect({ token: ben.token, after: seq });
+    const again = await server.connect({ token: demo.ben.token, after: seq });
     const replay = await again.takeUntil(isReady);
     expect(
       replay.map((f) =>
@@ -119,7 +114,7 @@ describeEachBackend('Internal notes in realtime', (backend) => {
     const chat = await server.startChat('Support');
     const customer = await server.connect({ customerToken: chat.token });
     await customer.ready();
-    for (const text of ['one', 'two', 'three']) await addNote(server, sara, chat.conversationId, `Note ${text}`);
+    for (const text of ['one', 'two', 'three']) await addNote(server, demo.sara, chat.conversationId, `Note ${text}`);
     await server.customerSays(chat, 'Anyone?');
     const frames = await customer.takeUntil(customerEvent('message.created'));
     expect(frames).toHaveLength(1);

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationResponseSchema } from '../../contract/conversations';
 import { NOTE_TEXT_MAX_LENGTH } from '../../contract/limits';
 import { MessagePageSchema } from '../../contract/messages';
 import { CreateNoteResponseSchema, NoteListSchema } from '../../contract/notes';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent, addNote, postNote } from '../test-support/side-drawer';
+import { addNote, postNote } from '../test-support/side-drawer';
 import { type Staff, useDemoStaff, useTestServer } from '../test-support/test-server';
 
 describeEachBackend('Internal notes', (backend) => {
   const server = useTestServer(backend);
-  const demo = useDemoStaff(server);
-  let sam: Staff; // agent, Sales only
-
-  beforeAll(async () => {
-    sam = await addAgent(server, 'sam', ['Sales']);
-  });
+  const demo = useDemoStaff(server, { sam: ['Sales'] });
 
   const notesOf = async (staff: Staff, id: string) =>
     (await server.get(`/api/conversations/${id}/notes`, staff)).expect(200, NoteListSchema).notes;
@@ -38,8 +33,8 @@ describeEachBackend('Internal notes', (backend) => {
       const { conversationId: id } = await server.startChat('Support');
       await addNote(server, demo.anna, id, 'Support only');
 
-      (await server.get(`/api/conversations/${id}/notes`, sam)).expectError(404, 'not_found');
-      (await postNote(server, sam, id, 'Sneaking in')).expectError(404, 'not_found');
+      (await server.get(`/api/conversations/${id}/notes`, demo.sam)).expectError(404, 'not_found');
+      (await postNote(server, demo.sam, id, 'Sneaking in')).expectError(404, 'not_found');
       expect((await notesOf(demo.anna, id)).map((n) => n.text)).toEqual(['Support only']);
     });
 
@@ -68,17 +63,17 @@ describeEachBackend('Internal notes', (backend) => {
     it('allows notes on ended conversations, also by the past holder who left the queue', async () => {
       const chat = await server.startChat('Sales');
       const id = chat.conversationId;
-      await server.picked(sam, id);
-      (await server.end(sam, id)).expect(200, ConversationResponseSchema);
+      await server.picked(demo.sam, id);
+      (await server.end(demo.sam, id)).expect(200, ConversationResponseSchema);
 
-      await addNote(server, sam, id, 'Wrap-up: refund promised');
+      await addNote(server, demo.sam, id, 'Wrap-up: refund promised');
       await addNote(server, demo.ben, id, 'Refund done');
-      await server.db.query('DELETE FROM queue_agents WHERE user_id = $1', [sam.user.id]);
+      await server.db.query('DELETE FROM queue_agents WHERE user_id = $1', [demo.sam.user.id]);
       try {
-        await addNote(server, sam, id, 'Still my conversation');
-        expect((await notesOf(sam, id)).map((n) => n.text)).toEqual(['Still my conversation', 'Refund done', 'Wrap-up: refund promised']);
+        await addNote(server, demo.sam, id, 'Still my conversation');
+        expect((await notesOf(demo.sam, id)).map((n) => n.text)).toEqual(['Still my conversation', 'Refund done', 'Wrap-up: refund promised']);
       } finally {
-        await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [server.queueIds.Sales, sam.user.id]);
+        await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [server.queueIds.Sales, demo.sam.user.id]);
       }
     });
   });

@@ -20,9 +20,11 @@ describeEachBackend('Preferences', (backend) => {
     (await put(anna, { conversationSort: 'unread-first' })).expect(200, PreferencesResponseSchema);
     const { preferences } = (await put(anna, { notifications: { desktop: true } })).expect(200, PreferencesResponseSchema);
     expect(preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
       conversationSort: 'unread-first',
       notifications: { ...DEFAULT_PREFERENCES.notifications, desktop: true },
       sidePanel: DEFAULT_PREFERENCES.sidePanel,
+      language: null,
     });
     expect(await get(anna)).toEqual(preferences);
     expect(await get(ben)).toEqual(DEFAULT_PREFERENCES);
@@ -45,6 +47,16 @@ describeEachBackend('Preferences', (backend) => {
     expect((await get(adam)).notifications).toEqual({ newMessages: true, newConversations: true, desktop: true, sound: false });
   });
 
+  it('keeps the language a user chose for all their devices; null follows the browser again; unknown languages are refused', async () => {
+    const sara = await server.staff('sara');
+    expect((await get(sara)).language).toBeNull();
+    expect((await put(sara, { language: 'de' })).expect(200, PreferencesResponseSchema).preferences.language).toBe('de');
+    (await put(sara, { sidePanel: { open: true } })).expect(200, PreferencesResponseSchema);
+    expect((await get(sara)).language).toBe('de');
+    (await put(sara, { language: 'xx' as never })).expectError(400, 'invalid_request');
+    expect((await put(sara, { language: null })).expect(200, PreferencesResponseSchema).preferences.language).toBeNull();
+  });
+
   it('keeps the side panel open or closed, at the section last chosen, and refuses unknown sections', async () => {
     const sara = await server.staff('sara');
     expect((await get(sara)).sidePanel).toEqual({ open: true, section: 'customer' });
@@ -54,6 +66,15 @@ describeEachBackend('Preferences', (backend) => {
     expect(await get(sara)).toEqual({ ...DEFAULT_PREFERENCES, sidePanel: { open: false, section: 'notes' } });
     (await put(sara, { sidePanel: { section: 'everything' } })).expectError(400, 'invalid_request');
     expect((await get(sara)).sidePanel).toEqual({ open: false, section: 'notes' });
+  });
+
+  it('keeps the colour scheme and the shortcuts switch, and refuses an unknown scheme', async () => {
+    const sara = await server.staff('sara');
+    expect(await get(sara)).toMatchObject({ colorScheme: 'system', keyboardShortcuts: true });
+    const { preferences } = (await put(sara, { colorScheme: 'dark', keyboardShortcuts: false })).expect(200, PreferencesResponseSchema);
+    expect(preferences).toMatchObject({ colorScheme: 'dark', keyboardShortcuts: false });
+    (await put(sara, { colorScheme: 'sepia' })).expectError(400, 'invalid_request');
+    expect(await get(sara)).toMatchObject({ colorScheme: 'dark', keyboardShortcuts: false });
   });
 
   it('tells every device of the user, and nobody else', async () => {

@@ -154,6 +154,26 @@ describeEachBackend('Push devices and notifications', (backend) => {
     expect(PushPayloadSchema.parse(JSON.parse(subscription.decrypt(second!.body)))).toMatchObject({ title: '2 new messages from Offer Customer', body: 'Anyone there?' });
   });
 
+  it('speaks the recipient’s language: a German-speaking agent gets German pushes, a Finnish-speaking colleague Finnish ones', async () => {
+    const { team, agent, subscription, chat } = await agentHoldingChat(server);
+    (await server.request('PUT', '/api/preferences', { auth: agent, body: { language: 'de' } })).expect(200, PreferencesResponseSchema);
+    await server.customerSays(chat, 'Wo ist mein Paket?');
+    await server.push.dispatchNow();
+    const [message] = await pushService.waitFor(subscription, 1);
+    expect(PushPayloadSchema.parse(JSON.parse(subscription.decrypt(message!.body)))).toMatchObject({ title: 'Neue Nachricht von Offer Customer', body: 'Wo ist mein Paket?' });
+
+    const colleague = (await makeTeam(server, 1, { mode: 'pick' })).agents[0]!;
+    await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [team.queueId, colleague.user.id]);
+    (await server.request('PUT', '/api/preferences', { auth: colleague, body: { language: 'fi' } })).expect(200, PreferencesResponseSchema);
+    const colleagueDevice = pushService.subscribe();
+    await register(server, colleague, colleagueDevice);
+    const note = { clientNoteId: crypto.randomUUID(), text: 'Katsotko tämän?', mentionedUserIds: [colleague.user.id] };
+    (await server.post(`/api/conversations/${chat.conversationId}/notes`, agent, note)).expect(201, NoteResponse);
+    await server.push.dispatchNow();
+    const [mention] = await pushService.waitFor(colleagueDevice, 1);
+    expect(PushPayloadSchema.parse(JSON.parse(colleagueDevice.decrypt(mention!.body))).title).toBe(`${agent.user.displayName} mainitsi sinut muistiinpanossa`);
+  });
+
   it('sends nothing while the agent has the panel open, for agent messages, or when they turned message notifications off', async () => {
     const { agent, subscription, chat } = await agentHoldingChat(server);
     const socket = await connectAgent(server, agent);

@@ -6,6 +6,7 @@ import { typed } from '../db/kysely';
 import { hasLiveConnection } from '../presence/presence-store';
 import { liveSession } from './device-store';
 import { mentionPayload, messagePreview } from './push-payloads';
+import { pushTexts } from './push-texts';
 
 interface MentionRow {
   conversation_id: string;
@@ -14,6 +15,8 @@ interface MentionRow {
   text: string;
   user_id: string;
   role: string;
+  /** The recipient's language preference, if they chose one. */
+  language: string | null;
   queue_ids: string[] | null;
   queue_id: string;
   agent_id: string | null;
@@ -34,7 +37,7 @@ export async function mentionDeliveries(tx: Sql, from: number, upTo: number, sec
   const { rows } = await sql<MentionRow>`
     SELECT e.payload #>> '{note,conversationId}' AS conversation_id, e.payload #>> '{note,authorName}' AS author_name,
       e.payload ->> 'customerName' AS customer_name, e.payload #>> '{note,text}' AS text,
-      u.id AS user_id, u.role,
+      u.id AS user_id, u.role, (SELECT p.preferences ->> 'language' FROM user_preferences p WHERE p.user_id = u.id) AS language,
       ARRAY(SELECT qa.queue_id::text FROM queue_agents qa WHERE qa.user_id = u.id) AS queue_ids,
       c.queue_id, c.agent_id, c.reserved_for_agent_id,
       d.id AS device_id, d.address, d.p256dh, d.auth
@@ -51,7 +54,10 @@ export async function mentionDeliveries(tx: Sql, from: number, upTo: number, sec
     .map((r) => ({
       deviceId: r.device_id,
       target: { endpoint: r.address, p256dh: r.p256dh, auth: r.auth },
-      payload: mentionPayload({ conversationId: r.conversation_id, authorName: r.author_name, customerName: r.customer_name, preview: messagePreview(r.text, 0) }),
+      payload: mentionPayload(
+        { conversationId: r.conversation_id, authorName: r.author_name, customerName: r.customer_name, preview: messagePreview(r.text, 0, pushTexts(r.language)) },
+        pushTexts(r.language),
+      ),
       ttlSeconds: 60 * 60,
       urgency: 'normal' as const,
     }));

@@ -12,6 +12,7 @@ import { liveSession, pruneDevicesOfEndedSessions } from './device-store';
 import { keptByPush } from './keep-chats';
 import { mentionDeliveries } from './push-mentions';
 import { keptPayload, messagePayload, messagePreview, offerPayload } from './push-payloads';
+import { pushTexts } from './push-texts';
 import { DEFAULT_PUSH_SUBJECT, webPushSender, type PushOutcome, type PushSend, type PushTarget, type VapidKeys } from './push-sender';
 import { ensureVapidKeys } from './vapid-keys';
 
@@ -248,6 +249,8 @@ interface EventRow {
   files: number;
   customer_name: string;
   queue_name: string;
+  /** The recipient's language preference, if they chose one. */
+  language: string | null;
   device_id: string;
   address: string;
   p256dh: string;
@@ -275,7 +278,7 @@ async function eventDeliveries(tx: Sql, from: number, upTo: number, security: Se
         AND ((e.type = 'message.created' AND e.payload #>> '{message,authorKind}' = 'customer') OR e.type = 'conversation.offered')
     )
     SELECT ev.seq, ev.type, ev.conversation_id, ev.text, ev.files, cu.name AS customer_name, q.name AS queue_name,
-      d.id AS device_id, d.address, d.p256dh, d.auth
+      p.preferences ->> 'language' AS language, d.id AS device_id, d.address, d.p256dh, d.auth
     FROM ev
     JOIN conversations c ON c.id = ev.conversation_id
     JOIN customers cu ON cu.id = c.customer_id
@@ -299,13 +302,14 @@ async function eventDeliveries(tx: Sql, from: number, upTo: number, security: Se
   }
   return [...byDeviceAndConversation.values()].map(({ row, count }) => {
     const target = { endpoint: row.address, p256dh: row.p256dh, auth: row.auth };
-    const preview = messagePreview(row.text, row.files);
+    const words = pushTexts(row.language);
+    const preview = messagePreview(row.text, row.files, words);
     if (row.type === 'conversation.offered') {
       const first = row.text || row.files > 0 ? preview : null;
       return {
         deviceId: row.device_id,
         target,
-        payload: offerPayload({ conversationId: row.conversation_id, customerName: row.customer_name, queueName: row.queue_name, preview: first }),
+        payload: offerPayload({ conversationId: row.conversation_id, customerName: row.customer_name, queueName: row.queue_name, preview: first }, words),
         ttlSeconds: OFFER_TTL_SECONDS,
         urgency: 'high' as const,
       };
@@ -313,7 +317,7 @@ async function eventDeliveries(tx: Sql, from: number, upTo: number, security: Se
     return {
       deviceId: row.device_id,
       target,
-      payload: messagePayload({ conversationId: row.conversation_id, customerName: row.customer_name, preview, count }),
+      payload: messagePayload({ conversationId: row.conversation_id, customerName: row.customer_name, preview, count }, words),
       ttlSeconds: MESSAGE_TTL_SECONDS,
       urgency: 'high' as const,
     };
@@ -329,8 +333,8 @@ async function keepNotices(tx: Sql, routing: RoutingSettings, security: Security
   const keepMinutes = routing.pushKeepChatsMinutes;
   if (keepMinutes <= 0) return [];
   const grace = routing.lostAgentGraceSeconds;
-  const { rows: kept } = await sql<{ id: string; held: number; waiting: number }>`
-    SELECT u.id,
+  const { rows: kept } = await sql<{ id: string; held: number; waiting: number; language: string | null }>`
+    SELECT u.id, (SELECT p.preferences ->> 'language' FROM user_preferences p WHERE p.user_id = u.id) AS language,
       (SELECT count(*)::int FROM conversations c WHERE c.state = 'picked' AND c.agent_id = u.id) AS held,
       (SELECT count(*)::int FROM conversations c WHERE c.state = 'picked' AND c.agent_id = u.id AND c.awaiting_reply_since IS NOT NULL) AS waiting
     FROM users u
@@ -361,7 +365,7 @@ async function keepNotices(tx: Sql, routing: RoutingSettings, security: Security
     return {
       deviceId: d.id,
       target: { endpoint: d.address, p256dh: d.p256dh!, auth: d.auth! },
-      payload: keptPayload({ waiting: agent.waiting, held: agent.held, keepMinutes }),
+      payload: keptPayload({ waiting: agent.waiting, held: agent.held, keepMinutes }, pushTexts(agent.language)),
       ttlSeconds: keepMinutes * 60,
       urgency: 'high' as const,
     };

@@ -10,6 +10,7 @@ import { EVENTS_APPENDED, EVENTS_CHANNEL, readEventsAfter, REVOCATIONS_CHANNEL, 
 import { sequenceEvents, sequenceStep } from './sequencer';
 import { TYPING_CHANNEL, typingReaches, type TypingSignal } from './typing';
 import { frameFor, sharedFrames } from './visibility';
+import { PositionAnnouncer, type PositionListener } from '../prompts/position-announcer';
 
 export interface RealtimeClient {
   principal: Principal;
@@ -97,7 +98,21 @@ export class RealtimeHub {
   private failures = 0;
   private stopped = false;
 
-  constructor(private readonly db: Database) {}
+  private readonly positions: PositionAnnouncer;
+
+  constructor(private readonly db: Database) {
+    this.positions = new PositionAnnouncer(db);
+  }
+
+  /** The live sockets of customers, for their queue positions. */
+  private positionListeners(): PositionListener[] {
+    const listeners: PositionListener[] = [];
+    for (const member of this.members.values()) {
+      const { principal } = member.client;
+      if (member.live && principal.kind === 'customer') listeners.push({ conversationId: principal.conversationId, send: (f) => member.client.send(f) });
+    }
+    return listeners;
+  }
 
   async start(): Promise<void> {
     const { latest } = await this.logBounds();
@@ -134,6 +149,8 @@ export class RealtimeHub {
     }
     this.members.clear();
     await this.draining;
+    // A position query still running would use a pool that is about to close.
+    await this.positions.settled();
   }
 
   get clientCount() {
@@ -215,7 +232,8 @@ export class RealtimeHub {
     // database never issued: it must refetch everything.
     const missedPruned = after !== undefined && after < latest && (oldest === null || oldest > after + 1);
     if (after === undefined || after > latest || latest - after > REALTIME_CATCH_UP_LIMIT || missedPruned) {
-      return this.goLive(member, Math.max(latest, this.cursor), after === undefined ? 'ready' : 'reset');
+      this.goLive(member, Math.max(latest, this.cursor), after === undefined ? 'ready' : 'reset');
+      return this.greetCustomer(member);
     }
     member.seq = after;
     // Up to what was committed when it asked, and at least to where live delivery is (it may be
@@ -228,6 +246,14 @@ export class RealtimeHub {
       for (const stored of batch) this.sendTo(member, stored);
     }
     this.goLive(member, member.seq, 'ready');
+    await this.greetCustomer(member);
+  }
+
+  /** A waiting customer learns their place in line as soon as their socket is live. */
+  private async greetCustomer(member: Member): Promise<void> {
+    const { principal } = member.client;
+    if (member.gone || principal.kind !== 'customer') return;
+    await this.positions.greet({ conversationId: principal.conversationId, send: (f) => member.client.send(f) });
   }
 
   /**
@@ -312,6 +338,8 @@ export class RealtimeHub {
         for (const client of corked) client.uncork?.();
       }
       this.latestSeq = Math.max(this.latestSeq, this.cursor);
+      // After the batch's frames, so a customer reads "picked" before their new place.
+      this.positions.announce(batch, () => this.positionListeners());
       if (batch.length < READ_BATCH) return;
     }
   }

@@ -24,6 +24,9 @@ const conversation: Conversation = {
   pickedAt: null,
   endedAt: null,
   endedBy: null,
+  endReason: null,
+  idleWarning: null,
+  heldUntil: null,
   reservedFor: null,
   offer: null,
   returnedAt: null,
@@ -63,7 +66,7 @@ describe('Transfer event visibility', () => {
       seq: 9,
       at: now,
       type: 'conversation.updated',
-      conversation: { id: conversationId, queueName: 'Sales', state: 'queued', customerName: 'Kim', agentName: null, arrivedAt: now, endedAt: null },
+      conversation: { id: conversationId, queueName: 'Sales', state: 'queued', customerName: 'Kim', agentName: null, arrivedAt: now, endedAt: null, heldUntil: null },
     });
     const frame = frameFor({ kind: 'customer', conversationId, customerId: conversation.customer.id }, transferred);
     expect(JSON.stringify(frame)).not.toMatch(/SECRET|transfer|Anna/);

@@ -40,6 +40,18 @@ describeEachBackend('Offers', (backend) => {
     }
   }
 
+  /** An offer queue served by two connected agents, A idle longer than B: A is offered first. */
+  async function twoAgentsAWaitingLongest() {
+    const team = await makeTeam(server, 2);
+    const [a, b] = team.agents as [Staff, Staff];
+    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
+    await idleFor([
+      [a, 20],
+      [b, 10],
+    ]);
+    return { team, a, b };
+  }
+
   it('offers a new conversation to the available agent who has waited longest, who accepts it', async () => {
     const team = await makeTeam(server, 3);
     const [a, b, c] = team.agents as [Staff, Staff, Staff];
@@ -79,13 +91,7 @@ describeEachBackend('Offers', (backend) => {
   });
 
   it('refuses accepting an offer whose time is up with offer_expired, even before the sweeper ran', async () => {
-    const team = await makeTeam(server, 2);
-    const [a, b] = team.agents as [Staff, Staff];
-    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
-    await idleFor([
-      [a, 20],
-      [b, 10],
-    ]);
+    const { team, a, b } = await twoAgentsAWaitingLongest();
     const { conversationId: id } = await startChatIn(server, team.queueId);
     expect((await conversation(server, a, id)).offer?.agent.id).toBe(a.user.id);
 
@@ -142,13 +148,7 @@ describeEachBackend('Offers', (backend) => {
   });
 
   it('records every offer, rejection and timeout in the conversation’s own events', async () => {
-    const team = await makeTeam(server, 2);
-    const [a, b] = team.agents as [Staff, Staff];
-    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
-    await idleFor([
-      [a, 20],
-      [b, 10],
-    ]);
+    const { team, a, b } = await twoAgentsAWaitingLongest();
     const { conversationId: id } = await startChatIn(server, team.queueId);
     (await reject(server, a, id)).expect(200, ConversationResponseSchema);
     await letOfferExpire(server, id);
@@ -237,13 +237,7 @@ describeEachBackend('Offers', (backend) => {
   });
 
   it('refuses picking a conversation that is being offered, saying to whom', async () => {
-    const team = await makeTeam(server, 2);
-    const [a, b] = team.agents as [Staff, Staff];
-    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
-    await idleFor([
-      [a, 20],
-      [b, 10],
-    ]);
+    const { team, a, b } = await twoAgentsAWaitingLongest();
     const { conversationId: id } = await startChatIn(server, team.queueId);
     const byOther = (await server.pick(b, id)).expectError(409, 'not_holder');
     expect(byOther.message).toContain(a.user.displayName);
@@ -253,13 +247,7 @@ describeEachBackend('Offers', (backend) => {
   });
 
   it('offers a conversation transferred to an offering queue, in a new round', async () => {
-    const team = await makeTeam(server, 2);
-    const [a, b] = team.agents as [Staff, Staff];
-    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
-    await idleFor([
-      [a, 20],
-      [b, 10],
-    ]);
+    const { team, a, b } = await twoAgentsAWaitingLongest();
     const { conversationId: id } = await startChatIn(server, team.queueId);
     (await reject(server, a, id)).expect(200, ConversationResponseSchema);
     (await reject(server, b, id)).expect(200, ConversationResponseSchema);
@@ -298,13 +286,7 @@ describeEachBackend('Offers', (backend) => {
   });
 
   it('lets only the offered agent answer an offer', async () => {
-    const team = await makeTeam(server, 2);
-    const [a, b] = team.agents as [Staff, Staff];
-    await Promise.all(team.agents.map((s) => connectAgent(server, s)));
-    await idleFor([
-      [a, 20],
-      [b, 10],
-    ]);
+    const { team, a, b } = await twoAgentsAWaitingLongest();
     const chat = await startChatIn(server, team.queueId);
     const id = chat.conversationId;
     const [sara, anna] = await Promise.all([server.staff('sara'), server.staff('anna')]);

@@ -1,6 +1,7 @@
 import type { User } from '../../contract/auth';
 import type { Conversation, PersonRef } from '../../contract/conversations';
 import type { OfferOutcome } from '../../contract/events';
+import { DEFAULT_PROMPTS, type PromptKind } from '../../contract/prompts';
 import type { ChosenPresence } from '../../contract/presence';
 import type { RoutingSettings } from '../../contract/settings';
 import { reload, requireAgent, systemMessage, viewConversation } from '../conversations/conversation-service';
@@ -14,6 +15,7 @@ import { changePresence, lockPresence } from '../presence/presence-store';
 import { appendEvent } from '../realtime/event-log';
 import { getRoutingSettings } from '../settings/settings-store';
 import { lockRouting } from './routing-lock';
+import { postPrompt } from '../prompts/post-prompt';
 import { chooseAgent } from '../../domain/offer-routing';
 import {
   closeOffer,
@@ -27,8 +29,8 @@ import {
   type RoutedConversation,
 } from './routing-store';
 
-/** What the customer reads when their agent's connection is gone for good. */
-export const LOST_AGENT_MESSAGE = 'Your agent lost their connection. The next available agent will continue with you.';
+/** What the customer reads when their agent's connection is gone for good: the queue's prompt, by default this. */
+export const LOST_AGENT_MESSAGE = DEFAULT_PROMPTS.agentSessionLost.text;
 /** …and when the agent they were transferred to is gone before taking them. */
 export const LOST_RESERVED_AGENT_MESSAGE = 'The agent you were transferred to is not available. The next available agent will continue with you.';
 
@@ -45,7 +47,7 @@ export const LOST_RESERVED_AGENT_MESSAGE = 'The agent you were transferred to is
  */
 export async function offerConversation(tx: Sql, id: string, settings: RoutingSettings): Promise<PersonRef | null> {
   const row = await lockRoutedConversation(tx, id);
-  if (!row || row.state !== 'queued' || row.reserved_for_agent_id || row.routing_mode !== 'offer') return null;
+  if (!row || row.state !== 'queued' || row.reserved_for_agent_id || row.routing_mode !== 'offer' || row.held_until !== null) return null;
   const agents = await loadCandidates(tx, row.queue_id);
   const chosen = chooseAgent(agents, { queueId: row.queue_id, offeredThisRound: await offeredInRound(tx, id, row.offer_round) });
   if (!chosen) return null;
@@ -211,7 +213,7 @@ export async function returnLostAgent(tx: Sql, agentId: string, settings: Routin
       await endOffer(tx, row, 'withdrawn');
       continue;
     }
-    await returnToQueue(tx, row, current.agent, row.state === 'picked' ? LOST_AGENT_MESSAGE : LOST_RESERVED_AGENT_MESSAGE);
+    await returnToQueue(tx, row, current.agent, row.state === 'picked' ? { prompt: 'agentSessionLost' } : { text: LOST_RESERVED_AGENT_MESSAGE });
   }
   for (const row of rows) await offerConversation(tx, row.id, settings);
   return true;
@@ -220,13 +222,23 @@ export async function returnLostAgent(tx: Sql, agentId: string, settings: Routin
 /**
  * A conversation `agent` held (or that waited reserved for them) goes back to the top of its
  * queue, in a new offer round so that agents who declined it before may be offered it again; the
- * customer is told `customerMessage`. Caller holds the conversation's row lock.
+ * customer is told `say`: a fixed text, or the queue's prompt (nothing when the admin switched it
+ * off). Caller holds the conversation's row lock.
  */
-export async function returnToQueue(tx: Sql, row: { id: string; queue_id: string }, agent: PersonRef, customerMessage: string): Promise<void> {
+export async function returnToQueue(
+  tx: Sql,
+  row: { id: string; queue_id: string },
+  agent: PersonRef,
+  say: { text: string } | { prompt: PromptKind },
+): Promise<void> {
   await requeue(tx, row.id, { reserved_for_agent_id: null, returned_at: sql`now()` });
-  const message = await insertMessage(tx, systemMessage(row.id, customerMessage));
-  const conversation = await reload(tx, row.id);
   const scope = { conversationId: row.id, queueId: row.queue_id, agentId: null, previousAgentId: agent.id };
-  await appendEvent(tx, scope, { type: 'message.created', message });
+  if ('prompt' in say) {
+    await postPrompt(tx, row.id, say.prompt, {}, { previousAgentId: agent.id });
+  } else {
+    const message = await insertMessage(tx, systemMessage(row.id, say.text));
+    await appendEvent(tx, scope, { type: 'message.created', message });
+  }
+  const conversation = await reload(tx, row.id);
   await appendEvent(tx, scope, { type: 'conversation.returned', conversation, agent });
 }

@@ -12,7 +12,7 @@ import type { AgentCandidate } from '../../domain/offer-routing';
 /** A conversation as routing sees it, locked for the rest of the transaction. */
 export type RoutedConversation = Pick<
   Selectable<Conversations>,
-  'id' | 'queue_id' | 'state' | 'agent_id' | 'reserved_for_agent_id' | 'offered_to_agent_id' | 'offer_round'
+  'id' | 'queue_id' | 'state' | 'agent_id' | 'reserved_for_agent_id' | 'offered_to_agent_id' | 'offer_round' | 'held_until'
 > &
   Pick<Selectable<Queues>, 'routing_mode'> & {
     /** The current offer's time is up (judged by the database's clock). */
@@ -24,7 +24,7 @@ const selectRouted = (db: Kysely<DB>) =>
     .selectFrom('conversations as c')
     .innerJoin('queues as q', 'q.id', 'c.queue_id')
     .select([
-      'c.id', 'c.queue_id', 'q.routing_mode', 'c.state', 'c.agent_id', 'c.reserved_for_agent_id', 'c.offered_to_agent_id', 'c.offer_round',
+      'c.id', 'c.queue_id', 'q.routing_mode', 'c.state', 'c.agent_id', 'c.reserved_for_agent_id', 'c.offered_to_agent_id', 'c.offer_round', 'c.held_until',
       sql<boolean>`COALESCE(c.offer_expires_at <= clock_timestamp(), false)`.as('offer_expired'),
     ]);
 
@@ -185,6 +185,8 @@ export async function listOfferable(db: Sql, limit: number): Promise<string[]> {
     .select('c.id')
     .where('c.state', '=', 'queued')
     .where('c.reserved_for_agent_id', 'is', null)
+    // A message left while closed waits for the opening (migration 27).
+    .where('c.held_until', 'is', null)
     .where('q.routing_mode', '=', 'offer')
     .where(someAgentMayTake)
     .orderBy(sql`c.returned_at IS NULL`)

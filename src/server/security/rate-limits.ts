@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { api, type RouteDef } from '../../contract/api';
+import { webchatApi } from '../../contract/webchat-api';
 import { searchApi } from '../../contract/search-api';
 import { bearerToken, SESSION_COOKIE } from '../auth/principal';
 import { hashToken } from '../auth/tokens';
@@ -109,9 +110,9 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
 
   const perRoute: [RouteDef, RateLimit, (req: FastifyRequest) => string, string][] = [
     [api.setup, limits.setup, (req) => req.ip, 'Too many setup attempts from your address.'],
-    [api.webchatStart, limits.webchatStart, (req) => req.ip, 'Too many chats were started from your network.'],
-    [api.webchatSend, limits.customerMessages, customerKey, 'You are sending messages faster than we can take them.'],
-    [api.webchatUploadAttachment, limits.customerUploads, customerKey, 'You have sent too many files.'],
+    [webchatApi.webchatStart, limits.webchatStart, (req) => req.ip, 'Too many chats were started from your network.'],
+    [webchatApi.webchatSend, limits.customerMessages, customerKey, 'You are sending messages faster than we can take them.'],
+    [webchatApi.webchatUploadAttachment, limits.customerUploads, customerKey, 'You have sent too many files.'],
     [api.registerDevice, limits.deviceChanges, staffKey, 'Too many devices were registered from this session.'],
     [api.removeDevice, limits.deviceChanges, staffKey, 'Too many devices were removed from this session.'],
     [searchApi.search, limits.staffSearches, staffKey, 'You are searching faster than we can answer.'],

@@ -14,18 +14,16 @@ import {
   type RoutingSettings,
   type UpdateSettingsRequest,
 } from '../../contract/settings';
+import { DEFAULT_CUSTOMER_CHAT_SETTINGS } from '../../contract/customer-chat';
 import { describeEachBackend } from '../test-support/databases';
-import { useTestServer, type Chat, type Staff } from '../test-support/test-server';
+import { useDemoStaff, useTestServer, type Chat, type Staff } from '../test-support/test-server';
 
 describeEachBackend('Settings', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff;
-  let sara: Staff;
-  let adam: Staff;
+  const demo = useDemoStaff(server);
   let chat: Chat;
 
   beforeAll(async () => {
-    [anna, sara, adam] = await Promise.all([server.staff('anna'), server.staff('sara'), server.staff('adam')]);
     chat = await server.startChat('Support');
     await server.listen();
   });
@@ -37,10 +35,11 @@ describeEachBackend('Settings', (backend) => {
   };
 
   it('starts with the default policy for agents and customers alike', async () => {
-    const { settings } = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema);
+    const { settings } = (await server.get('/api/settings', demo.adam)).expect(200, SettingsResponseSchema);
     expect(settings).toEqual({
       agentUploads: DEFAULT_ATTACHMENT_POLICY,
       customerUploads: DEFAULT_ATTACHMENT_POLICY,
+      customerChat: DEFAULT_CUSTOMER_CHAT_SETTINGS,
       routing: DEFAULT_ROUTING_SETTINGS,
       security: DEFAULT_SECURITY_SETTINGS,
       updatedAt: null,
@@ -51,14 +50,14 @@ describeEachBackend('Settings', (backend) => {
       maxFileSizeBytes: ATTACHMENT_DEFAULT_MAX_FILE_SIZE_BYTES,
       maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS,
     });
-    expect((await server.get('/api/attachments/policy', anna)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(DEFAULT_ATTACHMENT_POLICY);
+    expect((await server.get('/api/attachments/policy', demo.anna)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(DEFAULT_ATTACHMENT_POLICY);
     expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
       DEFAULT_ATTACHMENT_POLICY,
     );
   });
 
   it('lets only admins read and change the settings', async () => {
-    for (const who of [anna, sara]) {
+    for (const who of [demo.anna, demo.sara]) {
       (await server.get('/api/settings', who)).expectError(403, 'forbidden');
       (await put(who, valid)).expectError(403, 'forbidden');
     }
@@ -67,18 +66,18 @@ describeEachBackend('Settings', (backend) => {
     // A customer token is no staff session.
     (await put(chat, valid)).expectError(401, 'unauthenticated');
     (await server.get('/api/attachments/policy', chat)).expectError(401, 'unauthenticated');
-    (await server.get('/api/webchat/attachments/policy', anna)).expectError(401, 'unauthenticated');
+    (await server.get('/api/webchat/attachments/policy', demo.anna)).expectError(401, 'unauthenticated');
   });
 
   it('saves both policies, each applying to its own uploaders, and tells open panels', async () => {
-    const [annaSocket, chatSocket] = await Promise.all([server.connect({ token: anna.token }), server.connect({ customerToken: chat.token })]);
+    const [annaSocket, chatSocket] = await Promise.all([server.connect({ token: demo.anna.token }), server.connect({ customerToken: chat.token })]);
     await Promise.all([annaSocket.ready(), chatSocket.ready()]);
 
-    const { settings } = (await put(adam, valid)).expect(200, SettingsResponseSchema);
-    expect(settings).toMatchObject({ ...valid, updatedBy: { id: adam.user.id, displayName: 'Adam Novak' } });
+    const { settings } = (await put(demo.adam, valid)).expect(200, SettingsResponseSchema);
+    expect(settings).toMatchObject({ ...valid, updatedBy: { id: demo.adam.user.id, displayName: 'Adam Novak' } });
     expect(Date.now() - Date.parse(settings.updatedAt!)).toBeLessThan(60_000);
-    expect((await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema).settings).toEqual(settings);
-    expect((await server.get('/api/attachments/policy', sara)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(valid.agentUploads);
+    expect((await server.get('/api/settings', demo.adam)).expect(200, SettingsResponseSchema).settings).toEqual(settings);
+    expect((await server.get('/api/attachments/policy', demo.sara)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(valid.agentUploads);
     expect((await server.get('/api/webchat/attachments/policy', chat)).expect(200, AttachmentPolicyResponseSchema).policy).toEqual(
       valid.customerUploads,
     );
@@ -91,11 +90,11 @@ describeEachBackend('Settings', (backend) => {
     expect(customerFrames.map((f) => f.kind)).toEqual(['customer-event']);
 
     // Back to the defaults for the other tests.
-    (await put(adam, { agentUploads: DEFAULT_ATTACHMENT_POLICY, customerUploads: DEFAULT_ATTACHMENT_POLICY })).expect(200, SettingsResponseSchema);
+    (await put(demo.adam, { agentUploads: DEFAULT_ATTACHMENT_POLICY, customerUploads: DEFAULT_ATTACHMENT_POLICY })).expect(200, SettingsResponseSchema);
   });
 
   it('refuses unknown types, repeated types and sizes out of range with 400, changing nothing', async () => {
-    const before = (await server.get('/api/settings', adam)).expect(200, SettingsResponseSchema).settings;
+    const before = (await server.get('/api/settings', demo.adam)).expect(200, SettingsResponseSchema).settings;
     const cases: [unknown, string][] = [
       [{ ...valid, agentUploads: { allowedTypes: ['png', 'exe'], maxFileSizeBytes: 1024 } }, 'agentUploads.allowedTypes.1'],
       [{ ...valid, agentUploads: { allowedTypes: ['svg'], maxFileSizeBytes: 1024 } }, 'agentUploads.allowedTypes.0'],
@@ -108,27 +107,27 @@ describeEachBackend('Settings', (backend) => {
       [{ agentUploads: valid.agentUploads }, 'customerUploads'],
     ];
     for (const [body, field] of cases) {
-      const error = (await put(adam, body)).expectError(400, 'invalid_request');
+      const error = (await put(demo.adam, body)).expectError(400, 'invalid_request');
       expect(Object.keys(error.fields ?? {}), JSON.stringify(body)).toContain(field);
     }
-    const ceiling = (await put(adam, { ...valid, agentUploads: { allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } })).expect(
+    const ceiling = (await put(demo.adam, { ...valid, agentUploads: { allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES } })).expect(
       200,
       SettingsResponseSchema,
     );
     expect(ceiling.settings.agentUploads).toEqual({ allowedTypes: [], maxFileSizeBytes: ATTACHMENT_MAX_FILE_SIZE_CEILING_BYTES, maxImagePixels: IMAGE_DEFAULT_MAX_PIXELS });
-    (await put(adam, { agentUploads: before.agentUploads, customerUploads: before.customerUploads })).expect(200, SettingsResponseSchema);
+    (await put(demo.adam, { agentUploads: before.agentUploads, customerUploads: before.customerUploads })).expect(200, SettingsResponseSchema);
   });
 
   it('saves the routing settings, keeps them when an update leaves them out, and shows them to all staff', async () => {
     const routing: RoutingSettings = { offerTimeoutSeconds: 15, maxMissedOffers: 2, lostAgentGraceSeconds: 30, waitingLimitSeconds: 45, replyTimeLimitSeconds: 300, pushKeepChatsMinutes: 45 };
-    const saved = (await put(adam, { ...valid, routing })).expect(200, SettingsResponseSchema).settings;
+    const saved = (await put(demo.adam, { ...valid, routing })).expect(200, SettingsResponseSchema).settings;
     expect(saved.routing).toEqual(routing);
     // An older client that knows only the upload policies does not reset routing.
-    expect((await put(adam, valid)).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
+    expect((await put(demo.adam, valid)).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
     // …nor does one that predates the push keep-chats limit reset that.
     const { pushKeepChatsMinutes: _, ...olderRouting } = routing;
-    expect((await put(adam, { ...valid, routing: olderRouting })).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
-    for (const who of [anna, sara, adam]) {
+    expect((await put(demo.adam, { ...valid, routing: olderRouting })).expect(200, SettingsResponseSchema).settings.routing).toEqual(routing);
+    for (const who of [demo.anna, demo.sara, demo.adam]) {
       expect((await server.get('/api/settings/routing', who)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
     }
     (await server.get('/api/settings/routing')).expectError(401, 'unauthenticated');
@@ -144,10 +143,10 @@ describeEachBackend('Settings', (backend) => {
       [{ pushKeepChatsMinutes: 1441 }, 'routing.pushKeepChatsMinutes'],
     ];
     for (const [change, field] of cases) {
-      const error = (await put(adam, { ...valid, routing: { ...routing, ...change } })).expectError(400, 'invalid_request');
+      const error = (await put(demo.adam, { ...valid, routing: { ...routing, ...change } })).expectError(400, 'invalid_request');
       expect(Object.keys(error.fields ?? {}), JSON.stringify(change)).toContain(field);
     }
-    expect((await server.get('/api/settings/routing', anna)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
-    (await put(adam, { ...valid, routing: DEFAULT_ROUTING_SETTINGS })).expect(200, SettingsResponseSchema);
+    expect((await server.get('/api/settings/routing', demo.anna)).expect(200, RoutingSettingsResponseSchema).routing).toEqual(routing);
+    (await put(demo.adam, { ...valid, routing: DEFAULT_ROUTING_SETTINGS })).expect(200, SettingsResponseSchema);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
+import { webchatApi } from '../../contract/webchat-api';
 import { requireRole } from '../auth/principal';
 import type { Database } from '../db/database';
 import { defineRoute } from '../http/define-route';
@@ -25,7 +26,7 @@ export function registerSettingsRoutes(app: FastifyInstance, db: Database) {
     return { policy: (await getSettings(db)).agentUploads };
   });
 
-  defineRoute(app, api.webchatAttachmentPolicy, async () => {
+  defineRoute(app, webchatApi.webchatAttachmentPolicy, async () => {
     return { policy: (await getSettings(db)).customerUploads };
   });
 }

@@ -16,6 +16,7 @@ import {
   type UpdateSettingsRequest,
 } from '../../contract/settings';
 import type { User } from '../../contract/auth';
+import { CustomerChatSettingsSchema, DEFAULT_CUSTOMER_CHAT_SETTINGS, type CustomerChatSettings } from '../../contract/customer-chat';
 import { sql } from 'kysely';
 import type { Database, Sql } from '../db/database';
 import { typed } from '../db/kysely';
@@ -54,6 +55,24 @@ export function securityFrom(stored: unknown): SecuritySettings {
   return merged;
 }
 
+/** Stored web-chat settings, each missing or invalid field replaced by its default. */
+function customerChatFrom(stored: unknown): CustomerChatSettings {
+  const raw = (typeof stored === 'string' ? JSON.parse(stored) : stored) as Partial<CustomerChatSettings> | null;
+  const merged = { ...DEFAULT_CUSTOMER_CHAT_SETTINGS };
+  for (const key of Object.keys(merged) as (keyof CustomerChatSettings)[]) {
+    const field = CustomerChatSettingsSchema.shape[key].safeParse(raw?.[key]);
+    // Each key keeps its own type; the cast only joins them.
+    if (field.success) (merged as Record<string, unknown>)[key] = field.data;
+  }
+  return merged;
+}
+
+/** The web-chat settings alone: the start form, the survey and the inactivity sweeper read them. */
+export async function getCustomerChatSettings(db: Sql): Promise<CustomerChatSettings> {
+  const row = await typed(db).selectFrom('settings').select('customer_chat').executeTakeFirst();
+  return customerChatFrom(row?.customer_chat ?? null);
+}
+
 /** The security settings alone: every login reads them. */
 export async function getSecuritySettings(db: Sql): Promise<SecuritySettings> {
   const row = await typed(db).selectFrom('settings').select('security').executeTakeFirst();
@@ -65,7 +84,7 @@ export async function getSettings(db: Sql): Promise<Settings> {
   const row = await typed(db)
     .selectFrom('settings as s')
     .leftJoin('users as u', 'u.id', 's.updated_by')
-    .select(['s.agent_uploads', 's.customer_uploads', 's.routing', 's.security', 's.updated_at', 's.updated_by', 'u.display_name as updated_by_name'])
+    .select(['s.agent_uploads', 's.customer_uploads', 's.routing', 's.security', 's.customer_chat', 's.updated_at', 's.updated_by', 'u.display_name as updated_by_name'])
     .executeTakeFirst();
   if (!row) return defaultSettings();
   return {
@@ -73,6 +92,7 @@ export async function getSettings(db: Sql): Promise<Settings> {
     customerUploads: policyFrom(row.customer_uploads),
     routing: routingFrom(row.routing),
     security: securityFrom(row.security),
+    customerChat: customerChatFrom(row.customer_chat),
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by ? { id: row.updated_by, displayName: row.updated_by_name ?? 'Unknown user' } : null,
   };
@@ -96,6 +116,7 @@ export async function saveSettings(db: Database, admin: User, update: UpdateSett
       ? { ...update.routing, pushKeepChatsMinutes: update.routing.pushKeepChatsMinutes ?? before.routing.pushKeepChatsMinutes }
       : before.routing;
     const security = update.security ?? before.security;
+    const customerChat = update.customerChat ?? before.customerChat;
     // The one settings row (id is always true): created by the first save, replaced by later ones.
     await typed(tx)
       .insertInto('settings')
@@ -105,6 +126,7 @@ export async function saveSettings(db: Database, admin: User, update: UpdateSett
         customer_uploads: JSON.stringify(update.customerUploads),
         routing: JSON.stringify(routing),
         security: JSON.stringify(security),
+        customer_chat: JSON.stringify(customerChat),
         updated_at: sql`now()`,
         updated_by: admin.id,
       })
@@ -114,6 +136,7 @@ export async function saveSettings(db: Database, admin: User, update: UpdateSett
           customer_uploads: eb.ref('excluded.customer_uploads'),
           routing: eb.ref('excluded.routing'),
           security: eb.ref('excluded.security'),
+          customer_chat: eb.ref('excluded.customer_chat'),
           updated_at: eb.ref('excluded.updated_at'),
           updated_by: eb.ref('excluded.updated_by'),
         })),
@@ -138,6 +161,7 @@ function settingsChangeSummary(before: Settings, after: Settings): string {
     ['customer uploads', before.customerUploads, after.customerUploads],
     ['routing', before.routing, after.routing],
     ['session timeouts', before.security, after.security],
+    ['web chat', before.customerChat, after.customerChat],
   ]
     .filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b))
     .map(([name]) => name as string);

@@ -8,6 +8,8 @@ import { typed } from '../db/kysely';
 import type { Events } from '../db/schema.gen';
 import { notFound } from '../http/api-error';
 import { wrapUpAuditEntry } from '../wrap-up/wrap-up-store';
+import { ratingOf } from '../webchat/chat-ending';
+import { ratingAuditSummary } from '../../domain/rating-text';
 
 /**
  * Event types that change who has the conversation; messages and notes are not part of the trail.
@@ -86,6 +88,8 @@ export async function auditTrail(db: Sql, conversationId: string): Promise<Audit
   // Right after the end (same moment, and the sort below keeps this order).
   const wrapUp = await wrapUpAuditEntry(db, conversationId);
   if (wrapUp) entries.push(wrapUp);
+  const rating = await ratingOf(db, conversationId);
+  if (rating) entries.push({ id: `rating-${conversationId}`, at: rating.at, kind: 'rated', actor: customerOf(conversation), summary: ratingAuditSummary(rating) });
 
   const rejections = await typed(db)
     .selectFrom('rejected_uploads as r')
@@ -147,6 +151,7 @@ function describe(event: TrailEvent, holder: PersonRef | null, reassigned: Set<s
 function endEntry(c: Conversation): Omit<AuditEntry, 'id' | 'at'> {
   if (c.endedBy === 'customer') return { kind: 'ended', actor: customerOf(c), summary: 'The customer ended the chat' };
   if (c.endedBy === 'agent' && c.agent) return { kind: 'ended', actor: staff(c.agent), summary: `Ended by ${c.agent.displayName}` };
+  if (c.endReason === 'inactivity') return { kind: 'ended', actor: SYSTEM, summary: 'Ended by the system: inactivity' };
   return { kind: 'ended', actor: SYSTEM, summary: 'Ended' };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { channelCounts } from '../channels/channel-counts';
 import { api } from '../../contract/api';
+import { supervisionApi } from '../../contract/supervision-api';
 import { mayEnter } from '../../contract/auth';
 import { CONVERSATION_PAGE_SIZE } from '../../contract/limits';
 import type { StaffPrincipal } from '../auth/principal';
@@ -10,6 +11,7 @@ import type { Database } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { defineRoute } from '../http/define-route';
 import { findQueue } from '../queues/queue-store';
+import { availabilityFields, queueAvailabilities } from '../queues/queue-availability';
 import type { RoutingService } from '../routing/routing-service';
 import { auditTrail } from './audit-trail';
 import { agentStatuses, databaseNow, queueStats } from './dashboard-store';
@@ -27,19 +29,25 @@ export function registerSupervisionRoutes(app: FastifyInstance, db: Database, ro
     return principal.user;
   };
 
-  defineRoute(app, api.queueDashboard, async ({ principal }) => {
+  defineRoute(app, supervisionApi.queueDashboard, async ({ principal }) => {
     supervisor(principal);
     const at = await databaseNow(db);
-    return { queues: await queueStats(db), channels: await channelCounts(db), at };
+    // Open or closed by the hours, and full: beside the figures (README "Opening hours and queue limits").
+    const limits = new Map((await queueAvailabilities(db)).map((q) => [q.id, q]));
+    const queues = (await queueStats(db)).map((stats) => {
+      const q = limits.get(stats.queue.id);
+      return q ? { ...stats, availability: availabilityFields(q), maxWaiting: q.maxWaiting } : stats;
+    });
+    return { queues, channels: await channelCounts(db), at };
   });
 
-  defineRoute(app, api.agentStatuses, async ({ principal }) => {
+  defineRoute(app, supervisionApi.agentStatuses, async ({ principal }) => {
     supervisor(principal);
     const at = await databaseNow(db);
     return { agents: await agentStatuses(db), at };
   });
 
-  defineRoute(app, api.openConversations, async ({ principal, query }) => {
+  defineRoute(app, supervisionApi.openConversations, async ({ principal, query }) => {
     supervisor(principal);
     const queueId = query.queueId ?? null;
     if (queueId !== null && !(UUID.test(queueId) && (await findQueue(db, queueId)))) {

@@ -32,6 +32,9 @@ export async function createdQueue(server: TestServer, admin: Staff, input: Part
     address: input.address ?? `${name.toLowerCase()}@acme.example`,
     routingMode: input.routingMode ?? 'pick',
     agentIds: input.agentIds ?? [],
+    openingHours: input.openingHours ?? null,
+    leaveMessage: input.leaveMessage ?? false,
+    maxWaiting: input.maxWaiting ?? null,
   };
   return (await postQueue(server, admin, body)).expect(201, AdminQueueResponseSchema).queue;
 }

@@ -2,23 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationEvent, RealtimeFrame } from '../../contract/events';
 import { MessagePageSchema, type Message } from '../../contract/messages';
 import { CreateNoteResponseSchema, type Note } from '../../contract/notes';
-import { hashPassword } from '../auth/passwords';
 import type { FrameMatch } from './realtime-client';
-import { DEMO_PASSWORD, type QueueName, type Staff, type TestServer } from './test-server';
+import type { QueueName, Staff, TestServer } from './test-server';
 
 /** Helpers for the side drawer's notes and customer history tests. */
-
-/** Adds an agent who serves `queues` and logs them in. */
-export async function addAgent(server: TestServer, username: string, queues: QueueName[]): Promise<Staff> {
-  const [user] = await server.db.query<{ id: string }>(
-    `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, 'agent', $3) RETURNING id`,
-    [username, `Agent ${username}`, await hashPassword(DEMO_PASSWORD)],
-  );
-  for (const queue of queues) {
-    await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [server.queueIds[queue], user!.id]);
-  }
-  return server.login(username);
-}
 
 /** Posts a note; the raw answer, for tests that check refusals. */
 export function postNote(server: TestServer, auth: Staff | string, conversationId: string, text: string, clientNoteId: string = randomUUID()) {
@@ -41,6 +28,7 @@ export function conversationOf(event: ConversationEvent): string {
     case 'note.created':
       return event.note.conversationId;
     case 'message.delivery':
+    case 'conversation.rated':
       return event.conversationId;
     default:
       return event.conversation.id;

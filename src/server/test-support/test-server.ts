@@ -13,13 +13,14 @@ import { StartChatResponseSchema } from '../../contract/webchat';
 import { buildApp, type AppDeps } from '../app';
 import type { Database } from '../db/database';
 import { seedDemoWorkspace } from '../db/seed';
+import { hashPassword } from '../auth/passwords';
 import type { ChannelWorker } from '../channels/channel-worker';
 import type { ConnectionTracker } from '../presence/connection-tracker';
 import type { PushService } from '../push/push-service';
 import type { RealtimeHub } from '../realtime/hub';
 import { getIdentitySecret, signCustomerId } from '../webchat/customer-identity';
 import { createTestDatabase, type Backend, type TestDatabase } from './databases';
-import { RealtimeTestClient } from './realtime-client';
+import { RealtimeTestClient, type RealtimeTestOptions } from './realtime-client';
 
 /** Password of every seeded user (anna, ben: agents; sara: supervisor; adam: admin). */
 export const DEMO_PASSWORD = 'demo-password-for-tests';
@@ -143,6 +144,7 @@ export class TestServer {
     const queueIds = Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<QueueName, string>;
     const { app, hub, sweepNow, connections, push, channels } = await buildApp({
       retention: { intervalMs: 0 },
+      inactivityIntervalMs: 0,
       // Test files log in and start chats far more often than people do; tests of the limits set their own.
       rateLimitMultiplier: 1000,
       ...opts.app,
@@ -262,7 +264,7 @@ export class TestServer {
   }
 
   /** Opens a realtime socket and sends the hello frame; closed with the server. */
-  async connect(hello: Omit<RealtimeHello, 'type'>, opts: { headers?: Record<string, string> } = {}) {
+  async connect(hello: Omit<RealtimeHello, 'type'>, opts: RealtimeTestOptions = {}) {
     const baseUrl = await this.listen();
     const client = await RealtimeTestClient.connect(baseUrl, hello, opts);
     this.sockets.add(client);
@@ -327,12 +329,32 @@ export function useTwoInstances(): { readonly a: TestServer; readonly b: TestSer
  */
 export type DemoStaff = Record<'anna' | 'ben' | 'sara' | 'adam', Staff>;
 
-/** Logs the demo's staff in before the file's tests; tests read them as `demo.anna` once it has run. */
-export function useDemoStaff(server: TestServer): DemoStaff {
-  const demo = {} as DemoStaff;
+/**
+ * Logs the demo's staff in before the file's tests, with `extraAgents` added first (each an agent
+ * serving the queues named, e.g. `{ sam: ['Sales'] }`, shown as "Agent sam"); tests read them as
+ * `demo.anna` or `demo.sam` once it has run.
+ */
+export function useDemoStaff<Extra extends string = never>(
+  server: TestServer,
+  extraAgents: Record<Extra, QueueName[]> = {} as Record<Extra, QueueName[]>,
+): DemoStaff & Record<Extra, Staff> {
+  const demo = {} as DemoStaff & Record<Extra, Staff>;
   beforeAll(async () => {
     const [anna, ben, sara, adam] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara'), server.staff('adam')]);
     Object.assign(demo, { anna, ben, sara, adam });
+    for (const [username, queues] of Object.entries<QueueName[]>(extraAgents)) Object.assign(demo, { [username]: await addAgent(server, username, queues) });
   });
   return demo;
+}
+
+/** Adds an agent who serves `queues` and logs them in. */
+export async function addAgent(server: TestServer, username: string, queues: QueueName[]): Promise<Staff> {
+  const [user] = await server.db.query<{ id: string }>(
+    `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, 'agent', $3) RETURNING id`,
+    [username, `Agent ${username}`, await hashPassword(DEMO_PASSWORD)],
+  );
+  for (const queue of queues) {
+    await server.db.query('INSERT INTO queue_agents (queue_id, user_id) VALUES ($1, $2)', [server.queueIds[queue], user!.id]);
+  }
+  return server.login(username);
 }

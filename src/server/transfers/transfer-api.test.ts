@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationResponseSchema } from '../../contract/conversations';
 import { NOTE_TEXT_MAX_LENGTH } from '../../contract/limits';
 import { MessagePageSchema } from '../../contract/messages';
@@ -7,26 +7,16 @@ import { NoteListSchema } from '../../contract/notes';
 import { TransferListSchema, TransferTargetsSchema } from '../../contract/transfers';
 import { CustomerConversationResponseSchema } from '../../contract/webchat';
 import { describeEachBackend } from '../test-support/databases';
-import { addAgent, lastThreadMessage } from '../test-support/side-drawer';
-import { useTestServer, type Staff } from '../test-support/test-server';
+import { lastThreadMessage } from '../test-support/side-drawer';
+import { addAgent, useDemoStaff, useTestServer, type Staff } from '../test-support/test-server';
 import { insertUser, listIds, postTransfer, toAgent, toQueue, transferTo } from '../test-support/transfers';
 
 describeEachBackend('Transfers', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // agent, Support only
-  let ben: Staff; // agent, Support and Sales
-  let sara: Staff; // supervisor
-  let sam: Staff; // agent, Sales only
-  let tom: Staff; // agent, Support only
-
-  beforeAll(async () => {
-    [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
-    sam = await addAgent(server, 'sam', ['Sales']);
-    tom = await addAgent(server, 'tom', ['Support']);
-  });
+  const demo = useDemoStaff(server, { sam: ['Sales'], tom: ['Support'] });
 
   /** A Support conversation picked by `holder`. */
-  async function held(holder: Staff = anna, queue: 'Support' | 'Sales' = 'Support') {
+  async function held(holder: Staff = demo.anna, queue: 'Support' | 'Sales' = 'Support') {
     const chat = await server.startChat(queue, { text: 'I need help with my order.' });
     await server.picked(holder, chat.conversationId);
     return chat;
@@ -43,8 +33,8 @@ describeEachBackend('Transfers', (backend) => {
 
   describe('to a queue', () => {
     it('puts the conversation in the target queue’s picklists only, with the note for the receiver', async () => {
-      const { conversationId: id } = await held(anna);
-      const { conversation, transfer } = await transferTo(server, anna, id, toQueue(server, 'Sales'), '  Wants a volume discount.  ');
+      const { conversationId: id } = await held(demo.anna);
+      const { conversation, transfer } = await transferTo(server, demo.anna, id, toQueue(server, 'Sales'), '  Wants a volume discount.  ');
 
       expect(conversation).toMatchObject({
         state: 'queued',
@@ -54,9 +44,9 @@ describeEachBackend('Transfers', (backend) => {
         pickedAt: null,
         reservedFor: null,
       });
-      expect(await lastThreadMessage(server, anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to the Sales team.' });
+      expect(await lastThreadMessage(server, demo.anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to the Sales team.' });
       expect(transfer).toMatchObject({
-        from: { id: anna.user.id, displayName: 'Anna Lindqvist' },
+        from: { id: demo.anna.user.id, displayName: 'Anna Lindqvist' },
         fromQueue: { id: server.queueIds.Support, name: 'Support' },
         toQueue: { id: server.queueIds.Sales, name: 'Sales' },
         toAgent: null,
@@ -65,29 +55,29 @@ describeEachBackend('Transfers', (backend) => {
       expect(conversation.lastTransfer).toEqual(transfer);
 
       // Sales agents see it; Support-only agents and the sender do not.
-      expect(await listIds(server, sam, 'picklist')).toContain(id);
-      expect(await listIds(server, ben, 'picklist')).toContain(id);
-      expect(await listIds(server, anna, 'picklist')).not.toContain(id);
-      expect(await listIds(server, tom, 'picklist')).not.toContain(id);
-      expect(await listIds(server, anna, 'mine')).not.toContain(id);
+      expect(await listIds(server, demo.sam, 'picklist')).toContain(id);
+      expect(await listIds(server, demo.ben, 'picklist')).toContain(id);
+      expect(await listIds(server, demo.anna, 'picklist')).not.toContain(id);
+      expect(await listIds(server, demo.tom, 'picklist')).not.toContain(id);
+      expect(await listIds(server, demo.anna, 'mine')).not.toContain(id);
 
       // The receiver reads the note among the internal notes.
-      expect((await notesOf(sam, id)).map((n) => [n.authorName, n.text])).toEqual([['Anna Lindqvist', 'Wants a volume discount.']]);
+      expect((await notesOf(demo.sam, id)).map((n) => [n.authorName, n.text])).toEqual([['Anna Lindqvist', 'Wants a volume discount.']]);
       // The sender can still open what she handed on; an uninvolved Support agent no longer can.
-      expect((await viewAs(anna, id)).lastTransfer).toEqual(transfer);
-      (await server.get(`/api/conversations/${id}`, tom)).expectError(404, 'not_found');
+      expect((await viewAs(demo.anna, id)).lastTransfer).toEqual(transfer);
+      (await server.get(`/api/conversations/${id}`, demo.tom)).expectError(404, 'not_found');
 
-      (await server.pick(anna, id)).expectError(403, 'forbidden');
-      (await server.pick(tom, id)).expectError(404, 'not_found');
-      const picked = await server.picked(sam, id);
-      expect(picked).toMatchObject({ state: 'picked', agent: { id: sam.user.id }, reservedFor: null, lastTransfer: transfer });
-      expect(await listIds(server, sam, 'mine')).toContain(id);
-      await server.agentSays(sam, id, 'Hi, Sam from Sales here.');
+      (await server.pick(demo.anna, id)).expectError(403, 'forbidden');
+      (await server.pick(demo.tom, id)).expectError(404, 'not_found');
+      const picked = await server.picked(demo.sam, id);
+      expect(picked).toMatchObject({ state: 'picked', agent: { id: demo.sam.user.id }, reservedFor: null, lastTransfer: transfer });
+      expect(await listIds(server, demo.sam, 'mine')).toContain(id);
+      await server.agentSays(demo.sam, id, 'Hi, Sam from Sales here.');
     });
 
     it('tells the customer in a system message and never shows them the note', async () => {
-      const chat = await held(anna);
-      await transferTo(server, anna, chat.conversationId, toQueue(server, 'Sales'), 'SECRET-TRANSFER-NOTE');
+      const chat = await held(demo.anna);
+      await transferTo(server, demo.anna, chat.conversationId, toQueue(server, 'Sales'), 'SECRET-TRANSFER-NOTE');
 
       const own = (await server.get('/api/webchat/conversation', chat.token)).expect(200, CustomerConversationResponseSchema);
       expect(own.conversation).toMatchObject({ state: 'queued', agentName: null, queueName: 'Sales' });
@@ -101,76 +91,76 @@ describeEachBackend('Transfers', (backend) => {
         expect((await server.get(path, chat.token)).text).not.toContain('SECRET-TRANSFER-NOTE');
       }
       // Nor is the note a chat message for staff: it is an internal note.
-      expect((await messagesOf(sam, chat.conversationId)).map((m) => m.text)).not.toContain('SECRET-TRANSFER-NOTE');
+      expect((await messagesOf(demo.sam, chat.conversationId)).map((m) => m.text)).not.toContain('SECRET-TRANSFER-NOTE');
     });
 
     it('may send a conversation back into its own queue without a note', async () => {
-      const { conversationId: id } = await held(anna);
-      const { conversation, transfer } = await transferTo(server, anna, id, toQueue(server, 'Support'));
+      const { conversationId: id } = await held(demo.anna);
+      const { conversation, transfer } = await transferTo(server, demo.anna, id, toQueue(server, 'Support'));
       expect(conversation).toMatchObject({ state: 'queued', queue: { name: 'Support' }, reservedFor: null });
       expect(transfer).toMatchObject({ toQueue: { name: 'Support' }, note: null });
-      expect(await notesOf(anna, id)).toEqual([]);
-      expect(await listIds(server, tom, 'picklist')).toContain(id);
-      expect(await listIds(server, anna, 'picklist')).toContain(id);
+      expect(await notesOf(demo.anna, id)).toEqual([]);
+      expect(await listIds(server, demo.tom, 'picklist')).toContain(id);
+      expect(await listIds(server, demo.anna, 'picklist')).toContain(id);
       // A blank note counts as none.
-      await server.picked(tom, id);
-      expect((await transferTo(server, tom, id, toQueue(server, 'Support'), '   ')).transfer.note).toBeNull();
-      expect(await notesOf(anna, id)).toEqual([]);
+      await server.picked(demo.tom, id);
+      expect((await transferTo(server, demo.tom, id, toQueue(server, 'Support'), '   ')).transfer.note).toBeNull();
+      expect(await notesOf(demo.anna, id)).toEqual([]);
     });
   });
 
   describe('to an agent', () => {
     it('reserves the conversation for that agent alone, even outside their queues', async () => {
-      const { conversationId: id } = await held(anna);
-      const { conversation } = await transferTo(server, anna, id, toAgent(sam), 'Knows this customer.');
+      const { conversationId: id } = await held(demo.anna);
+      const { conversation } = await transferTo(server, demo.anna, id, toAgent(demo.sam), 'Knows this customer.');
       expect(conversation).toMatchObject({
         state: 'queued',
         queue: { name: 'Support' },
         destination: 'support@acme.example',
         agent: null,
-        reservedFor: { id: sam.user.id, displayName: 'Agent sam' },
-        lastTransfer: { from: { id: anna.user.id }, toQueue: null, toAgent: { id: sam.user.id, displayName: 'Agent sam' }, note: 'Knows this customer.' },
+        reservedFor: { id: demo.sam.user.id, displayName: 'Agent sam' },
+        lastTransfer: { from: { id: demo.anna.user.id }, toQueue: null, toAgent: { id: demo.sam.user.id, displayName: 'Agent sam' }, note: 'Knows this customer.' },
       });
-      expect(await lastThreadMessage(server, anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to another agent.' });
+      expect(await lastThreadMessage(server, demo.anna, id)).toMatchObject({ authorKind: 'system', text: 'You are being transferred to another agent.' });
 
-      expect(await listIds(server, sam, 'picklist')).toContain(id);
-      for (const other of [anna, ben, tom]) expect(await listIds(server, other, 'picklist')).not.toContain(id);
+      expect(await listIds(server, demo.sam, 'picklist')).toContain(id);
+      for (const other of [demo.anna, demo.ben, demo.tom]) expect(await listIds(server, other, 'picklist')).not.toContain(id);
       // Supervisors watch every waiting conversation.
-      expect(await listIds(server, sara, 'picklist')).toContain(id);
+      expect(await listIds(server, demo.sara, 'picklist')).toContain(id);
 
       // Sam does not serve Support, yet may read it while it waits for him.
-      expect((await viewAs(sam, id)).reservedFor?.id).toBe(sam.user.id);
-      expect((await notesOf(sam, id)).map((n) => n.text)).toEqual(['Knows this customer.']);
+      expect((await viewAs(demo.sam, id)).reservedFor?.id).toBe(demo.sam.user.id);
+      expect((await notesOf(demo.sam, id)).map((n) => n.text)).toEqual(['Knows this customer.']);
 
-      for (const other of [ben, tom, anna]) {
+      for (const other of [demo.ben, demo.tom, demo.anna]) {
         const refused = (await server.pick(other, id)).expectError(403, 'forbidden');
         expect(refused.message).toBe('This conversation was transferred to Agent sam; only they can pick it.');
       }
-      const picked = await server.picked(sam, id);
-      expect(picked).toMatchObject({ state: 'picked', agent: { id: sam.user.id }, reservedFor: null });
-      expect(await listIds(server, sam, 'mine')).toContain(id);
-      await server.agentSays(sam, id, 'Sam here, I know your account.');
-      (await server.end(sam, id)).expect(200, ConversationResponseSchema);
+      const picked = await server.picked(demo.sam, id);
+      expect(picked).toMatchObject({ state: 'picked', agent: { id: demo.sam.user.id }, reservedFor: null });
+      expect(await listIds(server, demo.sam, 'mine')).toContain(id);
+      await server.agentSays(demo.sam, id, 'Sam here, I know your account.');
+      (await server.end(demo.sam, id)).expect(200, ConversationResponseSchema);
     });
 
     it('lets the receiver transfer it on, and the first sender keep reading it', async () => {
-      const { conversationId: id } = await held(anna);
-      await transferTo(server, anna, id, toAgent(ben));
-      await server.picked(ben, id);
-      await transferTo(server, ben, id, toQueue(server, 'Sales'), 'Over to Sales.');
-      await server.picked(sam, id);
+      const { conversationId: id } = await held(demo.anna);
+      await transferTo(server, demo.anna, id, toAgent(demo.ben));
+      await server.picked(demo.ben, id);
+      await transferTo(server, demo.ben, id, toQueue(server, 'Sales'), 'Over to Sales.');
+      await server.picked(demo.sam, id);
 
-      const transfers = await transfersOf(sara, id);
+      const transfers = await transfersOf(demo.sara, id);
       expect(transfers.map((t) => [t.from.displayName, t.toAgent?.displayName ?? null, t.toQueue?.name ?? null, t.note])).toEqual([
         ['Anna Lindqvist', 'Ben Okafor', null, null],
         ['Ben Okafor', null, 'Sales', 'Over to Sales.'],
       ]);
       expect(Date.parse(transfers[0]!.at)).toBeLessThanOrEqual(Date.parse(transfers[1]!.at));
       // Anna serves Support only, but handed this conversation on: she may still read it and its transfers.
-      expect(await transfersOf(anna, id)).toEqual(transfers);
-      expect(await transfersOf(sam, id)).toEqual(transfers);
-      (await server.get(`/api/conversations/${id}/transfers`, tom)).expectError(404, 'not_found');
-      expect((await viewAs(sam, id)).lastTransfer).toEqual(transfers[1]);
+      expect(await transfersOf(demo.anna, id)).toEqual(transfers);
+      expect(await transfersOf(demo.sam, id)).toEqual(transfers);
+      (await server.get(`/api/conversations/${id}/transfers`, demo.tom)).expectError(404, 'not_found');
+      expect((await viewAs(demo.sam, id)).lastTransfer).toEqual(transfers[1]);
     });
   });
 
@@ -180,29 +170,29 @@ describeEachBackend('Transfers', (backend) => {
       const id = chat.conversationId;
       const target = toQueue(server, 'Sales');
 
-      const waiting = (await postTransfer(server, anna, id, { target })).expectError(409, 'not_holder');
+      const waiting = (await postTransfer(server, demo.anna, id, { target })).expectError(409, 'not_holder');
       expect(waiting.message).toBe('Pick this conversation before transferring it.');
 
-      await server.picked(anna, id);
-      const other = (await postTransfer(server, ben, id, { target })).expectError(409, 'not_holder');
-      expect(other).toMatchObject({ message: 'Anna Lindqvist holds this conversation.', holder: { id: anna.user.id, displayName: 'Anna Lindqvist' } });
+      await server.picked(demo.anna, id);
+      const other = (await postTransfer(server, demo.ben, id, { target })).expectError(409, 'not_holder');
+      expect(other).toMatchObject({ message: 'Anna Lindqvist holds this conversation.', holder: { id: demo.anna.user.id, displayName: 'Anna Lindqvist' } });
 
-      (await postTransfer(server, sara, id, { target })).expectError(403, 'forbidden');
-      (await postTransfer(server, sam, id, { target })).expectError(404, 'not_found');
+      (await postTransfer(server, demo.sara, id, { target })).expectError(403, 'forbidden');
+      (await postTransfer(server, demo.sam, id, { target })).expectError(404, 'not_found');
       (await postTransfer(server, chat.token, id, { target })).expectError(401, 'unauthenticated');
       (await postTransfer(server, undefined, id, { target })).expectError(401, 'unauthenticated');
-      for (const bad of ['not-a-uuid', randomUUID()]) (await postTransfer(server, anna, bad, { target })).expectError(404, 'not_found');
+      for (const bad of ['not-a-uuid', randomUUID()]) (await postTransfer(server, demo.anna, bad, { target })).expectError(404, 'not_found');
 
-      (await server.end(anna, id)).expect(200, ConversationResponseSchema);
-      const ended = (await postTransfer(server, anna, id, { target })).expectError(409, 'conversation_ended');
+      (await server.end(demo.anna, id)).expect(200, ConversationResponseSchema);
+      const ended = (await postTransfer(server, demo.anna, id, { target })).expectError(409, 'conversation_ended');
       expect(ended.message).toBe('This conversation has already ended.');
-      expect(await transfersOf(anna, id)).toEqual([]);
+      expect(await transfersOf(demo.anna, id)).toEqual([]);
     });
 
     it('refuses unknown targets, yourself, and agents who cannot receive, with 400 naming the field', async () => {
-      const { conversationId: id } = await held(anna);
+      const { conversationId: id } = await held(demo.anna);
       const refuse = async (body: Record<string, unknown>, field: string) => {
-        const error = (await postTransfer(server, anna, id, body)).expectError(400, 'invalid_request');
+        const error = (await postTransfer(server, demo.anna, id, body)).expectError(400, 'invalid_request');
         expect(error.fields, JSON.stringify(error)).toHaveProperty([field]);
         return error;
       };
@@ -215,10 +205,10 @@ describeEachBackend('Transfers', (backend) => {
         'target.agentId': 'Unknown agent',
       });
       await refuse({ target: { kind: 'agent', agentId: "x' OR 1=1 --" } }, 'target.agentId');
-      expect((await refuse({ target: toAgent(anna) }, 'target.agentId')).message).toBe(
+      expect((await refuse({ target: toAgent(demo.anna) }, 'target.agentId')).message).toBe(
         'You cannot transfer a conversation to yourself. Choose another agent.',
       );
-      expect((await refuse({ target: toAgent(sara) }, 'target.agentId')).message).toBe('Sara Moreau is not an agent. Choose an agent.');
+      expect((await refuse({ target: toAgent(demo.sara) }, 'target.agentId')).message).toBe('Sara Moreau is not an agent. Choose an agent.');
 
       const neverLoggedIn = await insertUser(server, 'nora', { queues: ['Support'], displayName: 'Nora Absent' });
       expect((await refuse({ target: toAgent(neverLoggedIn) }, 'target.agentId')).message).toBe(
@@ -245,64 +235,64 @@ describeEachBackend('Transfers', (backend) => {
       expect(long.message).toContain(String(NOTE_TEXT_MAX_LENGTH));
 
       // Nothing happened: Anna still holds it.
-      expect(await viewAs(anna, id)).toMatchObject({ state: 'picked', agent: { id: anna.user.id }, reservedFor: null, lastTransfer: null });
-      expect(await transfersOf(anna, id)).toEqual([]);
+      expect(await viewAs(demo.anna, id)).toMatchObject({ state: 'picked', agent: { id: demo.anna.user.id }, reservedFor: null, lastTransfer: null });
+      expect(await transfersOf(demo.anna, id)).toEqual([]);
       // A note of exactly the maximum length is fine.
       const longest = 'n'.repeat(NOTE_TEXT_MAX_LENGTH);
-      expect((await transferTo(server, anna, id, toQueue(server, 'Sales'), longest)).transfer.note).toBe(longest);
+      expect((await transferTo(server, demo.anna, id, toQueue(server, 'Sales'), longest)).transfer.note).toBe(longest);
     });
 
     it('accepts a transfer to an agent with a live session on one of several devices', async () => {
-      const { conversationId: id } = await held(anna);
+      const { conversationId: id } = await held(demo.anna);
       const first = await addAgent(server, 'multi', ['Sales']);
       await server.login('multi');
       expect((await server.post('/api/auth/logout', first)).status).toBe(200);
-      expect((await transferTo(server, anna, id, toAgent(first))).conversation.reservedFor?.id).toBe(first.user.id);
+      expect((await transferTo(server, demo.anna, id, toAgent(first))).conversation.reservedFor?.id).toBe(first.user.id);
     });
   });
 
   describe('races', () => {
     it('lets exactly one of a transfer and an end by the holder win, with a consistent result', async () => {
       for (let i = 0; i < 12; i++) {
-        const { conversationId: id } = await held(anna);
-        const startTransfer = () => postTransfer(server, anna, id, { target: toQueue(server, 'Sales'), note: 'race' });
+        const { conversationId: id } = await held(demo.anna);
+        const startTransfer = () => postTransfer(server, demo.anna, id, { target: toQueue(server, 'Sales'), note: 'race' });
         // Alternate which request leaves first.
         const [transferAnswer, endAnswer] =
           i % 2 === 0
-            ? await Promise.all([startTransfer(), server.end(anna, id)])
-            : await Promise.all([server.end(anna, id), startTransfer()]).then(([e, t]) => [t, e] as const);
-        const conversation = await viewAs(sara, id);
-        const transfers = await transfersOf(sara, id);
-        const system = (await messagesOf(sara, id)).filter((m) => m.authorKind === 'system').map((m) => m.text);
+            ? await Promise.all([startTransfer(), server.end(demo.anna, id)])
+            : await Promise.all([server.end(demo.anna, id), startTransfer()]).then(([e, t]) => [t, e] as const);
+        const conversation = await viewAs(demo.sara, id);
+        const transfers = await transfersOf(demo.sara, id);
+        const system = (await messagesOf(demo.sara, id)).filter((m) => m.authorKind === 'system').map((m) => m.text);
         if (transferAnswer!.status === 200) {
           expect(endAnswer!.status, endAnswer!.text).toBe(409);
           expect(conversation).toMatchObject({ state: 'queued', queue: { name: 'Sales' }, endedAt: null });
           expect(transfers).toHaveLength(1);
           expect(system).toEqual(['Anna Lindqvist joined the conversation.', 'You are being transferred to the Sales team.']);
-          expect(await notesOf(sara, id)).toHaveLength(1);
+          expect(await notesOf(demo.sara, id)).toHaveLength(1);
         } else {
           expect(endAnswer!.status, endAnswer!.text).toBe(200);
           transferAnswer!.expectError(409, 'conversation_ended');
-          expect(conversation).toMatchObject({ state: 'ended', queue: { name: 'Support' }, agent: { id: anna.user.id }, lastTransfer: null });
+          expect(conversation).toMatchObject({ state: 'ended', queue: { name: 'Support' }, agent: { id: demo.anna.user.id }, lastTransfer: null });
           expect(transfers).toEqual([]);
           expect(system).toEqual(['Anna Lindqvist joined the conversation.', 'Anna Lindqvist ended the conversation.']);
-          expect(await notesOf(sara, id)).toEqual([]);
+          expect(await notesOf(demo.sara, id)).toEqual([]);
         }
       }
     });
 
     it('records a double-clicked transfer once', async () => {
-      const { conversationId: id } = await held(anna);
-      const answers = await Promise.all([0, 1, 2].map(() => postTransfer(server, anna, id, { target: toAgent(ben) })));
+      const { conversationId: id } = await held(demo.anna);
+      const answers = await Promise.all([0, 1, 2].map(() => postTransfer(server, demo.anna, id, { target: toAgent(demo.ben) })));
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
       for (const a of answers.filter((x) => x.status === 409)) a.expectError(409, 'not_holder');
-      expect(await transfersOf(anna, id)).toHaveLength(1);
+      expect(await transfersOf(demo.anna, id)).toHaveLength(1);
     });
   });
 
   describe('targets', () => {
     it('offers every queue and the logged-in agents other than me, by name', async () => {
-      const targets = (await server.get('/api/transfer-targets', anna)).expect(200, TransferTargetsSchema);
+      const targets = (await server.get('/api/transfer-targets', demo.anna)).expect(200, TransferTargetsSchema);
       expect(targets.queues.map((q) => [q.name, q.address])).toEqual([
         ['Billing', 'billing@acme.example'],
         ['Sales', 'sales@acme.example'],
@@ -313,14 +303,14 @@ describeEachBackend('Transfers', (backend) => {
       expect(names).toEqual(expect.arrayContaining(['Ben Okafor', 'Agent sam', 'Agent tom']));
       expect(names).not.toContain('Anna Lindqvist');
       expect(names).not.toContain('Sara Moreau');
-      expect(targets.agents.find((a) => a.id === ben.user.id)?.queueIds.sort()).toEqual([server.queueIds.Billing, server.queueIds.Sales, server.queueIds.Support].sort());
-      expect(targets.agents.find((a) => a.id === sam.user.id)?.queueIds).toEqual([server.queueIds.Sales]);
+      expect(targets.agents.find((a) => a.id === demo.ben.user.id)?.queueIds.sort()).toEqual([server.queueIds.Billing, server.queueIds.Sales, server.queueIds.Support].sort());
+      expect(targets.agents.find((a) => a.id === demo.sam.user.id)?.queueIds).toEqual([server.queueIds.Sales]);
 
       const fresh = await insertUser(server, 'offline-olga', { queues: ['Sales'] });
-      const again = (await server.get('/api/transfer-targets', ben)).expect(200, TransferTargetsSchema);
+      const again = (await server.get('/api/transfer-targets', demo.ben)).expect(200, TransferTargetsSchema);
       expect(again.agents.map((a) => a.id)).not.toContain(fresh);
-      expect(again.agents.map((a) => a.id)).toContain(anna.user.id);
-      expect(again.agents.map((a) => a.id)).not.toContain(ben.user.id);
+      expect(again.agents.map((a) => a.id)).toContain(demo.anna.user.id);
+      expect(again.agents.map((a) => a.id)).not.toContain(demo.ben.user.id);
 
       (await server.get('/api/transfer-targets')).expectError(401, 'unauthenticated');
     });

@@ -2,8 +2,8 @@ import { beforeAll, expect, it } from 'vitest';
 import type { RealtimeFrame } from '../../contract/events';
 import { describeEachBackend } from '../test-support/databases';
 import { isReady } from '../test-support/realtime-client';
-import { addAgent, staffEventAbout } from '../test-support/side-drawer';
-import { useTestServer, type Staff } from '../test-support/test-server';
+import { staffEventAbout } from '../test-support/side-drawer';
+import { useDemoStaff, useTestServer } from '../test-support/test-server';
 import { toAgent, toQueue, transferTo } from '../test-support/transfers';
 
 const SECRET = 'SECRET-TRANSFER-NOTE: customer threatened to cancel';
@@ -20,33 +20,26 @@ const about = (frames: RealtimeFrame[], id: string) =>
 
 describeEachBackend('Transfers in realtime', (backend) => {
   const server = useTestServer(backend);
-  let anna: Staff; // Support only
-  let ben: Staff; // Support and Sales
-  let sara: Staff; // supervisor
-  let sam: Staff; // Sales only
-  let tom: Staff; // Support only
+  const demo = useDemoStaff(server, { sam: ['Sales'], tom: ['Support'] });
 
   beforeAll(async () => {
-    [anna, ben, sara] = await Promise.all([server.staff('anna'), server.staff('ben'), server.staff('sara')]);
-    sam = await addAgent(server, 'sam', ['Sales']);
-    tom = await addAgent(server, 'tom', ['Support']);
     await server.listen();
   });
 
   it('sends a queue transfer to the sender and the target queue’s agents; the customer gets the system message only', async () => {
     const chat = await server.startChat('Support', { text: 'Hello' });
     const id = chat.conversationId;
-    await server.picked(anna, id);
+    await server.picked(demo.anna, id);
     const [annaSocket, samSocket, tomSocket, saraSocket, customer] = await Promise.all([
-      server.connect({ token: anna.token }),
-      server.connect({ token: sam.token }),
-      server.connect({ token: tom.token }),
-      server.connect({ token: sara.token }),
+      server.connect({ token: demo.anna.token }),
+      server.connect({ token: demo.sam.token }),
+      server.connect({ token: demo.tom.token }),
+      server.connect({ token: demo.sara.token }),
       server.connect({ customerToken: chat.token }),
     ]);
     await Promise.all([annaSocket.ready(), samSocket.ready(), tomSocket.ready(), saraSocket.ready(), customer.ready()]);
 
-    const { transfer } = await transferTo(server, anna, id, toQueue(server, 'Sales'), SECRET);
+    const { transfer } = await transferTo(server, demo.anna, id, toQueue(server, 'Sales'), SECRET);
 
     // One transaction, three events, in this order, to everyone concerned.
     for (const socket of [annaSocket, samSocket, saraSocket]) {
@@ -88,34 +81,34 @@ describeEachBackend('Transfers in realtime', (backend) => {
   it('sends an agent transfer to that agent even outside their queues, and keeps them informed while it waits', async () => {
     const chat = await server.startChat('Support', { text: 'Hi' });
     const id = chat.conversationId;
-    await server.picked(anna, id);
-    const [samSocket, benSocket] = await Promise.all([server.connect({ token: sam.token }), server.connect({ token: ben.token })]);
+    await server.picked(demo.anna, id);
+    const [samSocket, benSocket] = await Promise.all([server.connect({ token: demo.sam.token }), server.connect({ token: demo.ben.token })]);
     await Promise.all([samSocket.ready(), benSocket.ready()]);
 
-    await transferTo(server, anna, id, toAgent(sam), 'For you, Sam.');
+    await transferTo(server, demo.anna, id, toAgent(demo.sam), 'For you, Sam.');
     const frames = await samSocket.takeUntil(staffEventAbout('conversation.transferred', id));
     expect(about(frames, id)).toEqual(['message:You are being transferred to another agent.', 'note:For you, Sam.', 'conversation.transferred']);
-    expect(frames[frames.length - 1]).toMatchObject({ event: { conversation: { reservedFor: { id: sam.user.id } } } });
+    expect(frames[frames.length - 1]).toMatchObject({ event: { conversation: { reservedFor: { id: demo.sam.user.id } } } });
     // Ben serves the queue, so he is told too (his picklist drops it: it is reserved for Sam).
     await benSocket.next(staffEventAbout('conversation.transferred', id));
 
     // While it waits for Sam, what happens in it reaches him although he does not serve Support.
     await server.customerSays(chat, 'Are you the new agent?');
     await samSocket.next((f) => f.kind === 'event' && f.event.type === 'message.created' && f.event.message.text === 'Are you the new agent?');
-    await server.picked(sam, id);
+    await server.picked(demo.sam, id);
     expect(about(await samSocket.takeUntil(staffEventAbout('conversation.picked', id)), id)).toEqual(['conversation.picked']);
   });
 
   it('replays a transfer to its sender after a reconnect', async () => {
     const chat = await server.startChat('Support');
     const id = chat.conversationId;
-    await server.picked(anna, id);
-    const first = await server.connect({ token: anna.token });
+    await server.picked(demo.anna, id);
+    const first = await server.connect({ token: demo.anna.token });
     const seq = await first.ready();
     await first.close();
 
-    await transferTo(server, anna, id, toAgent(sam));
-    const again = await server.connect({ token: anna.token, after: seq });
+    await transferTo(server, demo.anna, id, toAgent(demo.sam));
+    const again = await server.connect({ token: demo.anna.token, after: seq });
     const replay = await again.takeUntil(isReady);
     expect(about(replay, id)).toEqual(['message:You are being transferred to another agent.', 'conversation.transferred']);
   });

@@ -13,6 +13,7 @@ import type { Queue } from '../../contract/queues';
 import { findQueue } from '../queues/queue-store';
 import { findCandidate, insertTransfer } from './transfer-store';
 
+import { postPrompt } from '../prompts/post-prompt';
 import { UUID_PATTERN as UUID } from '../../domain/ids';
 
 /** Where the conversation will wait: a queue, and for agent transfers the one agent it is reserved for. */
@@ -122,19 +123,18 @@ export async function handOver(
     note,
     reassigned: h.reassigned ?? false,
   });
-  const message = await insertMessage(
-    tx,
-    systemMessage(
-      id,
-      destination.agent ? 'You are being transferred to another agent.' : `You are being transferred to the ${destination.queue.name} team.`,
-    ),
-  );
+  const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: h.previousAgentId };
+  // To an agent: a fixed line; to a queue: that queue's "transferred" prompt (if switched on).
+  if (destination.agent) {
+    const message = await insertMessage(tx, systemMessage(id, 'You are being transferred to another agent.'));
+    await appendEvent(tx, scope, { type: 'message.created', message });
+  } else {
+    await postPrompt(tx, id, 'transferred', {}, { previousAgentId: h.previousAgentId });
+  }
   const internalNote = note
     ? await insertNote(tx, { conversationId: id, clientNoteId: randomUUID(), authorId: h.by.id, authorName: h.by.displayName, text: note })
     : null;
   const conversation = await reload(tx, id);
-  const scope = { conversationId: id, queueId: destination.queue.id, agentId: destination.agent?.id ?? null, previousAgentId: h.previousAgentId };
-  await appendEvent(tx, scope, { type: 'message.created', message });
   if (internalNote) await appendEvent(tx, scope, { type: 'note.created', note: internalNote });
   await appendEvent(tx, scope, { type: 'conversation.transferred', conversation, transfer, previousHolderId: h.holderId });
   return { conversation, transfer };

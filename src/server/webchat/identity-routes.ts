@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { api } from '../../contract/api';
+import { adminApi } from '../../contract/admin-api';
 import type { StaffPrincipal } from '../auth/principal';
 import { requireAdmin } from '../admin/admin-guard';
 import type { Database } from '../db/database';
@@ -16,19 +16,19 @@ export function registerIdentityRoutes(app: FastifyInstance, db: Database) {
     return principal.user;
   };
 
-  defineRoute(app, api.webchatIdentity, async ({ principal }) => {
+  defineRoute(app, adminApi.webchatIdentity, async ({ principal }) => {
     admin(principal);
     return { identity: await getIdentityStatus(db) };
   });
 
   // Answers that carry the secret are never kept by a browser or proxy cache.
-  defineRoute(app, api.generateWebchatSecret, async ({ principal, reply }) => {
+  defineRoute(app, adminApi.generateWebchatSecret, async ({ principal, reply }) => {
     const answer = await generateIdentitySecret(db, admin(principal));
     reply.header('Cache-Control', 'no-store');
     return answer;
   });
 
-  defineRoute(app, api.revealWebchatSecret, async ({ principal, reply }) => {
+  defineRoute(app, adminApi.revealWebchatSecret, async ({ principal, reply }) => {
     const answer = await revealIdentitySecret(db, admin(principal));
     reply.header('Cache-Control', 'no-store');
     return answer;

@@ -12,7 +12,10 @@ import { typed } from '../db/kysely';
 import { ApiError } from '../http/api-error';
 import { findByClientId, insertMessage } from '../messages/message-store';
 import { appendEvent } from '../realtime/event-log';
+import { postStartPrompts } from '../prompts/start-prompts';
+import { admitStart } from '../queues/queue-availability';
 import { verifyCustomerSignature } from './customer-identity';
+import { getCustomerChatSettings } from '../settings/settings-store';
 
 /**
  * Starting a web chat, once per first message.
@@ -38,11 +41,13 @@ export interface StartedChat {
   conversation: Conversation;
   message: Message;
   routingMode: RoutingMode;
+  /** A message left while the queue was closed: it waits until the opening. */
+  held: boolean;
 }
 
 /** What the replay must match: every field of the request, after the contract's trimming. */
 function requestHash(body: StartChatRequest): string {
-  const fields = [body.queueId, body.name, body.email, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null];
+  const fields = [body.queueId, body.name, body.email ?? null, body.text, body.clientMessageId, body.customerId ?? null, body.signature ?? null, body.leaveMessage ?? false];
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
@@ -55,7 +60,10 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
     .select(['id', 'address', 'routing_mode'])
     .where((eb) => eb(eb.cast('id', 'text'), '=', body.queueId))
     .executeTakeFirst();
-  if (!queue) throw new ApiError(400, 'invalid_request', 'This queue does not exist. Choose another one.', { fields: { queueId: 'Unknown queue' } });
+  if (!queue) throw new ApiError(400, 'invalid_request', 'This topic is not available. Choose another topic.', { fields: { queueId: 'This topic is not available. Choose another topic.' }, fieldIssues: { queueId: { code: 'unknown_choice' } } });
+  if (body.email === undefined && (await getCustomerChatSettings(db)).emailRequired) {
+    throw new ApiError(400, 'invalid_request', 'Enter your email address.', { fields: { email: 'Enter your email address' }, fieldIssues: { email: { code: 'required' } } });
+  }
   // Checked before anything is claimed: a forged link must not block the real start's id.
   const externalId = body.customerId !== undefined ? await verifyCustomerSignature(db, body.customerId, body.signature ?? '') : null;
   const hash = requestHash(body);
@@ -69,6 +77,9 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
       .returning('client_message_id')
       .executeTakeFirst();
     if (!claimed) return replay(tx, body.clientMessageId, hash);
+    // Opening hours and the waiting limit, after the claim: a retry of an accepted start is
+    // answered above even if the queue closed or filled since. A refusal rolls the claim back.
+    const { heldUntil } = await admitStart(tx, queue.id, { leaveMessage: body.leaveMessage === true });
 
     const customer = externalId === null ? await newUnverifiedCustomer(tx, body) : await verifiedCustomer(tx, externalId, body);
     const { id } = await typed(tx)
@@ -77,10 +88,12 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
         customer_id: customer.id,
         queue_id: queue.id,
         channel: 'webchat',
-        source: body.email,
+        // Without an email the chat has no address to name: "from web chat" in the audit trail.
+        source: body.email ?? 'web chat',
         destination: queue.address,
         state: 'queued',
         customer_token_hash: hashToken(customerToken),
+        held_until: heldUntil,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -95,9 +108,11 @@ export async function startWebchat(db: Database, body: StartChatRequest): Promis
     });
     const conversation = (await getConversation(tx, id))!;
     const scope = { conversationId: id, queueId: queue.id, agentId: null };
-    await appendEvent(tx, scope, { type: 'conversation.created', conversation });
+    // A held one is announced to agents when it is released (queues/held-release.ts).
+    if (!heldUntil) await appendEvent(tx, scope, { type: 'conversation.created', conversation });
     await appendEvent(tx, scope, { type: 'message.created', message, holderId: null });
-    return { created: true, customerToken, conversation, message };
+    await postStartPrompts(tx, id);
+    return { created: true, customerToken, conversation, message, held: heldUntil !== null };
   });
   await forgetOldTokens(db);
   // A CHECK constraint (migration 6) holds routing_mode to the contract's modes.
@@ -122,7 +137,7 @@ async function replay(tx: Sql, clientMessageId: string, hash: string): Promise<O
   }
   const conversation = (await getConversation(tx, prior.conversation_id))!;
   const message = (await findByClientId(tx, conversation.id, clientMessageId))!;
-  return { created: false, customerToken: prior.customer_token, conversation, message };
+  return { created: false, customerToken: prior.customer_token, conversation, message, held: false };
 }
 
 /**
@@ -130,7 +145,7 @@ async function replay(tx: Sql, clientMessageId: string, hash: string): Promise<O
  * looked up — anyone can type anyone's — so it never attaches them to a known customer.
  */
 async function newUnverifiedCustomer(tx: Sql, body: StartChatRequest) {
-  return typed(tx).insertInto('customers').values({ name: body.name, email: body.email, verified: false }).returning(['id', 'name']).executeTakeFirstOrThrow();
+  return typed(tx).insertInto('customers').values({ name: body.name, email: body.email ?? null, verified: false }).returning(['id', 'name']).executeTakeFirstOrThrow();
 }
 
 /**
@@ -142,7 +157,7 @@ async function verifiedCustomer(tx: Sql, externalId: string, body: StartChatRequ
   // A no-op update, so that RETURNING gives the existing row too.
   return typed(tx)
     .insertInto('customers')
-    .values({ name: body.name, email: body.email, verified: true, external_id: externalId })
+    .values({ name: body.name, email: body.email ?? null, verified: true, external_id: externalId })
     .onConflict((oc) => oc.column('external_id').doUpdateSet((eb) => ({ external_id: eb.ref('customers.external_id') })))
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();

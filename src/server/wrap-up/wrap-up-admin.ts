@@ -59,12 +59,12 @@ async function validateCode(tx: Sql, input: CreateWrapUpCodeRequest, inUse: bool
       .where((eb) => eb(eb.fn('lower', ['name']), '=', eb.fn('lower', [eb.val(input.name)])))
       .$if(selfId !== null, (qb) => qb.where('id', '<>', selfId!))
       .executeTakeFirst();
-    if (taken) throw fieldError('name', `A reason named ${input.name} is already in use. Choose another name.`);
+    if (taken) throw fieldError('name', `A reason named ${input.name} is already in use. Choose another name.`, 'taken');
   }
   const queueIds = input.allQueues ? [] : [...new Set(input.queueIds.map((id) => id.toLowerCase()))];
-  if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (queueIds.some((id) => !UUID.test(id))) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   const queues = await typed(tx).selectFrom('queues').select(['id', 'name']).where('id', '=', (eb) => eb.fn.any(eb.val(queueIds))).execute();
-  if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.');
+  if (queues.length !== queueIds.length) throw fieldError('queueIds', 'One of the chosen queues does not exist.', 'unknown_choice');
   const names = new Map(queues.map((q) => [q.id, q.name]));
   return new Map(queueIds.map((id) => [id, names.get(id)!]));
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '../../contract/api';
+import { adminApi } from '../../contract/admin-api';
+import { supervisionApi } from '../../contract/supervision-api';
 import { mayEnter } from '../../contract/auth';
 import { requireAdmin } from '../admin/admin-guard';
 import type { StaffPrincipal } from '../auth/principal';
@@ -26,27 +28,27 @@ export function registerWrapUpRoutes(app: FastifyInstance, db: Database) {
     return options;
   });
 
-  defineRoute(app, api.wrapUpCounts, async ({ principal, query }) => {
+  defineRoute(app, supervisionApi.wrapUpCounts, async ({ principal, query }) => {
     if (!mayEnter(principal.user.role, 'supervision')) throw new ApiError(403, 'forbidden', 'Only supervisors and admins can do this.');
     return { counts: await wrapUpCounts(db, new Date(query.since)) };
   });
 
-  defineRoute(app, api.adminWrapUp, async ({ principal }) => {
+  defineRoute(app, adminApi.adminWrapUp, async ({ principal }) => {
     admin(principal);
     return listAdminWrapUp(db);
   });
 
-  defineRoute(app, api.createWrapUpCode, async ({ principal, body, reply }) => {
+  defineRoute(app, adminApi.createWrapUpCode, async ({ principal, body, reply }) => {
     const code = await createWrapUpCode(db, admin(principal), body);
     reply.code(201);
     return { code };
   });
 
-  defineRoute(app, api.updateWrapUpCode, async ({ principal, params, body }) => {
+  defineRoute(app, adminApi.updateWrapUpCode, async ({ principal, params, body }) => {
     return { code: await updateWrapUpCode(db, admin(principal), params.id, body) };
   });
 
-  defineRoute(app, api.setWrapUpRequired, async ({ principal, params, body }) => {
+  defineRoute(app, adminApi.setWrapUpRequired, async ({ principal, params, body }) => {
     return setWrapUpRequired(db, admin(principal), params.id, body.required);
   });
 }

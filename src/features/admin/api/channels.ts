@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { channelApi } from '../../../contract/channel-api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { ChannelConfig, CreateChannelRequest, UpdateChannelRequest } from '../../../contract/channels';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** The messaging channels (admins only); secrets only as set or not. */
-export const getChannels = (signal?: AbortSignal) => callApi(channelApi.adminChannels, { signal }).then((r) => r.channels);
+export const getChannels = (signal?: AbortSignal) => callApi(staffRoutes.adminChannels, { signal }).then((r) => r.channels);
 
 export const channelsQueryOptions = () => queryOptions({ queryKey: queryKeys.admin.channels(), queryFn: ({ signal }) => getChannels(signal) });
 
@@ -16,8 +16,8 @@ export function useSaveChannel() {
   return useMutation({
     mutationFn: (input: { id: string; body: UpdateChannelRequest } | { id: null; body: CreateChannelRequest }) =>
       (input.id === null
-        ? callApi(channelApi.createChannel, { body: input.body })
-        : callApi(channelApi.updateChannel, { params: { id: input.id }, body: input.body })
+        ? callApi(staffRoutes.createChannel, { body: input.body })
+        : callApi(staffRoutes.updateChannel, { params: { id: input.id }, body: input.body })
       ).then((r) => r.channel),
     onSuccess: (channel) => {
       queryClient.setQueryData<ChannelConfig[]>(queryKeys.admin.channels(), (list) =>

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdminUser, CreateUserRequest } from '../../../contract/admin';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { adminUsersQueryOptions } from './get-admin-users';
 
-export const createUser = (body: CreateUserRequest) => callApi(api.createUser, { body }).then((r) => r.user);
+export const createUser = (body: CreateUserRequest) => callApi(staffRoutes.createUser, { body }).then((r) => r.user);
 
 export function useCreateUser() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Sets a new password for a user; their sessions end. */
 export const resetPassword = (id: string, password: string) =>
-  callApi(api.resetPassword, { params: { id }, body: { password } }).then((r) => r.user);
+  callApi(staffRoutes.resetPassword, { params: { id }, body: { password } }).then((r) => r.user);
 
 export function useResetPassword() {
   const queryClient = useQueryClient();

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AdminQueue, SaveQueueRequest } from '../../../contract/admin';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { adminQueuesQueryOptions } from './get-admin-queues';
 
-export const updateQueue = (id: string, body: SaveQueueRequest) => callApi(api.updateQueue, { params: { id }, body }).then((r) => r.queue);
+export const updateQueue = (id: string, body: SaveQueueRequest) => callApi(staffRoutes.updateQueue, { params: { id }, body }).then((r) => r.queue);
 
 export function useUpdateQueue() {
   const queryClient = useQueryClient();

@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { AdminWrapUp, AdminWrapUpCode, CreateWrapUpCodeRequest, UpdateWrapUpCodeRequest } from '../../../contract/wrap-up';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Every end reason (in use, then retired) and the queues that require one (admins only: others get 403). */
 export const adminWrapUpQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.admin.wrapUp(), queryFn: ({ signal }) => callApi(api.adminWrapUp, { signal }) });
+  queryOptions({ queryKey: queryKeys.admin.wrapUp(), queryFn: ({ signal }) => callApi(staffRoutes.adminWrapUp, { signal }) });
 
 /** After a change: the new state where the answer carries it, the audit trail refetched. */
 function useAfterChange() {
@@ -20,7 +20,7 @@ function useAfterChange() {
 export function useCreateWrapUpCode() {
   const changed = useAfterChange();
   return useMutation({
-    mutationFn: (body: CreateWrapUpCodeRequest) => callApi(api.createWrapUpCode, { body }).then((r) => r.code),
+    mutationFn: (body: CreateWrapUpCodeRequest) => callApi(staffRoutes.createWrapUpCode, { body }).then((r) => r.code),
     onSuccess: () => changed(),
   });
 }
@@ -28,7 +28,7 @@ export function useCreateWrapUpCode() {
 export function useUpdateWrapUpCode() {
   const changed = useAfterChange();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateWrapUpCodeRequest }) => callApi(api.updateWrapUpCode, { params: { id }, body }).then((r) => r.code),
+    mutationFn: ({ id, body }: { id: string; body: UpdateWrapUpCodeRequest }) => callApi(staffRoutes.updateWrapUpCode, { params: { id }, body }).then((r) => r.code),
     onSuccess: () => changed(),
   });
 }
@@ -39,7 +39,7 @@ export const codeUpdate = ({ id: _id, ...code }: AdminWrapUpCode, changes: Parti
 export function useSetWrapUpRequired() {
   const changed = useAfterChange();
   return useMutation({
-    mutationFn: ({ queueId, required }: { queueId: string; required: boolean }) => callApi(api.setWrapUpRequired, { params: { id: queueId }, body: { required } }),
+    mutationFn: ({ queueId, required }: { queueId: string; required: boolean }) => callApi(staffRoutes.setWrapUpRequired, { params: { id: queueId }, body: { required } }),
     onSuccess: (next) => changed(next),
   });
 }

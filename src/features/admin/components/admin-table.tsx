@@ -1,4 +1,5 @@
-import { Paper, Table, TableBody, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableHead, TableRow, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import type { ReactNode } from 'react';
 import { TABLE_MIN_WIDTH } from '../../../lib/layout';
 
@@ -14,17 +15,17 @@ interface Props<T> {
   row(item: T): ReactNode;
 }
 
-/** What an admin page lists, as a compact table, or a line saying there is nothing yet. */
+/** What an admin page lists, as a compact table, or a line saying there is nothing yet. Long unbroken names wrap. */
 export function AdminTable<T>({ label, rows, empty, head, row }: Props<T>) {
   if (rows.length === 0) return <Typography color="text.secondary">{empty}</Typography>;
   return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table aria-label={label} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
+    <TableRegion label={label}>
+      <Table aria-label={label} size="small" sx={{ minWidth: TABLE_MIN_WIDTH, '& td, & th': { overflowWrap: 'anywhere' } }}>
         <TableHead>
           <TableRow>{head}</TableRow>
         </TableHead>
         <TableBody>{rows.map(row)}</TableBody>
       </Table>
-    </TableContainer>
+    </TableRegion>
   );
 }

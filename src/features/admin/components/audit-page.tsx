@@ -4,7 +4,7 @@ import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { formatDateTime } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { adminAuditQueryOptions } from '../api/get-admin-audit';
 import { AdminPage } from './admin-page';
 import { AdminTable } from './admin-table';

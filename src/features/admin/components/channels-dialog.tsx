@@ -11,7 +11,7 @@ import {
   type ChannelRegion,
   type ProviderChannel,
 } from '../../../contract/channels';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { useSaveChannel } from '../api/channels';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { useAdminForm } from '../hooks/use-admin-form';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ChannelConfig } from '../../../contract/channels';
 import { ChannelBadge } from '../../../components/channel-badge';
 import { CHANNEL_OF_PROVIDER } from '../../../domain/channel-rules';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { channelsQueryOptions } from '../api/channels';
 import { AdminPage } from './admin-page';
 import { AdminTable } from './admin-table';

@@ -1,6 +1,8 @@
 import { Alert, Checkbox, CircularProgress, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Typography } from '@mui/material';
+import { adminStrings } from '../../../lib/admin-strings';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { useAdminQueues } from '../api/get-admin-queues';
 
 interface Props {
   legend: string;
@@ -48,4 +50,13 @@ export function ChoiceCheckboxes({ legend, source, options, chosen, onChange, no
       {(error ?? hint) && <FormHelperText>{error ?? hint}</FormHelperText>}
     </FormControl>
   );
+}
+
+type QueueProps = Pick<Props, 'legend' | 'chosen' | 'onChange' | 'error' | 'row'>;
+
+/** A choice of any number of the workspace's queues (an agent's, an end reason's). */
+export function QueueCheckboxes(props: QueueProps) {
+  const queues = useAdminQueues();
+  const options = (queues.data ?? []).map((q) => ({ id: q.id, label: q.name }));
+  return <ChoiceCheckboxes {...props} source={queues} options={options} none={adminStrings.noQueuesToChoose} />;
 }

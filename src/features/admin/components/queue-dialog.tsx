@@ -3,7 +3,7 @@ import { useId, type FormEvent } from 'react';
 import { SaveQueueRequestSchema, type AdminQueue, type SaveQueueRequest } from '../../../contract/admin';
 import { EMAIL_MAX_LENGTH, QUEUE_NAME_MAX_LENGTH } from '../../../contract/limits';
 import { RoutingModeSchema, type RoutingMode } from '../../../contract/queues';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { useCreateQueue } from '../api/create-queue';
 import { useAdminUsers } from '../api/get-admin-users';
 import { useUpdateQueue } from '../api/update-queue';
@@ -29,6 +29,10 @@ export function QueueDialog({ queue, onClose, onSaved }: Props) {
     address: queue?.address ?? '',
     routingMode: queue?.routingMode ?? 'pick',
     agentIds: queue?.agentIds ?? [],
+    // Edited in the queue's Hours and limits dialog; kept as they are here.
+    openingHours: queue?.openingHours ?? null,
+    leaveMessage: queue?.leaveMessage ?? false,
+    maxWaiting: queue?.maxWaiting ?? null,
   });
   const { errors } = form;
   const hintId = useId();

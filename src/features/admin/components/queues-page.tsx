@@ -1,16 +1,23 @@
 import { Button, Chip, TableCell, TableRow, Typography } from '@mui/material';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { AdminQueue } from '../../../contract/admin';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { adminQueuesQueryOptions } from '../api/get-admin-queues';
 import { useAdminUsers } from '../api/get-admin-users';
 import { QueueDialog } from './queue-dialog';
 import { AdminPage } from './admin-page';
 import { AdminTable } from './admin-table';
+import { hoursStrings } from '../hours-strings';
+
+// Opening hours and limits: their own dialog, loaded when first opened.
+const HoursDialog = lazy(() => import('./hours-dialog').then((m) => ({ default: m.HoursDialog })));
+
+// Loaded on first use: most visits to the queues never open it.
+const QueuePromptsDialog = lazy(() => import('./queue-prompts-dialog'));
 
 // Another admin's changes to queues or users (names, queues served) show without a reload.
 const changesQueuesOrUsers = (f: EventFrame) => f.kind === 'workspace-event' && (f.event.type === 'queue.updated' || f.event.type === 'user.updated');
@@ -22,6 +29,8 @@ export function QueuesPage() {
   const queues = useSuspenseQuery(adminQueuesQueryOptions());
   const users = useAdminUsers();
   const [editing, setEditing] = useState<AdminQueue | 'new' | null>(null);
+  const [prompting, setPrompting] = useState<AdminQueue | null>(null);
+  const [editingHours, setEditingHours] = useState<AdminQueue | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useLiveRefresh(queryKeys.admin.queues(), changesQueuesOrUsers);
   useLiveRefresh(queryKeys.admin.users(), changesQueuesOrUsers);
@@ -68,11 +77,29 @@ export function QueuesPage() {
                 <Button size="small" aria-label={adminStrings.editLabel(q.name)} onClick={() => setEditing(q)}>
                   {adminStrings.edit}
                 </Button>
+                <Button size="small" aria-label={adminStrings.queues.promptsLabel(q.name)} onClick={() => setPrompting(q)}>
+                  {adminStrings.queues.promptsButton}
+                </Button>
+                <Button size="small" aria-label={hoursStrings.buttonLabel(q.name)} onClick={() => setEditingHours(q)}>
+                  {hoursStrings.button}
+                </Button>
               </TableCell>
             </TableRow>
           );
         }}
       />
+      {prompting && (
+        <Suspense fallback={null}>
+          <QueuePromptsDialog
+            queue={prompting}
+            onClose={() => setPrompting(null)}
+            onSaved={(queue) => {
+              setPrompting(null);
+              setNotice(`Saved the chat prompts of ${queue.name}.`);
+            }}
+          />
+        </Suspense>
+      )}
       {editing && (
         <QueueDialog
           queue={editing === 'new' ? undefined : editing}
@@ -82,6 +109,18 @@ export function QueuesPage() {
             setNotice(created ? s.created(queue.name) : s.saved(queue.name));
           }}
         />
+      )}
+      {editingHours && (
+        <Suspense fallback={null}>
+          <HoursDialog
+            queue={editingHours}
+            onClose={() => setEditingHours(null)}
+            onSaved={(queue) => {
+              setEditingHours(null);
+              setNotice(hoursStrings.saved(queue.name));
+            }}
+          />
+        </Suspense>
       )}
     </AdminPage>
   );

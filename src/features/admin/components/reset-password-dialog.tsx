@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { ResetPasswordRequestSchema, type AdminUser } from '../../../contract/admin';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../contract/limits';
 import { newPasswordProblem } from '../../../lib/password-strength';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { useResetPassword } from '../api/reset-password';
 import { useAdminForm } from '../hooks/use-admin-form';
 import { AdminFormDialog } from './admin-form-dialog';

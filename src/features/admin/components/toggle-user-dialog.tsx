@@ -1,6 +1,6 @@
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import type { AdminUser } from '../../../contract/admin';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { useUpdateUser } from '../api/update-user';
 
 /**

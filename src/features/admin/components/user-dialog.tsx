@@ -12,13 +12,12 @@ import {
   USERNAME_MAX_LENGTH,
 } from '../../../contract/limits';
 import { newPasswordProblem } from '../../../lib/password-strength';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { useCreateUser } from '../api/create-user';
-import { useAdminQueues } from '../api/get-admin-queues';
 import { useUpdateUser } from '../api/update-user';
 import { useAdminForm } from '../hooks/use-admin-form';
 import { AdminFormDialog } from './admin-form-dialog';
-import { ChoiceCheckboxes } from './choice-checkboxes';
+import { QueueCheckboxes } from './choice-checkboxes';
 
 interface Props {
   /** The user to edit; none creates one. */
@@ -32,7 +31,6 @@ interface Props {
 /** Creates a user (with a first password) or edits one: name, role, capacity and queues. */
 export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
   const s = adminStrings.users;
-  const queues = useAdminQueues();
   const create = useCreateUser();
   const update = useUpdateUser();
   const form = useAdminForm({
@@ -133,16 +131,7 @@ export function UserDialog({ user, currentUserId, onClose, onSaved }: Props) {
             slotProps={{ htmlInput: { min: AGENT_CAPACITY_MIN, max: AGENT_CAPACITY_MAX, step: 1 } }}
             sx={{ maxWidth: 360 }}
           />
-          <ChoiceCheckboxes
-            row
-            legend={s.queues}
-            source={queues}
-            options={(queues.data ?? []).map((q) => ({ id: q.id, label: q.name }))}
-            chosen={values.queueIds}
-            onChange={(ids) => form.set('queueIds', ids)}
-            none={s.noQueuesToChoose}
-            error={errors.queueIds}
-          />
+          <QueueCheckboxes row legend={s.queues} chosen={values.queueIds} onChange={(ids) => form.set('queueIds', ids)} error={errors.queueIds} />
         </>
       ) : (
         <Typography variant="body2" color="text.secondary">

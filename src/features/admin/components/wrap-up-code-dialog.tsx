@@ -1,13 +1,12 @@
 import { FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, TextField } from '@mui/material';
 import { useId, type FormEvent } from 'react';
 import { CreateWrapUpCodeRequestSchema, WRAP_UP_CODE_NAME_MAX_LENGTH, type AdminWrapUpCode, type CreateWrapUpCodeRequest } from '../../../contract/wrap-up';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { wrapUpStrings } from '../../../lib/wrap-up-strings';
-import { useAdminQueues } from '../api/get-admin-queues';
 import { codeUpdate, useCreateWrapUpCode, useUpdateWrapUpCode } from '../api/wrap-up';
 import { useAdminForm } from '../hooks/use-admin-form';
 import { AdminFormDialog } from './admin-form-dialog';
-import { ChoiceCheckboxes } from './choice-checkboxes';
+import { QueueCheckboxes } from './choice-checkboxes';
 
 interface Props {
   /** The code to edit; none adds one. */
@@ -19,7 +18,6 @@ interface Props {
 /** Adds an end reason or edits one: its name, and whether every queue offers it or only chosen ones. */
 export function WrapUpCodeDialog({ code, onClose, onSaved }: Props) {
   const s = wrapUpStrings.admin;
-  const queues = useAdminQueues();
   const create = useCreateWrapUpCode();
   const update = useUpdateWrapUpCode();
   const form = useAdminForm<CreateWrapUpCodeRequest>({
@@ -58,15 +56,7 @@ export function WrapUpCodeDialog({ code, onClose, onSaved }: Props) {
         </RadioGroup>
       </FormControl>
       {!values.allQueues && (
-        <ChoiceCheckboxes
-          legend={s.chooseQueues}
-          source={queues}
-          options={(queues.data ?? []).map((q) => ({ id: q.id, label: q.name }))}
-          chosen={values.queueIds}
-          onChange={(ids) => form.set('queueIds', ids)}
-          none={s.noQueuesToChoose}
-          error={errors.queueIds}
-        />
+        <QueueCheckboxes legend={s.chooseQueues} chosen={values.queueIds} onChange={(ids) => form.set('queueIds', ids)} error={errors.queueIds} />
       )}
     </AdminFormDialog>
   );

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import type { AdminWrapUpCode } from '../../../contract/wrap-up';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
-import { adminStrings } from '../../../lib/staff-page-strings';
+import { adminStrings } from '../../../lib/admin-strings';
 import { wrapUpStrings } from '../../../lib/wrap-up-strings';
 import { useAdminQueues } from '../api/get-admin-queues';
 import { adminWrapUpQueryOptions, codeUpdate, useSetWrapUpRequired, useUpdateWrapUpCode } from '../api/wrap-up';

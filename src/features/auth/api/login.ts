@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { LoginRequest } from '../../../contract/auth';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const login = (body: LoginRequest) => callApi(api.login, { body });
+export const login = (body: LoginRequest) => callApi(staffRoutes.login, { body });
 
 export function useLogin() {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const logout = () => callApi(api.logout);
+export const logout = () => callApi(staffRoutes.logout);
 
 export function useLogout() {
   const queryClient = useQueryClient();

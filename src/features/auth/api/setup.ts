@@ -1,16 +1,16 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { SetupRequest } from '../../../contract/auth';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const setupStatusQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.setup(), queryFn: () => callApi(api.setupStatus) });
+  queryOptions({ queryKey: queryKeys.setup(), queryFn: () => callApi(staffRoutes.setupStatus) });
 
 export function useSetup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetupRequest) => callApi(api.setup, { body }),
+    mutationFn: (body: SetupRequest) => callApi(staffRoutes.setup, { body }),
     onSuccess: ({ user }) => {
       queryClient.setQueryData(queryKeys.setup(), { needsSetup: false });
       queryClient.setQueryData(queryKeys.session(), user);

@@ -6,6 +6,7 @@ import { newPasswordProblem } from '../../../lib/password-strength';
 import { strings } from '../../../lib/strings';
 import { useSetup } from '../api/setup';
 import { AuthCard } from './auth-card';
+import { refusalFieldMessages, zodIssueMessages } from '../../../lib/field-issue-strings';
 
 /** First visit to an empty workspace: create the admin account. */
 export function SetupForm({ onDone }: { onDone: () => void }) {
@@ -17,7 +18,7 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     const parsed = SetupRequestSchema.safeParse(form);
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(Object.fromEntries(zodIssueMessages(parsed.error).map(([path, message]) => [path.split('.')[0]!, message])));
       return;
     }
     const weak = await newPasswordProblem(parsed.data.password, parsed.data);
@@ -25,7 +26,7 @@ export function SetupForm({ onDone }: { onDone: () => void }) {
     setFieldErrors({});
     setup.mutate(parsed.data, {
       onSuccess: onDone,
-      onError: (err) => err instanceof ApiRequestError && err.body?.fields && setFieldErrors(err.body.fields),
+      onError: (err) => err instanceof ApiRequestError && err.body?.fields && setFieldErrors(Object.fromEntries(refusalFieldMessages(err))),
     });
   };
   const field = (name: keyof typeof form) => ({

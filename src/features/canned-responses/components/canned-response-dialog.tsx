@@ -32,12 +32,13 @@ import { CANNED_SHORTCUT_MAX_LENGTH, CANNED_TEXT_MAX_LENGTH } from '../../../con
 import { AttachmentTray } from '../../../components/attachment-tray';
 import { WarningText } from '../../../components/warning-text';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
-import { ApiRequestError, errorMessage } from '../../../lib/api-client';
+import { errorMessage } from '../../../lib/api-client';
 import { cannedStrings } from '../../../lib/canned-strings';
 import { strings } from '../../../lib/strings';
 import { composerStrings } from '../../../lib/composer-strings';
 import { attachmentPolicyQueryOptions, queuesQueryOptions, uploadCannedAttachment, useCreateCanned, useUpdateCanned } from '../api/canned-responses';
 import { PLACEHOLDERS, unknownPlaceholders } from '../placeholders';
+import { refusalFieldMessages, zodIssueMessages } from '../../../lib/field-issue-strings';
 
 const s = cannedStrings.dialog;
 type Field = 'scope' | 'shortcut' | 'text' | 'queueId' | 'attachmentIds';
@@ -114,9 +115,9 @@ export function CannedResponseDialog({ response, mayShare, onClose, onSaved }: P
     if (uploads.blocked) return setFormError(composerStrings.waitForUploads);
     const fields = { shortcut, text, queueId: shared && queueId ? queueId : null, attachmentIds: uploads.ready.map((a) => a.id) };
     const checked = response ? UpdateCannedResponseRequestSchema.safeParse(fields) : CreateCannedResponseRequestSchema.safeParse({ scope, ...fields });
-    if (!checked.success) return refuse(checked.error.issues.map((i) => [i.path.join('.'), i.message]));
+    if (!checked.success) return refuse(zodIssueMessages(checked.error));
     const failed = (err: unknown) => {
-      const reported = err instanceof ApiRequestError ? Object.entries(err.body?.fields ?? {}) : [];
+      const reported = refusalFieldMessages(err);
       if (reported.length > 0) refuse(reported);
       else refuse([['', errorMessage(err)]]);
     };

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import type { Conversation } from '../../../contract/conversations';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** Accepts the conversation offered to me; 409 offer_expired once the offer has ended. */
-export const acceptOffer = (id: string) => callApi(api.accept, { params: { id } }).then((r) => r.conversation);
+export const acceptOffer = (id: string) => callApi(staffRoutes.accept, { params: { id } }).then((r) => r.conversation);
 
 export function useAcceptOffer() {
   const queryClient = useQueryClient();

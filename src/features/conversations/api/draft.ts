@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const draftQueryOptions = (id: string) =>
   queryOptions({
     queryKey: queryKeys.conversations.draft(id),
-    queryFn: ({ signal }) => callApi(api.draft, { params: { id }, signal }).then((r) => r.draft),
+    queryFn: ({ signal }) => callApi(staffRoutes.draft, { params: { id }, signal }).then((r) => r.draft),
     // Another device may have changed it: read it fresh whenever a conversation opens.
     staleTime: 0,
     gcTime: 0,
@@ -15,7 +15,7 @@ export const draftQueryOptions = (id: string) =>
 
 export const useDraft = (id: string) => useQuery(draftQueryOptions(id));
 
-export const saveDraft = (id: string, text: string) => callApi(api.saveDraft, { params: { id }, body: { text } });
+export const saveDraft = (id: string, text: string) => callApi(staffRoutes.saveDraft, { params: { id }, body: { text } });
 
 const SAVE_DELAY_MS = 600;
 

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { EndConversationRequest } from '../../../contract/wrap-up';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const endConversation = (id: string, wrapUp: EndConversationRequest = {}) =>
-  callApi(api.end, { params: { id }, body: wrapUp }).then((r) => r.conversation);
+  callApi(staffRoutes.end, { params: { id }, body: wrapUp }).then((r) => r.conversation);
 
 export function useEndConversation() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** What agents may upload; refreshed by `settings.updated` events when an admin changes it. */
 export const attachmentPolicyQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.attachmentPolicy(), queryFn: ({ signal }) => callApi(api.attachmentPolicy, { signal }).then((r) => r.policy) });
+  queryOptions({ queryKey: queryKeys.attachmentPolicy(), queryFn: ({ signal }) => callApi(staffRoutes.attachmentPolicy, { signal }).then((r) => r.policy) });
 
 export const useAttachmentPolicy = () => useQuery(attachmentPolicyQueryOptions());

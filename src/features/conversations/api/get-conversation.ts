@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const conversationQueryOptions = (id: string) =>
   queryOptions({
     queryKey: queryKeys.conversations.detail(id),
-    queryFn: ({ signal }) => callApi(api.conversation, { params: { id }, signal }).then((r) => r.conversation),
+    queryFn: ({ signal }) => callApi(staffRoutes.conversation, { params: { id }, signal }).then((r) => r.conversation),
   });

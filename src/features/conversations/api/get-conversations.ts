@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { ConversationSort } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
 import { listTotal, loadedRows, toLoadedPage, type ListPages } from '../../../lib/list-pages';
@@ -14,7 +14,7 @@ export const conversationPagesQueryOptions = (view: 'picklist' | 'mine', sort?: 
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.pages(view, sort),
     queryFn: async ({ pageParam, signal, client }) => {
-      const page = await callApi(api.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal });
+      const page = await callApi(staffRoutes.conversations, { query: { view, sort: view === 'mine' ? sort : undefined, cursor: pageParam }, signal });
       // Each page brings its rows' read states (mine only): the unread badges and 'unread-first' read them.
       rememberReads(client, page.reads);
       return toLoadedPage(page);
@@ -42,7 +42,7 @@ export const offersQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.conversations.list('offers'),
     queryFn: async ({ signal, client }) => {
-      const page = await callApi(api.conversations, { query: { view: 'offers' }, signal });
+      const page = await callApi(staffRoutes.conversations, { query: { view: 'offers' }, signal });
       rememberReads(client, page.reads);
       return page.conversations;
     },

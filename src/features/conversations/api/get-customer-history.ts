@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { HistoryOrder } from '../../../contract/history';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,7 +8,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const customerHistoryQueryOptions = (id: string, order: HistoryOrder) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.history(id, order),
-    queryFn: ({ pageParam, signal }) => callApi(api.customerHistory, { params: { id }, query: { order, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => callApi(staffRoutes.customerHistory, { params: { id }, query: { order, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -11,10 +11,10 @@ export const earlierConversationsQueryOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.earlier(id),
     queryFn: async ({ pageParam, signal }) => {
-      const page = await callApi(api.customerHistory, { params: { id }, query: { order: 'newest', cursor: pageParam, limit: 1 }, signal });
+      const page = await callApi(staffRoutes.customerHistory, { params: { id }, query: { order: 'newest', cursor: pageParam, limit: 1 }, signal });
       const conversation = page.conversations[0];
       if (!conversation) return { conversation: null, messages: [], hasMoreMessages: false, nextCursor: null };
-      const messages = await callApi(api.messages, { params: { id: conversation.id }, signal });
+      const messages = await callApi(staffRoutes.messages, { params: { id: conversation.id }, signal });
       return { conversation, messages: messages.messages, hasMoreMessages: messages.hasMore, nextCursor: page.nextCursor };
     },
     initialPageParam: undefined as string | undefined,

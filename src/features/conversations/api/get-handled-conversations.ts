@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { HandledSort, HistoryOrder } from '../../../contract/history';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
@@ -15,7 +15,7 @@ export const handledConversationsQueryOptions = (filters: HandledFilters) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.handled(filters),
     queryFn: ({ pageParam, signal }) =>
-      callApi(api.handledConversations, { query: { search: filters.search || undefined, sort: filters.sort, order: filters.order, cursor: pageParam }, signal }),
+      callApi(staffRoutes.handledConversations, { query: { search: filters.search || undefined, sort: filters.sort, order: filters.order, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -7,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const useMentionCandidates = (conversationId: string, enabled: boolean) =>
   useQuery({
     queryKey: queryKeys.conversations.mentionCandidates(conversationId),
-    queryFn: ({ signal }) => callApi(api.mentionCandidates, { params: { id: conversationId }, signal }).then((r) => r.candidates),
+    queryFn: ({ signal }) => callApi(staffRoutes.mentionCandidates, { params: { id: conversationId }, signal }).then((r) => r.candidates),
     enabled,
     staleTime: 60_000,
   });

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { linkRefreshInterval } from '../../../lib/link-refresh';
 import { messagePageQuery, olderPageParam, type OlderPage } from '../../../lib/message-cache';
@@ -9,7 +9,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const messagesQueryOptions = (id: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.messages(id),
-    queryFn: ({ pageParam, signal }) => callApi(api.messages, { params: { id }, query: messagePageQuery(pageParam), signal }),
+    queryFn: ({ pageParam, signal }) => callApi(staffRoutes.messages, { params: { id }, query: messagePageQuery(pageParam), signal }),
     initialPageParam: undefined as OlderPage | undefined,
     getNextPageParam: olderPageParam,
     // File links are short-lived: fresh ones arrive with each fetch.

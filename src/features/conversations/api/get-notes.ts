@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -7,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const notesQueryOptions = (id: string) =>
   queryOptions({
     queryKey: queryKeys.conversations.notes(id),
-    queryFn: ({ signal }) => callApi(api.notes, { params: { id }, signal }).then((r) => r.notes),
+    queryFn: ({ signal }) => callApi(staffRoutes.notes, { params: { id }, signal }).then((r) => r.notes),
   });
 
 export const useNotes = (id: string) => useQuery(notesQueryOptions(id));

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import type { UnreadMap } from '../read-markers';
@@ -11,7 +11,7 @@ import type { UnreadMap } from '../read-markers';
 export const unreadQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.conversations.unread(),
-    queryFn: ({ signal }) => callApi(api.unread, { signal }),
+    queryFn: ({ signal }) => callApi(staffRoutes.unread, { signal }),
     staleTime: Infinity,
   });
 

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const pickConversation = (id: string) => callApi(api.pick, { params: { id } }).then((r) => r.conversation);
+export const pickConversation = (id: string) => callApi(staffRoutes.pick, { params: { id } }).then((r) => r.conversation);
 
 export function usePickConversation() {
   const queryClient = useQueryClient();

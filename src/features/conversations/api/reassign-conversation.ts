@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { TransferRequest } from '../../../contract/transfers';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 /** A supervisor or admin moves an open conversation to a queue or an agent, by the rules of a transfer. */
-export const reassignConversation = (id: string, body: TransferRequest) => callApi(api.reassign, { params: { id }, body });
+export const reassignConversation = (id: string, body: TransferRequest) => callApi(staffRoutes.reassign, { params: { id }, body });
 
 export function useReassignConversation(id: string) {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { channelApi } from '../../../contract/channel-api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { withDelivery, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
@@ -8,7 +8,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export function useRetryDelivery(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: string) => callApi(channelApi.retryMessage, { params: { id: conversationId, messageId } }).then((r) => r.message),
+    mutationFn: (messageId: string) => callApi(staffRoutes.retryMessage, { params: { id: conversationId, messageId } }).then((r) => r.message),
     onSuccess: (message) => {
       const { delivery } = message;
       if (delivery) queryClient.setQueryData<MessagePages>(queryKeys.conversations.messages(conversationId), (d) => withDelivery(d, message.id, delivery));

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { searchApi } from '../../../contract/search-api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -10,7 +10,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const searchQueryOptions = (q: string) =>
   infiniteQueryOptions({
     queryKey: queryKeys.conversations.search(q),
-    queryFn: ({ pageParam, signal }) => callApi(searchApi.search, { query: { q, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => callApi(staffRoutes.search, { query: { q, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     staleTime: 30_000,

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { TransferRequest } from '../../../contract/transfers';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const transferConversation = (id: string, body: TransferRequest) => callApi(api.transfer, { params: { id }, body });
+export const transferConversation = (id: string, body: TransferRequest) => callApi(staffRoutes.transfer, { params: { id }, body });
 
 export function useTransferConversation(id: string) {
   const queryClient = useQueryClient();

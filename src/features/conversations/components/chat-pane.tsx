@@ -2,17 +2,21 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import ViewSidebarOutlinedIcon from '@mui/icons-material/ViewSidebarOutlined';
 import { Alert, Box, Button, Chip, CircularProgress, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useQueryClient, useSuspenseInfiniteQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Suspense, useId, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { User } from '../../../contract/auth';
 import type { Conversation } from '../../../contract/conversations';
 import type { Message } from '../../../contract/messages';
 import { Composer } from '../../../components/composer';
 import type { UseComposerInserts } from '../../../components/composer-inserts';
 import { useConnectionStatus } from '../../../components/connection-status';
+import { IdleCountdown } from './idle-countdown';
 import { PagedMessageThread } from '../../../components/paged-message-thread';
 import { ChatDropZone } from '../../../components/chat-drop-zone';
 import { useAttachmentUploads } from '../../../hooks/use-attachment-uploads';
 import { useLayout } from '../../../hooks/use-layout';
+import { useCommand } from '../../../hooks/use-shortcuts';
+import { keyboardStrings } from '../../../lib/keyboard-strings';
+import { requestFocus, shortcutKey, takeFocusIntent } from '../../../lib/shortcuts';
 import { phoneStrings } from '../../../lib/phone-strings';
 import { useMessageSender } from '../../../hooks/use-message-sender';
 import { useTypingSignal, useTypist } from '../../../hooks/use-typing';
@@ -147,6 +151,38 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
     online,
   });
 
+  // The keyboard's place: in the composer once the chat is open for writing (after Pick or after
+  // opening it from a list), in the drawer section the agent opened, back in the list after End.
+  const composerBox = useRef<HTMLDivElement>(null);
+  const pickButton = useRef<HTMLButtonElement>(null);
+  const composerField = () => composerBox.current?.querySelector<HTMLTextAreaElement>('textarea:not([aria-hidden="true"])') ?? null;
+  const writable = mine && !draft.isPending;
+  useEffect(() => {
+    // Mine, with the draft still loading: the composer comes next.
+    if (mine && !writable) return;
+    // Taken even where nothing can be written (someone else's chat), so it does not linger for a later one.
+    if (!takeFocusIntent('composer')) return;
+    const field = composerField();
+    if (writable && field && !field.disabled) field.focus();
+    else if (canPick) pickButton.current?.focus();
+  }, [c.id, mine, writable, canPick]);
+  const openSection = (next: DrawerSection | undefined) => {
+    if (next) requestFocus('section');
+    onSectionChange(next);
+  };
+  useCommand('composer', () => {
+    const field = composerField();
+    if (field && !field.disabled) field.focus();
+    else pickButton.current?.focus();
+  });
+  useCommand('notes', () => openSection('notes'), sections.includes('notes'));
+  useCommand('transfer', () => setTransferring(true), mine);
+  useCommand('end', () => setConfirmEnd(true), mine);
+  const pickHere = () => {
+    requestFocus('composer');
+    pick.mutate(c.id);
+  };
+
   // A phone's header has room for one line under the name: the queue and, when not mine, who holds it.
   const stateLine = c.state === 'ended' ? panelStrings.ended : c.state === 'picked' && !mine && c.agent ? panelStrings.heldBy(c.agent.displayName) : undefined;
   // A messaging channel's limits (SMS text only, WhatsApp's 24-hour window); null for web chats.
@@ -159,7 +195,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
   return (
     <Box sx={{ flex: 1, display: 'flex', minWidth: 0, position: 'relative' }}>
     <ChatDropZone onFiles={uploads.add} disabled={!mine || channelRules?.attachments === false || channelBlocked !== undefined}>
-    <Box component="section" aria-label={`Chat with ${c.customer.name}`} sx={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
+    <Box component="section" id="chat" tabIndex={-1} aria-label={panelStrings.chatWith(c.customer.name)} sx={{ outline: 'none',  flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
       <Stack
         direction="row"
         spacing={phone ? 0.5 : 2}
@@ -194,20 +230,26 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
             <Typography variant="body2" color="text.secondary" noWrap>
               {c.queue.name} · {phone ? stateLine ?? c.source : c.source}
             </Typography>
+            {/* On the second line, so the customer's name keeps its room; the address gives way. */}
+            <IdleCountdown conversation={c} />
           </Stack>
         </Box>
         {!phone && c.state === 'picked' && !mine && c.agent && <Chip label={panelStrings.heldBy(c.agent.displayName)} />}
         {!phone && c.state === 'ended' && <Chip label={panelStrings.ended} />}
         {canPick && (
-          <Button variant="contained" loading={pick.isPending} onClick={() => pick.mutate(c.id)}>
-            {panelStrings.pick}
-          </Button>
+          <Tooltip title={keyboardStrings.withKey(panelStrings.pick, shortcutKey('pickTop'))} describeChild>
+            <Button ref={pickButton} variant="contained" loading={pick.isPending} onClick={pickHere}>
+              {panelStrings.pick}
+            </Button>
+          </Tooltip>
         )}
         {/* On a phone, End chat is in the action menu beside it. */}
         {mine && !phone && (
-          <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
-            {panelStrings.endChat}
-          </Button>
+          <Tooltip title={keyboardStrings.withKey(panelStrings.endChat, shortcutKey('end'))} describeChild>
+            <Button color="error" variant="outlined" onClick={() => setConfirmEnd(true)}>
+              {panelStrings.endChat}
+            </Button>
+          </Tooltip>
         )}
         {/* On a phone the panel is a sheet opened from the ⋮ menu; elsewhere this shows or hides it. */}
         {!phone && (
@@ -216,7 +258,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
               aria-label={drawerStrings.toggle}
               aria-pressed={panelOpen}
               aria-controls={panelOpen ? panelId : undefined}
-              onClick={() => onSectionChange(panelOpen ? undefined : (toggleSection ?? sections[0]))}
+              onClick={() => openSection(panelOpen ? undefined : (toggleSection ?? sections[0]))}
             >
               <ViewSidebarOutlinedIcon color={panelOpen ? 'primary' : undefined} />
             </IconButton>
@@ -224,7 +266,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
         )}
         <ConversationMenu
           label={drawerStrings.actions}
-          onOpenSection={onSectionChange}
+          onOpenSection={openSection}
           onTransfer={mine ? () => setTransferring(true) : undefined}
           onEnd={mine ? () => setConfirmEnd(true) : undefined}
           onReassign={canReassign ? () => setReassigning(true) : undefined}
@@ -270,7 +312,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
         }
       />
       {/* Clear of the home indicator on a phone; the on-screen keyboard shrinks the frame above it. */}
-      <Box sx={{ pb: phone ? 'env(safe-area-inset-bottom)' : undefined, bgcolor: 'background.paper' }}>
+      <Box ref={composerBox} id="chat-composer" sx={{ pb: phone ? 'env(safe-area-inset-bottom)' : undefined, bgcolor: 'background.paper' }}>
       {mine && draft.isPending ? (
         <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
           <CircularProgress size={20} aria-label={strings.common.loading} />
@@ -309,6 +351,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
           onClose={() => setTransferring(false)}
           onTransferred={() => {
             setTransferring(false);
+            requestFocus('list');
             onLeave();
           }}
         />
@@ -319,6 +362,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
         onClose={() => setConfirmEnd(false)}
         onEnded={() => {
           setConfirmEnd(false);
+          requestFocus('list');
           onLeave();
         }}
       />

@@ -6,7 +6,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
-import { useOpenedOnce } from '../../../hooks/use-opened-once';
+import { useCommand } from '../../../hooks/use-shortcuts';
+import { takeFocusIntent } from '../../../lib/shortcuts';
 import { formatDuration, formatStamp } from '../../../lib/format';
 import { isTouch } from '../../../lib/layout';
 import { strings } from '../../../lib/strings';
@@ -16,10 +17,8 @@ import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
 import { ChannelBadge } from '../../../components/channel-badge';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
+import { ListRowMenu, type RowMenuTarget } from './list-row-menu';
 
-// Loaded on its first opening: MUI's menu brings its popover, modal and transitions, which the list
-// does not need to be shown (issue 11's first-load budget).
-const RowMenu = lazy(() => import('./row-menu').then((m) => ({ default: m.RowMenu })));
 // On touch devices only: swipes, long press and the action sheet (row-touch.tsx).
 const RowTouch = lazy(() => import('./row-touch').then((m) => ({ default: m.RowTouch })));
 
@@ -91,16 +90,60 @@ export function ConversationList({
   latest.current = { onOpen, onPick, onLoadMore };
   const open = useCallback((id: string, section?: DrawerSection) => latest.current.onOpen(id, section), []);
   const pick = useCallback((id: string) => latest.current.onPick?.(id), []);
-  // One ⋮ menu for the whole list, opened at the row's button: a menu (with its popover and
-  // tooltip) in every row made mounting rows while scrolling several times more expensive.
-  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
+  const [menu, setMenu] = useState<RowMenuTarget | null>(null);
   // A finger gets the action sheet instead, with the same choices as a swipe (and End chat on held rows).
   const [touch] = useState(isTouch);
   const [sheet, setSheet] = useState<string | null>(null);
   const openMenu = useCallback((id: string, anchor: HTMLElement) => (touch ? setSheet(id) : setMenu({ id, anchor })), [touch]);
-  const menuOpened = useOpenedOnce(menu !== null);
   // My own conversations' rows also end or hand over the conversation.
   const held = view === 'mine';
+  // The keyboard moves through the rows (arrow keys, Home, End) and J/K open the next or previous
+  // one; rows are virtualized, so the list scrolls to a row before it is focused.
+  const focusRow = useCallback(
+    (index: number) => {
+      const id = conversations[index]?.id;
+      if (!id) return;
+      virtualizer.scrollToIndex(index);
+      const focus = (tries: number) => {
+        const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(id)}"] [data-row-button]`);
+        if (button) button.focus();
+        else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+      };
+      focus(10);
+    },
+    [conversations, virtualizer],
+  );
+  const rowIndexOf = (el: Element | null) => {
+    const id = el?.closest('[data-row]')?.getAttribute('data-row');
+    return id ? conversations.findIndex((c) => c.id === id) : -1;
+  };
+  const onListKey = (e: React.KeyboardEvent) => {
+    const at = rowIndexOf(e.target as Element);
+    if (at < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? conversations.length - 1 : -1;
+    if (to < 0 || to >= conversations.length) return;
+    e.preventDefault();
+    focusRow(to);
+  };
+  const step = (by: 1 | -1) => {
+    const at = conversations.findIndex((c) => c.id === selectedId);
+    const to = at < 0 ? 0 : Math.min(Math.max(at + by, 0), conversations.length - 1);
+    const next = conversations[to];
+    if (!next) return;
+    if (next.id !== selectedId) {
+      latest.current.onOpen(next.id);
+      // J and K leave the keyboard on the list, so the next press moves on.
+      takeFocusIntent('composer');
+    }
+    focusRow(to);
+  };
+  useCommand('next', () => step(1));
+  useCommand('previous', () => step(-1));
+  // After End chat the keyboard comes back to the list.
+  useEffect(() => {
+    if (takeFocusIntent('list')) focusRow(0);
+  }, [focusRow]);
+
   // The next page is asked for while a screenful of rows is still left to scroll through.
   const lastShown = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   const nearEnd = lastShown >= conversations.length - PREFETCH_ROWS;
@@ -113,6 +156,7 @@ export function ConversationList({
       <Box
         role="list"
         aria-label={view === 'picklist' ? panelStrings.picklist : panelStrings.conversations}
+        onKeyDown={onListKey}
         sx={{ position: 'relative', height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((item) => {
@@ -153,20 +197,13 @@ export function ConversationList({
           <RowTouch scroller={scroller} conversations={conversations} held={held} sections={sections} onOpen={onOpen} sheetFor={sheet} onSheet={setSheet} />
         </Suspense>
       )}
-      {menuOpened && (
-        <Suspense fallback={null}>
-          <RowMenu
-            anchor={menu?.anchor}
-            onClose={() => setMenu(null)}
-            sections={sections}
-            onChoose={(section) => {
-              setMenu(null);
-              if (menu) onOpen(menu.id, section);
-            }}
-            held={held && menu ? conversations.find((c) => c.id === menu.id) : undefined}
-          />
-        </Suspense>
-      )}
+      <ListRowMenu
+        target={menu}
+        onClose={() => setMenu(null)}
+        sections={sections}
+        onOpen={onOpen}
+        held={held && menu ? conversations.find((c) => c.id === menu.id) : undefined}
+      />
     </Box>
   );
 }
@@ -241,7 +278,7 @@ const ConversationRow = memo(function ConversationRow({
       sx={rowSx}
     >
       <Box data-row-front sx={rowFrontSx}>
-      <ListItemButton selected={selected} onClick={() => onOpen(c.id)} sx={rowButtonSx}>
+      <ListItemButton selected={selected} onClick={() => onOpen(c.id)} sx={rowButtonSx} data-row-button aria-current={selected ? 'true' : undefined}>
         <Box sx={rowBodySx}>
           <Box sx={rowLineSx}>
             <Typography variant="subtitle2" component="p" noWrap sx={{ flex: 1, fontWeight: unread > 0 ? 700 : undefined }}>
@@ -287,7 +324,7 @@ const ConversationRow = memo(function ConversationRow({
           size="small"
           variant="contained"
           sx={{ mr: 1, flexShrink: 0 }}
-          aria-label={`${panelStrings.pick} ${c.customer.name}`}
+          aria-label={panelStrings.pickCustomer(c.customer.name)}
           loading={picking}
           onClick={() => onPick(c.id)}
         >
@@ -311,7 +348,7 @@ function UnreadBadge({ count }: { count: number }) {
         px: 0.75,
         borderRadius: 11,
         bgcolor: 'unread.main',
-        color: 'common.white',
+        color: 'unread.contrastText',
         fontSize: 12,
         fontWeight: 700,
         lineHeight: '22px',

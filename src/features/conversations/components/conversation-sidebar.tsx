@@ -2,14 +2,17 @@ import { Alert, Badge, Box, Tab, Tabs, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useSettledValue } from '../../../hooks/use-settled-value';
+import { useCommand } from '../../../hooks/use-shortcuts';
+import { loadedRows } from '../../../lib/list-pages';
+import { requestFocus, takeFocusIntent } from '../../../lib/shortcuts';
 import { Loading } from '../../../components/query-status';
 import type { User } from '../../../contract/auth';
 import type { Layout } from '../../../lib/layout';
 import type { ConversationSort } from '../../../contract/preferences';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
-import { panelStrings } from '../../../lib/staff-page-strings';
-import { useConversationPages, useConversationTotal } from '../api/get-conversations';
+import { conversationListStrings, panelStrings } from '../../../lib/staff-page-strings';
+import { conversationPagesQueryOptions, useConversationPages, useConversationTotal } from '../api/get-conversations';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useReads } from '../api/get-unread';
 import { usePickConversation } from '../api/pick-conversation';
@@ -64,6 +67,8 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
   // A row chosen: its data loads alongside the conversation page's code (prefetch-chat.ts).
   const openRow = (id: string, rowView: SidebarView, section?: DrawerSection) => {
     prefetchChat(queryClient, id);
+    // The agent's work continues in the reply (or, with a section asked for, in that section).
+    if (!section) requestFocus('composer');
     onOpen(id, rowView, section);
   };
   // The search replaces the lists below the box while it has text; kept here, so it survives
@@ -73,11 +78,27 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
   const searching = typed.trim() !== '' && settled !== '';
   const results = useRef<SearchResultsHandle>(null);
   const box = useRef<HTMLDivElement>(null);
+  // Picked: the chat opens as mine, with the keyboard in its composer.
+  const pickAndOpen = (id: string) => {
+    requestFocus('composer');
+    pick.mutate(id, { onSuccess: (c) => onOpen(c.id, 'mine') });
+  };
+  useCommand(
+    'pickTop',
+    () => {
+      const top = loadedRows(queryClient.getQueryData(conversationPagesQueryOptions('picklist').queryKey))[0];
+      if (top && !pick.isPending) pickAndOpen(top.id);
+    },
+    canPick,
+  );
+  useCommand('search', () => box.current?.querySelector('input')?.focus());
 
   return (
     <Box
       component="nav"
-      aria-label="Conversation lists"
+      id="conversation-lists"
+      tabIndex={-1}
+      aria-label={conversationListStrings.lists}
       sx={{ width: layout === 'phone' ? '100%' : 340, flexShrink: 0, display: hidden ? 'none' : 'flex', flexDirection: 'column', borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper' }}
     >
       {canPick && <OfferList onAccepted={(c) => onOpen(c.id, 'mine')} />}
@@ -133,7 +154,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
             selectedId={selectedId}
             onOpen={(id, section) => openRow(id, view, section)}
             pickingId={pick.isPending ? pick.variables : undefined}
-            onPick={view === 'picklist' && canPick ? (id) => pick.mutate(id, { onSuccess: (c) => onOpen(c.id, 'mine') }) : undefined}
+            onPick={view === 'picklist' && canPick ? pickAndOpen : undefined}
           />
         </Suspense>
       )}
@@ -172,7 +193,7 @@ function LiveList({ user, view, sort, selectedId, onOpen, pickingId, onPick }: L
   );
   if (rows.length === 0) {
     return (
-      <Typography color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
+      <Typography ref={focusWhenAsked} tabIndex={-1} color="text.secondary" sx={{ p: 3, textAlign: 'center' }}>
         {view === 'picklist' ? panelStrings.emptyPicklist : panelStrings.emptyMine}
       </Typography>
     );
@@ -195,6 +216,11 @@ function LiveList({ user, view, sort, selectedId, onOpen, pickingId, onPick }: L
     />
   );
 }
+
+/** An empty list's words take the keyboard when End chat sent it back to the list. */
+const focusWhenAsked = (el: HTMLElement | null) => {
+  if (el && takeFocusIntent('list')) el.focus();
+};
 
 function Counted({ label, count }: { label: string; count?: number }) {
   return (

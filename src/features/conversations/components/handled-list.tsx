@@ -16,7 +16,6 @@ import {
   Typography,
 } from '@mui/material';
 import { useDeferredValue, useState } from 'react';
-import { useOpenedOnce } from '../../../hooks/use-opened-once';
 import type { HandledSort, HistoryOrder } from '../../../contract/history';
 import { errorMessage } from '../../../lib/api-client';
 import { formatStamp } from '../../../lib/format';
@@ -24,7 +23,7 @@ import { strings } from '../../../lib/strings';
 import { drawerStrings } from '../../../lib/staff-page-strings';
 import { useHandledConversations } from '../api/get-handled-conversations';
 import type { DrawerSection } from '../drawer-section';
-import { RowMenu } from './row-menu';
+import { ListRowMenu, type RowMenuTarget } from './list-row-menu';
 
 interface Props {
   selectedId?: string;
@@ -45,9 +44,7 @@ export function HandledList({ selectedId, onOpen, sections }: Props) {
   const items = handled.data?.pages.flatMap((p) => p.conversations) ?? [];
   const s = strings.history;
   // One ⋮ menu for the list, opened at the row's button (as the Picklist and Conversations do).
-  const [menu, setMenu] = useState<{ id: string; anchor: HTMLElement } | null>(null);
-  // Kept mounted after its first opening, so it can animate closed.
-  const menuOpened = useOpenedOnce(menu !== null);
+  const [menu, setMenu] = useState<RowMenuTarget | null>(null);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1 }}>
@@ -127,17 +124,7 @@ export function HandledList({ selectedId, onOpen, sections }: Props) {
             ))}
           </List>
         )}
-        {menuOpened && (
-          <RowMenu
-            anchor={menu?.anchor}
-            onClose={() => setMenu(null)}
-            sections={sections}
-            onChoose={(section) => {
-              setMenu(null);
-              if (menu) onOpen(menu.id, section);
-            }}
-          />
-        )}
+        <ListRowMenu target={menu} onClose={() => setMenu(null)} sections={sections} onOpen={onOpen} />
         {handled.hasNextPage && (
           <Button fullWidth onClick={() => void handled.fetchNextPage()} loading={handled.isFetchingNextPage}>
             {drawerStrings.loadMore}

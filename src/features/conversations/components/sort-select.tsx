@@ -1,6 +1,7 @@
 import SortIcon from '@mui/icons-material/Sort';
 import { InputAdornment, MenuItem, TextField } from '@mui/material';
-import { ConversationSortSchema, type ConversationSort } from '../../../contract/preferences';
+import { CONVERSATION_SORTS, type ConversationSort } from '../../../contract/preference-choices';
+import { oneOf } from '../../../lib/search-params';
 import { conversationListStrings } from '../../../lib/staff-page-strings';
 
 /** Chooses the order of my Conversations list. */
@@ -12,7 +13,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
       size="small"
       label={conversationListStrings.sort}
       value={value}
-      onChange={(e) => onChange(ConversationSortSchema.parse(e.target.value))}
+      onChange={(e) => onChange(oneOf(CONVERSATION_SORTS, e.target.value) ?? value)}
       slotProps={{
         input: {
           startAdornment: (
@@ -23,7 +24,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
         },
       }}
     >
-      {ConversationSortSchema.options.map((option) => (
+      {CONVERSATION_SORTS.map((option) => (
         <MenuItem key={option} value={option}>
           {conversationListStrings.sorts[option]}
         </MenuItem>

@@ -19,6 +19,7 @@ import type { Conversation } from '../../../contract/conversations';
 import { NOTE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
+import { noteStrings } from '../../../lib/note-strings';
 import { oversightStrings } from '../../../lib/oversight-strings';
 import { useTransferTargets } from '../api/get-transfer-targets';
 import { useReassignConversation } from '../api/reassign-conversation';
@@ -100,7 +101,7 @@ export function TransferDialog({ conversation, onClose, onTransferred, mode = 't
             value={note}
             onChange={(e) => setNote(e.target.value)}
             error={noteTooLong}
-            helperText={noteTooLong ? `Notes can be at most ${NOTE_TEXT_MAX_LENGTH} characters.` : undefined}
+            helperText={noteTooLong ? noteStrings.tooLong(NOTE_TEXT_MAX_LENGTH) : undefined}
           />
           {transfer.isError && <Alert severity="error">{errorMessage(transfer.error)}</Alert>}
         </Stack>

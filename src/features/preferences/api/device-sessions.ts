@@ -1,12 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export const deviceSessionsQueryOptions = () =>
   queryOptions({
     queryKey: queryKeys.deviceSessions(),
-    queryFn: ({ signal }) => callApi(api.sessions, { signal }).then((r) => r.sessions),
+    queryFn: ({ signal }) => callApi(staffRoutes.sessions, { signal }).then((r) => r.sessions),
   });
 
 /** Where I am logged in: read when the section opens, so a device that logged in since shows. */
@@ -16,7 +16,7 @@ export const useDeviceSessions = () => useQuery({ ...deviceSessionsQueryOptions(
 export function useEndDeviceSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => callApi(api.endSession, { params: { id } }),
+    mutationFn: (id: string) => callApi(staffRoutes.endSession, { params: { id } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.deviceSessions() }),
   });
 }
@@ -25,7 +25,7 @@ export function useEndDeviceSession() {
 export function useLogoutEverywhere() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => callApi(api.logoutEverywhere),
+    mutationFn: () => callApi(staffRoutes.logoutEverywhere),
     onSuccess: () => {
       queryClient.clear();
       queryClient.setQueryData(queryKeys.session(), null);

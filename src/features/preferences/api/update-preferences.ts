@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { NotificationPreferences, Preferences, UpdatePreferencesRequest } from '../../../contract/preferences';
 import { callApi } from '../../../lib/api-client';
 import { preferencesQueryOptions } from './get-preferences';
 
-export const updatePreferences = (body: UpdatePreferencesRequest) => callApi(api.updatePreferences, { body }).then((r) => r.preferences);
+export const updatePreferences = (body: UpdatePreferencesRequest) => callApi(staffRoutes.updatePreferences, { body }).then((r) => r.preferences);
 
 const mutationKey = ['preferences', 'update'] as const;
 
@@ -12,6 +12,9 @@ const withChange = (p: Preferences, change: UpdatePreferencesRequest): Preferenc
   conversationSort: change.conversationSort ?? p.conversationSort,
   notifications: { ...p.notifications, ...change.notifications },
   sidePanel: { ...p.sidePanel, ...change.sidePanel },
+  language: change.language === undefined ? p.language : change.language,
+  colorScheme: change.colorScheme ?? p.colorScheme,
+  keyboardShortcuts: change.keyboardShortcuts ?? p.keyboardShortcuts,
 });
 
 /**
@@ -45,7 +48,11 @@ export function useUpdatePreferences() {
         const sidePanel = { ...now.sidePanel };
         if (change.sidePanel?.open !== undefined && sidePanel.open === change.sidePanel.open) sidePanel.open = before.sidePanel.open;
         if (change.sidePanel?.section !== undefined && sidePanel.section === change.sidePanel.section) sidePanel.section = before.sidePanel.section;
-        return { conversationSort, notifications, sidePanel };
+        const language = change.language !== undefined && now.language === change.language ? before.language : now.language;
+        const colorScheme = change.colorScheme !== undefined && now.colorScheme === change.colorScheme ? before.colorScheme : now.colorScheme;
+        const keyboardShortcuts =
+          change.keyboardShortcuts !== undefined && now.keyboardShortcuts === change.keyboardShortcuts ? before.keyboardShortcuts : now.keyboardShortcuts;
+        return { conversationSort, notifications, sidePanel, language, colorScheme, keyboardShortcuts };
       });
     },
     onSuccess: (saved) => {

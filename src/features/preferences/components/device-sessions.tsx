@@ -9,7 +9,7 @@ import { SectionCard } from '../../../components/section-card';
 import { deviceLabel } from '../../../lib/device-label';
 import { formatDateTime } from '../../../lib/format';
 import { strings } from '../../../lib/strings';
-import { preferencesStrings } from '../../../lib/staff-page-strings';
+import { preferencesStrings } from '../../../lib/preferences-strings';
 import { useDeviceSessions, useEndDeviceSession, useLogoutEverywhere } from '../api/device-sessions';
 
 const s = preferencesStrings.devices;

@@ -7,7 +7,8 @@ import { SectionCard } from '../../../components/section-card';
 import { useNotifierStatus } from '../../../hooks/use-notifier';
 import { errorMessage } from '../../../lib/api-client';
 import { notifier, type DesktopPermission } from '../../../lib/notifier';
-import { preferencesStrings } from '../../../lib/staff-page-strings';
+import { whenIdle } from '../../../lib/when-idle';
+import { preferencesStrings } from '../../../lib/preferences-strings';
 import { useUpdatePreferences } from '../api/update-preferences';
 
 type Key = keyof NotificationPreferences;
@@ -26,8 +27,11 @@ export function NotificationSettings({ notifications }: { notifications: Notific
   const { permission, audio } = useNotifierStatus();
   const [tested, setTested] = useState<'played' | 'blocked' | null>(null);
   // With sound on, find out now whether the browser lets the page play it, to say so if not.
+  // (When the page is idle: the first audio context pauses the page while the browser starts its audio.)
   useEffect(() => {
-    if (notifications.sound) notifier.prepareAudio();
+    if (!notifications.sound) return;
+    const prepare = whenIdle(() => notifier.prepareAudio());
+    return () => prepare.cancel();
   }, [notifications.sound]);
 
   // A switch moves in the click's own render: the cache's optimistic change comes a tick later

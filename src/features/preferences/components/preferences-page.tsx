@@ -2,9 +2,11 @@ import { Alert } from '@mui/material';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PageColumn, PageHeading } from '../../../components/page-frame';
 import type { Role } from '../../../contract/auth';
-import { preferencesStrings } from '../../../lib/staff-page-strings';
+import { preferencesStrings } from '../../../lib/preferences-strings';
 import { preferencesQueryOptions } from '../api/get-preferences';
+import { AppearanceSettings } from './appearance-settings';
 import { DeviceSessions } from './device-sessions';
+import { LanguageSettings } from './language-settings';
 import { NotificationSettings } from './notification-settings';
 import { PushDevices } from './push-devices';
 
@@ -17,6 +19,8 @@ export function PreferencesPage({ role }: { role: Role }) {
     <PageColumn maxWidth={760}>
       <PageHeading title={s.title} intro={s.intro} />
       {role !== 'agent' && <Alert severity="info">{s.agentsOnly}</Alert>}
+      <LanguageSettings language={preferences.data.language} />
+      <AppearanceSettings colorScheme={preferences.data.colorScheme} keyboardShortcuts={preferences.data.keyboardShortcuts} />
       <NotificationSettings notifications={preferences.data.notifications} />
       <PushDevices />
       <DeviceSessions />

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { ChosenPresence } from '../../../contract/presence';
 import { callApi } from '../../../lib/api-client';
 import { presenceQueryOptions } from './get-presence';
 
-export const setPresence = (state: ChosenPresence) => callApi(api.setPresence, { body: { state } });
+export const setPresence = (state: ChosenPresence) => callApi(staffRoutes.setPresence, { body: { state } });
 
 export function useSetPresence() {
   const queryClient = useQueryClient();

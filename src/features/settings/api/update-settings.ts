@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { UpdateSettingsRequest } from '../../../contract/settings';
 import { callApi } from '../../../lib/api-client';
 import { settingsQueryOptions } from './get-settings';
 
-export const updateSettings = (body: UpdateSettingsRequest) => callApi(api.updateSettings, { body }).then((r) => r.settings);
+export const updateSettings = (body: UpdateSettingsRequest) => callApi(staffRoutes.updateSettings, { body }).then((r) => r.settings);
 
 export function useUpdateSettings() {
   const queryClient = useQueryClient();

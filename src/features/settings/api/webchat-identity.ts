@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 
 /** Not under ['settings']: settings.updated invalidations have nothing to do with it. */
@@ -7,7 +7,7 @@ const identityKey = ['webchat-identity'] as const;
 
 /** Whether a web-chat identity secret is set up (admins only); never the secret itself. */
 export const webchatIdentityQueryOptions = () =>
-  queryOptions({ queryKey: identityKey, queryFn: ({ signal }) => callApi(api.webchatIdentity, { signal }).then((r) => r.identity) });
+  queryOptions({ queryKey: identityKey, queryFn: ({ signal }) => callApi(staffRoutes.webchatIdentity, { signal }).then((r) => r.identity) });
 
 export const useWebchatIdentity = () => useQuery(webchatIdentityQueryOptions());
 
@@ -18,9 +18,9 @@ export const useWebchatIdentity = () => useQuery(webchatIdentityQueryOptions());
 export function useGenerateWebchatSecret() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => callApi(api.generateWebchatSecret),
+    mutationFn: () => callApi(staffRoutes.generateWebchatSecret),
     onSuccess: (r) => queryClient.setQueryData(identityKey, r.identity),
   });
 }
 
-export const useRevealWebchatSecret = () => useMutation({ mutationFn: () => callApi(api.revealWebchatSecret) });
+export const useRevealWebchatSecret = () => useMutation({ mutationFn: () => callApi(staffRoutes.revealWebchatSecret) });

@@ -13,7 +13,7 @@ import {
 import { useId } from 'react';
 import { FILE_TYPES, type AttachmentPolicy } from '../../../contract/attachments';
 import { SectionCard } from '../../../components/section-card';
-import { settingsStrings } from '../../../lib/staff-page-strings';
+import { settingsStrings } from '../../../lib/settings-strings';
 import {
   fileTypesByKind,
   MAX_FILE_SIZE_CEILING_MB,

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AttachmentPolicy } from '../../../contract/attachments';
 import type { Settings } from '../../../contract/settings';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
-import { settingsStrings } from '../../../lib/staff-page-strings';
+import { settingsStrings } from '../../../lib/settings-strings';
 import { useUpdateSettings } from '../api/update-settings';
 import {
   draftFromSettings,
@@ -25,6 +25,7 @@ import {
 } from '../policy-draft';
 import { PolicySection } from './policy-section';
 import { WholeNumberSection } from './whole-number-section';
+import { refusalFieldMessages } from '../../../lib/field-issue-strings';
 
 const noErrors: SettingsErrors = { policies: {}, routing: {}, security: {}, form: [] };
 
@@ -94,7 +95,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         setSaved(true);
       },
       onError: (err) => {
-        if (err instanceof ApiRequestError && err.body?.fields) showErrors(sortFieldErrors(err.body.fields));
+        if (err instanceof ApiRequestError && err.body?.fields) showErrors(sortFieldErrors(Object.fromEntries(refusalFieldMessages(err))));
       },
     });
   };

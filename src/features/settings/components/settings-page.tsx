@@ -2,10 +2,11 @@ import { Typography } from '@mui/material';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PageColumn, PageHeading } from '../../../components/page-frame';
 import { formatDateTime } from '../../../lib/format';
-import { settingsStrings } from '../../../lib/staff-page-strings';
+import { settingsStrings } from '../../../lib/settings-strings';
 import { settingsQueryOptions } from '../api/get-settings';
 import { SettingsForm } from './settings-form';
 import { WebchatIdentitySection } from './webchat-identity-section';
+import { CustomerChatSection } from './customer-chat-section';
 
 /** The admin's System Configurator: the attachment policies of agents and customers, and the routing settings. */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
         </Typography>
       </PageHeading>
       <SettingsForm settings={settings.data} />
+      <CustomerChatSection settings={settings.data} />
       <WebchatIdentitySection />
     </PageColumn>
   );

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useSuspenseInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import type { Conversation, ConversationPage } from '../../../contract/conversations';
 import type { QueueDashboard } from '../../../contract/supervision';
 import { callApi } from '../../../lib/api-client';
@@ -12,7 +12,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const openConversationsQueryOptions = (queueId: string | undefined) =>
   infiniteQueryOptions({
     queryKey: queryKeys.supervision.conversations(queueId),
-    queryFn: ({ pageParam, signal }) => callApi(api.openConversations, { query: { queueId, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) => callApi(staffRoutes.openConversations, { query: { queueId, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

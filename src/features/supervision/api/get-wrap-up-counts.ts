@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../contract/api';
+import { staffRoutes } from '../../../contract/staff-routes';
 import { callApi } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
@@ -7,7 +7,7 @@ import { queryKeys } from '../../../lib/query-keys';
 export const wrapUpCountsQueryOptions = (since: string) =>
   queryOptions({
     queryKey: queryKeys.supervision.wrapUpCounts(since),
-    queryFn: ({ signal }) => callApi(api.wrapUpCounts, { query: { since }, signal }).then((r) => r.counts),
+    queryFn: ({ signal }) => callApi(staffRoutes.wrapUpCounts, { query: { since }, signal }).then((r) => r.counts),
   });
 
 // A new day asks afresh; yesterday's figures stay shown until today's are in.

@@ -1,8 +1,9 @@
 import CheckCircleOutlinedIcon from '@mui/icons-material/CheckCircleOutlined';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
-import { Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 import { agentStatusesQueryOptions } from '../api/get-agent-statuses';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
@@ -20,7 +21,7 @@ export function AgentTable() {
   const offsetMs = serverClockOffset(at, statuses.dataUpdatedAt);
 
   return (
-    <TableContainer component={Paper} variant="outlined">
+    <TableRegion label={s.agentsTable}>
       <Table aria-label={s.agentsTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
         <TableHead>
           <TableRow>
@@ -75,6 +76,6 @@ export function AgentTable() {
           })}
         </TableBody>
       </Table>
-    </TableContainer>
+    </TableRegion>
   );
 }

@@ -1,7 +1,8 @@
-import { Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import type { ChannelCount } from '../../../contract/supervision';
 import { ChannelBadge } from '../../../components/channel-badge';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -18,7 +19,7 @@ export function ChannelCountTable({ channels }: { channels: ChannelCount[] }) {
       ) : (
         // Four short columns fit a phone with narrower cells; should they not, the box scrolls and
         // takes focus, so it scrolls from the keyboard too (it holds nothing else to focus).
-        <TableContainer component={Paper} variant="outlined" tabIndex={0} role="region" aria-label={s.channelsTable} sx={{ maxWidth: 560 }}>
+        <TableRegion label={s.channelsTable} sx={{ maxWidth: 560 }}>
           <Table aria-label={s.channelsTable} size="small" sx={{ '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } }}>
             <TableHead>
               <TableRow>
@@ -41,7 +42,7 @@ export function ChannelCountTable({ channels }: { channels: ChannelCount[] }) {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </TableRegion>
       )}
     </>
   );

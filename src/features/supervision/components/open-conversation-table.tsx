@@ -1,11 +1,12 @@
 import { ChannelBadge } from '../../../components/channel-badge';
-import { Button, Link, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Button, Link, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useDeferredValue, type MouseEvent } from 'react';
 import type { Conversation } from '../../../contract/conversations';
 import { errorMessage } from '../../../lib/api-client';
 import { formatStamp } from '../../../lib/format';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 import { queueDashboardQueryOptions } from '../api/get-queue-dashboard';
 import { queueFilter, useOpenConversations } from '../api/get-open-conversations';
 import { serverClockOffset } from '../server-clock';
@@ -65,7 +66,7 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
       {conversations.data.rows.length === 0 ? (
         <Typography color="text.secondary">{queueName ? s.noConversationsInQueue(queueName) : s.noConversations}</Typography>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
+        <TableRegion label={s.conversationsTable}>
           <Table aria-label={s.conversationsTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
             <TableHead>
               <TableRow>
@@ -128,7 +129,7 @@ export function OpenConversationTable({ queueId, onQueueChange, onOpen }: Props)
               </Button>
             )}
           </Stack>
-        </TableContainer>
+        </TableRegion>
       )}
     </Stack>
   );

@@ -1,7 +1,8 @@
 import CircleIcon from '@mui/icons-material/Circle';
 import { Stack, Typography } from '@mui/material';
 import type { Presence, PresenceState } from '../../../contract/presence';
-import { presenceStrings, supervisorStrings } from '../../../lib/staff-page-strings';
+import { presenceStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 
 /** Theme colours per presence: green takes offers, red busy, amber away, grey offline. */
 const presenceColor: Record<PresenceState, string> = {

@@ -1,26 +1,29 @@
-import { Chip, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 import { queueDashboardQueryOptions } from '../api/get-queue-dashboard';
 import { serverClockOffset } from '../server-clock';
 import { Elapsed } from './elapsed';
 import { WaitingSparkline } from './waiting-sparkline';
 import { TABLE_MIN_WIDTH } from '../../../lib/layout';
 import { ChannelCountTable } from './channel-count-table';
+import { AVAILABILITY_REFRESH_MS, AvailabilityChips } from './availability-chips';
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 /** One row per queue: what waits, for how long, what is offered and held, who serves it. */
 export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void }) {
   const s = supervisorStrings;
-  const dashboard = useSuspenseQuery(queueDashboardQueryOptions());
+  // Queues open and close by the clock, with no event: the figures are also read again each minute.
+  const dashboard = useSuspenseQuery({ ...queueDashboardQueryOptions(), refetchInterval: AVAILABILITY_REFRESH_MS });
   const { queues, at, channels } = dashboard.data;
   if (queues.length === 0) return <Typography color="text.secondary">{s.noQueues}</Typography>;
   const offsetMs = serverClockOffset(at, dashboard.dataUpdatedAt);
 
   return (
     <>
-    <TableContainer component={Paper} variant="outlined">
+    <TableRegion label={s.queuesTable}>
       <Table aria-label={s.queuesTable} size="small" sx={{ minWidth: TABLE_MIN_WIDTH }}>
         <TableHead>
           <TableRow>
@@ -49,6 +52,7 @@ export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void
                     {q.queue.name}
                   </Link>
                   <Chip size="small" variant="outlined" label={s.routingModes[q.queue.routingMode]} />
+                  {q.availability && <AvailabilityChips availability={q.availability} maxWaiting={q.maxWaiting ?? null} />}
                 </Stack>
                 <Typography variant="caption" color="text.secondary">
                   {q.queue.address}
@@ -71,7 +75,7 @@ export function QueueTable({ onShowQueue }: { onShowQueue(queueId: string): void
           ))}
         </TableBody>
       </Table>
-    </TableContainer>
+    </TableRegion>
     {channels && <ChannelCountTable channels={channels} />}
     </>
   );

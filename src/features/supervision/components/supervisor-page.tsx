@@ -4,12 +4,13 @@ import type { ConversationEvent } from '../../../contract/events';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
 import type { EventFrame } from '../../../lib/realtime-events';
 import { queryKeys } from '../../../lib/query-keys';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 import { SUPERVISOR_TABS, type SupervisorTab } from '../supervisor-tab';
 import { AgentTable } from './agent-table';
 import { OpenConversationTable } from './open-conversation-table';
 import { QueueTable } from './queue-table';
 import { WrapUpCountTable } from './wrap-up-count-table';
+import { RatingTable } from './rating-table';
 
 interface Props {
   tab: SupervisorTab;
@@ -22,7 +23,7 @@ interface Props {
 }
 
 /** Conversation events that move a conversation between waiting, offered, held and ended. */
-const movesConversation = (event: ConversationEvent) => event.type !== 'message.created' && event.type !== 'note.created';
+const movesConversation = (event: ConversationEvent) => event.type !== 'message.created' && event.type !== 'note.created' && event.type !== 'conversation.rated';
 
 const workspace = (frame: EventFrame, ...types: string[]) => frame.kind === 'workspace-event' && types.includes(frame.event.type);
 
@@ -33,7 +34,8 @@ const affectsQueues = (f: EventFrame) =>
 const affectsAgents = (f: EventFrame) =>
   (f.kind === 'event' && movesConversation(f.event)) || workspace(f, 'queue.updated', 'user.updated', 'presence.changed');
 // The list shows each conversation's latest message, so new messages count too.
-const affectsConversations = (f: EventFrame) => (f.kind === 'event' && f.event.type !== 'note.created') || workspace(f, 'queue.updated');
+const affectsConversations = (f: EventFrame) => (f.kind === 'event' && f.event.type !== 'note.created' && f.event.type !== 'conversation.rated') || workspace(f, 'queue.updated');
+const affectsRatings = (f: EventFrame) => f.kind === 'event' && f.event.type === 'conversation.rated';
 
 const tabId = (tab: SupervisorTab) => `supervisor-tab-${tab}`;
 const panelId = (tab: SupervisorTab) => `supervisor-panel-${tab}`;
@@ -44,6 +46,7 @@ export function SupervisorPage({ tab, onTabChange, queueId, onQueueChange, onSho
   useLiveRefresh(queryKeys.supervision.queues(), affectsQueues);
   useLiveRefresh(queryKeys.supervision.agents(), affectsAgents);
   useLiveRefresh(queryKeys.supervision.conversationLists(), affectsConversations);
+  useLiveRefresh(queryKeys.supervision.allRatings(), affectsRatings);
 
   return (
     <PageColumn maxWidth={1280} dense>
@@ -58,6 +61,7 @@ export function SupervisorPage({ tab, onTabChange, queueId, onQueueChange, onSho
           <Stack spacing={3}>
             <QueueTable onShowQueue={onShowQueue} />
             <WrapUpCountTable />
+            <RatingTable />
           </Stack>
         )}
         {tab === 'agents' && <AgentTable />}

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import type { WaitingSample } from '../../../contract/supervision';
-import { supervisorStrings } from '../../../lib/staff-page-strings';
+import { supervisorStrings } from '../../../lib/supervisor-strings';
 import { waitingChartGeometry } from '../waiting-chart';
 
 const WIDTH = 120;

@@ -1,12 +1,11 @@
-import { Alert, Box, CircularProgress, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
-import { useId } from 'react';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { TableRegion } from '../../../components/table-region';
 import { useLiveRefresh } from '../../../hooks/use-live-refresh';
-import { errorMessage } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import type { EventFrame } from '../../../lib/realtime-events';
-import { strings } from '../../../lib/strings';
 import { wrapUpStrings } from '../../../lib/wrap-up-strings';
 import { startOfToday, useWrapUpCounts } from '../api/get-wrap-up-counts';
+import { DashboardSection } from './dashboard-section';
 
 const numberCell = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 // A chat ending (with its reason, in the same transaction) changes the figures.
@@ -21,21 +20,11 @@ export function WrapUpCountTable() {
   const s = wrapUpStrings.supervisor;
   const counts = useWrapUpCounts(startOfToday());
   useLiveRefresh(queryKeys.supervision.wrapUp(), endsAChat);
-  const headingId = useId();
 
   return (
-    <Box component="section" aria-labelledby={headingId}>
-      <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
-        {s.title}
-      </Typography>
-      {counts.isPending ? (
-        <CircularProgress size={24} aria-label={strings.common.loading} />
-      ) : counts.isError ? (
-        <Alert severity="error">{errorMessage(counts.error)}</Alert>
-      ) : counts.data.length === 0 ? (
-        <Typography color="text.secondary">{s.empty}</Typography>
-      ) : (
-        <TableContainer component={Paper} variant="outlined" sx={{ maxWidth: 640 }}>
+    <DashboardSection title={s.title} query={counts} isEmpty={(data) => data.length === 0} empty={s.empty}>
+      {(data) => (
+        <TableRegion label={s.table} sx={{ maxWidth: 640 }}>
           <Table aria-label={s.table} size="small">
             <TableHead>
               <TableRow>
@@ -45,7 +34,7 @@ export function WrapUpCountTable() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {counts.data.map((c) => (
+              {data.map((c) => (
                 <TableRow key={`${c.queue.id}:${c.code.id}`} hover>
                   <TableCell>{c.queue.name}</TableCell>
                   <TableCell component="th" scope="row">
@@ -61,8 +50,8 @@ export function WrapUpCountTable() {
               ))}
             </TableBody>
           </Table>
-        </TableContainer>
+        </TableRegion>
       )}
-    </Box>
+    </DashboardSection>
   );
 }

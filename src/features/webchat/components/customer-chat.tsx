@@ -1,6 +1,6 @@
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Composer } from '../../../components/composer';
 import { ConnectionStatusChip } from '../../../components/connection-status';
 import { PagedMessageThread } from '../../../components/paged-message-thread';
@@ -16,9 +16,15 @@ import { strings } from '../../../lib/strings';
 import { useCustomerConversation } from '../api/get-conversation';
 import { useCustomerMessages } from '../api/get-messages';
 import { sendCustomerMessage } from '../api/send-message';
-import { useCustomerRealtime } from '../hooks/use-customer-realtime';
+import { useCustomerRealtime, type QueuePlace } from '../hooks/use-customer-realtime';
 import { useCustomerAttachmentPolicy } from '../api/get-attachment-policy';
 import { uploadCustomerAttachment } from '../api/upload-attachment';
+import { EndChatButton } from './end-chat-button';
+import { inCustomerTime } from './queue-closed-notice';
+import { webchatQueueStrings } from '../webchat-queue-strings';
+
+// Shown once the chat has ended (transcript, survey): loaded then, not with the chat.
+const AfterEndPanel = lazy(() => import('./after-end-panel').then((m) => ({ default: m.AfterEndPanel })));
 
 interface Props {
   token: string;
@@ -28,7 +34,7 @@ interface Props {
 
 export function CustomerChat({ token, onLeave }: Props) {
   const queryClient = useQueryClient();
-  const { status, typing: typingChannel } = useCustomerRealtime(token, onLeave);
+  const { status, typing: typingChannel, place } = useCustomerRealtime(token, onLeave);
   const conversation = useCustomerConversation(token);
   const messages = useCustomerMessages(token);
   const outbox = useMemo(() => new Outbox('cp-outbox:webchat'), []);
@@ -68,7 +74,15 @@ export function CustomerChat({ token, onLeave }: Props) {
   }
   const c = conversation.data!;
   const ended = c.state === 'ended';
-  const stateLine = ended ? strings.webchat.ended : c.agentName ? strings.webchat.agentJoined(c.agentName) : strings.webchat.waitingForAgent;
+  const stateLine = ended
+    ? strings.webchat.ended
+    : c.agentName
+      ? strings.webchat.agentJoined(c.agentName)
+      : c.heldUntil
+        ? webchatQueueStrings.messageLeft(inCustomerTime(c.heldUntil))
+        : strings.webchat.waitingForAgent;
+  // Only while waiting: the last place the server told (it stops telling once picked).
+  const waitingPlace = (c.state === 'queued' || c.state === 'offered') && !c.agentName ? place : null;
 
   return (
     <ChatDropZone onFiles={uploads.add} disabled={ended}>
@@ -80,16 +94,16 @@ export function CustomerChat({ token, onLeave }: Props) {
           <Typography variant="body2" color={ended ? 'text.primary' : 'text.secondary'} role="status">
             {stateLine}
           </Typography>
+          {waitingPlace && <QueuePlaceLine place={waitingPlace} />}
         </Box>
+        {!ended && <EndChatButton token={token} />}
         <ConnectionStatusChip status={status} />
       </Stack>
       <PagedMessageThread pages={messages} sender={sender} viewer="customer" viewerName={c.customerName} typist={typist} />
       {ended ? (
-        <Box sx={{ p: 2, borderTop: 1, borderColor: 'divider', textAlign: 'center' }}>
-          <Button variant="contained" onClick={onLeave}>
-            {strings.webchat.newChat}
-          </Button>
-        </Box>
+        <Suspense fallback={null}>
+          <AfterEndPanel token={token} onNewChat={onLeave} />
+        </Suspense>
       ) : (
         <Composer
           // Sending empties the text, which also ends "typing" and the draft.
@@ -99,5 +113,20 @@ export function CustomerChat({ token, onLeave }: Props) {
         />
       )}
     </ChatDropZone>
+  );
+}
+
+/** "You are number 2 in the queue · Estimated wait about 4 minutes"; the estimate only when the server has one. */
+function QueuePlaceLine({ place }: { place: QueuePlace }) {
+  return (
+    <Typography variant="body2" color="text.secondary" aria-live="polite">
+      <span>{webchatQueueStrings.position(place.position)}</span>
+      {place.estimatedWaitMinutes !== null && (
+        <>
+          {' · '}
+          <span>{webchatQueueStrings.estimatedWait(place.estimatedWaitMinutes)}</span>
+        </>
+      )}
+    </Typography>
   );
 }

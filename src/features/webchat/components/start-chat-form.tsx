@@ -1,5 +1,5 @@
 import { Alert, Button, Stack } from '@mui/material';
-import { useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { FormField } from '../../../components/form-field';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import type { StartChatResponse } from '../../../contract/webchat';
@@ -9,6 +9,11 @@ import { strings } from '../../../lib/strings';
 import { useWebchatQueues } from '../api/get-queues';
 import { useStartChat } from '../api/start-chat';
 import type { IdentityLink } from '../identity-link';
+import { useFormSettings } from '../api/get-form-settings';
+
+// Shown only for a closed or full queue: loaded then, not with the page.
+const QueueClosedNotice = lazy(() => import('./queue-closed-notice').then((m) => ({ default: m.QueueClosedNotice })));
+const LEAVE_MESSAGE = 'Leave a message';
 
 /**
  * The start's rules are the contract's schema, which needs zod: loaded when the visitor first
@@ -21,6 +26,9 @@ const loadStartRules = () =>
     () => null,
   );
 
+/** Field problems in the customer's language: only needed once something is wrong with the form. */
+const loadFieldMessages = () => import('../../../lib/field-issue-strings');
+
 interface Props {
   /** Queue preselected by the page's `queue` parameter (id or name). */
   initialQueue?: string;
@@ -32,6 +40,8 @@ interface Props {
 export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props) {
   const queues = useWebchatQueues();
   const start = useStartChat();
+  // Until the answer is in, email counts as optional: the server checks it either way.
+  const emailRequired = useFormSettings().data?.emailRequired ?? false;
   const [form, setForm] = useState({ queueId: '', name: identity.name ?? '', email: identity.email ?? '', text: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const preselected = queues.data?.find((q) => q.id === initialQueue || q.name.toLowerCase() === initialQueue?.toLowerCase());
@@ -40,22 +50,36 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
   // two (the server answers repeats with the first); a changed form is a different start.
   const attempt = useRef<{ content: string; clientMessageId: string } | null>(null);
   const signed = identity.customerId !== undefined || identity.signature !== undefined;
+  // Closed or full: as the queue list said, or as the server's refusal says (it decides).
+  const chosen = queues.data?.find((q) => q.id === queueId);
+  const refusal = start.error instanceof ApiRequestError && start.error.body?.availability && (start.error.code === 'service_closed' || start.error.code === 'queue_full') ? start.error.body.availability : null;
+  const availability = refusal ?? chosen;
+  const leaving = !!availability && !availability.open && availability.leaveMessage && availability.nextOpening !== null && !availability.full;
+  const blocked = !!availability && (availability.full || (!availability.open && !leaving));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const fields = { ...form, queueId, ...(signed ? { customerId: identity.customerId ?? '', signature: identity.signature ?? '' } : {}) };
+    if (blocked) return;
+    const { email, ...rest } = form;
+    // An empty optional email is left out, not sent as "" (which is not an address).
+    const fields = { ...rest, ...(email.trim() ? { email } : {}), queueId, ...(leaving ? { leaveMessage: true } : {}), ...(signed ? { customerId: identity.customerId ?? '', signature: identity.signature ?? '' } : {}) };
     const content = JSON.stringify(fields);
     if (attempt.current?.content !== content) attempt.current = { content, clientMessageId: newClientMessageId() };
     const request = { ...fields, clientMessageId: attempt.current.clientMessageId };
     const parsed = (await loadStartRules())?.safeParse(request) ?? { success: true as const, data: request };
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      const { zodIssueMessages } = await loadFieldMessages();
+      setErrors(Object.fromEntries(zodIssueMessages(parsed.error).map(([path, message]) => [path.split('.')[0]!, message])));
       return;
     }
     setErrors({});
     start.mutate(parsed.data, {
       onSuccess: onStarted,
-      onError: (err) => err instanceof ApiRequestError && err.body?.fields && setErrors(err.body.fields),
+      onError: async (err) => {
+        if (!(err instanceof ApiRequestError && err.body?.fields)) return;
+        const { refusalFieldMessages } = await loadFieldMessages();
+        setErrors(Object.fromEntries(refusalFieldMessages(err)));
+      },
     });
   };
   const field = (name: 'name' | 'email' | 'text') => ({
@@ -69,25 +93,39 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
   return (
     <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} onFocus={() => void loadStartRules()} noValidate aria-label={strings.webchat.title}>
       {queues.isError && <Alert severity="error">{errorMessage(queues.error)}</Alert>}
-      {start.isError && <Alert severity="error">{errorMessage(start.error)}</Alert>}
+      {start.isError && !refusal && <Alert severity="error">{errorMessage(start.error)}</Alert>}
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
       {(errors.customerId ?? errors.signature) && <Alert severity="error">{errors.customerId ?? errors.signature}</Alert>}
       {!preselected && (
         <FormField
           label={strings.webchat.queue}
           value={queueId}
-          onChange={(e) => setForm((f) => ({ ...f, queueId: e.target.value }))}
+          onChange={(e) => {
+            setForm((f) => ({ ...f, queueId: e.target.value }));
+            start.reset();
+          }}
           options={(queues.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
           error={Boolean(errors.queueId)}
           helperText={errors.queueId}
           required
         />
       )}
+      {chosen && availability && (!availability.open || availability.full) && (
+        <Suspense fallback={null}>
+          <QueueClosedNotice queueName={chosen.name} availability={availability} />
+        </Suspense>
+      )}
       <FormField label={strings.webchat.name} autoComplete="name" {...field('name')} />
-      <FormField label={strings.webchat.email} type="email" autoComplete="email" {...field('email')} />
+      <FormField
+        label={emailRequired ? strings.webchat.email : strings.webchat.emailOptional}
+        type="email"
+        autoComplete="email"
+        {...field('email')}
+        required={emailRequired}
+      />
       <FormField label={strings.webchat.firstMessage} multiline minRows={3} htmlInput={{ maxLength: MESSAGE_TEXT_MAX_LENGTH }} {...field('text')} />
-      <Button type="submit" variant="contained" size="large" loading={start.isPending}>
-        {strings.webchat.start}
+      <Button type="submit" variant="contained" size="large" loading={start.isPending} disabled={blocked}>
+        {leaving ? LEAVE_MESSAGE : strings.webchat.start}
       </Button>
     </Stack>
   );

@@ -1,8 +1,11 @@
-import { Box, CircularProgress, Paper, Typography } from '@mui/material';
+import { Box, CircularProgress, NativeSelect, Paper, Typography } from '@mui/material';
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../contract/languages';
+import { activate, activeLanguage } from '../../../lib/i18n';
 import { strings } from '../../../lib/strings';
 import { identityLinkFrom } from '../identity-link';
 import { tokenStorage } from '../token-storage';
+import { webchatLanguage } from '../webchat-language';
 import { StartChatForm } from './start-chat-form';
 
 // The conversation (thread, composer, uploads, realtime) loads once a chat exists: a visitor who
@@ -27,10 +30,11 @@ export function WebchatPage() {
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', p: { xs: 0, sm: 2 } }}>
       <Paper component="main" variant="outlined" sx={{ width: '100%', maxWidth: 560, height: { xs: '100vh', sm: 'min(720px, 92vh)' }, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
-        <Box sx={{ px: 2, py: 1.5, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
-          <Typography variant="h6" component="h1">
+        <Box sx={{ px: 2, py: 1.5, bgcolor: 'primary.main', color: 'primary.contrastText', display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Typography variant="h6" component="h1" sx={{ flex: 1 }}>
             {strings.webchat.title}
           </Typography>
+          <LanguageSwitcher />
         </Box>
         {token ? (
           <Box sx={{ flex: 1, minHeight: 0 }}>
@@ -61,5 +65,28 @@ export function WebchatPage() {
         )}
       </Paper>
     </Box>
+  );
+}
+
+/** The customer's language: their browser's at first; a choice here is kept in this browser. */
+function LanguageSwitcher() {
+  const choose = (language: Language) => {
+    webchatLanguage.set(language);
+    void activate(language);
+  };
+  return (
+    <NativeSelect
+      value={activeLanguage()}
+      onChange={(e) => choose(e.target.value as Language)}
+      disableUnderline
+      inputProps={{ 'aria-label': strings.webchat.language }}
+      sx={{ color: 'inherit', fontSize: 14, '& .MuiNativeSelect-icon': { color: 'inherit' }, '& option': { color: 'text.primary' } }}
+    >
+      {LANGUAGES.map((code) => (
+        <option key={code} value={code} lang={code}>
+          {LANGUAGE_NAMES[code]}
+        </option>
+      ))}
+    </NativeSelect>
   );
 }

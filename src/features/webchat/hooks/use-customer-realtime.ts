@@ -7,11 +7,21 @@ import { RealtimeConnection, type ConnectionStatus } from '../../../lib/realtime
 import { TypingTracker } from '../../../lib/typing';
 import type { TypingChannel } from '../../../hooks/use-typing';
 
+/** Where the customer waits: the server's latest word (see the `queue-position` frame). */
+export interface QueuePlace {
+  position: number;
+  estimatedWaitMinutes: number | null;
+}
+
 /** Live updates of the customer's own conversation. */
-export function useCustomerRealtime(token: string, onInvalidToken: () => void): { status: ConnectionStatus; typing: TypingChannel } {
+export function useCustomerRealtime(
+  token: string,
+  onInvalidToken: () => void,
+): { status: ConnectionStatus; typing: TypingChannel; place: QueuePlace | null } {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [tracker] = useState(() => new TypingTracker());
+  const [place, setPlace] = useState<QueuePlace | null>(null);
   const connectionRef = useRef<RealtimeConnection | null>(null);
   useEffect(() => {
     const connection = new RealtimeConnection(
@@ -29,6 +39,7 @@ export function useCustomerRealtime(token: string, onInvalidToken: () => void): 
         onUnauthorized: onInvalidToken,
         onStatus: setStatus,
         onTyping: (frame) => tracker.update(frame.conversationId, frame.name, frame.isTyping),
+        onQueuePosition: (frame) => setPlace({ position: frame.position, estimatedWaitMinutes: frame.estimatedWaitMinutes }),
       },
       { customerToken: token },
     );
@@ -41,5 +52,5 @@ export function useCustomerRealtime(token: string, onInvalidToken: () => void): 
     () => ({ tracker, send: (_conversationId, isTyping) => connectionRef.current?.sendTyping({ isTyping }) }),
     [tracker],
   );
-  return { status, typing };
+  return { status, typing, place };
 }

@@ -1,10 +1,10 @@
-import { createFileRoute, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
+import { createFileRoute, useNavigate, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCannedInserts } from '../../../features/canned-responses/components/canned-inserts';
 import { conversationQueryOptions } from '../../../features/conversations/api/get-conversation';
 import { messagesQueryOptions } from '../../../features/conversations/api/get-messages';
 import { ChatPane } from '../../../features/conversations/components/chat-pane';
-import { DrawerSectionSchema, drawerSectionsFor, type DrawerSection } from '../../../features/conversations/drawer-section';
+import { DRAWER_CHOICES, drawerSectionsFor, type DrawerSection } from '../../../features/conversations/drawer-section';
+import { optionalOneOf, positiveInt } from '../../../lib/search-params';
 import { shownSection, toggleSection } from '../../../features/conversations/side-panel';
 import { useSidePanelPreference } from '../../-components/use-side-panel';
 import { RouteError } from '../../-components/route-error';
@@ -13,7 +13,10 @@ import { RoutePending } from '../../-components/route-pending';
 export const Route = createFileRoute('/_staff/agent/conversations/$conversationId')({
   // The open side-drawer section is part of the address: a reload or a shared link restores it.
   // `message`: a search result's seq, which the thread loads, scrolls to and marks once.
-  validateSearch: z.object({ panel: DrawerSectionSchema.optional(), message: z.coerce.number().int().positive().optional().catch(undefined) }),
+  validateSearch: (search: { panel?: DrawerSection; message?: number } & SearchSchemaInput) => ({
+    panel: optionalOneOf('panel', DRAWER_CHOICES, search.panel),
+    message: positiveInt(search.message),
+  }),
   loader: ({ context: { queryClient }, params: { conversationId } }) => {
     // The conversation and its newest messages, side by side.
     const chat = Promise.all([

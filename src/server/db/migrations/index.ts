@@ -21,8 +21,12 @@ import m022 from './022-canned-responses';
 import m023 from './023-wrap-up-codes';
 import m024 from './024-full-text-search';
 import m025 from './025-note-mentions';
+import m026 from './026-chat-prompts';
+import m027 from './027-opening-hours-and-queue-limits';
+import m028 from './028-customer-endings-and-inactivity';
+import m029 from './029-satisfaction-ratings';
 
 export type { Migration } from './migration';
 
 /** Every migration, in the order they apply (ascending ids; a test checks it). */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015, m016, m017, m018, m019, m021, m022, m023, m024, m025];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m010, m011, m012, m014, m015, m016, m017, m018, m019, m021, m022, m023, m024, m025, m026, m027, m028, m029];

@@ -6,11 +6,14 @@ import { Alert, Box, CircularProgress, List, ListItem, ListItemText, Typography 
 import type { Transfer } from '../../../../contract/conversations';
 import { errorMessage } from '../../../../lib/api-client';
 import { useTransfers } from '../../api/get-transfers';
+import { useConversationRating } from '../../api/get-rating';
 import { FieldList } from './field-list';
 import { channelLabel, channelStrings } from '../../../../lib/channel-strings';
 
 export function ConversationDetailsSection({ conversation: c }: { conversation: Conversation }) {
   const s = drawerStrings;
+  const rating = useConversationRating(c.id, c.state === 'ended');
+  const endedBy = c.endedBy && `${s.endedByWho[c.endedBy] ?? c.endedBy}${c.endReason ? ` (${s.endReasons[c.endReason] ?? c.endReason})` : ''}`;
   return (
     <Box>
     <FieldList
@@ -25,7 +28,8 @@ export function ConversationDetailsSection({ conversation: c }: { conversation: 
         ...(c.state === 'ended'
           ? ([
               [s.endedAt, c.endedAt && formatDateTime(c.endedAt)],
-              [s.endedBy, c.endedBy],
+              [s.endedBy, endedBy],
+              [s.rating, rating.data ? s.ratingValue(rating.data.rating, rating.data.comment) : rating.isSuccess ? s.notRated : null],
             ] as [string, string | null][])
           : []),
       ]}

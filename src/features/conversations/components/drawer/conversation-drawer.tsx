@@ -6,6 +6,7 @@ import { noteStrings } from '../../../../lib/note-strings';
 import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { useNotes } from '../../api/get-notes';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
+import { takeFocusIntent } from '../../../../lib/shortcuts';
 import { AuditTrailSection } from './audit-trail-section';
 import { ConversationDetailsSection } from './conversation-details-section';
 import { CustomerDetailsSection } from './customer-details-section';
@@ -34,6 +35,10 @@ const PLACEMENT_SX = {
   screen: { position: 'fixed', inset: 0, zIndex: 'modal', pt: 'env(safe-area-inset-top)', pb: 'env(safe-area-inset-bottom)' },
 } as const;
 
+/** How long a section opened by the keyboard keeps the focus it was given (see below). */
+const SECTION_FOCUS_MS = 5000;
+let sectionFocusUntil = 0;
+
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
 export function ConversationDrawer({ id, conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
   const title = drawerStrings.sections[section];
@@ -44,6 +49,29 @@ export function ConversationDrawer({ id, conversation, section, onSectionChange,
   useEffect(() => {
     if (placement !== 'side') panel.current?.focus();
   }, [placement]);
+  // A section opened from the chat's menu or a shortcut takes the keyboard: its first field (the
+  // note's, say) once it has loaded, or the section itself. For a few seconds the focus is put back
+  // there if it falls to the page (the section re-rendered while its data or the remembered
+  // side-panel state arrived), never taken from where the user moved it.
+  const sectionPanel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocusIntent('section')) sectionFocusUntil = performance.now() + SECTION_FOCUS_MS;
+    if (performance.now() > sectionFocusUntil) return;
+    let frame = 0;
+    let placed = false;
+    const focus = () => {
+      const field = sectionPanel.current?.querySelector<HTMLElement>('textarea:not([aria-hidden="true"]), input:not([type="hidden"])');
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (field && (!placed || lost)) {
+        field.focus();
+        placed = true;
+      }
+      if (performance.now() < sectionFocusUntil) frame = requestAnimationFrame(focus);
+      else if (!placed) sectionPanel.current?.focus();
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  }, [section]);
   return (
     <Box
       ref={panel}
@@ -74,7 +102,7 @@ export function ConversationDrawer({ id, conversation, section, onSectionChange,
           />
         ))}
       </Tabs>
-      <Box role="tabpanel" aria-label={title} sx={{ p: 2, overflowY: 'auto', flex: 1 }}>
+      <Box ref={sectionPanel} tabIndex={-1} role="tabpanel" aria-label={title} sx={{ p: 2, overflowY: 'auto', flex: 1 }}>
         {section === 'customer' && <CustomerDetailsSection conversation={conversation} />}
         {section === 'details' && <ConversationDetailsSection conversation={conversation} />}
         {section === 'history' && <HistorySection key={conversation.id} conversation={conversation} />}

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, CircularProgress, List, ListItemButton, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, List, ListItem, ListItemButton, ListItemText, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Conversation } from '../../../../contract/conversations';
 import type { HistoryOrder } from '../../../../contract/history';
@@ -23,7 +23,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
         exclusive
         value={order}
         onChange={(_, value: HistoryOrder | null) => value && setOrder(value)}
-        aria-label="Sort order"
+        aria-label={drawerStrings.sortOrder}
         sx={{ mb: 1 }}
       >
         <ToggleButton value="newest">{s.newestFirst}</ToggleButton>
@@ -42,13 +42,16 @@ export function HistorySection({ conversation }: { conversation: Conversation })
       ) : (
         <List dense aria-label={s.sections.history} disablePadding>
           {items.map((c) => (
-            <ListItemButton key={c.id} onClick={() => setOpen(c)} aria-label={s.openTranscript(formatDateTime(c.arrivedAt))} divider>
+            // Each button in an item of its own: a list holds list items only.
+            <ListItem key={c.id} disablePadding divider>
+            <ListItemButton onClick={() => setOpen(c)} aria-label={s.openTranscript(formatDateTime(c.arrivedAt))}>
               <ListItemText
                 primary={`${formatDateTime(c.arrivedAt)} · ${c.queue.name}`}
                 secondary={`${c.agent?.displayName ?? s.notPicked} — ${c.firstMessage?.text ?? panelStrings.noMessagesYet}`}
                 slotProps={{ secondary: { noWrap: true } }}
               />
             </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

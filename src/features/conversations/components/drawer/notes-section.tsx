@@ -9,7 +9,7 @@ import { errorMessage } from '../../../../lib/api-client';
 import { newClientMessageId } from '../../../../lib/client-id';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
-import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { drawerStrings, staffFrameStrings } from '../../../../lib/staff-page-strings';
 import { useCreateNote } from '../../api/create-note';
 import { useMentionCandidates } from '../../api/get-mention-candidates';
 import { useNotes } from '../../api/get-notes';
@@ -59,6 +59,8 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
           setChosen([]);
           setRefusal(null);
           setClientNoteId(newClientMessageId());
+          // The Save button was busy (and so not focusable) while saving: the keyboard stays in the note field for the next one.
+          field.current?.focus();
         },
       },
     );
@@ -84,7 +86,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
             onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart ?? 0)}
             onKeyDown={(e) => menu.handleKey(e, choose)}
             error={tooLong}
-            helperText={tooLong ? `Notes can be at most ${NOTE_TEXT_MAX_LENGTH} characters.` : `${s.notesHint} ${noteStrings.mentionHint}`}
+            helperText={tooLong ? noteStrings.tooLong(NOTE_TEXT_MAX_LENGTH) : `${s.notesHint} ${noteStrings.mentionHint}`}
           />
           <SuggestionMenu
             state={menu}
@@ -95,7 +97,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
             render={(c) => (
               <ListItemText
                 primary={c.displayName}
-                secondary={c.mayView ? c.role : noteStrings.cannotSee}
+                secondary={c.mayView ? staffFrameStrings.roles[c.role] : noteStrings.cannotSee}
                 sx={{ my: 0, opacity: c.mayView ? 1 : 0.6 }}
               />
             )}
@@ -124,7 +126,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
       ) : (
         <List dense disablePadding aria-label={s.sections.notes}>
           {notes.data.map((n) => (
-            <ListItem key={n.id} divider disableGutters aria-label={`Note by ${n.authorName}`}>
+            <ListItem key={n.id} divider disableGutters aria-label={noteStrings.by(n.authorName)}>
               <ListItemText
                 primary={
                   <Box component="span" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
