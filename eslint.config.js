@@ -84,4 +84,18 @@ export default tseslint.config(
     files: ['src/server/**', 'src/contract/**', 'tests/**', 'bench/**', '*.config.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // Node itself loads these (Playwright's and the bench's loaders, tsx): its ESM loader refuses a JSON
+    // import without the attribute, where Vite and Vitest let it pass.
+    files: ['src/server/**', 'src/domain/**', 'src/contract/**', 'tests/**', 'bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/\\.json$/]:not([attributes.length>0])",
+          message: "Node loads this file: import JSON with { type: 'json' }.",
+        },
+      ],
+    },
+  },
 );

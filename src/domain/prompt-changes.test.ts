@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROMPT_KINDS, type QueuePrompts } from '../contract/prompts';
-import en from '../locales/en/prompt-strings.json';
+import en from '../locales/en/prompt-strings.json' with { type: 'json' };
 import { PROMPT_LABELS, promptChanges } from './prompt-changes';
 
 const prompts = (change: Partial<QueuePrompts> = {}) =>

@@ -1,5 +1,5 @@
 import { PROMPT_KINDS, type PromptKind, type QueuePrompts } from '../contract/prompts';
-import en from '../locales/en/prompt-strings.json';
+import en from '../locales/en/prompt-strings.json' with { type: 'json' };
 
 /**
  * How each prompt is named in the audit list's summary, which the server writes once, in English
