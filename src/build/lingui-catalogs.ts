@@ -10,9 +10,9 @@ export function compileCatalog(source: Record<string, string>, file = 'catalog')
   const out: Record<string, unknown> = {};
   for (const [id, message] of Object.entries(source)) {
     try {
-      const compiled = compileMessageOrThrow(message);
-      // Plain text stays a string, as Lingui's compiler writes it.
-      out[id] = compiled.length === 1 && typeof compiled[0] === 'string' ? compiled[0] : compiled;
+      // Plain text too stays the compiled array: @lingui/core takes a string for an uncompiled
+      // message and warns in the console each time it is read, in production as well.
+      out[id] = compileMessageOrThrow(message);
     } catch (err) {
       throw new Error(`${file}: message ${id} is not valid ICU: ${(err as Error).message}`);
     }

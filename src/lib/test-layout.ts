@@ -1,7 +1,7 @@
 /**
- * jsdom lays nothing out: every element measures 0 × 0, so a virtualised list (TanStack Virtual
- * reads its scroller's clientWidth/clientHeight and watches it with a ResizeObserver) renders no
- * rows. For component and route tests: every element measures as a panel of `width` × `height`,
+ * jsdom lays nothing out: every element measures 0 × 0, so a windowed list (the conversation
+ * lists and TanStack Virtual in the thread read their scroller's clientHeight and watch it with a
+ * ResizeObserver) renders no rows. For component and route tests: every element measures as a panel of `width` × `height`,
  * and the observers jsdom lacks exist (they never fire: the size never changes).
  */
 export function fakeLayout({ width = 1200, height = 800 } = {}): void {

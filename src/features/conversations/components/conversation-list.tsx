@@ -2,10 +2,10 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { Alert, Box, Button, Chip, CircularProgress, IconButton, ListItemButton, Stack, Typography } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
+import { useRowWindow } from '../../../hooks/use-row-window';
 import { useCommand } from '../../../hooks/use-shortcuts';
 import { takeFocusIntent } from '../../../lib/shortcuts';
 import { formatDuration, formatStamp } from '../../../lib/format';
@@ -78,13 +78,8 @@ export function ConversationList({
   onLoadMore,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: conversations.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => conversations[index]!.id,
-  });
+  const rowWindow = useRowWindow({ count: conversations.length, rowHeight: ROW_HEIGHT, overscan: 8, scroller });
+  const { scrollToIndex } = rowWindow;
   // Stable callbacks for the memoized rows, always calling the latest props.
   const latest = useRef({ onOpen, onPick, onLoadMore });
   latest.current = { onOpen, onPick, onLoadMore };
@@ -103,7 +98,7 @@ export function ConversationList({
     (index: number) => {
       const id = conversations[index]?.id;
       if (!id) return;
-      virtualizer.scrollToIndex(index);
+      scrollToIndex(index);
       const focus = (tries: number) => {
         const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${CSS.escape(id)}"] [data-row-button]`);
         if (button) button.focus();
@@ -111,7 +106,7 @@ export function ConversationList({
       };
       focus(10);
     },
-    [conversations, virtualizer],
+    [conversations, scrollToIndex],
   );
   const rowIndexOf = (el: Element | null) => {
     const id = el?.closest('[data-row]')?.getAttribute('data-row');
@@ -145,7 +140,7 @@ export function ConversationList({
   }, [focusRow]);
 
   // The next page is asked for while a screenful of rows is still left to scroll through.
-  const lastShown = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
+  const lastShown = rowWindow.indexes.at(-1) ?? -1;
   const nearEnd = lastShown >= conversations.length - PREFETCH_ROWS;
   useEffect(() => {
     if (nearEnd && hasMore && !loadingMore && !loadMoreError) latest.current.onLoadMore?.();
@@ -157,14 +152,14 @@ export function ConversationList({
         role="list"
         aria-label={view === 'picklist' ? panelStrings.picklist : panelStrings.conversations}
         onKeyDown={onListKey}
-        sx={{ position: 'relative', height: virtualizer.getTotalSize() }}
+        sx={{ position: 'relative', height: rowWindow.totalHeight }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const c = conversations[item.index]!;
+        {rowWindow.indexes.map((index) => {
+          const c = conversations[index]!;
           return (
             <ConversationRow
-              key={item.key}
-              top={item.start}
+              key={c.id}
+              top={rowWindow.rowTop(index)}
               view={view}
               conversation={c}
               selected={c.id === selectedId}

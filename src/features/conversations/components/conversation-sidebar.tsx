@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Badge, Box, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useSettledValue } from '../../../hooks/use-settled-value';
@@ -6,6 +6,7 @@ import { useCommand } from '../../../hooks/use-shortcuts';
 import { loadedRows } from '../../../lib/list-pages';
 import { requestFocus, takeFocusIntent } from '../../../lib/shortcuts';
 import { Loading } from '../../../components/query-status';
+import { TabStrip } from '../../../components/tab-strip';
 import type { User } from '../../../contract/auth';
 import type { Layout } from '../../../lib/layout';
 import type { ConversationSort } from '../../../contract/preferences';
@@ -121,11 +122,15 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
         </Suspense>
       )}
       {!searching && layout !== 'phone' && (
-        <Tabs value={view} onChange={(_, v: SidebarView) => onViewChange(v)} variant="fullWidth">
-          <Tab value="picklist" label={<Counted label={panelStrings.picklist} count={picklistTotal} />} />
-          <Tab value="mine" label={<Counted label={panelStrings.conversations} count={mineTotal} />} />
-          <Tab value="history" label={strings.history.tab} />
-        </Tabs>
+        <TabStrip
+          value={view}
+          onChange={onViewChange}
+          tabs={[
+            { value: 'picklist', label: <Counted label={panelStrings.picklist} count={picklistTotal} /> },
+            { value: 'mine', label: <Counted label={panelStrings.conversations} count={mineTotal} /> },
+            { value: 'history', label: strings.history.tab },
+          ]}
+        />
       )}
       {pick.isError && (
         <Alert severity="warning" onClose={() => pick.reset()} sx={{ borderRadius: 0 }}>
