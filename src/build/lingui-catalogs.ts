@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { compileMessageOrThrow } from '@lingui/message-utils/compileMessage';
+import { compileMessageOrThrow, type CompiledMessage } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
 
 /** The catalogs: src/locales/<locale>/<module>.json, each a flat map of message id to ICU message. */
 const CATALOG = /[\\/]src[\\/]locales[\\/][a-z]{2}(?:-[A-Z]{2})?[\\/][^\\/]+\.json$/;
 
 /** One catalog's messages compiled for @lingui/core: what Lingui's own compile step produces, as JSON. */
-export function compileCatalog(source: Record<string, string>, file = 'catalog'): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function compileCatalog(source: Record<string, string>, file = 'catalog'): Record<string, CompiledMessage> {
+  const out: Record<string, CompiledMessage> = {};
   for (const [id, message] of Object.entries(source)) {
     try {
       // Plain text too stays the compiled array: @lingui/core takes a string for an uncompiled

@@ -14,7 +14,7 @@ function Lists({ direction = 'ltr' }: { direction?: 'ltr' | 'rtl' }) {
   const [view, setView] = useState<View>('mine');
   return (
     <ThemeProvider theme={createTheme({ direction })}>
-      <TabStrip
+      <TabStrip<View>
         value={view}
         onChange={setView}
         tabs={[
