@@ -42,12 +42,6 @@ describe('Production build', () => {
 
   const entry = (name: string) => Object.values(bundle).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.isEntry && o.name === name)!;
 
-  it('ships the English sentences compiled: a plain string makes Lingui warn on every read in production', () => {
-    const code = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o.code] : [])).join('\n');
-    // The minifier writes strings as template literals.
-    expect(/\[[`"]Chat with us[`"]\]/.test(code), 'the web chat title as a compiled message array').toBe(true);
-  });
-
   it('gives the web chat none of the staff code, not even in chunks it loads later', () => {
     const webchat = entry('webchat');
     expect(webchat).toBeDefined();

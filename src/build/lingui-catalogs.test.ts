@@ -1,20 +1,28 @@
-import { setupI18n } from '@lingui/core';
 import { afterEach, expect, it, vi } from 'vitest';
+import { i18n, t } from '../lib/i18n';
 import { compileCatalog } from './lingui-catalogs';
 
 afterEach(() => vi.restoreAllMocks());
 
-it('compiles plain text and ICU messages into what @lingui/core reads without a compiler or a warning', () => {
+const catalog = { 'zz.title': 'Chat with us', 'zz.notes': '{n, plural, one {# note} other {# notes}}', 'zz.hello': 'Hello, {name}' };
+
+it('keeps plain text a string and compiles ICU messages', () => {
+  const compiled = compileCatalog(catalog);
+  expect(compiled['zz.title']).toBe('Chat with us');
+  expect(compiled['zz.hello']).toEqual(['Hello, ', ['name']]);
+  expect(Array.isArray(compiled['zz.notes'])).toBe(true);
+});
+
+it('reads what the build writes through `t` as a production build does: without a runtime compiler, and without a warning', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const i18n = setupI18n();
-  // As in the production build: Lingui sets its runtime compiler only outside production.
+  // Lingui sets its runtime compiler only outside production; without one it warns on every plain string read.
   i18n.setMessagesCompiler(undefined as never);
-  i18n.load('en', compileCatalog({ title: 'Chat with us', notes: '{n, plural, one {# note} other {# notes}}', hello: 'Hello, {name}' }));
+  i18n.load('en', compileCatalog(catalog));
   i18n.activate('en');
-  expect(i18n._('title')).toBe('Chat with us');
-  expect(i18n._('notes', { n: 1 })).toBe('1 note');
-  expect(i18n._('notes', { n: 2 })).toBe('2 notes');
-  expect(i18n._('hello', { name: 'Maria' })).toBe('Hello, Maria');
+  expect(t('zz.title')).toBe('Chat with us');
+  expect(t('zz.notes', { n: 1 })).toBe('1 note');
+  expect(t('zz.notes', { n: 2 })).toBe('2 notes');
+  expect(t('zz.hello', { name: 'Maria' })).toBe('Hello, Maria');
   expect(warn).not.toHaveBeenCalled();
 });
 

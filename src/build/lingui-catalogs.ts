@@ -6,13 +6,15 @@ import type { Plugin } from 'vite';
 const CATALOG = /[\\/]src[\\/]locales[\\/][a-z]{2}(?:-[A-Z]{2})?[\\/][^\\/]+\.json$/;
 
 /** One catalog's messages compiled for @lingui/core: what Lingui's own compile step produces, as JSON. */
-export function compileCatalog(source: Record<string, string>, file = 'catalog'): Record<string, CompiledMessage> {
-  const out: Record<string, CompiledMessage> = {};
+export function compileCatalog(source: Record<string, string>, file = 'catalog'): Record<string, string | CompiledMessage> {
+  const out: Record<string, string | CompiledMessage> = {};
   for (const [id, message] of Object.entries(source)) {
     try {
-      // Plain text too stays the compiled array: @lingui/core takes a string for an uncompiled
-      // message and warns in the console each time it is read, in production as well.
-      out[id] = compileMessageOrThrow(message);
+      const compiled = compileMessageOrThrow(message);
+      // Plain text stays a string, as Lingui's compiler writes it (and as the server, reading a
+      // catalog as plain JSON, sees it: src/domain/prompt-changes.ts); src/lib/i18n.ts's `t`
+      // returns such a message itself.
+      out[id] = compiled.length === 1 && typeof compiled[0] === 'string' ? compiled[0] : compiled;
     } catch (err) {
       throw new Error(`${file}: message ${id} is not valid ICU: ${(err as Error).message}`);
     }

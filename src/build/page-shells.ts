@@ -1,12 +1,5 @@
-import { compileMessage } from '@lingui/message-utils/compileMessage';
 import type { Plugin } from 'vite';
-import { i18n } from '../lib/i18n.js';
 import { strings } from '../lib/strings.js';
-
-// Here, in the build's own Node process, the catalogs are the JSON files as written (the browser's
-// are compiled by lingui-catalogs.ts), and a production build's Lingui has no compiler of its own:
-// without one it would warn on every sentence read below.
-i18n.setMessagesCompiler(compileMessage);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -26,9 +26,14 @@ let active: Language = 'en';
 
 type Values = Record<string, unknown>;
 
-/** A message of the active language by id; English where that language has no such message yet. */
+/**
+ * A message of the active language by id; English where that language has no such message yet.
+ * Plain text is returned as it is: @lingui/core treats a string as an uncompiled message, and in a
+ * production build (no runtime compiler) warns in the console on every read of one.
+ */
 export function t(id: string, values?: Values): string {
-  return i18n._(id, values);
+  const message = i18n.messages[id];
+  return typeof message === 'string' && !message.includes('{') ? message : i18n._(id, values);
 }
 
 /** Whether the active language has a message `id` (English stands in where it has none). */
