@@ -17,6 +17,7 @@ export const promptStrings = /* @__PURE__ */ localize('prompts', en, {
   previewLabel: (label: string) => ({ label }),
   off: S,
   save: S,
+  saved: (queue: string) => ({ queue }),
   loadFailed: S,
   count: (n: number, max: number) => ({ n, max }),
   /** Each prompt's name. */

@@ -12,6 +12,7 @@ import { QueueDialog } from './queue-dialog';
 import { AdminPage } from './admin-page';
 import { AdminTable } from './admin-table';
 import { hoursStrings } from '../hours-strings';
+import { promptStrings } from '../prompt-strings';
 
 // Opening hours and limits: their own dialog, loaded when first opened.
 const HoursDialog = lazy(() => import('./hours-dialog').then((m) => ({ default: m.HoursDialog })));
@@ -95,7 +96,7 @@ export function QueuesPage() {
             onClose={() => setPrompting(null)}
             onSaved={(queue) => {
               setPrompting(null);
-              setNotice(`Saved the chat prompts of ${queue.name}.`);
+              setNotice(promptStrings.saved(queue.name));
             }}
           />
         </Suspense>
