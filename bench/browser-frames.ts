@@ -25,5 +25,12 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
+/** The middle value of `values` (the mean of the two middle ones for an even count); NaN when there are none. */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
 /** One decimal, for printing milliseconds. */
 export const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,4 +1,5 @@
 import { createRouter, RouterProvider } from '@tanstack/react-router';
+import { sessionQueryOptions } from './features/auth/api/get-session';
 import { createQueryClient } from './lib/query-client';
 import { routeTree } from './routeTree.gen';
 import { startApp } from './start-app';
@@ -11,6 +12,13 @@ declare module '@tanstack/react-router' {
     router: typeof router;
   }
 }
+
+// The first page's code and the session check start with the entry, side by side: left to the
+// router, each would wait for the one before (language, session, preferences, then each route's
+// chunk in turn), a chain of round trips before the panel's first list could even be asked for.
+const [firstRoutes] = router.getMatchedRoutes(window.location.pathname);
+for (const route of firstRoutes) void router.loadRouteChunk(route)?.catch(() => undefined);
+if (firstRoutes.some((route) => route.id === '/_staff')) void queryClient.prefetchQuery(sessionQueryOptions());
 
 void startApp(<RouterProvider router={router} />, queryClient).then(() => {
   // The service worker is for the next start, not this one: registered once the page has loaded,

@@ -10,11 +10,13 @@ import { AgentLayout } from './-components/agent-layout';
  */
 export const Route = createFileRoute('/_staff')({
   beforeLoad: async ({ context, location }) => {
+    // Imported here, not above: this route's definition is part of the login page's first load.
+    // Fetched while the session is checked, not after it.
+    const preferencesCode = import('../features/preferences/api/get-preferences');
     const user = await context.queryClient.ensureQueryData(sessionQueryOptions());
     if (!user) throw redirect({ to: '/login', search: { redirect: location.href } });
     // The user's language (Preferences, kept on the server) before the first page of theirs is drawn.
-    // Imported here, not above: this route's definition is part of the login page's first load.
-    const { preferencesQueryOptions } = await import('../features/preferences/api/get-preferences');
+    const { preferencesQueryOptions } = await preferencesCode;
     const preferences = await context.queryClient.ensureQueryData(preferencesQueryOptions()).catch(() => null);
     if (preferences) await applyLanguage(preferences.language);
     return { user };

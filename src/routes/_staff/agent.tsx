@@ -1,5 +1,5 @@
 import { createFileRoute, Outlet, retainSearchParams, useNavigate, useParams, useRouter, type SearchSchemaInput } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { DEFAULT_CONVERSATION_SORT } from '../../contract/limits';
 import { CONVERSATION_SORTS, type ConversationSort } from '../../contract/preference-choices';
 import { conversationPagesQueryOptions } from '../../features/conversations/api/get-conversations';
@@ -52,8 +52,9 @@ function AgentPanel() {
   const { list, sort: sortInUrl } = Route.useSearch();
   const navigate = useNavigate();
   const router = useRouter();
-  // The conversation page's code loads while the agent reads the list: opening one then waits for its data only.
-  useEffect(() => void router.loadRouteChunk(router.routesById['/_staff/agent/conversations/$conversationId']), [router]);
+  // The conversation page's code loads while the agent reads the list: opening one then waits for
+  // its data only. Not sooner: its thirty-odd modules would compete with the list's first paint.
+  const loadConversationPage = useCallback(() => void router.loadRouteChunk(router.routesById['/_staff/agent/conversations/$conversationId']), [router]);
   const selectedId = useParams({ strict: false }).conversationId;
   const preferences = usePreferences();
   const updatePreferences = useUpdatePreferences();
@@ -85,6 +86,7 @@ function AgentPanel() {
       <ConversationSidebar
         layout={layout}
         hidden={listHidden}
+        onShown={loadConversationPage}
         user={user}
         view={list}
         onViewChange={(view) => void navigate({ to: '.', search: { list: view } })}

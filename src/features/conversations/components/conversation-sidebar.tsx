@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useSettledValue } from '../../../hooks/use-settled-value';
 import { useCommand } from '../../../hooks/use-shortcuts';
 import { loadedRows } from '../../../lib/list-pages';
@@ -41,6 +41,8 @@ interface Props {
   layout?: Layout;
   /** Kept mounted but not shown (a phone showing a conversation): the list keeps its place. */
   hidden?: boolean;
+  /** Called once, when the first list (or its empty state) is on screen. */
+  onShown?(): void;
 }
 
 const NO_COUNTS: UnreadCounts = {};
@@ -56,7 +58,7 @@ const SearchResults = lazy(() => import('./search-results').then((m) => ({ defau
 const SEARCH_SETTLE_MS = 250;
 
 /** The left pane: the Picklist (waiting in my queues) and my Conversations. */
-export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, onOpenMessage, sort, onSortChange, layout = 'desktop', hidden = false }: Props) {
+export function ConversationSidebar({ user, view, onViewChange, selectedId, onOpen, onOpenMessage, sort, onSortChange, layout = 'desktop', hidden = false, onShown }: Props) {
   const picklistTotal = useConversationTotal('picklist');
   const mineTotal = useConversationTotal('mine', sort);
   const pick = usePickConversation();
@@ -160,6 +162,7 @@ export function ConversationSidebar({ user, view, onViewChange, selectedId, onOp
             onOpen={(id, section) => openRow(id, view, section)}
             pickingId={pick.isPending ? pick.variables : undefined}
             onPick={view === 'picklist' && canPick ? pickAndOpen : undefined}
+            onShown={onShown}
           />
         </Suspense>
       )}
@@ -175,10 +178,13 @@ interface LiveListProps {
   onOpen(id: string, section?: DrawerSection): void;
   pickingId?: string;
   onPick?(id: string): void;
+  onShown?(): void;
 }
 
 /** One live list, read from the cache the agent route's loader filled; it suspends only when it was not. */
-function LiveList({ user, view, sort, selectedId, onOpen, pickingId, onPick }: LiveListProps) {
+function LiveList({ user, view, sort, selectedId, onOpen, pickingId, onPick, onShown }: LiveListProps) {
+  const shown = useRef(onShown);
+  useEffect(() => shown.current?.(), []);
   const list = useConversationPages(view, view === 'mine' ? sort : undefined);
   const unread = useReads();
   const routing = useRoutingSettings().data;
