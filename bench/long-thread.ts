@@ -147,6 +147,8 @@ async function measure(page: Page, origin: string, username: string, thread: { n
   const row = page.getByRole('list', { name: panelStrings.conversations }).getByRole('listitem', { name: thread.name });
   await row.waitFor();
 
+  // As an agent who has read the list: the conversation page's code (fetched once the list showed) is in.
+  await page.waitForLoadState('networkidle');
   // Opening: from the click on the conversation to its newest message on screen.
   const clickAt = await page.evaluate(() => performance.now());
   await row.getByRole('button').first().click();

@@ -1,7 +1,7 @@
 import CircleIcon from '@mui/icons-material/Circle';
-import { Chip } from '@mui/material';
 import { createContext, useContext } from 'react';
 import type { ConnectionStatus } from '../lib/realtime';
+import { Tag } from './tag';
 import { strings } from '../lib/strings';
 
 export const ConnectionStatusContext = createContext<ConnectionStatus>('connecting');
@@ -11,9 +11,7 @@ const colors = { online: 'success', connecting: 'warning', offline: 'error' } as
 
 export function ConnectionStatusChip({ status }: { status: ConnectionStatus }) {
   return (
-    <Chip
-      size="small"
-      variant="outlined"
+    <Tag
       role="status"
       aria-label={strings.connection.label(strings.connection[status])}
       icon={<CircleIcon color={colors[status]} sx={{ fontSize: 10 }} />}

@@ -68,6 +68,12 @@ test('the whole agent loop with the keyboard only, the focus where the work cont
   await expect(noteField).toBeFocused();
   await page.keyboard.press('Alt+KeyR');
   await expect(composer).toBeFocused();
+  // Alt+N with the notes already open still takes the keyboard to the note field.
+  await expect(noteField).toBeVisible();
+  await page.keyboard.press('Alt+KeyN');
+  await expect(noteField).toBeFocused();
+  await page.keyboard.press('Alt+KeyR');
+  await expect(composer).toBeFocused();
   await page.keyboard.press('Alt+KeyT');
   const transfer = page.getByRole('dialog', { name: 'Transfer conversation' });
   await expect(transfer.getByRole('radio', { name: 'To a queue' })).toBeVisible();

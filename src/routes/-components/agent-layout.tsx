@@ -1,5 +1,5 @@
 import LogoutIcon from '@mui/icons-material/Logout';
-import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, type ReactNode } from 'react';
@@ -29,6 +29,20 @@ const staffEvents = createStaffEvents();
 
 // Router links mark the page they lead to with aria-current.
 const navLinkSx = { '&[aria-current="page"]': { bgcolor: 'action.selected' } };
+// The desktop header: a dense toolbar's height and insets, drawn without MUI's AppBar and Toolbar
+// (Paper's elevation and colour machinery, in the agent's first load for a bordered strip).
+const headerSx = {
+  flexShrink: 0,
+  display: 'flex',
+  alignItems: 'center',
+  minHeight: 48,
+  px: { xs: 2, sm: 3 },
+  gap: { xs: 1, lg: 2 },
+  borderBottom: 1,
+  borderColor: 'divider',
+  bgcolor: 'background.paper',
+  color: 'text.primary',
+} as const;
 // On a tablet the header's words give way to icons and the app's name (lib/layout.ts).
 const wideOnly = { display: { xs: 'none', lg: 'flex' } };
 
@@ -90,8 +104,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
       <PhoneTopBar status={status}>{user.role === 'agent' && <PresenceMenu />}</PhoneTopBar>
     </Suspense>
   ) : (
-    <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-      <Toolbar variant="dense" sx={{ gap: { xs: 1, lg: 2 } }}>
+    <Box component="header" sx={headerSx}>
         <Typography variant="h6" component="h1" noWrap sx={{ flex: 1, minWidth: 0, fontSize: 18 }}>
           {strings.appName}
         </Typography>
@@ -140,8 +153,7 @@ export function AgentLayout({ user, children }: { user: User; children: ReactNod
             {strings.login.logout}
           </Box>
         </Button>
-      </Toolbar>
-    </AppBar>
+    </Box>
   );
 
   return (

@@ -166,8 +166,13 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
     if (writable && field && !field.disabled) field.focus();
     else if (canPick) pickButton.current?.focus();
   }, [c.id, mine, writable, canPick]);
+  // Counts the openings asked for: Alt+N with the notes already open moves the keyboard there too.
+  const [sectionAsked, setSectionAsked] = useState(0);
   const openSection = (next: DrawerSection | undefined) => {
-    if (next) requestFocus('section');
+    if (next) {
+      requestFocus('section');
+      setSectionAsked((n) => n + 1);
+    }
     onSectionChange(next);
   };
   useCommand('composer', () => {
@@ -373,6 +378,7 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
         id={panelId}
         conversation={c}
         section={section}
+        sectionAsked={sectionAsked}
         sections={sections}
         onSectionChange={onSectionChange}
         onClose={() => onSectionChange(undefined)}

@@ -1,7 +1,7 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
-import { Alert, Box, Button, Chip, CircularProgress, IconButton, ListItemButton, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, IconButton, ListItemButton, Stack, Typography } from '@mui/material';
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
@@ -15,6 +15,7 @@ import { conversationListStrings, drawerStrings, panelStrings } from '../../../l
 import { visuallyHidden } from '../../../lib/theme';
 import { customerLabel, type UnreadCounts } from '../../../contract/list-order';
 import { ChannelBadge } from '../../../components/channel-badge';
+import { Tag } from '../../../components/tag';
 import { DRAWER_SECTIONS, type DrawerSection } from '../drawer-section';
 import { replyUrgency } from '../reply-urgency';
 import { ListRowMenu, type RowMenuTarget } from './list-row-menu';
@@ -235,19 +236,8 @@ const rowBodySx = { minWidth: 0, flex: 1, display: 'flex', flexDirection: 'colum
 const rowLineSx = { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 } as const;
 const rowTopLineSx = { ...rowLineSx, alignItems: 'flex-start' } as const;
 const twoLinesSx = { flex: 1, minWidth: 0, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' } as const;
-/** Looks like a small outlined chip, without a Chip's machinery. */
-const queueTagSx = {
-  flexShrink: 0,
-  px: 1,
-  height: 20,
-  lineHeight: '18px',
-  fontSize: 12,
-  border: 1,
-  borderColor: 'divider',
-  borderRadius: 10,
-  color: 'text.primary',
-  whiteSpace: 'nowrap',
-} as const;
+/** The row's tags (its queue, "For you") are a little smaller than the header's. */
+const rowTagSx = { height: 20, fontSize: 12 } as const;
 
 const ConversationRow = memo(function ConversationRow({
   top,
@@ -293,10 +283,8 @@ const ConversationRow = memo(function ConversationRow({
           </Box>
           <Box sx={view === 'picklist' ? rowTopLineSx : rowLineSx}>
             <ChannelBadge channel={c.channel} compact />
-            <Box component="span" sx={queueTagSx}>
-              {c.queue.name}
-            </Box>
-            {c.reservedFor && <Chip label={strings.transfer.forYou} size="small" color="secondary" sx={{ height: 20 }} />}
+            <Tag label={c.queue.name} sx={rowTagSx} />
+            {c.reservedFor && <Tag label={strings.transfer.forYou} variant="filled" color="secondary" sx={rowTagSx} />}
             {/* The Picklist shows two lines of what the customer asked: enough to choose by. */}
             <Typography variant="body2" color={unread > 0 ? 'text.primary' : 'text.secondary'} noWrap={view !== 'picklist'} sx={view === 'picklist' ? twoLinesSx : { flex: 1 }}>
               {preview?.text ?? panelStrings.noMessagesYet}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useSettledValue } from '../../../hooks/use-settled-value';
@@ -233,10 +233,36 @@ const focusWhenAsked = (el: HTMLElement | null) => {
   if (el && takeFocusIntent('list')) el.focus();
 };
 
+// The count over a tab's top end corner, as MUI's Badge draws it (which the first load does without).
+const countSx = {
+  position: 'absolute',
+  top: 0,
+  // Starts just after the label (both directions), half above it.
+  insetInlineStart: 'calc(100% + 4px)',
+  transform: 'translateY(-50%)',
+  minWidth: 20,
+  height: 20,
+  px: '6px',
+  boxSizing: 'border-box',
+  borderRadius: 10,
+  bgcolor: 'primary.main',
+  color: 'primary.contrastText',
+  fontSize: '0.75rem',
+  fontWeight: 500,
+  lineHeight: '20px',
+  textAlign: 'center',
+} as const;
+
+/** A tab's label with its count (none when 0 or not known yet), at most "999+". */
 function Counted({ label, count }: { label: string; count?: number }) {
   return (
-    <Badge badgeContent={count} color="primary" max={999} sx={{ '& .MuiBadge-badge': { right: -14 } }}>
+    <Box component="span" sx={{ position: 'relative', display: 'inline-flex' }}>
       {label}
-    </Badge>
+      {count ? (
+        <Box component="span" sx={countSx}>
+          {count > 999 ? '999+' : count}
+        </Box>
+      ) : null}
+    </Box>
   );
 }

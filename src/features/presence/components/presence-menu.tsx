@@ -1,6 +1,6 @@
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import ForumOutlinedIcon from '@mui/icons-material/ForumOutlined';
-import { Button, Chip, Stack } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useState } from 'react';
 import type { ChosenPresence } from '../../../contract/presence';
@@ -11,6 +11,7 @@ import { presenceStrings } from '../../../lib/staff-page-strings';
 import { usePresence } from '../api/get-presence';
 import { useSetPresence } from '../api/set-presence';
 import { PresenceDot } from './presence-dot';
+import { Tag } from '../../../components/tag';
 
 // Not needed to show the header: the menu (MUI's menu, popover, modal, transitions) loads on its
 // first opening, the tooltip (MUI's popper) right after the first paint (issue 11's first load).
@@ -21,13 +22,12 @@ const Tooltip = lazy(() => import('@mui/material/Tooltip'));
 function loadChip(load: number, capacity: number) {
   const full = load >= capacity;
   return (
-    <Chip
-      size="small"
+    <Tag
       variant={full ? 'filled' : 'outlined'}
       color={full ? 'warning' : 'default'}
       // The visible "2/3" is terse; screen readers hear it in words.
       aria-label={presenceStrings.loadLabel(load, capacity)}
-      icon={<ForumOutlinedIcon aria-hidden />}
+      icon={<ForumOutlinedIcon aria-hidden sx={{ fontSize: 18 }} />}
       label={presenceStrings.load(load, capacity)}
       tabIndex={0}
     />

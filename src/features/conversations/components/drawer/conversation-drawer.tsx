@@ -26,6 +26,8 @@ interface Props {
   sections?: readonly DrawerSection[];
   /** Beside the chat (desktop), over its right side (tablet), or over the whole screen (phone). */
   placement?: 'side' | 'over' | 'screen';
+  /** Changes each time a section is asked for by the menu or a shortcut, the one shown included. */
+  sectionAsked?: number;
 }
 
 const PLACEMENT_SX = {
@@ -40,7 +42,7 @@ const SECTION_FOCUS_MS = 5000;
 let sectionFocusUntil = 0;
 
 /** The side drawer beside the chat pane: one section at a time, each loading its own data. */
-export function ConversationDrawer({ id, conversation, section, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
+export function ConversationDrawer({ id, conversation, section, sectionAsked, onSectionChange, onClose, sections = DRAWER_SECTIONS, placement = 'side' }: Props) {
   const title = drawerStrings.sections[section];
   // The Notes tab counts them, live: the same cache the thread and note.created events keep.
   const noteCount = useNotes(conversation.id).data?.length ?? 0;
@@ -71,7 +73,7 @@ export function ConversationDrawer({ id, conversation, section, onSectionChange,
     };
     focus();
     return () => cancelAnimationFrame(frame);
-  }, [section]);
+  }, [section, sectionAsked]);
   return (
     <Box
       ref={panel}
