@@ -26,7 +26,7 @@ export function SkipLinks({ chat }: { chat: boolean }) {
     // Into the list shown: its selected row, or its first, or (when empty) its tab.
     const first =
       id === 'conversation-lists'
-        ? (target?.querySelector<HTMLElement>('[data-row-button].Mui-selected') ??
+        ? (target?.querySelector<HTMLElement>('[data-row-button][aria-current="true"], [data-row-button].Mui-selected') ??
           target?.querySelector<HTMLElement>('[data-row-button]') ??
           target?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))
         : null;

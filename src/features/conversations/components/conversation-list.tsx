@@ -1,7 +1,7 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import MoreVertIcon from '@mui/icons-material/MoreVert';
-import { Alert, Box, Button, CircularProgress, IconButton, ListItemButton, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, ButtonBase, CircularProgress, IconButton, Stack, Typography, type Theme } from '@mui/material';
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Conversation, ConversationView } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
@@ -231,7 +231,34 @@ const rowSx = {
 const rowFrontSx = { position: 'relative', zIndex: 1, height: '100%', display: 'flex', alignItems: 'center', bgcolor: 'background.paper', touchAction: 'pan-y pinch-zoom' } as const;
 
 // Rows mount by the dozen while scrolling: plain boxes with hoisted styles keep each one cheap.
-const rowButtonSx = { height: '100%', alignItems: 'flex-start', py: 1, minWidth: 0 } as const;
+// The row's button draws what MUI's ListItemButton would (hover, selected, keyboard focus), on the
+// ButtonBase the login page already loads: ListItemButton's styled root is in no other part of the
+// agent's first load. Selected is the row with aria-current.
+const selectedBg = (theme: Theme, extra?: 'hoverOpacity' | 'focusOpacity') => {
+  const { action, primary } = (theme.vars ?? theme).palette;
+  return theme.alpha(primary.main, extra ? `${action.selectedOpacity} + ${action[extra]}` : action.selectedOpacity);
+};
+const rowButtonSx = (theme: Theme) =>
+  ({
+    flexGrow: 1,
+    minWidth: 0,
+    height: '100%',
+    display: 'flex',
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    boxSizing: 'border-box',
+    textAlign: 'start',
+    px: 2,
+    py: 1,
+    transition: theme.transitions.create('background-color', { duration: theme.transitions.duration.shortest }),
+    '&:hover': { bgcolor: 'action.hover', '@media (hover: none)': { bgcolor: 'transparent' } },
+    '&.Mui-focusVisible': { bgcolor: 'action.focus' },
+    '&[aria-current="true"]': {
+      bgcolor: selectedBg(theme),
+      '&.Mui-focusVisible': { bgcolor: selectedBg(theme, 'focusOpacity') },
+      '&:hover': { bgcolor: selectedBg(theme, 'hoverOpacity'), '@media (hover: none)': { bgcolor: selectedBg(theme) } },
+    },
+  }) as const;
 const rowBodySx = { minWidth: 0, flex: 1, display: 'flex', flexDirection: 'column', gap: 0.25 } as const;
 const rowLineSx = { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 } as const;
 const rowTopLineSx = { ...rowLineSx, alignItems: 'flex-start' } as const;
@@ -263,7 +290,7 @@ const ConversationRow = memo(function ConversationRow({
       sx={rowSx}
     >
       <Box data-row-front sx={rowFrontSx}>
-      <ListItemButton selected={selected} onClick={() => onOpen(c.id)} sx={rowButtonSx} data-row-button aria-current={selected ? 'true' : undefined}>
+      <ButtonBase component="div" onClick={() => onOpen(c.id)} sx={rowButtonSx} data-row-button aria-current={selected ? 'true' : undefined}>
         <Box sx={rowBodySx}>
           <Box sx={rowLineSx}>
             <Typography variant="subtitle2" component="p" noWrap sx={{ flex: 1, fontWeight: unread > 0 ? 700 : undefined }}>
@@ -292,7 +319,7 @@ const ConversationRow = memo(function ConversationRow({
             {unread > 0 && <UnreadBadge count={unread} />}
           </Box>
         </Box>
-      </ListItemButton>
+      </ButtonBase>
       <IconButton
         size="small"
         aria-label={drawerStrings.more(c.customer.name)}
