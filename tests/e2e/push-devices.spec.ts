@@ -93,6 +93,8 @@ test('a user registers this device in Preferences, sees it listed, gets a push s
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: typeof registrations }) => registrations.push(...e.registrations));
     await cdp.send('ServiceWorker.enable');
     await expect.poll(() => registrations.length).toBeGreaterThan(0);
+    // Delivered to an activated worker: one still installing (precaching the app) drops it.
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated');
     const payload = { kind: 'message', title: 'New message from Kim Lee', body: 'Is my order on its way?', url: '/agent', tag: 'conversation-e2e', conversationId: null };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: new URL(page.url()).origin, registrationId: registrations[0]!.registrationId, data: JSON.stringify(payload) });
     await expect
