@@ -41,7 +41,7 @@ interface Props {
   layout?: Layout;
   /** Kept mounted but not shown (a phone showing a conversation): the list keeps its place. */
   hidden?: boolean;
-  /** Called once, when the first list (or its empty state) is on screen. */
+  /** Called when the Picklist or Conversations list (or its empty state) mounts on screen: after the first load, and again after History or a search. */
   onShown?(): void;
 }
 
