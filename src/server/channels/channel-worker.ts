@@ -3,7 +3,7 @@ import { CHANNELS } from '../../domain/channel-rules';
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
 import { typed } from '../db/kysely';
-import { EVENTS_APPENDED } from '../realtime/event-log';
+import { onEventsCommitted } from '../realtime/event-log';
 import type { RoutingService } from '../routing/routing-service';
 import type { SecretKeys } from './channel-secrets';
 import { loadRuntimeChannel } from './channel-store';
@@ -60,7 +60,7 @@ export class ChannelWorker {
       this.timer.unref();
     }
     // A message stored on this instance may be one for a channel: look at once.
-    this.offCommit = this.db.onCommitSignal(EVENTS_APPENDED, () => {
+    this.offCommit = onEventsCommitted(this.db, () => {
       if (this.hasChannels) this.poke();
     });
     this.poke();

@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { CommitSignals } from './commit-signals';
 import { Listener } from './listener';
+import { PreparedStatements, type RunQuery } from './pglite-statements';
 import { isDatabaseUnavailable } from './unavailable';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
@@ -17,6 +18,12 @@ export interface Sql {
    * Cheaper than NOTIFY, whose commit-time lock serialises every notifying transaction.
    */
   signalAfterCommit?(name: string): void;
+  /**
+   * Set where no two transactions can ever overlap (PGlite: one connection, which queues other
+   * work while a transaction is open). Work that would otherwise need a lock against concurrent
+   * writers may then do it at once: the event log numbers events as they are inserted.
+   */
+  readonly soleWriter?: boolean;
 }
 
 export interface Database extends Sql {
@@ -61,10 +68,17 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     }
   };
   const signals = new CommitSignals();
+  const statements = new PreparedStatements();
+  const runOn =
+    (session: Pick<PGlite, 'query'>): RunQuery =>
+    async <T>(text: string, params?: unknown[]) =>
+      (await session.query<T>(text, params)).rows;
+  const plain = runOn(db);
   return {
     kind: 'pglite',
+    soleWriter: true,
     async query<T>(text: string, params?: unknown[]) {
-      return (await track(db.query<T>(text, params))).rows;
+      return track(statements.query<T>(plain, text, params));
     },
     async exec(text) {
       await track(db.exec(text));
@@ -76,9 +90,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       // PGlite has a single connection and queues other work while a transaction is open.
       const result = await track(db.transaction((tx) =>
         fn({
-          query: async <T>(t: string, p?: unknown[]) => (await tx.query<T>(t, p)).rows,
+          query: <T>(t: string, p?: unknown[]) => statements.query<T>(runOn(tx), t, p, true),
           exec: async (t: string) => void (await tx.exec(t)),
           signalAfterCommit: (name) => void raised.add(name),
+          soleWriter: true,
         }),
       ));
       signals.emit(raised);

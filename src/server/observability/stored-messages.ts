@@ -23,7 +23,7 @@ export function countingStoredMessages(db: Database, onStored: (authorKind: Auth
     const result = await db.transaction((tx) => {
       // A fresh list per attempt, should the database ever run `fn` again.
       stored = [];
-      const counting: CountingSql = { query: tx.query.bind(tx), exec: tx.exec.bind(tx), signalAfterCommit: tx.signalAfterCommit?.bind(tx), [PENDING]: stored };
+      const counting: CountingSql = { query: tx.query.bind(tx), exec: tx.exec.bind(tx), signalAfterCommit: tx.signalAfterCommit?.bind(tx), soleWriter: tx.soleWriter, [PENDING]: stored };
       return fn(counting);
     });
     for (const kind of stored) onStored(kind);

@@ -105,7 +105,7 @@ export class PushService {
     const allowInsecure = opts.allowInsecureEndpoints ?? false;
     const send = opts.send ?? webPushSender(vapid, opts.subject ?? DEFAULT_PUSH_SUBJECT, allowInsecure);
     const service = new PushService(db, vapid, allowInsecure, send, opts.intervalMs ?? DEFAULT_PUSH_INTERVAL_MS);
-    // The sequencer NOTIFYs every instance when events are numbered; a lost LISTEN connection, once back, may have missed some.
+    // Events are NOTIFYed when numbered (by the sequencer, or on PGlite by their insert); a lost LISTEN connection, once back, may have missed some.
     service.unlisten = await db.listen(
       EVENTS_CHANNEL,
       (payload) => service.poke(Number(payload)),

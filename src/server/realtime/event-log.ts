@@ -1,6 +1,6 @@
 import type { ConversationEvent, UserEvent, WorkspaceEvent } from '../../contract/events';
 import { attachmentsIn, refreshAttachmentLinks, signAttachmentsIn } from '../attachments/attachment-links';
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable } from 'kysely';
 import type { Database, Sql } from '../db/database';
 import { typed } from '../db/kysely';
 import type { Events } from '../db/schema.gen';
@@ -28,7 +28,8 @@ export type { EventScope, LoggedEvent, NewEvent, NewUserEvent, NewWorkspaceEvent
 /**
  * Appends an event inside the caller's transaction, so the change and its event commit together.
  * It takes no shared lock: the row gets its seq after commit, from the sequencer (sequencer.ts),
- * which this instance's hub runs when the transaction's EVENTS_APPENDED signal arrives. Callers
+ * which this instance's hub runs when the transaction's EVENTS_APPENDED signal arrives (on a
+ * sole writer it is numbered at once instead: seqsFor). Callers
  * hold the rows they change (the conversation's row) before appending, so events of one
  * conversation are inserted, and therefore numbered, in the order their transactions commit.
  */
@@ -48,14 +49,15 @@ export async function appendEvents(tx: Sql, events: { scope: EventScope; event: 
     return;
   }
   const column = (pick: (e: { scope: EventScope; event: NewEvent }) => unknown) => events.map(pick);
+  const numbering = seqsFor(tx, events.length);
   // Rows in the given order from arrays (unnest WITH ORDINALITY): a template, as insertEvent's.
-  await sql`INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, payload)
-     SELECT type, conversation_id, queue_id, agent_id, previous_agent_id, payload::jsonb
+  await sql`${numbering.before}INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, payload)
+     SELECT ${numbering.seq(sql`e.ord`)}, type, conversation_id, queue_id, agent_id, previous_agent_id, payload::jsonb
      FROM unnest(${column((e) => e.event.type)}::text[], ${column((e) => e.scope.conversationId)}::uuid[], ${column((e) => e.scope.queueId)}::uuid[],
        ${column((e) => e.scope.agentId)}::uuid[], ${column((e) => e.scope.previousAgentId ?? null)}::uuid[], ${column((e) => JSON.stringify(e.event))}::text[])
-       WITH ORDINALITY AS e(type, conversation_id, queue_id, agent_id, previous_agent_id, payload, ord)
-     ORDER BY ord`.execute(typed(tx));
-  tx.signalAfterCommit?.(EVENTS_APPENDED);
+       WITH ORDINALITY AS e(type, conversation_id, queue_id, agent_id, previous_agent_id, payload, ord)${numbering.join}
+     ORDER BY e.ord${numbering.after}`.execute(typed(tx));
+  tx.signalAfterCommit?.(numbering.signal);
 }
 
 /** Appends a workspace-wide event inside the caller's transaction. */
@@ -68,8 +70,39 @@ export async function appendUserEvent(tx: Sql, userId: string, event: NewUserEve
   return insertEvent(tx, { userId }, event);
 }
 
-/** Raised (in-process) when a transaction that appended events has committed. */
+/** Raised (in-process) when a transaction that appended events for the sequencer to number has committed. */
 export const EVENTS_APPENDED = 'events-appended';
+/** Raised (in-process) when a transaction that appended events numbered at once (see seqsFor) has committed; its NOTIFY tells the hub. */
+export const EVENTS_NUMBERED = 'events-numbered';
+
+/** Calls `fn` whenever events written on this instance have committed, numbered or not; returns the unsubscriber. */
+export function onEventsCommitted(db: Database, fn: () => void): () => void {
+  const offs = [db.onCommitSignal(EVENTS_APPENDED, fn), db.onCommitSignal(EVENTS_NUMBERED, fn)];
+  return () => offs.forEach((off) => off());
+}
+
+/**
+ * How `count` events about to be inserted by `tx` get their seqs. Usually NULL: the sequencer
+ * numbers committed rows, so writers share no lock (sequencer.ts). Where no two transactions can
+ * overlap (a sole writer: PGlite), nobody can wait on the counter's row, so the insert takes its
+ * seqs from it at once: they commit with the rows, in commit order, without a gap (a rollback
+ * takes its seqs back), and the statement NOTIFYs EVENTS_CHANNEL with the last, as a sequencer
+ * pass does, so hubs and push read them without a numbering pass first.
+ * The INSERT goes between `before` and `after`; `join` after its FROM; `seq(ord)` for the row
+ * at 1-based `ord`.
+ */
+function seqsFor(tx: Sql, count: number) {
+  if (!tx.soleWriter) {
+    return { before: sql``, after: sql``, join: sql``, seq: (_ord: RawBuilder<unknown>) => sql`NULL::bigint`, signal: EVENTS_APPENDED };
+  }
+  return {
+    before: sql`WITH counter AS (UPDATE event_counter SET value = value + ${count}::int RETURNING value - ${count}::int AS base), inserted AS (`,
+    after: sql` RETURNING seq) SELECT pg_notify(${EVENTS_CHANNEL}, max(seq)::text) FROM inserted`,
+    join: sql` CROSS JOIN counter`,
+    seq: (ord: RawBuilder<unknown>) => sql`counter.base + ${ord}`,
+    signal: EVENTS_NUMBERED,
+  };
+}
 
 type AnyScope = EventScope | { userId: string } | null;
 
@@ -78,9 +111,8 @@ async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorksp
   const attachmentIds = [...new Set(attachmentsIn([event]).map((a) => a.id))];
   // The files' link keys travel with the row, so delivery signs links without a query.
   const linkKeys =
-    attachmentIds.length === 0 ? sql<null>`NULL` : sql<string>`(SELECT jsonb_object_agg(id, url_key) FROM attachments WHERE id = ANY(${attachmentIds}::uuid[]))`;
-  // On every send's path: a template compiles in a fraction of a builder's time. seq stays NULL:
-  // the sequencer numbers committed rows (sequencer.ts).
+    attachmentIds.length === 0 ? sql<null>`NULL::jsonb` : sql<string>`(SELECT jsonb_object_agg(id, url_key) FROM attachments WHERE id = ANY(${attachmentIds}::uuid[]))`;
+  // On every send's path: a template compiles in a fraction of a builder's time. Its seq: seqsFor.
   const row: Omit<Insertable<Events>, 'link_keys'> = {
     type: event.type,
     conversation_id: conversationScope?.conversationId ?? null,
@@ -90,9 +122,11 @@ async function insertEvent(tx: Sql, scope: AnyScope, event: NewEvent | NewWorksp
     user_id: scope && 'userId' in scope ? scope.userId : null,
     payload: JSON.stringify(event),
   };
-  await sql`INSERT INTO events (type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys)
-     VALUES (${row.type}, ${row.conversation_id}, ${row.queue_id}, ${row.agent_id}, ${row.previous_agent_id}, ${row.user_id}, ${row.payload}, ${linkKeys})`.execute(typed(tx));
-  tx.signalAfterCommit?.(EVENTS_APPENDED);
+  const numbering = seqsFor(tx, 1);
+  await sql`${numbering.before}INSERT INTO events (seq, type, conversation_id, queue_id, agent_id, previous_agent_id, user_id, payload, link_keys)
+     SELECT ${numbering.seq(sql`1`)}, ${row.type}, ${row.conversation_id}::uuid, ${row.queue_id}::uuid, ${row.agent_id}::uuid, ${row.previous_agent_id}::uuid,
+       ${row.user_id}::uuid, ${row.payload}::jsonb, ${linkKeys} FROM (VALUES (1)) AS one${numbering.join}${numbering.after}`.execute(typed(tx));
+  tx.signalAfterCommit?.(numbering.signal);
 }
 
 /** jsonb comes back parsed from pg, as text from PGlite in some paths: read both. */

@@ -127,7 +127,8 @@ export class RealtimeHub {
         () => this.sequence(),
       ),
     );
-    // This instance's writers committed events: they wait for a seq, which this hub assigns.
+    // This instance's writers committed events: they wait for a seq, which this hub assigns
+    // (on a sole writer they were numbered as they were inserted, and NOTIFYed like a pass).
     const offAppended = this.db.onCommitSignal(EVENTS_APPENDED, () => this.sequence());
     this.unlisteners.push(async () => offAppended());
     this.unlisteners.push(await this.db.listen(TYPING_CHANNEL, (payload) => this.deliverTyping(JSON.parse(payload) as TypingSignal)));

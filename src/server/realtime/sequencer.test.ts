@@ -3,15 +3,16 @@ import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { createTestDatabase, describeEachBackend, describePostgresOnly, POSTGRES_URL, type TestDatabase } from '../test-support/databases';
-import { appendEvent, EVENTS_CHANNEL, readEventsAfter, type NewEvent } from './event-log';
+import { appendEvent, appendEvents, EVENTS_CHANNEL, readEventsAfter, type NewEvent } from './event-log';
 import { RealtimeHub } from './hub';
 import { sequenceEvents, sequencePass } from './sequencer';
 
 /*
  * The log's ordering guarantees under concurrent writers on several connection pools (server
  * instances). A design that numbered events when they are inserted (a sequence, without the
- * sequencer) fails these: transactions commit in another order than they inserted, so a reader
- * would skip an event that committed late, or see N+1 before N.
+ * sequencer) fails these on PostgreSQL: transactions commit in another order than they inserted,
+ * so a reader would skip an event that committed late, or see N+1 before N. PGlite runs one
+ * transaction at a time, so there it numbers at insert (event-log.ts, seqsFor) and must pass too.
  */
 
 const WAIT_MS = 20_000;
@@ -175,4 +176,47 @@ describePostgresOnly('Event log sequencer', () => {
       await hub.stop();
     }
   });
+});
+
+describeEachBackend('Numbering events as they are inserted', (backend) => {
+  let test: TestDatabase;
+  beforeEach(async () => {
+    test = await createTestDatabase(backend.kind);
+  });
+  afterEach(() => test.dispose());
+
+  const event = (text: string) => ({ type: 'message.created', message: { id: randomUUID(), text } }) as unknown as NewEvent;
+  const scope = () => ({ conversationId: randomUUID(), queueId: randomUUID(), agentId: null });
+  const seqs = async () => (await test.db.query<{ seq: string | null }>('SELECT seq FROM events ORDER BY id')).map((r) => (r.seq === null ? null : Number(r.seq)));
+
+  it(
+    backend.kind === 'pglite'
+      ? 'on PGlite (one writer at a time) numbers them in their transaction, gapless even after a rollback'
+      : 'on PostgreSQL leaves them to the sequencer, so writers share no lock',
+    async () => {
+      const [counter] = await test.db.query<{ value: string }>('SELECT value FROM event_counter');
+      const base = Number(counter!.value);
+      await test.db.transaction(async (tx) => {
+        await appendEvent(tx, scope(), event('one'));
+        await appendEvents(tx, [{ scope: scope(), event: event('two') }, { scope: scope(), event: event('three') }]);
+      });
+      await test.db
+        .transaction(async (tx) => {
+          await appendEvent(tx, scope(), event('rolled back'));
+          throw new Error('roll back');
+        })
+        .catch(() => {});
+      await test.db.transaction((tx) => appendEvent(tx, scope(), event('four')));
+
+      if (backend.kind === 'pglite') {
+        // No numbering pass ran: the seqs came with the rows.
+        expect(await seqs()).toEqual([base + 1, base + 2, base + 3, base + 4]);
+        expect((await readEventsAfter(test.db, base, null, 10)).map((e) => (e.event as { message: { text: string } }).message.text)).toEqual(['one', 'two', 'three', 'four']);
+      } else {
+        expect(await seqs()).toEqual([null, null, null, null]);
+        await sequenceEvents(test.db, EVENTS_CHANNEL, { wait: true });
+        expect(await seqs()).toEqual([base + 1, base + 2, base + 3, base + 4]);
+      }
+    },
+  );
 });

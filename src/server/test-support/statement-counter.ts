@@ -47,6 +47,8 @@ export function countStatements(db: Database): StatementCounter {
       current.getStore()?.statements.push(text);
       return sql.exec(text);
     },
+    signalAfterCommit: sql.signalAfterCommit?.bind(sql),
+    soleWriter: sql.soleWriter,
   });
   // Everything but the statements goes straight to the real database.
   const wrapped: Database = new Proxy(db, {
