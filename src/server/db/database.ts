@@ -26,6 +26,14 @@ export interface Sql {
   readonly soleWriter?: boolean;
 }
 
+/**
+ * `sql` with some of its members replaced: the one place that copies every member of Sql, so a
+ * wrapper (a counter, a tracer) cannot drop one it does not know about.
+ */
+export function wrapSql<Extra extends object = object>(sql: Sql, overrides: Partial<Sql> & Extra): Sql & Extra {
+  return { query: sql.query.bind(sql), exec: sql.exec.bind(sql), signalAfterCommit: sql.signalAfterCommit?.bind(sql), soleWriter: sql.soleWriter, ...overrides };
+}
+
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREPARE_AFTER, PreparedStatements, type RunQuery } from './pglite-statements';
+import { MAX_COUNTED, PREPARE_AFTER, PreparedStatements, type RunQuery } from './pglite-statements';
 
 describe('Prepared statements on PGlite', () => {
   let db: PGlite;
@@ -68,5 +68,15 @@ describe('Prepared statements on PGlite', () => {
     });
     expect(rows).toEqual([...Array.from({ length: PREPARE_AFTER + 1 }, () => ({ v: 'x' })), { n: 42 }]);
     expect((await prepared()).some((s) => s.includes('SELECT $1::text AS v'))).toBe(false);
+  });
+
+  it('counts a bounded number of texts, and still prepares the ones used often', async () => {
+    const statements = new PreparedStatements();
+    // Texts that differ each time, as IN lists of every length would be.
+    for (let n = 1; n <= MAX_COUNTED * 2; n++) await statements.query(runOn(db), `SELECT ${n} AS n WHERE $1::int > 0`, [1]);
+    expect(statements.countedTexts).toBeLessThanOrEqual(MAX_COUNTED);
+    const text = 'SELECT $1::int * 2 AS twice';
+    for (let k = 0; k < PREPARE_AFTER; k++) expect(await statements.query(runOn(db), text, [k])).toEqual([{ twice: k * 2 }]);
+    expect((await prepared()).some((s) => s.includes('$1::int * 2'))).toBe(true);
   });
 });

@@ -23,6 +23,12 @@ export type RunQuery = <T>(text: string, params?: unknown[]) => Promise<T[]>;
 export const PREPARE_AFTER = 3;
 /** At most this many prepared statements; texts beyond it stay plain (no eviction to get wrong). */
 export const MAX_PREPARED = 400;
+/**
+ * At most this many texts counted towards PREPARE_AFTER. A server that builds many different
+ * texts (IN lists of every length, say) would otherwise grow the count forever; when it is full
+ * it starts again, and a text used often reaches PREPARE_AFTER again within a few uses.
+ */
+export const MAX_COUNTED = 2000;
 
 const PREPARABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
 
@@ -40,10 +46,16 @@ export function literal(value: unknown): string {
 let preparedInProcess = 0;
 
 export class PreparedStatements {
+  /** Texts seen fewer than PREPARE_AFTER times, and how often. */
   private readonly uses = new Map<string, number>();
   private readonly names = new Map<string, string>();
   /** Texts PREPARE refused; they stay plain. */
   private readonly refused = new Set<string>();
+
+  /** How many texts are being counted towards PREPARE_AFTER. */
+  get countedTexts(): number {
+    return this.uses.size;
+  }
 
   /**
    * Runs the statement through `run`, prepared once it has been seen often enough. `run` is the
@@ -61,6 +73,7 @@ export class PreparedStatements {
     if (known) return params.every(isPlain) ? known : null;
     if (this.refused.has(text) || !PREPARABLE.test(text) || !params.every(isPlain) || this.names.size >= MAX_PREPARED) return null;
     const uses = (this.uses.get(text) ?? 0) + 1;
+    if (uses === 1 && this.uses.size >= MAX_COUNTED) this.uses.clear();
     this.uses.set(text, uses);
     if (uses < PREPARE_AFTER) return null;
     this.uses.delete(text);

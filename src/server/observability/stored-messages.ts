@@ -1,5 +1,5 @@
 import type { AuthorKind } from '../../contract/messages';
-import type { Database, Sql } from '../db/database';
+import { wrapSql, type Database, type Sql } from '../db/database';
 
 /** Messages inserted in an open transaction, counted only once it commits. */
 const PENDING = Symbol('messages stored in this transaction');
@@ -23,7 +23,7 @@ export function countingStoredMessages(db: Database, onStored: (authorKind: Auth
     const result = await db.transaction((tx) => {
       // A fresh list per attempt, should the database ever run `fn` again.
       stored = [];
-      const counting: CountingSql = { query: tx.query.bind(tx), exec: tx.exec.bind(tx), signalAfterCommit: tx.signalAfterCommit?.bind(tx), soleWriter: tx.soleWriter, [PENDING]: stored };
+      const counting: CountingSql = wrapSql(tx, { [PENDING]: stored });
       return fn(counting);
     });
     for (const kind of stored) onStored(kind);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
-import type { Database, Sql } from '../db/database';
+import { wrapSql, type Database, type Sql } from '../db/database';
 
 /** What one piece of work sent to the database. */
 export interface StatementLog {
@@ -38,18 +38,17 @@ export function countStatements(db: Database): StatementCounter {
   const current = new AsyncLocalStorage<StatementLog>();
   const newLog = (): StatementLog => ({ statements: [], transactions: 0 });
   let collecting: StatementLog | null = null;
-  const counted = (sql: Sql): Sql => ({
-    query(text, params) {
-      current.getStore()?.statements.push(text);
-      return sql.query(text, params);
-    },
-    exec(text) {
-      current.getStore()?.statements.push(text);
-      return sql.exec(text);
-    },
-    signalAfterCommit: sql.signalAfterCommit?.bind(sql),
-    soleWriter: sql.soleWriter,
-  });
+  const counted = (sql: Sql): Sql =>
+    wrapSql(sql, {
+      query<T>(text: string, params?: unknown[]) {
+        current.getStore()?.statements.push(text);
+        return sql.query<T>(text, params);
+      },
+      exec(text: string) {
+        current.getStore()?.statements.push(text);
+        return sql.exec(text);
+      },
+    });
   // Everything but the statements goes straight to the real database.
   const wrapped: Database = new Proxy(db, {
     get(target, prop) {
