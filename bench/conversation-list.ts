@@ -8,7 +8,8 @@ import { build } from 'vite';
 import playwrightConfig from '../playwright.config';
 import { loadavg } from 'node:os';
 import { ConversationSortSchema, type ConversationSort } from '../src/contract/preferences';
-import { conversationListStrings, panelStrings } from '../src/lib/staff-page-strings';
+import { sortStrings } from '../src/lib/sort-strings';
+import { panelStrings } from '../src/lib/staff-page-strings';
 import { buildApp } from '../src/server/app';
 import { openPglite, type Database } from '../src/server/db/database';
 import { migrate } from '../src/server/db/migrate';
@@ -181,7 +182,7 @@ async function measure(browser: Browser, origin: string, username: string, count
 
 /** Every sort option in turn, then a fast scroll to the last row, on a page showing the list. */
 async function sortAndScroll(page: Page, count: number): Promise<Omit<Run, 'loadMs' | 'renderAfterDataMs'>> {
-  const combobox = page.getByRole('combobox', { name: conversationListStrings.sort });
+  const combobox = page.getByRole('combobox', { name: sortStrings.sort });
   const list = page.getByRole('list', { name: panelStrings.conversations });
 
   const cdp = await page.context().newCDPSession(page);
@@ -195,11 +196,11 @@ async function sortAndScroll(page: Page, count: number): Promise<Omit<Run, 'load
   const order: ConversationSort[] = [...ConversationSortSchema.options.filter((o) => o !== 'arrived-oldest'), 'arrived-oldest'];
   for (const sort of order) {
     await combobox.click();
-    const option = page.getByRole('option', { name: conversationListStrings.sorts[sort] });
+    const option = page.getByRole('option', { name: sortStrings.sorts[sort] });
     await option.waitFor();
     const start = await page.evaluate(() => performance.now());
     await option.click();
-    await combobox.filter({ hasText: conversationListStrings.sorts[sort] }).waitFor();
+    await combobox.filter({ hasText: sortStrings.sorts[sort] }).waitFor();
     sortSwitchMs.push((await afterPaint(page)) - start);
   }
   const sortFrames = await stopSorting();

@@ -22,8 +22,8 @@ interface Props {
 /**
  * An outlined, labelled text field, as MUI's TextField draws it, built from the same MUI parts
  * (FormControl, InputLabel, OutlinedInput, FormHelperText) but without TextField itself: TextField
- * imports MUI's Select with its menu, popover, modal and focus trap whether a form uses them or not,
- * and the login page and the customers' start form are first loads kept small (issue 11's budgets).
+ * imports MUI's Select with its menu, popover, modal and focus trap whether a form uses them or not.
+ * The first loads (the login card, the customers' start form) use NativeField, lighter still.
  */
 export function FormField({ label, value, onChange, error, helperText, required, type, autoComplete, autoFocus, multiline, minRows, htmlInput, options }: Props) {
   const id = useId();

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../lib/query-client';
 import { notFoundStrings } from '../lib/not-found-strings';
+import { forbiddenStrings } from '../lib/forbidden-strings';
 import { panelStrings, staffFrameStrings } from '../lib/staff-page-strings';
 import { adminStrings } from '../lib/admin-strings';
 import { supervisorStrings } from '../lib/supervisor-strings';
@@ -111,7 +112,7 @@ describe('the app against the mocks', () => {
 
   it('tells an agent that the admin pages are not theirs', async () => {
     await logIn('anna', '/login?redirect=/admin');
-    expect(await screen.findByRole('heading', { name: staffFrameStrings.forbidden.admin.title }, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: forbiddenStrings.admin.title }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByText('Ben Okafor')).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { announce } from '../lib/announcer';
 import { keyboardStrings } from '../lib/keyboard-strings';
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { staffRoutes } from '../contract/staff-routes';
 import type { User } from '../contract/auth';
 import type { Conversation } from '../contract/conversations';
@@ -10,10 +10,20 @@ import type { NotificationPreferences } from '../contract/preferences';
 import { callApi } from '../lib/api-client';
 import { alertingFor, type Alerting } from '../lib/notification-rules';
 import { heldWhenWritten } from '../lib/event-holder';
-import { claimAlert, notifier } from '../lib/notifier';
+import type * as Notifier from '../lib/notifier';
 import { whenIdle } from '../lib/when-idle';
 import { loadedRows, type ListPages } from '../lib/list-pages';
 import { queryKeys } from '../lib/query-keys';
+
+/*
+ * The notifier (Web Audio and the Notification API) loads when the page is idle or at the first
+ * alert, not with the panel: deciding whether an event alerts needs only the caches, and the
+ * panel's first paint should not wait for code that makes sounds.
+ */
+type NotifierModule = typeof Notifier;
+let loaded: NotifierModule | undefined;
+let loading: Promise<NotifierModule> | undefined;
+const loadNotifier = () => (loading ??= import('../lib/notifier').then((m) => (loaded = m)));
 
 interface Options {
   user: User;
@@ -43,12 +53,14 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
   // Browsers let a page make sound only after a gesture: the first click or key press unlocks it.
   const soundOn = preferences?.sound === true;
   useEffect(() => {
-    if (!soundOn || notifier.audioStatus() === 'unsupported') return;
+    if (!soundOn) return;
     // Not during the page's first load: the browser's first audio context starts its audio
     // service, a main-thread pause of up to a second (measured 0.5–1.7 s in Chromium), which
     // held the Conversations list back from being shown. Once the page is idle it costs nobody.
-    const prepare = whenIdle(() => notifier.prepareAudio());
-    const unlock = () => notifier.unlockAudio();
+    const prepare = whenIdle(() => void loadNotifier().then(({ notifier }) => notifier.audioStatus() !== 'unsupported' && notifier.prepareAudio()));
+    // Called inside the gesture once loaded, as browsers other than Chromium require; a gesture
+    // before that (rare: it loads when the page is idle) unlocks as soon as it has loaded.
+    const unlock = () => (loaded ? loaded.notifier.unlockAudio() : void loadNotifier().then(({ notifier }) => notifier.unlockAudio()));
     window.addEventListener('pointerdown', unlock, { capture: true });
     window.addEventListener('keydown', unlock, { capture: true });
     return () => {
@@ -89,19 +101,12 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
       announce(`${alerting.title}: ${alerting.body}`, keyboardStrings.andMore);
       if (!preferences.desktop && !preferences.sound) return;
       // Another tab of the panel may have taken this event already: one alert per event.
-      void claimAlert(String(event.seq)).then((mine) => {
-        if (!mine) return;
+      void loadNotifier().then(async ({ claimAlert, notifier }) => {
+        if (!(await claimAlert(String(event.seq)))) return;
         if (preferences.desktop) notifier.showDesktop({ title: alerting.title, body: alerting.body, tag: alerting.tag, onClick: () => open(alerting) });
         if (preferences.sound) void notifier.playTone();
       });
     },
     [queryClient],
   );
-}
-
-/** The browser's notification permission and whether the page may make sound, kept live. */
-export function useNotifierStatus() {
-  const permission = useSyncExternalStore(notifier.subscribe, notifier.permission);
-  const audio = useSyncExternalStore(notifier.subscribe, notifier.audioStatus);
-  return { permission, audio };
 }

@@ -22,23 +22,12 @@ export const staffFrameStrings = /* @__PURE__ */ localize('staffFrame', en, {
   backToPanel: S,
   /** The role under the user's name in the top bar. */
   roles: { agent: S, supervisor: S, admin: S },
-  forbidden: {
-    supervision: {
-      title: S,
-      body: S,
-    },
-    admin: {
-      title: S,
-      body: S,
-    },
-  },
 });
 
+/** The side panel's names where other parts of the agent's page open it (its sections in row menus, its toggle). */
 export const drawerStrings = /* @__PURE__ */ localize('drawer', en, {
   actions: S,
   more: (customer: string) => ({ customer }),
-  close: S,
-  label: S,
   /** The chat header's toggle: one name, its state in aria-pressed; the tooltip says what a click does. */
   toggle: S,
   show: S,
@@ -50,70 +39,19 @@ export const drawerStrings = /* @__PURE__ */ localize('drawer', en, {
     notes: S,
     audit: S,
   },
-  unknown: S,
-  name: S,
-  email: S,
-  phone: S,
-  customerId: S,
-  source: S,
-  destination: S,
-  channel: S,
-  arrived: S,
-  pickedBy: S,
-  pickedAt: S,
-  state: S,
-  endedAt: S,
-  endedBy: S,
-  endedByWho: { customer: S, agent: S, system: S } as Record<string, string>,
-  endReasons: { inactivity: S } as Record<string, string>,
-  rating: S,
-  ratingValue: (rating: number, comment: string | null) => ({ rating, comment, hasComment: comment ? 'yes' : 'no' }),
-  notRated: S,
-  notPicked: S,
-  states: { queued: S, offered: S, picked: S, ended: S } as Record<string, string>,
-  newestFirst: S,
-  oldestFirst: S,
-  noHistory: S,
   loadMore: S,
-  openTranscript: (date: string) => ({ date }),
-  transcriptTitle: (date: string) => ({ date }),
-  close2: S,
-  newNote: S,
-  saveNote: S,
-  noNotes: S,
-  notesHint: S,
-  sortOrder: S,
 });
 
 export const presenceStrings = /* @__PURE__ */ localize('presence', en, {
   label: (state: string) => ({ state }),
   menu: S,
   states: { available: S, busy: S, away: S, offline: S },
-  hints: {
-    available: S,
-    busy: S,
-    away: S,
-  },
   load: (load: number, capacity: number) => ({ load, capacity }),
   loadLabel: (load: number, capacity: number) => ({ load, capacity }),
   loadTitle: (load: number, capacity: number) => ({ load, capacity }),
-  full: S,
-  missedOffers: (count: number | undefined) => ({ count: count ?? 0, known: count === undefined ? 'no' : 'yes' }),
-  lostConnection: (seconds: number | undefined) => ({ seconds: seconds ?? 0 }),
-  backToAvailable: S,
-  dismiss: S,
 });
 
 export const conversationListStrings = /* @__PURE__ */ localize('conversationList', en, {
-  sort: S,
-  sorts: {
-    'arrived-newest': S,
-    'arrived-oldest': S,
-    'last-customer-message': S,
-    'waiting-longest': S,
-    'unread-first': S,
-    'customer-name': S,
-  },
   unread: (n: number) => ({ n }),
   lastMessageAt: (time: string) => ({ time }),
   loadingMore: S,
@@ -137,24 +75,10 @@ export const panelStrings = /* @__PURE__ */ localize('panel', en, {
   emptyMine: S,
   nothingSelected: S,
   pick: S,
-  picking: S,
   noMessagesYet: S,
-  readOnly: S,
-  pickToReply: S,
-  ended: S,
   endChat: S,
-  endConfirmTitle: S,
-  endConfirmBody: (customer: string) => ({ customer }),
-  endConfirm: S,
-  ending: S,
-  notFound: S,
-  heldBy: (name: string) => ({ name }),
-  /** The chat pane's region name. */
-  chatWith: (customer: string) => ({ customer }),
   /** A Picklist row's pick button, naming whose conversation. */
   pickCustomer: (customer: string) => ({ customer }),
-  /** The idle countdown in the chat header (`time` like 0:42). */
-  endsForInactivity: (time: string) => ({ time }),
 });
 
 /** The agent panel's one search box (its results' words are in search-result-strings.ts, loaded with them). */
@@ -164,14 +88,7 @@ export const searchStrings = /* @__PURE__ */ localize('search', en, {
 });
 
 export const offersStrings = /* @__PURE__ */ localize('offers', en, {
-  region: (customer: string) => ({ customer }),
   list: S,
-  heading: S,
-  accept: S,
-  reject: S,
-  secondsLeft: (s: number) => ({ s }),
-  timeLeft: S,
-  expiring: S,
   newOffer: (customer: string) => ({ customer }),
   failed: (customer: string, message: string) => ({ customer, message }),
 });

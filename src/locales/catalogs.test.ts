@@ -60,11 +60,12 @@ describe('messages at run time', () => {
   afterAll(() => activate('en'));
 
   it('speaks English by default, with ICU plurals for counts', async () => {
-    const { conversationListStrings, offersStrings } = await import('../lib/staff-page-strings');
+    const { conversationListStrings } = await import('../lib/staff-page-strings');
+    const { offerCardStrings } = await import('../lib/offer-card-strings');
     const { strings } = await import('../lib/strings');
     expect(conversationListStrings.unread(1)).toBe('1 unread message');
     expect(conversationListStrings.unread(3)).toBe('3 unread messages');
-    expect(offersStrings.secondsLeft(1)).toBe('1 second left');
+    expect(offerCardStrings.secondsLeft(1)).toBe('1 second left');
     expect(strings.thread.arrived('Ann', '', 2)).toBe('Ann sent 2 files');
     expect(strings.thread.arrived('Ann', 'Hi', 0)).toBe('Ann: Hi');
     expect(conversationListStrings.title('Panel', 0)).toBe('Panel');

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRootRouteWithContext, createRoute, createRou
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mayEnter, type Role, type User } from '../../contract/auth';
-import { staffFrameStrings } from '../../lib/staff-page-strings';
+import { forbiddenStrings } from '../../lib/forbidden-strings';
 import { makeUser } from '../../lib/test-factories';
 import { areaGate } from './area-gate';
 import { StaffRouteError } from './staff-route-error';
@@ -59,14 +59,14 @@ function renderAt(path: string, role: Role) {
 describe('areaGate', () => {
   it('shows an agent the 403 page of the admin area, without loading its data', async () => {
     const loaders = renderAt('/admin', 'agent');
-    expect(await screen.findByRole('heading', { name: staffFrameStrings.forbidden.admin.title })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: forbiddenStrings.admin.title })).toBeTruthy();
     expect(screen.queryByText('admin page')).toBeNull();
     expect(loaders.admin).not.toHaveBeenCalled();
   });
 
   it('shows an agent the supervisors’ 403 page, and lets a supervisor in', async () => {
     renderAt('/supervisor', 'agent');
-    expect(await screen.findByRole('heading', { name: staffFrameStrings.forbidden.supervision.title })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: forbiddenStrings.supervision.title })).toBeTruthy();
     cleanup();
     const loaders = renderAt('/supervisor', 'supervisor');
     expect(await screen.findByText('supervision page')).toBeTruthy();
@@ -75,7 +75,7 @@ describe('areaGate', () => {
 
   it('keeps a supervisor out of the admin area and lets an admin in', async () => {
     renderAt('/admin', 'supervisor');
-    expect(await screen.findByRole('heading', { name: staffFrameStrings.forbidden.admin.title })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: forbiddenStrings.admin.title })).toBeTruthy();
     cleanup();
     renderAt('/admin', 'admin');
     expect(await screen.findByText('admin page')).toBeTruthy();

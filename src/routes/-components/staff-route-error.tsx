@@ -1,4 +1,4 @@
-import { staffFrameStrings } from '../../lib/staff-page-strings';
+import { forbiddenStrings } from '../../lib/forbidden-strings';
 import { ForbiddenAreaError } from './area-gate';
 import { Forbidden } from './forbidden';
 import { RouteError } from './route-error';
@@ -10,6 +10,6 @@ import { RouteError } from './route-error';
  */
 export function StaffRouteError({ error }: { error: unknown }) {
   if (!(error instanceof ForbiddenAreaError)) return <RouteError error={error} />;
-  const s = staffFrameStrings.forbidden[error.area];
+  const s = forbiddenStrings[error.area];
   return <Forbidden title={s.title} body={s.body} />;
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { User } from '../../../contract/auth';
-import { FormField } from '../../../components/form-field';
+import { NativeField } from '../../../components/native-field';
 import { errorMessage } from '../../../lib/api-client';
 import { strings } from '../../../lib/strings';
 import { useLogin } from '../api/login';
@@ -21,15 +21,8 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (user: User) => void }) 
     <AuthCard title={strings.login.title}>
       <Stack component="form" spacing={2} onSubmit={submit} noValidate>
         {login.isError && <Alert severity="error">{errorMessage(login.error)}</Alert>}
-        <FormField label={strings.login.username} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />
-        <FormField
-          label={strings.login.password}
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
+        <NativeField label={strings.login.username} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus required />
+        <NativeField label={strings.login.password} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
         <Button type="submit" variant="contained" size="large" loading={login.isPending} disabled={!username.trim() || !password}>
           {strings.login.submit}
         </Button>

@@ -24,6 +24,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { mergeMessages, type MessagePages } from '../../../lib/message-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { strings } from '../../../lib/strings';
+import { chatPaneStrings } from '../../../lib/chat-pane-strings';
 import { drawerStrings, panelStrings } from '../../../lib/staff-page-strings';
 import { conversationQueryOptions } from '../api/get-conversation';
 import { messagesQueryOptions } from '../api/get-messages';
@@ -189,18 +190,18 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
   };
 
   // A phone's header has room for one line under the name: the queue and, when not mine, who holds it.
-  const stateLine = c.state === 'ended' ? panelStrings.ended : c.state === 'picked' && !mine && c.agent ? panelStrings.heldBy(c.agent.displayName) : undefined;
+  const stateLine = c.state === 'ended' ? chatPaneStrings.ended : c.state === 'picked' && !mine && c.agent ? chatPaneStrings.heldBy(c.agent.displayName) : undefined;
   // A messaging channel's limits (SMS text only, WhatsApp's 24-hour window); null for web chats.
   const channelRules = channelComposerRules(c);
   const retryDelivery = useRetryDelivery(c.id);
   const channelBlocked = mine ? (channelRules?.blockedReason ?? undefined) : undefined;
   const composerBlockedReason =
-    c.state === 'ended' ? panelStrings.ended : canPick ? panelStrings.pickToReply : mine ? channelBlocked : panelStrings.readOnly;
+    c.state === 'ended' ? chatPaneStrings.ended : canPick ? chatPaneStrings.pickToReply : mine ? channelBlocked : chatPaneStrings.readOnly;
 
   return (
     <Box sx={{ flex: 1, display: 'flex', minWidth: 0, position: 'relative' }}>
     <ChatDropZone onFiles={uploads.add} disabled={!mine || channelRules?.attachments === false || channelBlocked !== undefined}>
-    <Box component="section" id="chat" tabIndex={-1} aria-label={panelStrings.chatWith(c.customer.name)} sx={{ outline: 'none',  flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
+    <Box component="section" id="chat" tabIndex={-1} aria-label={chatPaneStrings.chatWith(c.customer.name)} sx={{ outline: 'none',  flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, minHeight: 0 }}>
       <Stack
         direction="row"
         spacing={phone ? 0.5 : 2}
@@ -239,8 +240,8 @@ function Chat({ conversation: c, user, onLeave, section, toggleSection, onSectio
             <IdleCountdown conversation={c} />
           </Stack>
         </Box>
-        {!phone && c.state === 'picked' && !mine && c.agent && <Chip label={panelStrings.heldBy(c.agent.displayName)} />}
-        {!phone && c.state === 'ended' && <Chip label={panelStrings.ended} />}
+        {!phone && c.state === 'picked' && !mine && c.agent && <Chip label={chatPaneStrings.heldBy(c.agent.displayName)} />}
+        {!phone && c.state === 'ended' && <Chip label={chatPaneStrings.ended} />}
         {canPick && (
           <Tooltip title={keyboardStrings.withKey(panelStrings.pick, shortcutKey('pickTop'))} describeChild>
             <Button ref={pickButton} variant="contained" loading={pick.isPending} onClick={pickHere}>

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import type { Conversation } from '../../../contract/conversations';
 import { WRAP_UP_SUMMARY_MAX_LENGTH } from '../../../contract/wrap-up';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client';
-import { panelStrings } from '../../../lib/staff-page-strings';
+import { chatPaneStrings } from '../../../lib/chat-pane-strings';
 import { wrapUpStrings } from '../../../lib/wrap-up-strings';
 import { useEndConversation } from '../api/end-conversation';
 import { useWrapUpOptions } from '../api/get-wrap-up-options';
@@ -68,9 +68,9 @@ export function EndChatDialog({ conversation, open, onClose, onEnded }: Props) {
   return (
     <ConfirmDialog
       open={open}
-      title={panelStrings.endConfirmTitle}
-      body={panelStrings.endConfirmBody(conversation.customer.name)}
-      confirmLabel={panelStrings.endConfirm}
+      title={chatPaneStrings.endConfirmTitle}
+      body={chatPaneStrings.endConfirmBody(conversation.customer.name)}
+      confirmLabel={chatPaneStrings.endConfirm}
       pending={end.isPending}
       error={refusal ? null : end.error}
       onCancel={close}

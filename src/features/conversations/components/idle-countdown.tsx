@@ -1,7 +1,7 @@
 import { Chip } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Conversation } from '../../../contract/conversations';
-import { panelStrings } from '../../../lib/staff-page-strings';
+import { chatPaneStrings } from '../../../lib/chat-pane-strings';
 
 /** Whether the warning still stands: a message newer than it (the cache adds them live) started the clock again. */
 export function activeIdleWarning(c: Pick<Conversation, 'state' | 'idleWarning' | 'lastMessage'>): { endsAt: string } | null {
@@ -30,5 +30,5 @@ export function IdleCountdown({ conversation }: { conversation: Conversation }) 
     return () => clearInterval(timer);
   }, [warning]);
   if (!warning) return null;
-  return <Chip color="warning" size="small" sx={{ flexShrink: 0 }} role="timer" aria-live="off" label={panelStrings.endsForInactivity(formatLeft(Date.parse(warning.endsAt) - now))} />;
+  return <Chip color="warning" size="small" sx={{ flexShrink: 0 }} role="timer" aria-live="off" label={chatPaneStrings.endsForInactivity(formatLeft(Date.parse(warning.endsAt) - now))} />;
 }

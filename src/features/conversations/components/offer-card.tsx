@@ -6,7 +6,7 @@ import type { Conversation } from '../../../contract/conversations';
 import { useClock } from '../../../hooks/use-clock';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { queryKeys } from '../../../lib/query-keys';
-import { offersStrings } from '../../../lib/staff-page-strings';
+import { offerCardStrings } from '../../../lib/offer-card-strings';
 
 /** How long past its end an offer may still show before the list is asked again (events lost). */
 const OVERDUE_REFETCH_MS = 3000;
@@ -42,7 +42,7 @@ export function OfferCard({ conversation: c, accepting, rejecting, onAccept, onR
   return (
     <Paper
       component="section"
-      aria-label={offersStrings.region(name)}
+      aria-label={offerCardStrings.region(name)}
       square
       elevation={0}
       sx={{ p: 1.5, borderBottom: 1, borderLeft: 4, borderColor: 'divider', borderLeftColor: 'primary.main', bgcolor: 'action.hover' }}
@@ -50,7 +50,7 @@ export function OfferCard({ conversation: c, accepting, rejecting, onAccept, onR
       <Stack spacing={0.75}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="overline" color="primary" sx={{ lineHeight: 1.5, flex: 1 }}>
-            {offersStrings.heading}
+            {offerCardStrings.heading}
           </Typography>
           <ChannelBadge channel={c.channel} />
           <Chip label={c.queue.name} size="small" variant="outlined" sx={{ height: 20 }} />
@@ -69,12 +69,12 @@ export function OfferCard({ conversation: c, accepting, rejecting, onAccept, onR
         )}
         <Stack spacing={0.5}>
           <Typography variant="caption" color={seconds <= 5 ? 'error' : 'text.secondary'} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-            {seconds > 0 ? offersStrings.secondsLeft(seconds) : offersStrings.expiring}
+            {seconds > 0 ? offerCardStrings.secondsLeft(seconds) : offerCardStrings.expiring}
           </Typography>
           <LinearProgress
             variant="determinate"
-            aria-label={offersStrings.timeLeft}
-            aria-valuetext={offersStrings.secondsLeft(seconds)}
+            aria-label={offerCardStrings.timeLeft}
+            aria-valuetext={offerCardStrings.secondsLeft(seconds)}
             color={seconds <= 5 ? 'error' : 'primary'}
             value={Math.min(100, Math.max(0, (leftMs / totalMs) * 100))}
             sx={{ height: 6, borderRadius: 3 }}
@@ -82,10 +82,10 @@ export function OfferCard({ conversation: c, accepting, rejecting, onAccept, onR
         </Stack>
         <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', pt: 0.5 }}>
           <Button size="small" variant="outlined" color="inherit" disabled={busy} loading={rejecting} onClick={onReject}>
-            {offersStrings.reject}
+            {offerCardStrings.reject}
           </Button>
           <Button size="small" variant="contained" disabled={busy} loading={accepting} onClick={onAccept}>
-            {offersStrings.accept}
+            {offerCardStrings.accept}
           </Button>
         </Stack>
       </Stack>

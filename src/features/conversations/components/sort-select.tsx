@@ -2,7 +2,7 @@ import SortIcon from '@mui/icons-material/Sort';
 import { InputAdornment, MenuItem, TextField } from '@mui/material';
 import { CONVERSATION_SORTS, type ConversationSort } from '../../../contract/preference-choices';
 import { oneOf } from '../../../lib/search-params';
-import { conversationListStrings } from '../../../lib/staff-page-strings';
+import { sortStrings } from '../../../lib/sort-strings';
 
 /** Chooses the order of my Conversations list. */
 export function SortSelect({ value, onChange }: { value: ConversationSort; onChange(sort: ConversationSort): void }) {
@@ -11,7 +11,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
       select
       fullWidth
       size="small"
-      label={conversationListStrings.sort}
+      label={sortStrings.sort}
       value={value}
       onChange={(e) => onChange(oneOf(CONVERSATION_SORTS, e.target.value) ?? value)}
       slotProps={{
@@ -26,7 +26,7 @@ export function SortSelect({ value, onChange }: { value: ConversationSort; onCha
     >
       {CONVERSATION_SORTS.map((option) => (
         <MenuItem key={option} value={option}>
-          {conversationListStrings.sorts[option]}
+          {sortStrings.sorts[option]}
         </MenuItem>
       ))}
     </TextField>

@@ -4,7 +4,7 @@ import { Alert, Box, Button, Divider, FormControlLabel, FormGroup, FormHelperTex
 import { useEffect, useState } from 'react';
 import type { NotificationPreferences } from '../../../contract/preferences';
 import { SectionCard } from '../../../components/section-card';
-import { useNotifierStatus } from '../../../hooks/use-notifier';
+import { useNotifierStatus } from '../../../hooks/use-notifier-status';
 import { errorMessage } from '../../../lib/api-client';
 import { notifier, type DesktopPermission } from '../../../lib/notifier';
 import { whenIdle } from '../../../lib/when-idle';

@@ -1,6 +1,7 @@
 import { Alert, Box, Divider, ListItemIcon, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
 import { ChosenPresenceSchema, type ChosenPresence, type PresenceState } from '../../../contract/presence';
 import { errorMessage } from '../../../lib/api-client';
+import { presenceDetailStrings } from '../../../lib/presence-strings';
 import { presenceStrings } from '../../../lib/staff-page-strings';
 import { PresenceDot } from './presence-dot';
 
@@ -27,7 +28,7 @@ export function PresenceChoices({ id, buttonId, anchor, onClose, state, load, bu
           <ListItemIcon>
             <PresenceDot state={option} />
           </ListItemIcon>
-          <ListItemText primary={presenceStrings.states[option]} secondary={presenceStrings.hints[option]} />
+          <ListItemText primary={presenceStrings.states[option]} secondary={presenceDetailStrings.hints[option]} />
         </MenuItem>
       ))}
       {load && <Divider />}
@@ -38,7 +39,7 @@ export function PresenceChoices({ id, buttonId, anchor, onClose, state, load, bu
           </Typography>
           {full && (
             <Typography variant="caption" color="warning.dark" component="p">
-              {presenceStrings.full}
+              {presenceDetailStrings.full}
             </Typography>
           )}
         </Box>

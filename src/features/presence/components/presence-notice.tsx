@@ -4,7 +4,7 @@ import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../../../lib/api-client';
 import { currentPresenceNotice, dismissPresenceNotice, type PresenceNotice as Notice } from '../presence-cache';
 import { queryKeys } from '../../../lib/query-keys';
-import { presenceStrings } from '../../../lib/staff-page-strings';
+import { presenceDetailStrings } from '../../../lib/presence-strings';
 import { usePresence } from '../api/get-presence';
 import { useRoutingSettings } from '../../../hooks/use-routing-settings';
 import { useSetPresence } from '../api/set-presence';
@@ -26,8 +26,8 @@ export function PresenceNotice() {
   const dismiss = () => dismissPresenceNotice(queryClient, notice);
   const message =
     notice.reason === 'missed_offers'
-      ? presenceStrings.missedOffers(routing.data?.maxMissedOffers)
-      : presenceStrings.lostConnection(routing.data?.lostAgentGraceSeconds);
+      ? presenceDetailStrings.missedOffers(routing.data?.maxMissedOffers)
+      : presenceDetailStrings.lostConnection(routing.data?.lostAgentGraceSeconds);
   const canBecomeAvailable = presence.data && presence.data.presence.state !== 'available';
 
   return (
@@ -45,10 +45,10 @@ export function PresenceNotice() {
               loading={setPresence.isPending}
               onClick={() => setPresence.mutate('available', { onSuccess: dismiss })}
             >
-              {presenceStrings.backToAvailable}
+              {presenceDetailStrings.backToAvailable}
             </Button>
           )}
-          <IconButton color="inherit" size="small" aria-label={presenceStrings.dismiss} onClick={dismiss}>
+          <IconButton color="inherit" size="small" aria-label={presenceDetailStrings.dismiss} onClick={dismiss}>
             <CloseIcon fontSize="small" />
           </IconButton>
         </Stack>

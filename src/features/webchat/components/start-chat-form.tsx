@@ -1,6 +1,6 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
-import { FormField } from '../../../components/form-field';
+import { NativeField } from '../../../components/native-field';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import type { StartChatResponse } from '../../../contract/webchat';
 import { ApiRequestError, errorMessage } from '../../../lib/http';
@@ -97,7 +97,7 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
       {(errors.customerId ?? errors.signature) && <Alert severity="error">{errors.customerId ?? errors.signature}</Alert>}
       {!preselected && (
-        <FormField
+        <NativeField
           label={strings.webchat.queue}
           value={queueId}
           onChange={(e) => {
@@ -115,15 +115,15 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
           <QueueClosedNotice queueName={chosen.name} availability={availability} />
         </Suspense>
       )}
-      <FormField label={strings.webchat.name} autoComplete="name" {...field('name')} />
-      <FormField
+      <NativeField label={strings.webchat.name} autoComplete="name" {...field('name')} />
+      <NativeField
         label={emailRequired ? strings.webchat.email : strings.webchat.emailOptional}
         type="email"
         autoComplete="email"
         {...field('email')}
         required={emailRequired}
       />
-      <FormField label={strings.webchat.firstMessage} multiline minRows={3} htmlInput={{ maxLength: MESSAGE_TEXT_MAX_LENGTH }} {...field('text')} />
+      <NativeField label={strings.webchat.firstMessage} rows={3} maxLength={MESSAGE_TEXT_MAX_LENGTH} {...field('text')} />
       <Button type="submit" variant="contained" size="large" loading={start.isPending} disabled={blocked}>
         {leaving ? LEAVE_MESSAGE : strings.webchat.start}
       </Button>

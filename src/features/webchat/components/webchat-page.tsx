@@ -1,4 +1,4 @@
-import { Box, CircularProgress, NativeSelect, Paper, Typography } from '@mui/material';
+import { Box, CircularProgress, Paper, Typography } from '@mui/material';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../contract/languages';
 import { activate, activeLanguage } from '../../../lib/i18n';
@@ -75,18 +75,32 @@ function LanguageSwitcher() {
     void activate(language);
   };
   return (
-    <NativeSelect
+    // The browser's own select, not MUI's NativeSelect: that would bring MUI's input parts into the
+    // page's first load for this one control (issue 11's budget).
+    <Box
+      component="select"
       value={activeLanguage()}
       onChange={(e) => choose(e.target.value as Language)}
-      disableUnderline
-      inputProps={{ 'aria-label': strings.webchat.language }}
-      sx={{ color: 'inherit', fontSize: 14, '& .MuiNativeSelect-icon': { color: 'inherit' }, '& option': { color: 'text.primary' } }}
+      aria-label={strings.webchat.language}
+      sx={{
+        color: 'inherit',
+        bgcolor: 'transparent',
+        border: 0,
+        borderRadius: 1,
+        font: 'inherit',
+        fontSize: 14,
+        py: 0.5,
+        cursor: 'pointer',
+        '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 1 },
+        '& option': { color: 'text.primary', bgcolor: 'background.paper' },
+        '@media (pointer: coarse)': { minHeight: 44 },
+      }}
     >
       {LANGUAGES.map((code) => (
         <option key={code} value={code} lang={code}>
           {LANGUAGE_NAMES[code]}
         </option>
       ))}
-    </NativeSelect>
+    </Box>
   );
 }

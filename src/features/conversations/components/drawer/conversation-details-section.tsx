@@ -1,7 +1,7 @@
 import type { Conversation } from '../../../../contract/conversations';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
-import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { Alert, Box, CircularProgress, List, ListItem, ListItemText, Typography } from '@mui/material';
 import type { Transfer } from '../../../../contract/conversations';
 import { errorMessage } from '../../../../lib/api-client';
@@ -11,7 +11,7 @@ import { FieldList } from './field-list';
 import { channelLabel, channelStrings } from '../../../../lib/channel-strings';
 
 export function ConversationDetailsSection({ conversation: c }: { conversation: Conversation }) {
-  const s = drawerStrings;
+  const s = drawerContentStrings;
   const rating = useConversationRating(c.id, c.state === 'ended');
   const endedBy = c.endedBy && `${s.endedByWho[c.endedBy] ?? c.endedBy}${c.endReason ? ` (${s.endReasons[c.endReason] ?? c.endReason})` : ''}`;
   return (

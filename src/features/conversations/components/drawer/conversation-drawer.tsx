@@ -3,6 +3,7 @@ import { Box, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/mat
 import { useEffect, useRef } from 'react';
 import type { Conversation } from '../../../../contract/conversations';
 import { noteStrings } from '../../../../lib/note-strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { drawerStrings } from '../../../../lib/staff-page-strings';
 import { useNotes } from '../../api/get-notes';
 import { DRAWER_SECTIONS, type DrawerSection } from '../../drawer-section';
@@ -80,20 +81,20 @@ export function ConversationDrawer({ id, conversation, section, sectionAsked, on
       id={id}
       tabIndex={-1}
       component="aside"
-      aria-label={drawerStrings.label}
+      aria-label={drawerContentStrings.label}
       sx={{ ...PLACEMENT_SX[placement], bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0, outline: 'none' }}
     >
       <Stack direction="row" sx={{ alignItems: 'center', pl: 2, pr: 1, pt: 1 }}>
         <Typography variant="subtitle1" component="h3" sx={{ flex: 1, fontWeight: 600 }}>
           {title}
         </Typography>
-        <Tooltip title={drawerStrings.close}>
-          <IconButton aria-label={drawerStrings.close} onClick={onClose}>
+        <Tooltip title={drawerContentStrings.close}>
+          <IconButton aria-label={drawerContentStrings.close} onClick={onClose}>
             <CloseIcon />
           </IconButton>
         </Tooltip>
       </Stack>
-      <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={drawerStrings.label}>
+      <Tabs value={section} onChange={(_, v: DrawerSection) => onSectionChange(v)} variant="fullWidth" aria-label={drawerContentStrings.label}>
         {sections.map((s) => (
           <Tab
             key={s}

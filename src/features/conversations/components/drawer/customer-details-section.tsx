@@ -2,13 +2,13 @@ import { Stack, Typography } from '@mui/material';
 import type { Conversation } from '../../../../contract/conversations';
 import { UnverifiedChip } from '../../../../components/customer-identity-chip';
 import { identityStrings } from '../../../../lib/identity-strings';
-import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { FieldList } from './field-list';
 import { channelLabel, channelStrings } from '../../../../lib/channel-strings';
 
 export function CustomerDetailsSection({ conversation }: { conversation: Conversation }) {
   const { customer } = conversation;
-  const s = drawerStrings;
+  const s = drawerContentStrings;
   const identity = conversation.channel !== 'webchat' ? (
     // A messaging channel vouches for the number or id the customer wrote from (not for the name).
     <>

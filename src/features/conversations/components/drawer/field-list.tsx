@@ -1,6 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 
 /** Read-only label/value pairs as a description list; missing values say so instead of leaving a gap. */
 export function FieldList({ fields }: { fields: [label: string, value: ReactNode][] }) {
@@ -12,7 +12,7 @@ export function FieldList({ fields }: { fields: [label: string, value: ReactNode
             {label}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }} color={value ? 'text.primary' : 'text.disabled'}>
-            {value || drawerStrings.unknown}
+            {value || drawerContentStrings.unknown}
           </Typography>
         </Box>
       ))}

@@ -5,6 +5,7 @@ import type { HistoryOrder } from '../../../../contract/history';
 import { errorMessage } from '../../../../lib/api-client';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { drawerStrings, panelStrings } from '../../../../lib/staff-page-strings';
 import { useCustomerHistory } from '../../api/get-customer-history';
 import { TranscriptDialog } from './transcript-dialog';
@@ -14,7 +15,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
   const [open, setOpen] = useState<Conversation | null>(null);
   const history = useCustomerHistory(conversation.id, order);
   const items = history.data?.pages.flatMap((p) => p.conversations) ?? [];
-  const s = drawerStrings;
+  const s = drawerContentStrings;
 
   return (
     <Box>
@@ -23,7 +24,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
         exclusive
         value={order}
         onChange={(_, value: HistoryOrder | null) => value && setOrder(value)}
-        aria-label={drawerStrings.sortOrder}
+        aria-label={drawerContentStrings.sortOrder}
         sx={{ mb: 1 }}
       >
         <ToggleButton value="newest">{s.newestFirst}</ToggleButton>
@@ -40,7 +41,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
           {s.noHistory}
         </Typography>
       ) : (
-        <List dense aria-label={s.sections.history} disablePadding>
+        <List dense aria-label={drawerStrings.sections.history} disablePadding>
           {items.map((c) => (
             // Each button in an item of its own: a list holds list items only.
             <ListItem key={c.id} disablePadding divider>
@@ -57,7 +58,7 @@ export function HistorySection({ conversation }: { conversation: Conversation })
       )}
       {history.hasNextPage && (
         <Button fullWidth sx={{ mt: 1 }} onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
-          {s.loadMore}
+          {drawerStrings.loadMore}
         </Button>
       )}
       {open && <TranscriptDialog conversation={open} onClose={() => setOpen(null)} />}

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../../lib/api-client';
 import { newClientMessageId } from '../../../../lib/client-id';
 import { formatDateTime } from '../../../../lib/format';
 import { strings } from '../../../../lib/strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { drawerStrings, staffFrameStrings } from '../../../../lib/staff-page-strings';
 import { useCreateNote } from '../../api/create-note';
 import { useMentionCandidates } from '../../api/get-mention-candidates';
@@ -22,7 +23,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
   const [text, setText] = useState('');
   // One id per note being written: a retry after a failure cannot save it twice.
   const [clientNoteId, setClientNoteId] = useState(newClientMessageId);
-  const s = drawerStrings;
+  const s = drawerContentStrings;
   const tooLong = text.trim().length > NOTE_TEXT_MAX_LENGTH;
 
   // @mentions: the "@name" before the caret opens the colleagues' list; chosen ones are kept by id.
@@ -124,7 +125,7 @@ export function NotesSection({ conversation }: { conversation: Conversation }) {
           {s.noNotes}
         </Typography>
       ) : (
-        <List dense disablePadding aria-label={s.sections.notes}>
+        <List dense disablePadding aria-label={drawerStrings.sections.notes}>
           {notes.data.map((n) => (
             <ListItem key={n.id} divider disableGutters aria-label={noteStrings.by(n.authorName)}>
               <ListItemText

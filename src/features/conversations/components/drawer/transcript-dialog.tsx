@@ -5,13 +5,13 @@ import { errorMessage } from '../../../../lib/api-client';
 import { formatDateTime } from '../../../../lib/format';
 import { flattenMessages } from '../../../../lib/message-cache';
 import { strings } from '../../../../lib/strings';
-import { drawerStrings } from '../../../../lib/staff-page-strings';
+import { drawerContentStrings } from '../../../../lib/drawer-strings';
 import { useMessages } from '../../api/get-messages';
 
 /** A read-only transcript of an earlier conversation. */
 export function TranscriptDialog({ conversation, onClose }: { conversation: Conversation; onClose(): void }) {
   const messages = useMessages(conversation.id);
-  const title = drawerStrings.transcriptTitle(formatDateTime(conversation.arrivedAt));
+  const title = drawerContentStrings.transcriptTitle(formatDateTime(conversation.arrivedAt));
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="transcript-title">
       <DialogTitle id="transcript-title">
@@ -39,7 +39,7 @@ export function TranscriptDialog({ conversation, onClose }: { conversation: Conv
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{drawerStrings.close2}</Button>
+        <Button onClick={onClose}>{drawerContentStrings.close2}</Button>
       </DialogActions>
     </Dialog>
   );
