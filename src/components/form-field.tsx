@@ -1,22 +1,12 @@
 import { FormControl, FormHelperText, InputLabel, NativeSelect, OutlinedInput, type InputBaseComponentProps } from '@mui/material';
-import { useId, type ChangeEvent, type ReactNode } from 'react';
+import { useId } from 'react';
+import type { FieldProps } from './native-field';
 
-interface Props {
-  label: string;
-  value: string;
-  onChange(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void;
-  error?: boolean;
-  helperText?: ReactNode;
-  required?: boolean;
-  type?: string;
-  autoComplete?: string;
-  autoFocus?: boolean;
+interface Props extends FieldProps {
   multiline?: boolean;
   minRows?: number;
   /** Attributes of the `<input>` itself (maxLength…). */
   htmlInput?: InputBaseComponentProps;
-  /** Choices: the field is then a native `<select>` (the phone's own picker); `''` is "none chosen". */
-  options?: { value: string; label: string }[];
 }
 
 /**

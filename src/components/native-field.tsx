@@ -1,7 +1,8 @@
 import { Box, type SxProps, type Theme } from '@mui/material';
 import { useId, type ChangeEvent, type ReactNode } from 'react';
 
-interface Props {
+/** What every labelled field of the app takes (this one and FormField). */
+export interface FieldProps {
   label: string;
   value: string;
   onChange(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>): void;
@@ -11,11 +12,14 @@ interface Props {
   type?: string;
   autoComplete?: string;
   autoFocus?: boolean;
+  /** Choices: the field is then a native `<select>` (the phone's own picker); `''` is "none chosen". */
+  options?: { value: string; label: string }[];
+}
+
+interface Props extends FieldProps {
   /** A text area of this many rows, which the user may make taller. */
   rows?: number;
   maxLength?: number;
-  /** Choices: the field is then a native `<select>` (the phone's own picker); `''` is "none chosen". */
-  options?: { value: string; label: string }[];
 }
 
 /**

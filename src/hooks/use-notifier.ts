@@ -23,7 +23,17 @@ import { queryKeys } from '../lib/query-keys';
 type NotifierModule = typeof Notifier;
 let loaded: NotifierModule | undefined;
 let loading: Promise<NotifierModule> | undefined;
-const loadNotifier = () => (loading ??= import('../lib/notifier').then((m) => (loaded = m)));
+/** The notifier's module; a failed fetch (the network gone for a moment) is tried again at the next call. */
+const loadNotifier = () =>
+  (loading ??= import('../lib/notifier').then(
+    (m) => (loaded = m),
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  ));
+/** Runs `use` with the notifier once loaded; if it cannot be, nothing happens (an alert is then only announced to screen readers). */
+const withNotifier = (use: (m: NotifierModule) => unknown) => void loadNotifier().then(use).catch(() => undefined);
 
 interface Options {
   user: User;
@@ -57,10 +67,10 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
     // Not during the page's first load: the browser's first audio context starts its audio
     // service, a main-thread pause of up to a second (measured 0.5–1.7 s in Chromium), which
     // held the Conversations list back from being shown. Once the page is idle it costs nobody.
-    const prepare = whenIdle(() => void loadNotifier().then(({ notifier }) => notifier.audioStatus() !== 'unsupported' && notifier.prepareAudio()));
+    const prepare = whenIdle(() => withNotifier(({ notifier }) => notifier.audioStatus() !== 'unsupported' && notifier.prepareAudio()));
     // Called inside the gesture once loaded, as browsers other than Chromium require; a gesture
     // before that (rare: it loads when the page is idle) unlocks as soon as it has loaded.
-    const unlock = () => (loaded ? loaded.notifier.unlockAudio() : void loadNotifier().then(({ notifier }) => notifier.unlockAudio()));
+    const unlock = () => (loaded ? loaded.notifier.unlockAudio() : withNotifier(({ notifier }) => notifier.unlockAudio()));
     window.addEventListener('pointerdown', unlock, { capture: true });
     window.addEventListener('keydown', unlock, { capture: true });
     return () => {
@@ -101,7 +111,7 @@ export function useNotifier({ user, preferences, viewingId, open }: Options): (e
       announce(`${alerting.title}: ${alerting.body}`, keyboardStrings.andMore);
       if (!preferences.desktop && !preferences.sound) return;
       // Another tab of the panel may have taken this event already: one alert per event.
-      void loadNotifier().then(async ({ claimAlert, notifier }) => {
+      withNotifier(async ({ claimAlert, notifier }) => {
         if (!(await claimAlert(String(event.seq)))) return;
         if (preferences.desktop) notifier.showDesktop({ title: alerting.title, body: alerting.body, tag: alerting.tag, onClick: () => open(alerting) });
         if (preferences.sound) void notifier.playTone();
