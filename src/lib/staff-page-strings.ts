@@ -6,7 +6,9 @@ import en from '../locales/en/staff-page-strings.json';
  * strings.ts at once, do not download them. Same rules as strings.ts.
  */
 // Each area's own strings are separate modules (admin-, settings-, supervisor-, preferences-strings.ts),
-// imported from there: re-exported here, their catalogs would ride along with this module.
+// as are those of parts the agent's page loads on first use (drawer-, chat-pane-, offer-card-, sort-,
+// presence-, forbidden-strings.ts), imported from there: re-exported here, their catalogs would ride
+// along with this module, which is part of the agent's first load.
 
 /**
  * The frame around every staff page (its navigation and 403 pages): small on purpose, because it is
