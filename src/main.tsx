@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createRouter, RouterProvider } from '@tanstack/react-router';
 import { sessionQueryOptions } from './features/auth/api/get-session';
 import { createQueryClient } from './lib/query-client';
@@ -20,7 +21,11 @@ const [firstRoutes] = router.getMatchedRoutes(window.location.pathname);
 for (const route of firstRoutes) void router.loadRouteChunk(route)?.catch(() => undefined);
 if (firstRoutes.some((route) => route.id === '/_staff')) void queryClient.prefetchQuery(sessionQueryOptions());
 
-void startApp(<RouterProvider router={router} />, queryClient).then(() => {
+void startApp(
+  <QueryClientProvider client={queryClient}>
+    <RouterProvider router={router} />
+  </QueryClientProvider>,
+).then(() => {
   // The service worker is for the next start, not this one: registered once the page has loaded,
   // from a chunk of its own. Not in mock mode, where MSW's worker answers the API.
   if (import.meta.env.PROD && !import.meta.env.VITE_USE_MOCKS && 'serviceWorker' in navigator) {

@@ -1,6 +1,5 @@
 import { CacheProvider } from '@emotion/react';
 import { CssBaseline } from '@mui/material';
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Fragment, StrictMode, useSyncExternalStore, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppTheme } from './lib/app-theme';
@@ -26,19 +25,18 @@ function LanguageRoot({ children, followSystemColors }: { children: ReactNode; f
 }
 
 /**
- * Starts a browser entry (the staff panel, the web chat): renders `app` into #root with the theme
- * and the query cache, in `language` (else the one this browser used last, else the browser's).
- * The web chat follows the system's colours. In `npm run dev:mock` the API is answered in the
- * page first, no server needed.
+ * Starts a browser entry (the staff panel, the web chat): renders `app` into #root with the theme,
+ * in `language` (else the one this browser used last, else the browser's). The web chat follows the
+ * system's colours. `app` brings its query cache: the staff panel's wraps every page, the web chat's
+ * comes with the chat (its start form runs without). In `npm run dev:mock` the API is answered in
+ * the page first, no server needed.
  */
-export async function startApp(app: ReactNode, queryClient: QueryClient, options: { language?: Language; followSystemColors?: boolean } = {}): Promise<void> {
+export async function startApp(app: ReactNode, options: { language?: Language; followSystemColors?: boolean } = {}): Promise<void> {
   if (import.meta.env.VITE_USE_MOCKS) await (await import('./mocks/browser')).startMockWorker();
   await activate(options.language ?? storedLanguage() ?? browserLanguage());
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <LanguageRoot followSystemColors={options.followSystemColors}>{app}</LanguageRoot>
-      </QueryClientProvider>
+      <LanguageRoot followSystemColors={options.followSystemColors}>{app}</LanguageRoot>
     </StrictMode>,
   );
 }

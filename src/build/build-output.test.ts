@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../lib/strings';
-import { FIRST_LOAD_PAGES, firstLoadChunks, firstLoadSizes } from './first-load';
-
-/** Code only staff use: their features, the router and its route files, the staff entry, the mocks. */
-const STAFF_MODULE = /\/src\/(features\/(?!webchat\/)[^/]+\/|routes\/|main\.tsx|routeTree\.gen\.ts|mocks\/)|\/node_modules\/@tanstack\/(react-)?router/;
+import { FIRST_LOAD_PAGES, firstLoadChunks, firstLoadSizes, STAFF_MODULE } from './first-load';
 
 /** Chunks reachable from `entry`: what it imports, and what those import or load later on demand. */
 function reachable(bundle: Rolldown.OutputBundle, entry: string): Rolldown.OutputChunk[] {
@@ -67,6 +64,8 @@ describe('Production build', () => {
     expect(modules.filter((id) => /\/src\/components\/(composer|message-thread)\.tsx$/.test(id))).toEqual([]);
     // Nor zod: the form's rules load on first focus, and the web chat does not re-check answers.
     expect(modules.filter((id) => id.includes('/node_modules/zod/'))).toEqual([]);
+    // Nor the query cache: it comes with the chat; the start form reads and writes without it.
+    expect(modules.filter((id) => id.includes('/node_modules/@tanstack/'))).toEqual([]);
   });
 
   it('keeps the staff panel its own entry, where the pattern above does find staff code', () => {

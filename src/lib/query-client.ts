@@ -1,11 +1,5 @@
 import { QueryClient, type Query } from '@tanstack/react-query';
-import { ApiRequestError } from './api-client';
-
-/**
- * The browser knows it has no network (its word for "offline" is reliable, for "online" it is not):
- * retrying would only keep the offline screen away for seconds. The screen retries once the network is back.
- */
-const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+import { browserOffline, mayRetry, READ_RETRIES } from './retry';
 
 export function createQueryClient() {
   const client = new QueryClient({
@@ -14,7 +8,8 @@ export function createQueryClient() {
         // Realtime events keep the cache fresh; refetching on focus would only add load.
         staleTime: 60_000,
         refetchOnWindowFocus: false,
-        retry: (failureCount, err) => failureCount < 3 && (!(err instanceof ApiRequestError) || err.retryable) && !browserOffline(),
+        // Offline, the screens say so at once and try again once the network is back.
+        retry: (failureCount, err) => failureCount < READ_RETRIES && mayRetry(err) && !browserOffline(),
       },
       mutations: { retry: false },
     },

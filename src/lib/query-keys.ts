@@ -76,8 +76,6 @@ export const queryKeys = {
     wrapUp: () => ['admin', 'wrap-up'] as const,
   },
   webchat: {
-    queues: () => ['webchat', 'queues'] as const,
-    formSettings: () => ['webchat', 'form-settings'] as const,
     survey: (token: string) => ['webchat', token, 'survey'] as const,
     all: (token: string) => ['webchat', token] as const,
     attachmentPolicy: (token: string) => ['webchat', token, 'attachment-policy'] as const,

@@ -116,6 +116,8 @@ export const strings = /* @__PURE__ */ localize('', en, {
     firstMessage: S,
     start: S,
     starting: S,
+    /** A start sent while offline: it goes as soon as the network is back. */
+    startWaitsForNetwork: S,
     waitingForAgent: S,
     agentJoined: (name: string) => ({ name }),
     ended: S,

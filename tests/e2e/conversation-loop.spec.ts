@@ -65,6 +65,28 @@ test('the web chat form explains what is missing', async ({ page }) => {
   await expect(page.getByText('A message cannot be empty')).toBeVisible();
 });
 
+test('a start sent without a network says so, and goes once the network is back', async ({ browser, agentPage }) => {
+  const visitor = uniqueCustomer('Offline');
+  endAfterTest(visitor.name);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/webchat?queue=Support');
+  await page.getByLabel('Your name').fill(visitor.name);
+  await page.getByLabel('Email').fill(visitor.email);
+  await page.getByLabel('How can we help?').fill('Writing from the train');
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByRole('alert')).toHaveText('No connection. Your chat starts as soon as you are back online.');
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeDisabled();
+
+  await context.setOffline(false);
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting for an agent' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const ben = await agentPage('ben');
+  await expect(ben.getByRole('list', { name: 'Picklist' }).getByRole('listitem', { name: visitor.name })).toHaveCount(1);
+  await context.close();
+});
+
 test('a customer without a preselected queue chooses a topic', async ({ browser, agentPage }) => {
   const ben = await agentPage('ben');
   const customer = uniqueCustomer('Noor');

@@ -1,9 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../../../lib/query-keys';
+import { useRequest } from '../../../hooks/use-request';
 import { callWebchat } from './call';
 
-/** Whether the start form must ask for an email (the admin's setting); on its own, so the form's first load stays small. */
-export const formSettingsQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.webchat.formSettings(), queryFn: ({ signal }) => callWebchat('webchatFormSettings', { signal }) });
+const loadFormSettings = (signal: AbortSignal) => callWebchat('webchatFormSettings', { signal });
 
-export const useFormSettings = () => useQuery(formSettingsQueryOptions());
+/** Whether the start form must ask for an email (the admin's setting). */
+export const useFormSettings = () => useRequest(loadFormSettings);

@@ -1,8 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useRequest } from '../../../hooks/use-request';
 import { callWebchat } from './call';
-import { queryKeys } from '../../../lib/query-keys';
 
-export const webchatQueuesQueryOptions = () =>
-  queryOptions({ queryKey: queryKeys.webchat.queues(), queryFn: () => callWebchat('webchatQueues').then((r) => r.queues) });
+const loadQueues = (signal: AbortSignal) => callWebchat('webchatQueues', { signal }).then((r) => r.queues);
 
-export const useWebchatQueues = () => useQuery(webchatQueuesQueryOptions());
+/** The queues a customer may start a chat in, with whether each is open or full now. */
+export const useWebchatQueues = () => useRequest(loadQueues);

@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { callWebchat } from './call';
+import { useAction, type ActionRetries } from '../../../hooks/use-request';
+import { retrying } from '../../../lib/retry';
 import type { StartChatRequest } from '../../../contract/webchat';
-import { ApiRequestError } from '../../../lib/http';
-
-export const startChat = (body: StartChatRequest) => callWebchat('webchatStart', { body });
+import { callWebchat } from './call';
 
 /** Attempts after the first when the answer is lost (no connection, or the server failed). */
 export const START_RETRIES = 4;
@@ -13,9 +11,7 @@ export const START_RETRIES = 4;
  * client id: the server answers a retry with the conversation it may already have made, never a
  * second one. Refusals (4xx) are final and shown to the customer.
  */
-export const useStartChat = () =>
-  useMutation({
-    mutationFn: startChat,
-    retry: (failures, err) => err instanceof ApiRequestError && err.retryable && failures <= START_RETRIES,
-    retryDelay: (failures) => Math.min(500 * 2 ** failures, 5000),
-  });
+export const startChat = (body: StartChatRequest, { onRetry }: ActionRetries) =>
+  retrying(() => callWebchat('webchatStart', { body }), { retries: START_RETRIES, delay: (failures) => Math.min(500 * 2 ** (failures - 1), 5000), onRetry });
+
+export const useStartChat = () => useAction(startChat);

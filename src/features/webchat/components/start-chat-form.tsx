@@ -1,5 +1,7 @@
-import { Alert, Button, Stack } from '@mui/material';
+import { Stack } from '@mui/material';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
+import { NativeAlert } from '../../../components/native-alert';
+import { NativeButton } from '../../../components/native-button';
 import { NativeField } from '../../../components/native-field';
 import { MESSAGE_TEXT_MAX_LENGTH } from '../../../contract/limits';
 import type { StartChatResponse } from '../../../contract/webchat';
@@ -73,14 +75,12 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
       return;
     }
     setErrors({});
-    start.mutate(parsed.data, {
-      onSuccess: onStarted,
-      onError: async (err) => {
-        if (!(err instanceof ApiRequestError && err.body?.fields)) return;
-        const { refusalFieldMessages } = await loadFieldMessages();
-        setErrors(Object.fromEntries(refusalFieldMessages(err)));
-      },
-    });
+    const outcome = await start.run(parsed.data);
+    if (outcome?.ok) onStarted(outcome.value);
+    else if (outcome && outcome.error instanceof ApiRequestError && outcome.error.body?.fields) {
+      const { refusalFieldMessages } = await loadFieldMessages();
+      setErrors(Object.fromEntries(refusalFieldMessages(outcome.error)));
+    }
   };
   const field = (name: 'name' | 'email' | 'text') => ({
     value: form[name],
@@ -92,17 +92,18 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
 
   return (
     <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} onFocus={() => void loadStartRules()} noValidate aria-label={strings.webchat.title}>
-      {queues.isError && <Alert severity="error">{errorMessage(queues.error)}</Alert>}
-      {start.isError && !refusal && <Alert severity="error">{errorMessage(start.error)}</Alert>}
+      {queues.error !== undefined && <NativeAlert>{errorMessage(queues.error)}</NativeAlert>}
+      {start.error !== undefined && !refusal && <NativeAlert>{errorMessage(start.error)}</NativeAlert>}
+      {start.waitingForNetwork && <NativeAlert>{strings.webchat.startWaitsForNetwork}</NativeAlert>}
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
-      {(errors.customerId ?? errors.signature) && <Alert severity="error">{errors.customerId ?? errors.signature}</Alert>}
+      {(errors.customerId ?? errors.signature) && <NativeAlert>{errors.customerId ?? errors.signature}</NativeAlert>}
       {!preselected && (
         <NativeField
           label={strings.webchat.queue}
           value={queueId}
           onChange={(e) => {
             setForm((f) => ({ ...f, queueId: e.target.value }));
-            start.reset();
+            start.clearError();
           }}
           options={(queues.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
           error={Boolean(errors.queueId)}
@@ -124,9 +125,9 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
         required={emailRequired}
       />
       <NativeField label={strings.webchat.firstMessage} rows={3} maxLength={MESSAGE_TEXT_MAX_LENGTH} {...field('text')} />
-      <Button type="submit" variant="contained" size="large" loading={start.isPending} disabled={blocked}>
+      <NativeButton type="submit" loading={start.pending} disabled={blocked}>
         {leaving ? LEAVE_MESSAGE : strings.webchat.start}
-      </Button>
+      </NativeButton>
     </Stack>
   );
 }
