@@ -37,11 +37,11 @@ interface Props {
  * The chat's query cache, made with the chat's code: the start form before it runs without one
  * (issue 11's 120 KB for the page's first load). One per page, kept across chats.
  */
-const queryClient = createQueryClient();
+const chatQueryClient = createQueryClient();
 
 export function CustomerChat(props: Props) {
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={chatQueryClient}>
       <ChatView {...props} />
     </QueryClientProvider>
   );
