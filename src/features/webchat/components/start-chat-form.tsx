@@ -97,7 +97,8 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
       {start.waitingForNetwork && <NativeAlert>{strings.webchat.startWaitsForNetwork}</NativeAlert>}
       {/* A link whose customer id or signature is malformed: nothing in the form can fix it. */}
       {(errors.customerId ?? errors.signature) && <NativeAlert>{errors.customerId ?? errors.signature}</NativeAlert>}
-      {!preselected && (
+      {/* A link's queue is looked up once the list is in: the Topic field would show and vanish. */}
+      {!preselected && (queues.data || !initialQueue) && (
         <NativeField
           label={strings.webchat.queue}
           value={queueId}
@@ -125,7 +126,8 @@ export function StartChatForm({ initialQueue, identity = {}, onStarted }: Props)
         required={emailRequired}
       />
       <NativeField label={strings.webchat.firstMessage} rows={3} maxLength={MESSAGE_TEXT_MAX_LENGTH} {...field('text')} />
-      <NativeButton type="submit" loading={start.pending} disabled={blocked}>
+      {/* Until the queues are in, a start could name none: it would be refused for want of a topic. */}
+      <NativeButton type="submit" loading={start.pending} disabled={blocked || !queues.data}>
         {leaving ? LEAVE_MESSAGE : strings.webchat.start}
       </NativeButton>
     </Stack>
