@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { browserOffline, READ_RETRIES, retrying } from '../lib/retry';
+import { READ_RETRIES, retrying } from '../lib/retry';
 
 /**
  * A read and a write for a screen that runs without the query cache: the web chat's start screen,
@@ -19,7 +19,7 @@ export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>): Loaded
   useEffect(() => {
     const abort = new AbortController();
     const { signal } = abort;
-    retrying(() => load(signal), { retries: READ_RETRIES, signal, onRetry: (error) => browserOffline() && setState({ error }) }).then(
+    retrying(() => load(signal), { retries: READ_RETRIES, signal, onRetry: (error, waitsForNetwork) => waitsForNetwork && setState({ error }) }).then(
       (data) => setState({ data }),
       (error: unknown) => signal.aborted || setState({ error }),
     );
@@ -32,7 +32,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** What `act` is told to call at each failure it will try again (see `retrying`'s `onRetry`). */
 export interface ActionRetries {
-  onRetry(err: unknown): void;
+  onRetry(err: unknown, waitsForNetwork: boolean): void;
 }
 
 /**
@@ -52,7 +52,7 @@ export function useAction<I, O>(act: (input: I, retries: ActionRetries) => Promi
       setPending(true);
       setError(undefined);
       try {
-        return { ok: true, value: await act(input, { onRetry: () => setWaitingForNetwork(browserOffline()) }) };
+        return { ok: true, value: await act(input, { onRetry: (_err, waitsForNetwork) => setWaitingForNetwork(waitsForNetwork) }) };
       } catch (err) {
         setError(err);
         return { ok: false, error: err };

@@ -17,16 +17,22 @@ export const mayRetry = (err: unknown) => !(err instanceof ApiRequestError) || e
  */
 export const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
-/** Wait before try `failures + 1`: 1 s, 2 s, 4 s… at most `max` (the query cache's own curve). */
-export const backoff = (failures: number, max = 30_000) => Math.min(1000 * 2 ** (failures - 1), max);
+/**
+ * Wait before try `failures + 1`, doubling from `first`: by default 1 s, 2 s, 4 s… at most 30 s
+ * (the query cache's own curve).
+ */
+export const backoff = (failures: number, { first = 1000, max = 30_000 } = {}) => Math.min(first * 2 ** (failures - 1), max);
 
 interface RetryPlan {
   /** Tries after the first. */
   retries: number;
   /** Milliseconds to wait after the `failures`th failure (1-based). */
   delay?: (failures: number) => number;
-  /** Called with each failure that will be tried again (the screen may say so meanwhile). */
-  onRetry?: (err: unknown) => void;
+  /**
+   * Called with each failure that will be tried again, and whether the next try waits for the
+   * network (the browser is offline) rather than a delay: the screen may say so meanwhile.
+   */
+  onRetry?: (err: unknown, waitsForNetwork: boolean) => void;
   signal?: AbortSignal;
 }
 
@@ -43,7 +49,7 @@ export async function retrying<T>(attempt: () => Promise<T>, { retries, delay = 
       if (signal?.aborted || !mayRetry(err)) throw err;
       const offline = browserOffline();
       if (!offline && ++failures > retries) throw err;
-      onRetry?.(err);
+      onRetry?.(err, offline);
       await pause(offline ? 'online' : delay(failures), signal);
     }
   }

@@ -1,5 +1,5 @@
 import { useAction, type ActionRetries } from '../../../hooks/use-request';
-import { retrying } from '../../../lib/retry';
+import { backoff, retrying } from '../../../lib/retry';
 import type { StartChatRequest } from '../../../contract/webchat';
 import { callWebchat } from './call';
 
@@ -12,6 +12,6 @@ export const START_RETRIES = 4;
  * second one. Refusals (4xx) are final and shown to the customer.
  */
 export const startChat = (body: StartChatRequest, { onRetry }: ActionRetries) =>
-  retrying(() => callWebchat('webchatStart', { body }), { retries: START_RETRIES, delay: (failures) => Math.min(500 * 2 ** (failures - 1), 5000), onRetry });
+  retrying(() => callWebchat('webchatStart', { body }), { retries: START_RETRIES, delay: (failures) => backoff(failures, { first: 500, max: 5000 }), onRetry });
 
 export const useStartChat = () => useAction(startChat);
